@@ -1,0 +1,42 @@
+/** Expand the command line's inputs: a directory means every `*.nianbao.yaml` / `*.nianbao.yml` under it. */
+import type { CliIo } from './io';
+
+export const REPORT_FILE = /\.nianbao\.ya?ml$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
+
+export interface Input {
+  readonly name: string;
+  /** Undefined for standard input. */
+  readonly path?: string;
+}
+
+/** Files in a stable order; throws the path that cannot be read. */
+export function collectFiles(inputs: readonly string[], io: CliIo): { files: Input[]; emptyDirs: string[] } {
+  const files: Input[] = [];
+  const emptyDirs: string[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      files.push({ name: '<stdin>' });
+      continue;
+    }
+    if (!io.isDirectory(input)) {
+      files.push({ name: input, path: input });
+      continue;
+    }
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of io.listDirectory(dir).sort()) {
+        const base = entry.slice(entry.lastIndexOf('/') + 1);
+        if (io.isDirectory(entry)) {
+          if (!SKIP_DIRS.has(base) && !base.startsWith('.')) walk(entry);
+        } else if (REPORT_FILE.test(base)) {
+          found.push(entry);
+        }
+      }
+    };
+    walk(input);
+    if (found.length === 0) emptyDirs.push(input);
+    for (const f of found) files.push({ name: f, path: f });
+  }
+  return { files, emptyDirs };
+}

@@ -1,0 +1,59 @@
+/**
+ * `analyze(text)`: the whole single-document analysis, parsed once and shared by every feature (diagnostics,
+ * completion, hover, inlay hints, preview). Never throws.
+ */
+import type { Diagnostic } from './diagnostics/diagnostic';
+import { syntaxDiagnostics } from './diagnostics/syntaxDiagnostics';
+import { bindReport } from './model/bindReport';
+import type { BoundReport } from './model/bindReport';
+import { RULES } from './rules/allRules';
+import { schemaDiagnostics } from './schema/schemaDiagnostics';
+import { DEFAULT_MAX_LENGTH, parse } from './syntax/parse';
+import type { ParsedDocument } from './syntax/tree';
+import { pathKey } from './template/templates';
+
+export interface AnalyzeOptions {
+  /** Documents longer than this (UTF-16 units) are refused with NB107 instead of being checked. */
+  readonly maxLength?: number;
+}
+
+export interface Analysis {
+  readonly doc: ParsedDocument;
+  readonly report: BoundReport;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Paths a mixed-edition finding (NB312) already explains, with the key it would be renamed to: the schema's
+ * "unknown" and "missing" findings there would only repeat it.
+ */
+function explainedPaths(diagnostics: readonly Diagnostic[]): Set<string> {
+  const covered = new Set<string>();
+  for (const d of diagnostics) {
+    if (d.code !== 'NB312') continue;
+    covered.add(pathKey(d.path));
+    if (d.fix?.kind === 'renameKey') covered.add(pathKey([...d.path.slice(0, -1), d.fix.key]));
+  }
+  return covered;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const doc = parse(text, { maxLength });
+  const report = bindReport(doc);
+  const diagnostics: Diagnostic[] = syntaxDiagnostics(doc, maxLength);
+  if (doc.root) {
+    const context = { doc, report };
+    const ruleDiagnostics: Diagnostic[] = [];
+    for (const rule of RULES) {
+      try {
+        ruleDiagnostics.push(...rule.check(context));
+      } catch {
+        // A rule that fails on an odd tree must not hide the others' findings.
+      }
+    }
+    diagnostics.push(...schemaDiagnostics(doc, report, explainedPaths(ruleDiagnostics)), ...ruleDiagnostics);
+  }
+  diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { doc, report, diagnostics };
+}

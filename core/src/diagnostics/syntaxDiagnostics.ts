@@ -1,0 +1,63 @@
+/** NB1xx: what the parsers found, worded for the reader. */
+import { M } from '../i18n/messages';
+import { locate } from '../syntax/navigate';
+import { DEFAULT_MAX_LENGTH } from '../syntax/parse';
+import type { ParsedDocument, SyntaxError } from '../syntax/tree';
+import type { Diagnostic } from './diagnostic';
+
+const CODES: Record<SyntaxError['kind'], string> = {
+  syntax: 'NB101',
+  duplicateKey: 'NB102',
+  tag: 'NB103',
+  alias: 'NB104',
+  multiDocument: 'NB105',
+  tooDeep: 'NB106',
+  tooLarge: 'NB107',
+  binary: 'NB108',
+};
+
+function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
+  switch (error.kind) {
+    case 'syntax':
+      return M.syntax(error.detail);
+    case 'duplicateKey':
+      return M.duplicateKey(error.key ?? error.detail);
+    case 'tag':
+      return M.tag(error.detail);
+    case 'alias':
+      return M.alias(error.detail);
+    case 'multiDocument':
+      return M.multiDocument();
+    case 'tooDeep':
+      return M.tooDeep();
+    case 'tooLarge':
+      return M.tooLarge(doc.text.length, maxLength);
+    case 'binary':
+      return M.binary();
+  }
+}
+
+export function syntaxDiagnostics(doc: ParsedDocument, maxLength = DEFAULT_MAX_LENGTH): Diagnostic[] {
+  const out: Diagnostic[] = doc.errors.map((error) => ({
+    code: CODES[error.kind],
+    severity: 'error',
+    message: message(error, doc, maxLength),
+    range: { start: error.start, end: error.end },
+    path: doc.root && error.kind !== 'syntax' ? locate(doc.root, error.start).path : [],
+    ...(error.kind === 'duplicateKey' && error.firstStart !== undefined
+      ? {
+          related: [
+            {
+              range: { start: error.firstStart, end: error.firstEnd ?? error.firstStart },
+              path: [],
+              message: M.duplicateKeyFirst(error.key ?? error.detail),
+            },
+          ],
+        }
+      : {}),
+  }));
+  if (!doc.root && doc.errors.length === 0) {
+    out.push({ code: 'NB109', severity: 'error', message: M.empty(), range: { start: 0, end: 0 }, path: [], fix: { kind: 'insertMissing', path: [], ids: [] } });
+  }
+  return out;
+}

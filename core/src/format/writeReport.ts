@@ -1,0 +1,118 @@
+/**
+ * Writing a report as a person would: keys in template order, one row per line as a flow sequence, the column
+ * names in a comment beside each table's key, narrative as literal blocks. `init`, `next`, import and the
+ * skeleton snippet all write through here.
+ */
+import { TEMPLATES } from '../template/templates';
+import type { Edition, GroupNode, TemplateNode } from '../template/types';
+
+export interface ReportData {
+  readonly edition: Edition;
+  readonly agency: string;
+  readonly year: number;
+  readonly published?: string;
+  readonly agencyType?: string;
+  /** Narrative by section id (`overview`, `problems`, `other`); absent = empty. */
+  readonly texts?: Readonly<Record<string, string>>;
+  /** Values by row id, in column order; absent rows are written as zeros. */
+  readonly rows?: Readonly<Record<string, readonly (number | null)[]>>;
+  /** Comment lines at the top of the file (without `#`). */
+  readonly headerComments?: readonly string[];
+  /** A comment after a row's value, by row id (without `#`). */
+  readonly rowComments?: Readonly<Record<string, string>>;
+}
+
+const COMMENT_COLUMN = 34;
+const EDITION_COMMENT = '2019 = 国办公开办函〔2019〕60号（2019、2020年度）；2021 = 国办公开办函〔2021〕30号（2021年度起）';
+
+/** Display width: CJK and full-width characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function withComment(line: string, comment: string | undefined): string {
+  if (!comment) return line;
+  const pad = Math.max(2, COMMENT_COLUMN - width(line));
+  return `${line}${' '.repeat(pad)}# ${comment}`;
+}
+
+const PLAIN_UNSAFE = /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|[\r\n]|\s$|^(?:~|null|true|false|[-+]?\.?\d.*)$/i;
+
+/** A scalar that stays a string when read back: plain when safe, double-quoted otherwise. */
+export function yamlString(s: string): string {
+  return s === '' || PLAIN_UNSAFE.test(s) ? JSON.stringify(s) : s;
+}
+
+export function yamlNumber(v: number | null): string {
+  return v === null ? 'null' : String(v);
+}
+
+function block(key: string, text: string, indent: string): string[] {
+  if (!text) return [`${indent}${key}: |`];
+  const body = text.replace(/\r\n?/g, '\n');
+  const trimmed = body.replace(/\n+$/, '');
+  const chomp = body.endsWith('\n') ? (body.endsWith('\n\n') ? '+' : '') : '-';
+  const indicator = /^[ \t]/.test(trimmed) ? '2' : '';
+  const lines = [`${indent}${key}: |${indicator}${chomp}`];
+  for (const line of (chomp === '+' ? body.replace(/\n$/, '') : trimmed).split('\n')) lines.push(line ? `${indent}  ${line}` : '');
+  return lines;
+}
+
+function columnsComment(node: GroupNode): string | undefined {
+  return node.columns ? node.columns.map((c) => c.printed).join(', ') : undefined;
+}
+
+function writeNode(node: TemplateNode, data: ReportData, indent: string, out: string[], topTable: boolean): void {
+  switch (node.kind) {
+    case 'meta': {
+      const value =
+        node.id === 'meta.edition'
+          ? String(data.edition)
+          : node.id === 'meta.agency'
+            ? yamlString(data.agency)
+            : node.id === 'meta.year'
+              ? String(data.year)
+              : node.id === 'meta.published'
+                ? data.published
+                : data.agencyType;
+      if (value === undefined) return;
+      out.push(withComment(`${indent}${node.key}: ${value}`, node.id === 'meta.edition' ? EDITION_COMMENT : undefined));
+      return;
+    }
+    case 'text':
+      out.push(...block(node.key, data.texts?.[node.id] ?? '', indent));
+      return;
+    case 'row': {
+      const values = data.rows?.[node.id] ?? node.columns.map(() => 0);
+      const written = node.columns.length === 1 ? yamlNumber(values[0] ?? 0) : `[${node.columns.map((_, i) => yamlNumber(values[i] ?? 0)).join(', ')}]`;
+      out.push(withComment(`${indent}${node.key}: ${written}`, data.rowComments?.[node.id]));
+      return;
+    }
+    case 'group': {
+      // Column names go beside each table, not beside every row group inside it.
+      out.push(withComment(`${indent}${node.key}:`, topTable ? columnsComment(node) : undefined));
+      const isSection = indent === '';
+      for (const child of node.children) {
+        const childIsTable = isSection && child.kind === 'group' && child.columns !== undefined && node.columns === undefined;
+        writeNode(child, data, `${indent}  `, out, childIsTable);
+      }
+      return;
+    }
+  }
+}
+
+export function writeReport(data: ReportData): string {
+  const out: string[] = [];
+  for (const line of data.headerComments ?? []) out.push(line ? `# ${line}` : '#');
+  for (const node of TEMPLATES[data.edition].root.children) {
+    writeNode(node, data, '', out, node.kind === 'group' && node.columns !== undefined);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A complete report of zeros and empty narrative: `nianbao init`, the skeleton snippet, the empty-file fix. */
+export function writeSkeleton(edition: Edition, year: number, agency: string): string {
+  return writeReport({ edition, year, agency });
+}

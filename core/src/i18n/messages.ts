@@ -1,0 +1,164 @@
+/**
+ * Every diagnostic message of the core, in Chinese and English side by side. English sentences keep the
+ * report's Chinese labels, because those are the keys the reader has to find in the file.
+ */
+import type { Localized } from '../template/types';
+
+export function fmt(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  // Six decimals is the most a 万元 amount carries in practice; drop binary noise beyond that.
+  return String(Math.round(n * 1e6) / 1e6);
+}
+
+export interface Term {
+  readonly label: string;
+  readonly value: number;
+  readonly sign?: 1 | -1;
+}
+
+/** `予以公开 5 + 部分公开 3 − 总计 4`; zero terms are left out, all-zero gives `0`. */
+export function arithmetic(terms: readonly Term[]): string {
+  const shown = terms.filter((t) => t.value !== 0);
+  if (shown.length === 0) return '0';
+  return shown
+    .map((t, i) => {
+      const op = t.sign === -1 ? ' − ' : i === 0 ? '' : ' + ';
+      return `${op}${t.label} ${fmt(t.value)}`;
+    })
+    .join('')
+    .replace(/^ − /, '−');
+}
+
+export const M = {
+  // ---- NB1xx syntax ----
+  syntax: (detail: string): Localized => ({ zh: `YAML 语法错误：${detail}`, en: `YAML syntax error: ${detail}` }),
+  duplicateKey: (key: string): Localized => ({
+    zh: `键「${key}」重复出现；每个键在同一层只能出现一次`,
+    en: `Duplicate key "${key}": a key may appear only once at one level`,
+  }),
+  duplicateKeyFirst: (key: string): Localized => ({ zh: `「${key}」第一次出现在这里`, en: `First occurrence of "${key}"` }),
+  tag: (tag: string): Localized => ({
+    zh: `不支持标签 ${tag}：年报只使用 YAML 1.2 核心模式（数字、文本、null）`,
+    en: `Tag ${tag} is not supported: reports use the YAML 1.2 core schema only (numbers, text, null)`,
+  }),
+  alias: (name: string): Localized => ({
+    zh: `不支持锚点引用 *${name}：请直接写出数值`,
+    en: `Alias *${name} is not supported: write the values out`,
+  }),
+  multiDocument: (): Localized => ({
+    zh: '一个文件只能包含一份年报（发现多个 YAML 文档 ---）',
+    en: 'A file holds one report only (found several YAML documents ---)',
+  }),
+  tooDeep: (): Localized => ({
+    zh: '嵌套层级过深，不是年报的结构；未检查此文件',
+    en: 'Nesting is far too deep for a report; the file was not checked',
+  }),
+  tooLarge: (size: number, limit: number): Localized => ({
+    zh: `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${(limit / 1048576).toFixed(0)} MB），未检查`,
+    en: `File too large (${(size / 1048576).toFixed(1)} MB, limit ${(limit / 1048576).toFixed(0)} MB); not checked`,
+  }),
+  binary: (): Localized => ({
+    zh: '这不是文本文件（含有二进制内容），无法作为年报检查',
+    en: 'This is not a text file (binary content); it cannot be checked as a report',
+  }),
+  empty: (): Localized => ({
+    zh: '文件为空：请先写入「格式」「机关」「年度」，或使用“新建年报”生成完整框架',
+    en: 'The file is empty: start with 格式, 机关 and 年度, or use "New report" to create a skeleton',
+  }),
+
+  // ---- NB2xx schema ----
+  notMapping: (): Localized => ({
+    zh: '年报应为键值结构（格式: 2021、机关: …、年度: …）',
+    en: 'A report is a mapping of keys (格式: 2021, 机关: …, 年度: …)',
+  }),
+  unknownKey: (key: string, where: string, suggestion: string | undefined): Localized => ({
+    zh: `「${where}」下没有「${key}」这一项${suggestion ? `；是否应为「${suggestion}」？` : ''}`,
+    en: `"${key}" is not an item of ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+  }),
+  missingKeys: (where: string, labels: readonly string[]): Localized => ({
+    zh: `「${where}」缺少 ${labels.length} 项：${labels.join('、')}`,
+    en: `${where} is missing ${labels.length} item${labels.length > 1 ? 's' : ''}: ${labels.join(', ')}`,
+  }),
+  expectedRow: (label: string, columns: readonly string[]): Localized => ({
+    zh: `「${label}」应为一行 ${columns.length} 个数：[${columns.join(', ')}]`,
+    en: `"${label}" should be a row of ${columns.length} numbers: [${columns.join(', ')}]`,
+  }),
+  expectedNumber: (label: string): Localized => ({ zh: `「${label}」应为一个数`, en: `"${label}" should be a number` }),
+  expectedMapping: (label: string, count: number): Localized => ({
+    zh: `「${label}」应包含 ${count} 项（按模板逐项填写）`,
+    en: `"${label}" should contain ${count} items (one per template line)`,
+  }),
+  expectedText: (label: string): Localized => ({ zh: `「${label}」应为文字`, en: `"${label}" should be text` }),
+  rowLength: (label: string, columns: readonly string[], actual: number): Localized => ({
+    zh: `「${label}」应有 ${columns.length} 个数（${columns.join('、')}），实有 ${actual} 个`,
+    en: `"${label}" needs ${columns.length} values (${columns.join(', ')}), has ${actual}`,
+  }),
+  numberAsText: (cell: string, text: string, value: number): Localized => ({
+    zh: `${cell} 写成了文字 "${text}"，应为数字 ${fmt(value)}`,
+    en: `${cell} is written as text "${text}"; it should be the number ${fmt(value)}`,
+  }),
+  blankCell: (cell: string): Localized => ({
+    zh: `${cell} 为空白，按 0 计；若确为 0 请填 0`,
+    en: `${cell} is blank and counts as 0; write 0 if it is 0`,
+  }),
+  blankRow: (row: string): Localized => ({
+    zh: `「${row}」整行空白，按 0 计；若确为 0 请填 0`,
+    en: `The whole row "${row}" is blank and counts as 0; write 0s if they are 0`,
+  }),
+  blankTotal: (cell: string, expected: number, terms: string): Localized => ({
+    zh: `${cell} 不能空白，应为 ${fmt(expected)}（${terms}）`,
+    en: `${cell} must not be blank; it should be ${fmt(expected)} (${terms})`,
+  }),
+  badEdition: (): Localized => ({
+    zh: '「格式」应为 2019（国办公开办函〔2019〕60号）或 2021（国办公开办函〔2021〕30号）',
+    en: '格式 must be 2019 (国办公开办函〔2019〕60号) or 2021 (国办公开办函〔2021〕30号)',
+  }),
+  badYear: (): Localized => ({ zh: '「年度」应为公历年份，如 2024', en: '年度 must be a calendar year such as 2024' }),
+  badDate: (): Localized => ({ zh: '「发布日期」应写成 YYYY-MM-DD，如 2025-01-20', en: '发布日期 must be written YYYY-MM-DD, e.g. 2025-01-20' }),
+  badAgencyType: (): Localized => ({ zh: '「机关类型」应为「人民政府」或「部门」', en: '机关类型 must be 人民政府 or 部门' }),
+  emptyAgency: (): Localized => ({ zh: '「机关」不能为空', en: '机关 must not be empty' }),
+
+  // ---- NB3xx invariants ----
+  sumMismatch: (cell: string, expected: number, terms: string, actual: number): Localized => {
+    const diff = fmt(Math.abs(actual - expected));
+    return {
+      zh: `${cell} 应为 ${fmt(expected)}（${terms}），实为 ${fmt(actual)}，相差 ${diff}`,
+      en: `${cell} should be ${fmt(expected)} (${terms}), is ${fmt(actual)}, off by ${diff}`,
+    };
+  },
+  balanceMismatch: (cell: string, expected: number, terms: string, actual: number): Localized => {
+    const diff = fmt(Math.abs(actual - expected));
+    return {
+      zh: `${cell} 应为 ${fmt(expected)}（${terms}），实为 ${fmt(actual)}，相差 ${diff}；勾稽关系：第一项加第二项之和，等于第三项加第四项之和`,
+      en: `${cell} should be ${fmt(expected)} (${terms}), is ${fmt(actual)}, off by ${diff}; the printed rule: items 1 + 2 = items 3 + 4`,
+    };
+  },
+  negative: (cell: string, value: number): Localized => ({
+    zh: `${cell} 为 ${fmt(value)}：件数、金额不能为负数`,
+    en: `${cell} is ${fmt(value)}: counts and amounts cannot be negative`,
+  }),
+  notInteger: (cell: string, value: number): Localized => ({
+    zh: `${cell} 为 ${fmt(value)}：件数应为整数`,
+    en: `${cell} is ${fmt(value)}: a count must be a whole number`,
+  }),
+  editionYear: (year: number, edition: number, expected: number, document: string): Localized => ({
+    zh: `${year}年度报告应使用 ${expected} 年版格式（${document}），此处写的是 ${edition}`,
+    en: `A ${year} report must use the ${expected} template (${document}); this says ${edition}`,
+  }),
+  yearTooEarly: (year: number): Localized => ({
+    zh: `${year}年度早于现行年报格式（2019年起适用），无法按模板检查`,
+    en: `${year} predates the report templates (from 2019 on); it cannot be checked against them`,
+  }),
+  foreignKey: (key: string, edition: number, other: number, counterpart: string | undefined): Localized => ({
+    zh: `「${key}」是 ${other} 年版格式的项目，本报告为 ${edition} 年版${counterpart ? `，应为「${counterpart}」` : '，应删除'}`,
+    en: `"${key}" belongs to the ${other} template but this report uses ${edition}${counterpart ? `; use "${counterpart}"` : '; remove it'}`,
+  }),
+  foreignShape: (label: string, edition: number, other: number, columns: readonly string[]): Localized => ({
+    zh: `「${label}」按 ${other} 年版格式填写；${edition} 年版应为 ${columns.length === 1 ? `一个数（${columns[0]}）` : `[${columns.join(', ')}]`}`,
+    en: `"${label}" follows the ${other} template; the ${edition} template expects ${columns.length === 1 ? `one number (${columns[0]})` : `[${columns.join(', ')}]`}`,
+  }),
+  editionInferred: (edition: number): Localized => ({
+    zh: `缺少「格式」，暂按 ${edition} 年版检查`,
+    en: `格式 is missing; checked as the ${edition} template`,
+  }),
+};

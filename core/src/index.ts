@@ -1,0 +1,21 @@
+/** The checking core's public surface for the CLI, the server and the tests. No editor or protocol types here. */
+export { analyze } from './analyze';
+export type { Analysis, AnalyzeOptions } from './analyze';
+export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } from './diagnostics/diagnostic';
+export { localize } from './diagnostics/diagnostic';
+export { writeReport, writeSkeleton, yamlString } from './format/writeReport';
+export type { ReportData } from './format/writeReport';
+export { bindReport, childrenOf } from './model/bindReport';
+export type { BoundCell, BoundReport, BoundRow, BoundText } from './model/bindReport';
+export { RULES } from './rules/allRules';
+export { sumRelations, expectedValue } from './rules/sumRelations';
+export type { SumRelation } from './rules/sumRelations';
+export { locate, nodeAtPath as treeNodeAtPath } from './syntax/navigate';
+export { parse } from './syntax/parse';
+export type { MapNode, PairNode, ParsedDocument, ScalarNode, SeqNode, YamlNode } from './syntax/tree';
+export { LineIndex } from './text/lineIndex';
+export { STATUTE } from './template/statute';
+export { EDITIONS } from './template/types';
+export type { Column, Edition, GroupNode, Localized, RowNode, TemplateModel, TemplateNode, YamlPath } from './template/types';
+export { TEMPLATES, displayLabel, editionForYear, isEdition, nodeAtPath, templateFor, templateIndex } from './template/templates';
+export type { PlacedNode, TemplateIndex } from './template/templates';

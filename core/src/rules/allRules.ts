@@ -1,0 +1,23 @@
+/** The single-report rules, in the order their diagnostics are listed. */
+import { nb205NumberAsText } from './nb205NumberAsText';
+import { nb206BlankCell } from './nb206BlankCell';
+import { nb207BlankTotal } from './nb207BlankTotal';
+import { nb301Balance } from './nb301Balance';
+import { nb302ResultTotal } from './nb302ResultTotal';
+import { nb303RowTotal } from './nb303RowTotal';
+import { nb304AppealTotal } from './nb304AppealTotal';
+import { nb305Values } from './nb305Values';
+import { nb312Edition } from './nb312Edition';
+import type { Rule } from './rule';
+
+export const RULES: readonly Rule[] = [
+  nb312Edition,
+  nb205NumberAsText,
+  nb206BlankCell,
+  nb207BlankTotal,
+  nb301Balance,
+  nb302ResultTotal,
+  nb303RowTotal,
+  nb304AppealTotal,
+  nb305Values,
+];

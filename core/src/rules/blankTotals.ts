@@ -1,0 +1,20 @@
+/** Total cells left blank while what they sum is not (E8): NB207 reports them, NB206 leaves them alone. */
+import type { BoundCell, BoundReport } from '../model/bindReport';
+import { sumRelations } from './sumRelations';
+import type { SumRelation } from './sumRelations';
+
+const cache = new WeakMap<BoundReport, ReadonlyMap<BoundCell, SumRelation>>();
+
+export function blankTotals(report: BoundReport): ReadonlyMap<BoundCell, SumRelation> {
+  const cached = cache.get(report);
+  if (cached) return cached;
+  const out = new Map<BoundCell, SumRelation>();
+  for (const relation of sumRelations(report)) {
+    // The balance rule's target (四) is a carried-forward count, not a printed total.
+    if (relation.code === 'NB301') continue;
+    if (relation.cell.value !== null || out.has(relation.cell)) continue;
+    if (relation.terms.some((t) => t.cell.value !== null && t.cell.value !== undefined)) out.set(relation.cell, relation);
+  }
+  cache.set(report, out);
+  return out;
+}

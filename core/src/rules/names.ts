@@ -1,0 +1,26 @@
+/** How cells and rows are named in messages: the labels a reader finds in the printed table. */
+import type { BoundCell, BoundRow } from '../model/bindReport';
+import type { PlacedNode } from '../template/templates';
+
+/** Keys that are ambiguous on their own get their parent's key: `其他处理·其他`. */
+const AMBIGUOUS = new Set(['其他', '总计']);
+
+export function rowName(placed: PlacedNode): string {
+  const { node, parent } = placed;
+  if (AMBIGUOUS.has(node.key) && parent.ordinal.startsWith('（')) return `${parent.key}·${node.key}`;
+  if (placed.path[0] === '政府信息公开行政复议、行政诉讼情况' && placed.path.length === 3) return `${parent.key}（${node.key}）`;
+  return node.key;
+}
+
+/** Row name with its printed ordinal where the template prints one before it (`（七）总计`, `四、结转…`). */
+export function rowTitle(placed: PlacedNode): string {
+  const { ordinal } = placed.node;
+  const name = rowName(placed);
+  return ordinal && !/^\d/.test(ordinal) && !name.includes('·') ? `${ordinal}${name}` : name;
+}
+
+/** `（七）总计·自然人`; a single-value row is named by the row alone. */
+export function cellName(row: BoundRow, cell: BoundCell): string {
+  const title = rowTitle(row.placed);
+  return row.placed.node.columns.length === 1 ? title : `${title}·${cell.column.name}`;
+}

@@ -1,0 +1,28 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { M } from '../i18n/messages';
+import type { Rule } from './rule';
+import { cellRange } from './cellRange';
+import { cellName } from './names';
+
+/** Invariant 5: counts are non-negative integers, 本年增/减 is an integer, amounts are non-negative. */
+export const nb305Values: Rule = {
+  code: 'NB305',
+  title: {
+    zh: '件数为非负整数（本年增/减可为负），金额为非负数',
+    en: 'Counts are non-negative integers (本年增/减 may be negative); amounts are non-negative',
+  },
+  check({ report }) {
+    const out: Diagnostic[] = [];
+    for (const row of report.rows.values()) {
+      for (const cell of row.cells) {
+        const v = cell.value;
+        if (typeof v !== 'number') continue;
+        const { kind } = cell.column;
+        const name = cellName(row, cell);
+        const message = kind !== 'delta' && v < 0 ? M.negative(name, v) : kind !== 'amount' && !Number.isInteger(v) ? M.notInteger(name, v) : undefined;
+        if (message) out.push({ code: 'NB305', severity: 'error', message, range: cellRange(row, cell), path: cell.path });
+      }
+    }
+    return out;
+  },
+};

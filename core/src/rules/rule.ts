@@ -1,0 +1,16 @@
+/** One invariant rule per file: its code, the check, and nothing else. */
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { BoundReport } from '../model/bindReport';
+import type { ParsedDocument } from '../syntax/tree';
+
+export interface RuleContext {
+  readonly doc: ParsedDocument;
+  readonly report: BoundReport;
+}
+
+export interface Rule {
+  readonly code: string;
+  /** What the rule checks, for documentation and `nianbao rules`. */
+  readonly title: { readonly zh: string; readonly en: string };
+  check(context: RuleContext): Diagnostic[];
+}

@@ -1,0 +1,98 @@
+/**
+ * The arithmetic of the tables (invariants 1–4) as data: a target cell and the signed cells it must equal the
+ * sum of. The sum rules, the blank-total rule, hovers and inlay hints all read these.
+ */
+import type { BoundCell, BoundReport, BoundRow } from '../model/bindReport';
+
+export type SumCode = 'NB301' | 'NB302' | 'NB303' | 'NB304';
+
+export interface SumTerm {
+  readonly row: BoundRow;
+  readonly cell: BoundCell;
+  readonly sign: 1 | -1;
+}
+
+export interface SumRelation {
+  readonly code: SumCode;
+  readonly row: BoundRow;
+  readonly cell: BoundCell;
+  readonly terms: readonly SumTerm[];
+}
+
+const cache = new WeakMap<BoundReport, readonly SumRelation[]>();
+
+function rowTotals(rows: readonly BoundRow[], code: SumCode, out: SumRelation[]): void {
+  for (const row of rows) {
+    const last = row.cells.length - 1;
+    out.push({
+      code,
+      row,
+      cell: row.cells[last],
+      terms: row.cells.slice(0, last).map((cell) => ({ row, cell, sign: 1 as const })),
+    });
+  }
+}
+
+export function sumRelations(report: BoundReport): readonly SumRelation[] {
+  const cached = cache.get(report);
+  if (cached) return cached;
+  const out: SumRelation[] = [];
+  const rowsUnder = (prefix: string): BoundRow[] =>
+    report.template.rows.filter((p) => p.node.id.startsWith(prefix)).map((p) => report.rows.get(p.node.id)).filter((r): r is BoundRow => !!r);
+  const applicationIds = report.template.rows.filter((p) => p.node.id.startsWith('applications.'));
+  const allPresent = (ids: readonly string[]): boolean => ids.every((id) => report.rows.has(id));
+
+  // Invariant 3: every row of 三 adds up across the applicant columns.
+  rowTotals(rowsUnder('applications.'), 'NB303', out);
+
+  // Invariant 2: （七）总计 of each column is the sum of every numbered result row.
+  const resultIds = applicationIds.map((p) => p.node.id).filter((id) => id.startsWith('applications.results.') && id !== 'applications.results.total');
+  const total = report.rows.get('applications.results.total');
+  if (total && allPresent(resultIds)) {
+    const results = resultIds.map((id) => report.rows.get(id) as BoundRow);
+    total.cells.forEach((cell, c) => {
+      out.push({ code: 'NB302', row: total, cell, terms: results.map((row) => ({ row, cell: row.cells[c], sign: 1 as const })) });
+    });
+  }
+
+  // Invariant 1, the printed rule: 一 + 二 = 三（七）总计 + 四, checked on 四 (what is left to carry forward).
+  const received = report.rows.get('applications.newReceived');
+  const carried = report.rows.get('applications.carriedOver');
+  const forward = report.rows.get('applications.carriedForward');
+  if (received && carried && total && forward) {
+    forward.cells.forEach((cell, c) => {
+      out.push({
+        code: 'NB301',
+        row: forward,
+        cell,
+        terms: [
+          { row: received, cell: received.cells[c], sign: 1 },
+          { row: carried, cell: carried.cells[c], sign: 1 },
+          { row: total, cell: total.cells[c], sign: -1 },
+        ],
+      });
+    });
+  }
+
+  // Invariant 4: each group of 四 adds up to its 总计.
+  rowTotals(rowsUnder('appeals.'), 'NB304', out);
+
+  cache.set(report, out);
+  return out;
+}
+
+/** The value a cell contributes to a sum: blank counts as 0, unreadable makes the sum unknown. */
+export function termValue(cell: BoundCell): number | undefined {
+  return cell.value === null ? 0 : cell.value;
+}
+
+/** The expected value of a relation's target, or undefined when a term is unreadable. */
+export function expectedValue(relation: SumRelation): number | undefined {
+  let sum = 0;
+  for (const term of relation.terms) {
+    const v = termValue(term.cell);
+    if (v === undefined) return undefined;
+    sum += term.sign * v;
+  }
+  return sum;
+}

@@ -1,0 +1,183 @@
+/**
+ * Schema validation with diagnostics on the node at fault: an unknown key on the key (with the nearest official
+ * label), missing keys on the parent key (one diagnostic per mapping), a wrong type or length on the value.
+ * Ajv's keyword errors are translated, never shown raw; value-level rules (sign, integrality, numbers written
+ * as text) are left to the invariant rules so that each problem is reported once.
+ */
+import type { Diagnostic, Range } from '../diagnostics/diagnostic';
+import { M } from '../i18n/messages';
+import type { BoundReport } from '../model/bindReport';
+import { parseNumberText } from '../model/parseNumberText';
+import { nodeAtPath as treeNodeAt } from '../syntax/navigate';
+import { toJson } from '../syntax/toJson';
+import type { ParsedDocument, YamlNode } from '../syntax/tree';
+import { nearestLabel } from '../template/nearestLabel';
+import { displayLabel, nodeAtPath, pathKey, templateIndex } from '../template/templates';
+import type { PlacedNode } from '../template/templates';
+import type { TemplateNode, YamlPath } from '../template/types';
+import { childrenOf } from '../model/bindReport';
+import { schemaErrors } from './validators';
+import type { SchemaError } from './validators';
+
+function decodePointer(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function rangeOf(node: { start: number; end: number }): Range {
+  return { start: node.start, end: node.end };
+}
+
+interface Context {
+  readonly doc: ParsedDocument;
+  readonly report: BoundReport;
+}
+
+/** The key of the pair at `path` (the parent key for missing children), or the document start for the root. */
+function keyRange(ctx: Context, path: YamlPath): Range {
+  const located = treeNodeAt(ctx.doc.root, path);
+  if (located?.pair) return rangeOf(located.pair.key);
+  if (path.length === 0 && ctx.doc.root?.kind === 'map' && ctx.doc.root.items[0]) return rangeOf(ctx.doc.root.items[0].key);
+  return { start: 0, end: 0 };
+}
+
+function placedAt(ctx: Context, path: YamlPath): PlacedNode | undefined {
+  const keys = path.filter((p): p is string => typeof p === 'string');
+  return keys.length === path.length ? nodeAtPath(ctx.report.edition, keys) : undefined;
+}
+
+function labelOf(ctx: Context, path: YamlPath): string {
+  const placed = placedAt(ctx, path);
+  return placed ? displayLabel(placed.node) : path.length ? String(path[path.length - 1]) : '年报';
+}
+
+function missing(ctx: Context, path: YamlPath, keys: readonly string[]): Diagnostic {
+  const index = templateIndex(ctx.report.edition);
+  const parent = path.length ? placedAt(ctx, path) : undefined;
+  const children = childrenOf(index, parent);
+  const nodes = keys.map((k) => children.find((c) => c.node.key === k)).filter((c): c is PlacedNode => !!c);
+  return {
+    code: 'NB202',
+    severity: 'error',
+    message: M.missingKeys(path.length ? labelOf(ctx, path) : '年报', nodes.map((n) => displayLabel(n.node))),
+    range: keyRange(ctx, path),
+    path,
+    fix: { kind: 'insertMissing', path, ids: nodes.map((n) => n.node.id) },
+  };
+}
+
+function unknown(ctx: Context, path: YamlPath, key: string): Diagnostic | undefined {
+  const located = treeNodeAt(ctx.doc.root, path);
+  if (!located || located.node.kind !== 'map') return undefined;
+  const pair = located.node.items.find((p) => p.key.kind === 'scalar' && p.key.text === key);
+  if (!pair) return undefined;
+  const parent = path.length ? placedAt(ctx, path) : undefined;
+  const present = new Set(located.node.items.map((p) => (p.key.kind === 'scalar' ? p.key.text : '')));
+  const candidates = childrenOf(templateIndex(ctx.report.edition), parent).filter((c) => !present.has(c.node.key));
+  const match = nearestLabel(key, candidates, (c) => [c.node.key, c.node.printed, displayLabel(c.node)]);
+  const suggestion = match?.item.node.key;
+  const range = rangeOf(pair.key);
+  return {
+    code: 'NB201',
+    severity: 'error',
+    message: M.unknownKey(key, path.length ? labelOf(ctx, path) : '年报', suggestion),
+    range,
+    path: [...path, key],
+    ...(suggestion ? { fix: { kind: 'renameKey' as const, key: suggestion, range } } : {}),
+  };
+}
+
+function metaMessage(node: TemplateNode) {
+  if (node.kind !== 'meta') return undefined;
+  switch (node.type) {
+    case 'edition':
+      return M.badEdition();
+    case 'year':
+      return M.badYear();
+    case 'date':
+      return M.badDate();
+    case 'agencyType':
+      return M.badAgencyType();
+    case 'string':
+      return M.emptyAgency();
+  }
+}
+
+/** A wrong type, length or value at `path`, worded by what the template expects there. */
+function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnostic | undefined {
+  const located = treeNodeAt(ctx.doc.root, path);
+  const node: YamlNode | undefined = located?.node;
+  const value = node?.kind === 'scalar' ? node.value : undefined;
+  const isCell = typeof path[path.length - 1] === 'number';
+  const placed = placedAt(ctx, isCell ? path.slice(0, -1) : path);
+  // Sign and integrality are NB305's; a number written as text is NB205's.
+  if (typeof value === 'number' && Number.isFinite(value) && (error.keyword === 'minimum' || error.keyword === 'type') && placed?.node.kind === 'row') return undefined;
+  const singleValue = placed?.node.kind === 'row' && (isCell || placed.node.columns.length === 1);
+  if (typeof value === 'string' && parseNumberText(value) !== undefined && singleValue) return undefined;
+  const range = node ? rangeOf(node) : keyRange(ctx, path);
+  const at = (message: ReturnType<typeof M.expectedNumber>, code = 'NB203'): Diagnostic => ({ code, severity: 'error', message, range, path });
+  if (!placed) return path.length === 0 ? at(M.notMapping()) : undefined;
+  const t = placed.node;
+  const label = displayLabel(t);
+  switch (t.kind) {
+    case 'meta':
+      return at(metaMessage(t) ?? M.expectedText(label), 'NB208');
+    case 'text':
+      return at(M.expectedText(label));
+    case 'group':
+      return at(M.expectedMapping(label, t.children.length));
+    case 'row': {
+      const columns = t.columns.map((c) => c.name);
+      if (isCell) return at(M.expectedNumber(`${label}·${t.columns[Number(path[path.length - 1])]?.name ?? ''}`));
+      if (error.keyword === 'minItems' || error.keyword === 'maxItems') {
+        const length = node?.kind === 'seq' ? node.items.length : 0;
+        return at(M.rowLength(label, columns, length), 'NB204');
+      }
+      // A blank whole row is NB206's.
+      if (node?.kind === 'scalar' && node.value === null) return undefined;
+      return at(columns.length === 1 ? M.expectedNumber(label) : M.expectedRow(label, columns));
+    }
+  }
+}
+
+/** `explained`: paths (see `pathKey`) that another finding already covers; nothing is reported there. */
+export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, explained: ReadonlySet<string> = new Set()): Diagnostic[] {
+  const ctx: Context = { doc, report };
+  if (!doc.root) return [];
+  const errors = schemaErrors(report.edition, toJson(doc.root));
+  const out: Diagnostic[] = [];
+  const missingByPath = new Map<string, { path: YamlPath; keys: string[] }>();
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const path = decodePointer(error.instancePath);
+    if (error.keyword === 'required') {
+      const key = String(error.params.missingProperty);
+      if (explained.has(pathKey([...path, key]))) continue;
+      const k = pathKey(path);
+      const entry = missingByPath.get(k) ?? { path, keys: [] };
+      entry.keys.push(key);
+      missingByPath.set(k, entry);
+      continue;
+    }
+    if (error.keyword === 'if') continue;
+    const target = error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path;
+    if (explained.has(pathKey(target))) continue;
+    const once = `${pathKey(path)}\u0001${error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : ''}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const diagnostic =
+      error.keyword === 'additionalProperties' ? unknown(ctx, path, String(error.params.additionalProperty)) : wrongValue(ctx, path, error);
+    if (diagnostic) out.push(diagnostic);
+  }
+  // A key that an unknown key's fix renames to is not reported as missing as well.
+  const renamedTo = new Set(out.flatMap((d) => (d.fix?.kind === 'renameKey' ? [pathKey([...d.path.slice(0, -1), d.fix.key])] : [])));
+  for (const { path, keys } of missingByPath.values()) {
+    const left = keys.filter((k) => !renamedTo.has(pathKey([...path, k])));
+    if (left.length) out.push(missing(ctx, path, left));
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * `parse(text)`: one syntax tree for any input, never throws. js-yaml's event parser first; on a syntax error the
+ * `yaml` package parses the same text with recovery, so that the rest of a half-typed document still has a tree.
+ */
+import { skipTrivia } from './geometry';
+import { MAX_DEPTH, parseFast } from './parseFast';
+import { parseRecover } from './parseRecover';
+import { CORE_TAGS } from './resolveScalar';
+import type { ParsedDocument, SyntaxError, YamlNode } from './tree';
+
+/** Above this size (UTF-16 units) a document is not parsed at all. */
+export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
+
+export interface ParseOptions {
+  readonly maxLength?: number;
+}
+
+/** NUL or many C0 control characters: not a text file. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) control++;
+    else if (c === 0xfffd) control++;
+  }
+  return control > 8 && control * 20 > sample.length;
+}
+
+/**
+ * Estimated nesting depth (indentation of key or item lines, open brackets) without parsing: the recovering
+ * parser and the tree builder recurse, so a pathological depth must be refused before they run. Lines of a
+ * block scalar rarely look like `key:` or `- item`, so indented prose does not count.
+ */
+function roughDepth(text: string): number {
+  let max = 0;
+  let brackets = 0;
+  for (const line of text.split('\n')) {
+    const body = line.trimStart();
+    const indent = line.length - body.length;
+    if (indent / 2 > max && (body.startsWith('- ') || /:(?:\s|$)/.test(body))) max = indent / 2;
+    for (let i = 0; i < body.length; i++) {
+      const c = body.charCodeAt(i);
+      if (c === 0x5b || c === 0x7b) brackets++;
+      else if ((c === 0x5d || c === 0x7d) && brackets > 0) brackets--;
+      if (brackets > max) max = brackets;
+    }
+  }
+  return max;
+}
+
+function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
+  if (!root) return;
+  const stack: YamlNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as YamlNode;
+    if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+      const [start, end] = node.tagRange ?? [node.start, node.end];
+      errors.push({ kind: 'tag', start, end, detail: node.tag });
+    }
+    if (node.kind === 'alias') errors.push({ kind: 'alias', start: node.start, end: node.end, detail: node.name });
+    if (node.kind === 'seq') for (const item of node.items) stack.push(item);
+    if (node.kind === 'map') {
+      const seen = new Map<string, YamlNode>();
+      for (const pair of node.items) {
+        if (pair.key.kind === 'scalar' && !pair.key.empty) {
+          const first = seen.get(pair.key.text);
+          if (first) {
+            errors.push({
+              kind: 'duplicateKey',
+              start: pair.key.start,
+              end: pair.key.end,
+              detail: pair.key.text,
+              key: pair.key.text,
+              firstStart: first.start,
+              firstEnd: first.end,
+            });
+          } else {
+            seen.set(pair.key.text, pair.key);
+          }
+        }
+        stack.push(pair.key);
+        if (pair.value) stack.push(pair.value);
+      }
+    }
+  }
+}
+
+export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    return { text, root: null, parser: 'none', errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: String(text.length) }] };
+  }
+  if (looksBinary(text)) {
+    return { text, root: null, parser: 'none', errors: [{ kind: 'binary', start: 0, end: 0, detail: 'binary' }] };
+  }
+  try {
+    const fast = parseFast(text);
+    if (fast.ok) {
+      const errors: SyntaxError[] = [];
+      aliasAndTagErrors(fast.root, errors);
+      return { text, root: fast.root, errors, parser: 'fast' };
+    }
+    if (fast.reason === 'tooDeep' || roughDepth(text) > MAX_DEPTH) {
+      const start = Math.min(fast.position, text.length);
+      return { text, root: null, parser: 'none', errors: [{ kind: 'tooDeep', start, end: start, detail: fast.detail }] };
+    }
+    const recovered = parseRecover(text);
+    const errors = [...recovered.errors];
+    if (errors.length === 0) {
+      // The two parsers disagree about validity; js-yaml's verdict stands, at its position.
+      const start = Math.min(fast.position, text.length);
+      const kind = fast.reason === 'multiDocument' ? 'multiDocument' : 'syntax';
+      errors.push({ kind, start, end: Math.min(text.length, skipTrivia(text, start) + 1), detail: fast.detail });
+    }
+    aliasAndTagErrors(recovered.root, errors);
+    return { text, root: recovered.root, errors, parser: 'recover' };
+  } catch (error) {
+    // A parser bug must not take the editor down: report it as a syntax error on the whole text.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { text, root: null, parser: 'none', errors: [{ kind: 'syntax', start: 0, end: Math.min(text.length, 1), detail }] };
+  }
+}

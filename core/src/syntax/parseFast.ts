@@ -1,0 +1,175 @@
+/**
+ * Fast path: js-yaml's event stream (exact source offsets, no intermediate document) into the syntax tree.
+ * Returns undefined when js-yaml rejects the text or the text needs what only the recovering parser
+ * reports precisely (several documents); the caller then runs `parseRecover`.
+ */
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
+import { afterIndicator, blockIndicator, blockScalarRange, flowEnd } from './geometry';
+import { normaliseTag, resolveScalar } from './resolveScalar';
+import type { AliasNode, MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, YamlNode } from './tree';
+
+export const MAX_DEPTH = 64;
+
+interface MapFrame {
+  kind: 'map';
+  start: number;
+  flow: boolean;
+  items: PairNode[];
+  key: YamlNode | null;
+  tag?: string;
+  tagRange?: [number, number];
+  anchor?: string;
+}
+
+interface SeqFrame {
+  kind: 'seq';
+  start: number;
+  flow: boolean;
+  items: YamlNode[];
+  tag?: string;
+  tagRange?: [number, number];
+  anchor?: string;
+}
+
+type Frame = MapFrame | SeqFrame;
+
+const STYLES: Record<number, ScalarStyle> = {
+  [SCALAR_STYLE.PLAIN]: 'plain',
+  [SCALAR_STYLE.SINGLE_QUOTED]: 'single',
+  [SCALAR_STYLE.DOUBLE_QUOTED]: 'double',
+  [SCALAR_STYLE.LITERAL_BLOCK]: 'literal',
+  [SCALAR_STYLE.FOLDED_BLOCK]: 'folded',
+};
+
+export type FastResult =
+  | { readonly ok: true; readonly root: YamlNode | null }
+  | { readonly ok: false; readonly reason: 'syntax' | 'tooDeep' | 'multiDocument'; readonly position: number; readonly detail: string };
+
+interface Props {
+  tag?: string;
+  tagRange?: [number, number];
+  anchor?: string;
+}
+
+function props(text: string, e: { tagStart: number; tagEnd: number; anchorStart: number; anchorEnd: number }): Props {
+  const p: Props = {};
+  if (e.tagStart >= 0) {
+    p.tag = normaliseTag(text.slice(e.tagStart, e.tagEnd));
+    p.tagRange = [e.tagStart, e.tagEnd];
+  }
+  if (e.anchorStart >= 0) p.anchor = text.slice(e.anchorStart, e.anchorEnd).replace(/^&/, '');
+  return p;
+}
+
+export function parseFast(text: string): FastResult {
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+  } catch (error) {
+    const e = error as { reason?: unknown; mark?: { position?: unknown }; message?: unknown };
+    const detail = typeof e.reason === 'string' ? e.reason : String(e.message ?? error);
+    const position = typeof e.mark?.position === 'number' ? e.mark.position : 0;
+    return { ok: false, reason: /depth|nest/i.test(detail) ? 'tooDeep' : 'syntax', position, detail };
+  }
+
+  const stack: Frame[] = [];
+  let root: YamlNode | null = null;
+  let documents = 0;
+  // End of the last token consumed: where the search for a block indicator or an empty value's colon starts.
+  let lastEnd = 0;
+
+  const attach = (node: YamlNode): void => {
+    lastEnd = node.end;
+    const top = stack[stack.length - 1];
+    if (!top) {
+      root = node;
+    } else if (top.kind === 'seq') {
+      top.items.push(node);
+    } else if (top.key === null) {
+      top.key = node;
+    } else {
+      top.items.push({ key: top.key, value: node, start: top.key.start, end: node.end });
+      top.key = null;
+    }
+  };
+
+  const scalar = (e: ScalarEvent): ScalarNode => {
+    const style = STYLES[e.style] ?? 'plain';
+    const p = props(text, e);
+    const from = Math.max(lastEnd, p.tagRange ? p.tagRange[1] : -1, e.anchorEnd);
+    let start: number;
+    let end: number;
+    let empty = false;
+    if (e.valueStart < 0) {
+      // An absent value: zero length right after the indicator that introduced it.
+      const top = stack[stack.length - 1];
+      if (p.tagRange || p.anchor !== undefined) start = from;
+      else if (top?.kind === 'map' && top.key !== null) start = afterIndicator(text, top.key.end, ':');
+      else if (top?.kind === 'seq' && !top.flow) start = afterIndicator(text, top.items.length ? lastEnd : top.start, '-');
+      else start = from;
+      end = start;
+      empty = true;
+    } else if (style === 'single' || style === 'double') {
+      start = e.valueStart - 1;
+      end = e.valueEnd + 1;
+    } else if (style === 'literal' || style === 'folded') {
+      [start, end] = blockScalarRange(text, blockIndicator(text, from), e.valueEnd);
+    } else {
+      start = e.valueStart;
+      end = e.valueEnd;
+    }
+    const decoded = e.valueStart < 0 ? '' : getScalarValue(text, e);
+    return { kind: 'scalar', style, text: decoded, value: resolveScalar(decoded, style, p.tag), empty, start, end, ...p };
+  };
+
+  for (const e of events) {
+    switch (e.type) {
+      case EVENT_ID.DOCUMENT:
+        documents++;
+        if (documents > 1) return { ok: false, reason: 'multiDocument', position: lastEnd, detail: 'several documents' };
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const flow = e.style === 2;
+        const frame: Frame =
+          e.type === EVENT_ID.MAPPING
+            ? { kind: 'map', start: e.start, flow, items: [], key: null, ...props(text, e) }
+            : { kind: 'seq', start: e.start, flow, items: [], ...props(text, e) };
+        stack.push(frame);
+        if (flow) lastEnd = e.start + 1;
+        break;
+      }
+      case EVENT_ID.SCALAR:
+        attach(scalar(e));
+        break;
+      case EVENT_ID.ALIAS: {
+        const alias: AliasNode = {
+          kind: 'alias',
+          name: text.slice(e.anchorStart, e.anchorEnd).replace(/^\*/, ''),
+          start: e.anchorStart,
+          end: e.anchorEnd,
+        };
+        attach(alias);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const frame = stack.pop();
+        if (!frame) break; // closes the document
+        attach(finish(text, frame, lastEnd));
+        break;
+      }
+    }
+  }
+  return { ok: true, root };
+}
+
+function finish(text: string, frame: Frame, lastEnd: number): MapNode | SeqNode {
+  const extra = { ...(frame.tag ? { tag: frame.tag, tagRange: frame.tagRange } : {}), ...(frame.anchor !== undefined ? { anchor: frame.anchor } : {}) };
+  if (frame.kind === 'map') {
+    const end = frame.flow ? flowEnd(text, lastEnd, '}') : (frame.items[frame.items.length - 1]?.end ?? frame.start);
+    return { kind: 'map', flow: frame.flow, items: frame.items, start: frame.start, end, ...extra };
+  }
+  const end = frame.flow ? flowEnd(text, lastEnd, ']') : (frame.items[frame.items.length - 1]?.end ?? frame.start);
+  return { kind: 'seq', flow: frame.flow, items: frame.items, start: frame.start, end, ...extra };
+}

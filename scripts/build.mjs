@@ -1,0 +1,44 @@
+// Build: type-check and emit `out/` for the tests (tsc -b), then bundle the entry points into `dist/` (esbuild).
+// Usage: node scripts/build.mjs [--no-tsc] [--watch]
+import { build, context } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+
+if (!args.has('--no-tsc')) {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
+}
+
+/** Bundles: the CLI, the language server and the VS Code client; `vscode` is provided by the editor. */
+const entries = [
+  { in: 'cli/src/main.ts', out: 'dist/cli.js' },
+  { in: 'server/src/main.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/client.js' },
+].filter((e) => existsSync(join(root, e.in)));
+
+const options = (e) => ({
+  absWorkingDir: root,
+  entryPoints: [e.in],
+  outfile: e.out,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  minify: !args.has('--watch'),
+  keepNames: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+
+if (args.has('--watch')) {
+  for (const e of entries) await (await context(options(e))).watch();
+  console.log('watching', entries.map((e) => e.in).join(', '));
+} else {
+  await Promise.all(entries.map((e) => build(options(e))));
+}
