@@ -89,3 +89,10 @@ export interface StatusParams {
 }
 
 export const StatusNotification: NotificationSpec<StatusParams> = { method: 'nianbao/status' };
+
+/** How many analyses the server has run (one per document version used): for tests of the parse-once rule. */
+export interface AnalysesResult {
+  readonly analyses: number;
+}
+
+export const AnalysesRequest: RequestSpec<void, AnalysesResult> = { method: 'nianbao/analyses' };

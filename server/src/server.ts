@@ -15,7 +15,7 @@ import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { checkFiles, editions, skeleton } from './features/reports';
 import { useLanguage } from './l10n';
-import { CheckFilesRequest, EditionsRequest, SkeletonRequest } from './protocol';
+import { AnalysesRequest, CheckFilesRequest, EditionsRequest, SkeletonRequest } from './protocol';
 import type { CheckFilesParams, InitializationOptions, ServerSettings, SkeletonParams } from './protocol';
 import { Settings } from './settings';
 
@@ -102,6 +102,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(EditionsRequest.method, () => editions());
   connection.onRequest(SkeletonRequest.method, (params: SkeletonParams) => skeleton(params));
+  connection.onRequest(AnalysesRequest.method, () => ({ analyses: store.analyses }));
   connection.onRequest(CheckFilesRequest.method, (params: CheckFilesParams) => checkFiles(params, connection, store, settings.lang));
 
   connection.onShutdown(() => publisher.dispose());

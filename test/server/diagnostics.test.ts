@@ -189,3 +189,30 @@ describe('nianbao/checkFiles', () => {
     await client.close(open.uri);
   });
 });
+
+describe('one analysis per document version', () => {
+  test('every feature on one version shares one analysis; a change makes one more', async () => {
+    const f = fixtures('server/fixable').find((x) => x.name.endsWith('nb303-row-total.nianbao.yaml'));
+    assert.ok(f);
+    const count = async (): Promise<number> => (await client.connection.sendRequest<{ analyses: number }>('nianbao/analyses')).analyses;
+    const uri = fileUri('parse-once.nianbao.yaml');
+    const start = await count();
+    const diagnostics = await client.open(uri, f.text);
+    const everything = async (): Promise<void> => {
+      const whole = { start: { line: 0, character: 0 }, end: { line: 80, character: 0 } };
+      await client.hover(uri, { line: 25, character: 6 });
+      await client.completion(uri, { line: 25, character: 4 });
+      await client.inlayHints(uri, whole);
+      await client.symbols(uri);
+      await client.folding(uri);
+      await client.codeActions(uri, diagnostics[0].range, diagnostics);
+    };
+    await everything();
+    assert.equal((await count()) - start, 1);
+    await client.replace(uri, `${f.text}\n`);
+    await everything();
+    await everything();
+    assert.equal((await count()) - start, 2);
+    await client.close(uri);
+  });
+});

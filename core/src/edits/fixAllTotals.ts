@@ -4,6 +4,7 @@
  * rounds, innermost first (row totals, then column totals, then the balance), re-checking after each round.
  */
 import { analyze } from '../analyze';
+import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { fixEdits } from './fixEdits';
 import { applyEdits, diffEdits } from './textEdit';
@@ -17,11 +18,14 @@ export function isTotalFix(d: Diagnostic): boolean {
   return d.code in RANK && d.fix !== undefined && (d.fix.kind === 'setValue' || d.fix.kind === 'replaceText');
 }
 
-/** The text with every total fixed, as minimal edits of the original (empty when nothing is to fix). */
-export function fixAllTotals(text: string): TextEdit[] {
+/**
+ * The text with every total fixed, as minimal edits of the original (empty when nothing is to fix). `analysis`:
+ * the text's analysis when the caller has it already.
+ */
+export function fixAllTotals(text: string, analysis0?: Analysis): TextEdit[] {
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const analysis = analyze(current);
+    const analysis = round === 0 && analysis0 && analysis0.doc.text === text ? analysis0 : analyze(current);
     const fixable = analysis.diagnostics.filter(isTotalFix);
     if (fixable.length === 0) break;
     const rank = Math.min(...fixable.map((d) => RANK[d.code]));

@@ -94,7 +94,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams, lang
   const asQuickFix = totalsHere.length > 0 && wants(CodeActionKind.QuickFix);
   const asFixAll = only !== undefined && wants(FIX_ALL_KIND);
   if (asQuickFix || asFixAll) {
-    const edits = fixAllTotals(state.text);
+    const edits = fixAllTotals(state.text, state.analysis);
     if (edits.length) {
       const edit = workspaceEdit(state, edits, client);
       const base = { title: t('Fix all totals in this file'), edit };
