@@ -23,8 +23,8 @@ body { margin: 0 auto; max-width: 56rem; padding: 2rem 1.5rem 4rem; font: 16px/1
 .nb-table .nb-corner { font-size: 13px; }
 .nb-table .nb-value { font-variant-numeric: tabular-nums; }
 .nb-captioned .nb-col-label { width: 31%; }
-.nb-matrix .nb-col-label-1, .nb-matrix .nb-col-label-2 { width: 8%; }
-.nb-matrix .nb-col-label-3 { width: 25%; }
+.nb-matrix .nb-col-label-1, .nb-matrix .nb-col-label-2 { width: 9%; }
+.nb-matrix .nb-col-label-3 { width: 26%; }
 .nb-band { min-width: 48rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 16pt; }
