@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { analyze, renderPage, renderReport } from '../../core/src/index';
 import type { Edition } from '../../core/src/index';
 import { occupancy, tableOf, unescapeHtml } from '../support/htmlTable';
@@ -315,6 +316,23 @@ describe('escaping', () => {
     const page = renderPage(analysis).html;
     assertInert(page.slice(page.indexOf('<article'), page.lastIndexOf('</article>') + 10));
     assert.doesNotMatch(page, /<script|<img|javascript:alert\(3\)">/i);
+  });
+
+  test('any edit of a report renders without throwing, and the body stays inert', () => {
+    const fragments = fc.oneof(
+      fc.string(),
+      fc.constantFrom('<script>', '"', "'", '&', '</style>', '\n', '\n\n', ': ', '- ', '[', ']', '{', '|', '>', '~', 'null', '\t', '#'),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(SEED, SHIFAN), fc.nat(), fc.nat(40), fragments, (source, at, cut, insert) => {
+        const i = at % (source.length + 1);
+        const text = source.slice(0, i) + insert + source.slice(Math.min(source.length, i + cut));
+        const analysis = analyze(text);
+        assertInert(renderReport(analysis, { annotate: true }).html);
+        assertInert(renderReport(analysis).html);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   test('the exported page: UTF-8, zh-CN, embedded style, no scripts, nothing may load', () => {
