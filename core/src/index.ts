@@ -40,3 +40,6 @@ export { fixEdits } from './edits/fixEdits';
 export { insertMissingEdits } from './edits/insertMissing';
 export { applyEdits, diffEdits } from './edits/textEdit';
 export type { TextEdit } from './edits/textEdit';
+export { commentOutEdits } from './edits/commentOut';
+export { culpritCells } from './edits/culpritCell';
+export type { CulpritFix } from './edits/culpritCell';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyze, applyEdits, diffEdits, fixAllTotals, fixEdits, insertMissingEdits, snippetToPlain } from '../../core/src/index';
+import { analyze, applyEdits, commentOutEdits, culpritCells, diffEdits, fixAllTotals, fixEdits, insertMissingEdits, snippetToPlain } from '../../core/src/index';
 import { EXAMPLES } from '../support/paths';
 
 const SHIFAN = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
@@ -86,5 +86,54 @@ describe('snippetToPlain', () => {
     assert.equal(snippetToPlain('格式: ${1|2021,2019|}$0'), '格式: 2021');
     assert.equal(snippetToPlain('予以公开: [${1:0}, ${2:0}]$0'), '予以公开: [0, 0]');
     assert.equal(snippetToPlain('机关: ${1:机关全称}\\$\\}'), '机关: 机关全称$}');
+  });
+});
+
+describe('culpritCells', () => {
+  test('a mistyped cell that breaks its row and its column by the same amount', () => {
+    const broken = SHIFAN.replace('保护第三方合法权益: [3, 1, 0, 0, 0, 0, 4]', '保护第三方合法权益: [3, 2, 0, 0, 0, 0, 4]');
+    const analysis = analyze(broken);
+    assert.deepEqual(analysis.diagnostics.map((d) => d.code).sort(), ['NB302', 'NB303']);
+    const [fix, ...more] = culpritCells(analysis);
+    assert.equal(more.length, 0);
+    assert.deepEqual([fix.name, fix.from, fix.value], ['保护第三方合法权益·商业企业', 2, 1]);
+    assert.deepEqual(fix.explains.map((e) => e.code), ['NB303', 'NB302']);
+    const fixed = applyEdits(broken, [{ ...fix.range, newText: String(fix.value) }]);
+    assert.deepEqual(analyze(fixed).diagnostics, []);
+  });
+
+  test('none when a total itself is wrong, or when two cells could explain it', () => {
+    const wrongTotal = analyze(SHIFAN.replace('保护第三方合法权益: [3, 1, 0, 0, 0, 0, 4]', '保护第三方合法权益: [3, 1, 0, 0, 0, 0, 5]'));
+    assert.deepEqual(culpritCells(wrongTotal), []);
+    const two = analyze(
+      SHIFAN.replace('保护第三方合法权益: [3, 1, 0, 0, 0, 0, 4]', '保护第三方合法权益: [3, 2, 0, 0, 0, 0, 4]').replace(
+        '属于四类过程性信息: [4, 0, 0, 0, 0, 0, 4]',
+        '属于四类过程性信息: [4, 1, 0, 0, 0, 0, 4]',
+      ),
+    );
+    assert.deepEqual(culpritCells(two), []);
+  });
+
+  test('a disputed total gets no single fix', () => {
+    // 四·总计 is 5: its row says 4, the printed balance (with 一·总计 mistyped as 102) says 5; a part is wrong.
+    const text = SHIFAN.replace('结转下年度继续办理: [3, 0, 0, 0, 1, 0, 4]', '结转下年度继续办理: [3, 0, 0, 0, 1, 0, 5]').replace(
+      '本年新收政府信息公开申请数量: [86, 9, 0, 1, 3, 2, 101]',
+      '本年新收政府信息公开申请数量: [86, 9, 0, 1, 3, 2, 102]',
+    );
+    const analysis = analyze(text);
+    const forward = analysis.diagnostics.filter((d) => d.path[1] === '结转下年度继续办理');
+    assert.deepEqual(forward.map((d) => d.code), ['NB303']);
+    for (const d of forward) if (d.fix) assert.equal(fixEdits(analysis, d.fix), undefined, `${d.code}: ${d.message.zh}`);
+  });
+});
+
+describe('commentOutEdits', () => {
+  test('every line of the pair gets a # at its indentation; other lines stay', () => {
+    const text = '格式: 2021\n主动公开政府信息情况:\n  第二十条第（九）项:   # 旧表\n    政府集中采购: [1, 2]\n  第二十条第（一）项:\n';
+    const analysis = analyze(text);
+    const edits = commentOutEdits(analysis.doc, ['主动公开政府信息情况', '第二十条第（九）项']) ?? [];
+    assert.equal(applyEdits(text, edits), '格式: 2021\n主动公开政府信息情况:\n  # 第二十条第（九）项:   # 旧表\n    # 政府集中采购: [1, 2]\n  第二十条第（一）项:\n');
+    assert.equal(commentOutEdits(analyze('a: {b: 1}\n').doc, ['a', 'b']), undefined);
+    assert.equal(commentOutEdits(analyze('a: [1\nb: 2\n').doc, ['b']), undefined, 'not in a document with syntax errors');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { CodeActionKind, TextDocumentEdit } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { fixAllTotals, fixEdits, isTotalFix } from '../../../core/src/index';
+import { commentOutEdits, culpritCells, fixAllTotals, fixEdits, isTotalFix, nodeAtPath } from '../../../core/src/index';
 import type { Diagnostic, Lang, TextEdit as CoreEdit } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
 import { t } from '../l10n';
@@ -66,6 +66,12 @@ function matching(d: Diagnostic, state: DocumentState, sent: readonly LspDiagnos
   );
 }
 
+/** A key at a place where the report's edition has no such key (not one of its keys with a wrong shape). */
+function isStrayKey(state: DocumentState, d: Diagnostic): boolean {
+  const keys = d.path.filter((p): p is string => typeof p === 'string');
+  return keys.length > 0 && keys.length === d.path.length && nodeAtPath(state.analysis.report.edition, keys) === undefined;
+}
+
 export function codeActions(state: DocumentState, params: CodeActionParams, lang: Lang, client: CodeActionClient): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -75,17 +81,43 @@ export function codeActions(state: DocumentState, params: CodeActionParams, lang
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {
+    const culprits = culpritCells(state.analysis);
     for (const d of here) {
-      if (!d.fix) continue;
-      const edits = fixEdits(state.analysis, d.fix);
-      if (!edits || edits.length === 0) continue;
-      actions.push({
-        title: title(d, edits),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [matching(d, state, sent, lang)],
-        isPreferred: true,
-        edit: workspaceEdit(state, edits, client),
-      });
+      // A mistyped cell that explains this total and another one comes first: it settles both.
+      const culprit = culprits.find((c) => c.explains.some((e) => e.code === d.code && e.range.start === d.range.start && e.range.end === d.range.end));
+      if (culprit) {
+        const explained = state.analysis.diagnostics.filter((x) =>
+          culprit.explains.some((e) => e.code === x.code && e.range.start === x.range.start && e.range.end === x.range.end),
+        );
+        actions.push({
+          title: t('Change {0} from {1} to {2} (settles the row and the column total)', culprit.name, culprit.from, culprit.value),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: explained.map((x) => matching(x, state, sent, lang)),
+          isPreferred: true,
+          edit: workspaceEdit(state, fixEdits(state.analysis, { kind: 'setValue', value: culprit.value, range: culprit.range }) ?? [], client),
+        });
+      }
+      const edits = d.fix ? fixEdits(state.analysis, d.fix) : undefined;
+      if (edits && edits.length > 0) {
+        actions.push({
+          title: title(d, edits),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [matching(d, state, sent, lang)],
+          isPreferred: !culprit,
+          edit: workspaceEdit(state, edits, client),
+        });
+      } else if (!d.fix && (d.code === 'NB201' || d.code === 'NB312') && isStrayKey(state, d)) {
+        // A key with no official counterpart: keep its text as a comment.
+        const out = commentOutEdits(state.analysis.doc, d.path);
+        if (out && out.length > 0) {
+          actions.push({
+            title: t('Comment out “{0}”', String(d.path[d.path.length - 1])),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [matching(d, state, sent, lang)],
+            edit: workspaceEdit(state, out, client),
+          });
+        }
+      }
     }
   }
 
