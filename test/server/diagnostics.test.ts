@@ -22,7 +22,8 @@ after(async () => {
 });
 
 describe('fixtures', () => {
-  const all = [...fixtures('server/fixable'), ...fixtures('server/diagnostics')];
+  // The server's own fixtures, and the core's test set (test/fixtures/core) where it is present.
+  const all = [...fixtures('server/fixable'), ...fixtures('server/diagnostics'), ...fixtures('core')];
   test('there are fixtures', () => assert.ok(all.length >= 15));
   for (const f of all) {
     test(`${f.name}: the diagnostics its markers expect`, async () => {
