@@ -157,6 +157,43 @@ export const M = {
     zh: `「${label}」按 ${other} 年版格式填写；${edition} 年版应为 ${columns.length === 1 ? `一个数（${columns[0]}）` : `[${columns.join(', ')}]`}`,
     en: `"${label}" follows the ${other} template; the ${edition} template expects ${columns.length === 1 ? `one number (${columns[0]})` : `[${columns.join(', ')}]`}`,
   }),
+  narrativeMismatch: (section: string, label: Localized, stated: string, unit: string, table: string, how: string, howEn: string): Localized => ({
+    zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格为 ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? unit : ''}（${how}）`,
+    en: `${section} states ${label.en} as ${stated} ${unit}; the table gives ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? ` ${unit}` : ''} (${howEn})`,
+  }),
+  narrativeClaim: (label: Localized, table: string, how: string, howEn: string): Localized => ({
+    zh: `「${label.zh}」表格为 ${table}（${how}）`,
+    en: `${label.en}: the table gives ${table} (${howEn})`,
+  }),
+  narrativeMismatchMany: (section: string, stated: string, unit: string, parts: readonly Localized[]): Localized => ({
+    zh: `${section}中写作 ${stated}${unit}，与表格不符：${parts.map((p) => p.zh).join('；')}`,
+    en: `${section} states ${stated} ${unit}, which the table contradicts: ${parts.map((p) => p.en).join('; ')}`,
+  }),
+  feesNotMentioned: (reason: Localized): Localized => ({
+    zh: `「六、其他需要报告的事项」应说明收取信息处理费的情况：${reason.zh}（2021年版格式：收取信息处理费情况在六中报告；国办函〔2020〕109号）`,
+    en: `Section 六 must report on information processing fees (信息处理费): ${reason.en} (2021 template: fees are reported in 六; 国办函〔2020〕109号)`,
+  }),
+  feesUnpaidRows: (count: number): Localized => ({
+    zh: `三、（六）2. 申请人逾期未按收费通知要求缴纳费用的有 ${fmt(count)} 件`,
+    en: `三（六）2 counts ${fmt(count)} request(s) ended for unpaid fees`,
+  }),
+  feesCharged: (section: string, quote: string): Localized => ({
+    zh: `${section}提到收取信息处理费（「${quote}」）`,
+    en: `${section} mentions charging fees ("${quote}")`,
+  }),
+  problemsEmpty: (): Localized => ({
+    zh: '「五、存在的主要问题及改进情况」不能为空或只写“无”：应写明本年度工作中存在的主要问题和改进措施（《条例》第五十条）',
+    en: 'Section 五 must not be empty or just 无: state this year\'s main problems and the improvements (条例 art. 50)',
+  }),
+  problemsMissingReview: (missing: readonly string[]): Localized => ({
+    zh: `人民政府的年报应报告工作考核、社会评议和责任追究结果情况（《条例》第五十条第（四）项），未见：${missing.join('、')}`,
+    en: `A people's government's report must cover work appraisal, public review and accountability (条例 art. 50 (4)); not found: ${missing.join(', ')}`,
+  }),
+  lateReport: (date: string, deadline: string, kind: string, days: number, inferred: boolean): Localized => ({
+    zh: `发布日期 ${date} 晚于《条例》第四十九条规定的期限（${kind}：${deadline}前），迟 ${days} 天${inferred ? `；按机关名称推定为${kind}，如不同请填写「机关类型」` : ''}`,
+    en: `Published ${date}, after the 条例 art. 49 deadline (${kind === '人民政府' ? "people's government" : 'department'}: by ${deadline}), ${days} day(s) late${inferred ? '; the agency type was inferred from the name, set 机关类型 if it differs' : ''}`,
+  }),
+
   editionInferred: (edition: number): Localized => ({
     zh: `缺少「格式」，暂按 ${edition} 年版检查`,
     en: `格式 is missing; checked as the ${edition} template`,
