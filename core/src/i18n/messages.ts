@@ -194,6 +194,51 @@ export const M = {
     en: `Published ${date}, after the 条例 art. 49 deadline (${kind === '人民政府' ? "people's government" : 'department'}: by ${deadline}), ${days} day(s) late${inferred ? '; the agency type was inferred from the name, set 机关类型 if it differs' : ''}`,
   }),
 
+  // ---- cross-report (invariants 6–8, duplicates) ----
+  carryOverMismatch: (cell: string, expected: number, year: number, file: string, previousCell: string, actual: number): Localized => ({
+    zh: `${cell} 应为 ${fmt(expected)}：${year}年度年报（${file}）的「${previousCell}」为 ${fmt(expected)}，本年实为 ${fmt(actual)}`,
+    en: `${cell} should be ${fmt(expected)}: ${previousCell} in the ${year} report (${file}) is ${fmt(expected)}; this year says ${fmt(actual)}`,
+  }),
+  previousYearCell: (year: number, cell: string, value: string): Localized => ({
+    zh: `${year}年度：${cell} = ${value}`,
+    en: `${year}: ${cell} = ${value}`,
+  }),
+  stockMismatch: (cell: string, expected: number, terms: string, year: number, file: string, actual: number): Localized => ({
+    zh: `${cell} 应为 ${fmt(expected)}（${terms}；上年数取自${year}年度年报 ${file}），实为 ${fmt(actual)}；如本年清理后重新核定了件数，请在总体情况中说明`,
+    en: `${cell} should be ${fmt(expected)} (${terms}; last year's figure from the ${year} report ${file}), is ${fmt(actual)}; if a review re-baselined the count, say so in 总体情况`,
+  }),
+  itemsMismatch: (cell: string, expected: number, terms: string, year: number, file: string, actual: number): Localized => ({
+    zh: `${cell} 应为 ${fmt(expected)}（${year}年度年报 ${file}：${terms}），实为 ${fmt(actual)}`,
+    en: `${cell} should be ${fmt(expected)} (the ${year} report ${file}: ${terms}), is ${fmt(actual)}`,
+  }),
+  duplicateReport: (agency: string, year: number, others: readonly string[]): Localized => ({
+    zh: `${others.join('、')} 也是「${agency}」${year}年度的年报；同一机关同一年度只能有一份`,
+    en: `${others.join(', ')} is also the ${year} report of 「${agency}」; an agency has one report per year`,
+  }),
+  duplicateReportOther: (file: string): Localized => ({ zh: `另一份：${file}`, en: `The other one: ${file}` }),
+
+  // ---- next year's skeleton ----
+  nextNeedsKey: (): Localized => ({
+    zh: '无法生成下一年度年报：文件缺少有效的「机关」或「年度」',
+    en: "Cannot build next year's report: the file lacks a valid 机关 or 年度",
+  }),
+  nextNoEdition: (year: number): Localized => ({
+    zh: `无法生成 ${year} 年度年报：没有适用的年报格式`,
+    en: `Cannot build a ${year} report: no template edition applies`,
+  }),
+  nextUnreadable: (cell: string): Localized => ({
+    zh: `无法生成下一年度年报：「${cell}」缺失或无法读取，不能带入下一年度`,
+    en: `Cannot build next year's report: ${cell} is missing or unreadable and cannot be carried over`,
+  }),
+  nextHeader: (year: number, previous: number): Localized => ({
+    zh: `${year}年度年报框架，由${previous}年度年报生成：「上年结转政府信息公开申请数量」取自${previous}年度「结转下年度继续办理」，存量数据已带入，其余数字和文字请按本年实际填写。`,
+    en: `${year} report skeleton built from the ${previous} report: requests carried over come from ${previous}'s carried-forward row, stocks are carried over; fill in the rest for this year.`,
+  }),
+  nextStockFrom2019: (year: number): Localized => ({
+    zh: `现行有效件数暂取${year}年度「对外公开总数量」，请核定`,
+    en: `in force taken from ${year}'s 对外公开总数量; please verify`,
+  }),
+
   editionInferred: (edition: number): Localized => ({
     zh: `缺少「格式」，暂按 ${edition} 年版检查`,
     en: `格式 is missing; checked as the ${edition} template`,
