@@ -3,6 +3,7 @@ import type { Lang } from '../../core/src/index';
 import { UsageError } from './args';
 import { check } from './commands/check';
 import { init } from './commands/init';
+import { next } from './commands/next';
 import { render } from './commands/render';
 import type { CliIo } from './io';
 import { strings } from './strings';
@@ -26,6 +27,7 @@ export const COMMANDS = new Map<string, Command>([
   ['check', check],
   ['init', init],
   ['render', render],
+  ['next', next],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -45,6 +45,8 @@ export function nextYearReport(report: BoundReport): NextYearResult {
   const rowComments: Record<string, string> = {};
   try {
     rows['applications.carriedOver'] = APPLICANT_COLUMN_IDS.map((c) => carried(report, 'applications.carriedForward', c));
+    // Nothing is handled yet: everything carried over is still pending, which keeps 三 balanced until filled in.
+    rows['applications.carriedForward'] = rows['applications.carriedOver'];
     for (const rowId of DOC_ROWS) {
       if (edition === 2021) {
         // 2020 → 2021: the 2019 edition has no 现行有效件数; its 对外公开总数量 is the nearest figure, flagged.
@@ -71,7 +73,7 @@ export function nextYearReport(report: BoundReport): NextYearResult {
     ...(agencyType === '人民政府' || agencyType === '部门' ? { agencyType } : {}),
     rows,
     rowComments,
-    headerComments: [M.nextHeader(next, year).zh],
+    headerComments: M.nextHeader(next, year).zh.split('\n'),
   };
   return { ok: true, data, text: writeReport(data) };
 }

@@ -231,8 +231,8 @@ export const M = {
     en: `Cannot build next year's report: ${cell} is missing or unreadable and cannot be carried over`,
   }),
   nextHeader: (year: number, previous: number): Localized => ({
-    zh: `${year}年度年报框架，由${previous}年度年报生成：「上年结转政府信息公开申请数量」取自${previous}年度「结转下年度继续办理」，存量数据已带入，其余数字和文字请按本年实际填写。`,
-    en: `${year} report skeleton built from the ${previous} report: requests carried over come from ${previous}'s carried-forward row, stocks are carried over; fill in the rest for this year.`,
+    zh: `${year}年度年报框架，由${previous}年度年报生成：「上年结转政府信息公开申请数量」取自${previous}年度「结转下年度继续办理」，存量数据已带入；\n「结转下年度继续办理」暂与上年结转相同，其余数字和文字请按本年实际填写。`,
+    en: `${year} report skeleton built from the ${previous} report: requests carried over come from ${previous}'s carried-forward row, stocks are carried over;\ncarried forward equals carried over until you fill in this year's figures.`,
   }),
   nextStockFrom2019: (year: number): Localized => ({
     zh: `现行有效件数暂取${year}年度「对外公开总数量」，请核定`,
