@@ -131,11 +131,13 @@ function scanTokens(text: string): Token[] {
   return tokens;
 }
 
+/** Every match of a global pattern (exec with lastIndex: matchAll would clone the pattern on each call). */
 function allMatches(text: string, re: RegExp, id: string, parent?: string): Match[] {
   const out: Match[] = [];
-  for (const m of text.matchAll(re)) {
-    const start = m.index ?? 0;
-    out.push({ id, start, end: start + m[0].length, ...(parent ? { parent } : {}) });
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(parent ? { id, start: m.index, end: m.index + m[0].length, parent } : { id, start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
   }
   return out;
 }
@@ -183,7 +185,18 @@ function lastEnd(matches: readonly Match[]): number {
   return matches.reduce((e, m) => Math.max(e, m.end), -1);
 }
 
+/** One test per kind before the detailed matching: most clauses name nothing at all. */
+const anyOf = (sources: readonly (RegExp | SubjectPhrase | { re: RegExp })[]): RegExp =>
+  new RegExp(sources.map((x) => (x instanceof RegExp ? x.source : x.re.source)).join('|'));
+const MAY_NAME_APPLICATION = anyOf([...APPLICATION_PHRASES, RECEIVED_VERB]);
+const MAY_NAME_APPEAL = anyOf([...APPEAL_SUBJECTS, ...APPEAL_MEASURES]);
+const MAY_NAME_DOCUMENT = anyOf([...DOC_SUBJECTS, ...DOC_MEASURES]);
+const MAY_NAME_DECISION = anyOf(DECISION_SUBJECTS);
+/** Units that some kind of statement is made in; numbers with other units only separate clauses. */
+const STATEMENT_UNITS = new Set(Object.values(UNITS).flatMap((set) => [...set]));
+
 function applications(text: string, right: string, year: number | undefined): Classified | undefined {
+  if (!MAY_NAME_APPLICATION.test(text)) return undefined;
   const listed = RESPECTIVELY.test(text);
   const found: Match[] = APPLICATION_PHRASES.filter((p) => !(listed && p.combined)).flatMap((p) => allMatches(text, p.re, p.id, p.parent));
   // 结转至2025年: only next year's number is this report's carry-forward.
@@ -192,14 +205,12 @@ function applications(text: string, right: string, year: number | undefined): Cl
     const y = /\d{4}/.exec(text.slice(m.start, m.end));
     return !y || Number(y[0]) === year + 1;
   });
-  const verbs = [...text.matchAll(RECEIVED_VERB)];
+  const verbs = allMatches(text, RECEIVED_VERB, 'received');
   const verb = verbs[verbs.length - 1];
   if (verb && !RECEIVED_VETO.test(text) && !RECEIVED_VETO.test(right)) {
-    const vStart = verb.index ?? 0;
-    const after = text.slice(vStart);
-    const noun = RECEIVED_NOUN.exec(after);
-    if (noun) checked.push({ id: 'received', start: vStart, end: vStart + noun.index + noun[0].length });
-    else if (RECEIVED_NOUN.test(right)) checked.push({ id: 'received', start: vStart, end: vStart + verb[0].length });
+    const noun = RECEIVED_NOUN.exec(text.slice(verb.start));
+    if (noun) checked.push({ id: 'received', start: verb.start, end: verb.start + noun.index + noun[0].length });
+    else if (RECEIVED_NOUN.test(right)) checked.push(verb);
   }
   const kept = resolve(checked).filter((m) => m.id !== 'handled' || !HANDLED_VETO.test(text));
   if (kept.length === 0) return undefined;
@@ -239,21 +250,21 @@ function subjectMeasure(
 }
 
 function appeals(text: string, right: string, prefix: string): Classified | undefined {
-  if (APPEAL_VETO.test(text)) return undefined;
+  if (!MAY_NAME_APPEAL.test(text) || APPEAL_VETO.test(text)) return undefined;
   const r = subjectMeasure(text, right, prefix, APPEAL_SUBJECTS, APPEAL_MEASURES, false);
   if (!r) return undefined;
   return { domain: 'appeals', ids: r.ids, matches: r.matches, lastEnd: lastEnd(r.matches) };
 }
 
 function documents(text: string, right: string, prefix: string): Classified | undefined {
-  if (DOC_VETO.test(text) || DOC_VETO.test(right)) return undefined;
+  if (!MAY_NAME_DOCUMENT.test(text) || DOC_VETO.test(text) || DOC_VETO.test(right)) return undefined;
   const r = subjectMeasure(text, right, prefix, DOC_SUBJECTS, DOC_MEASURES, true);
   if (!r) return undefined;
   return { domain: 'documents', ids: r.ids, matches: r.matches, lastEnd: lastEnd(r.matches) };
 }
 
 function decisions(text: string, right: string): Classified | undefined {
-  if (DECISION_VETO.test(text)) return undefined;
+  if (!MAY_NAME_DECISION.test(text) || DECISION_VETO.test(text)) return undefined;
   const subjects = phraseMatches(text, DECISION_SUBJECTS);
   if (subjects.length !== 1) return undefined;
   const after = text.slice(subjects[0].end);
@@ -305,11 +316,10 @@ function isList(text: string, matches: readonly Match[]): boolean {
 function periodVeto(text: string, ids: readonly string[], year: number | undefined): boolean {
   const flows = ids.filter((id) => !FLOW_EXEMPT.has(id.slice(id.lastIndexOf('.') + 1)));
   if (flows.length > 0 && FLOW_VETO.test(text)) return true;
-  const withoutYearEnd = text.replace(YEAR_END, '');
-  if ([...withoutYearEnd.matchAll(MONTH)].length > 0) return true;
+  if (MONTH.test(text.replace(YEAR_END, ''))) return true;
   if (year !== undefined) {
-    for (const m of text.matchAll(FOUR_DIGIT_YEAR)) {
-      const y = Number(m[1]);
+    for (const m of allMatches(text, FOUR_DIGIT_YEAR, 'year')) {
+      const y = Number(text.slice(m.start, m.start + 4));
       if (y === year) continue;
       if (y === year + 1 && ids.every((id) => id === 'carriedForward')) continue;
       if (y === year - 1 && ids.every((id) => id === 'carriedOver')) continue;
@@ -429,7 +439,7 @@ export function extractStatements(source: string, options: ExtractOptions = {}):
   });
   for (let i = 0; i < ctx.length; i++) {
     const c = ctx[i];
-    if (c.token.approximate) continue;
+    if (c.token.approximate || !STATEMENT_UNITS.has(c.token.unit)) continue;
     const reading = read(c, options.year);
     if (!reading || reading === 'veto') continue;
     const claims = claimsOf(reading, text.slice(c.token.unitEnd, c.token.unitEnd + 12));

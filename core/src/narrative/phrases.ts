@@ -142,7 +142,7 @@ export const GLOBAL_VETO = new RegExp(
 /** Flows (this year's counts) only: cumulative wording belongs to stocks. */
 export const FLOW_VETO = /累计|历年|以来|至今|迄今/;
 /** A month or a part of the year, except the year's end. */
-export const MONTH = /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?/g;
+export const MONTH = /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月/;
 export const YEAR_END = /(?:12|十二)月(?:31|三十一)日|(?:12|十二)月底|年底|年末/g;
 export const FOUR_DIGIT_YEAR = /(\d{4})年/g;
 

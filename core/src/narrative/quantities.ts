@@ -194,8 +194,19 @@ function sum(terms: readonly QuantityTerm[]): number {
   return Math.round(s * 1e6) / 1e6;
 }
 
+const cache = new WeakMap<BoundReport, Map<string, QuantityValue | undefined>>();
+
 /** The quantity's value in this report, or undefined when the edition has no such cells or one is unreadable. */
 export function quantityValue(report: BoundReport, id: string): QuantityValue | undefined {
+  let byId = cache.get(report);
+  if (!byId) cache.set(report, (byId = new Map()));
+  if (byId.has(id)) return byId.get(id);
+  const value = computeQuantity(report, id);
+  byId.set(id, value);
+  return value;
+}
+
+function computeQuantity(report: BoundReport, id: string): QuantityValue | undefined {
   const def = DEFS.get(id);
   if (!def) return undefined;
   const refs = def.cells(report.edition);

@@ -1,7 +1,6 @@
 /** Rules between two reports of the same 机关: year y (previous) and year y+1 (current). One rule per file. */
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { FactCell, ReportFacts } from '../cross/reportFacts';
-import { cellKey } from '../cross/reportFacts';
 import { displayName } from '../cross/agencyKey';
 import { M, fmt } from '../i18n/messages';
 
@@ -18,7 +17,7 @@ export interface YearPairRule {
 }
 
 export function factCell(report: IndexedReport, rowId: string, columnId: string): FactCell | undefined {
-  return report.facts.cells.get(cellKey(rowId, columnId));
+  return report.facts.cell(rowId, columnId);
 }
 
 /** A cell's value as a number: blank counts as 0, unreadable is undefined (the single-report checks say why). */
