@@ -97,7 +97,6 @@ const TOKEN = new RegExp(
   `(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${NUMERAL})[ \\t\\u3000]*(${ALL_UNITS.join('|')})`,
   'g',
 );
-const HARD_STOP = /[。；;！!？?\n]/;
 const NEAR_STOP = /[，,：:（）()【】[\]“”"‘’《》—]/;
 const RIGHT_STOP = /[，,、：:（）()【】[\]“”"‘’《》—。；;！!？?\n]/;
 /** Before a number: an estimate or the upper end of a range. */
@@ -242,7 +241,14 @@ function subjectMeasure(
       subjectMatches = [{ id: named[0], start: -1, end: -1 }];
     }
   }
-  if (measureRequired && measureMatches.length === 0) return undefined;
+  if (measureRequired && measureMatches.length === 0) {
+    // 制发规章1件、行政规范性文件6件: the measure, too, may come from earlier in the sentence.
+    if (subjectMatches.some((m) => m.start < 0) || remainder(text, subjectMatches) !== '') return undefined;
+    const named = distinctIds(phraseMatches(prefix, measures));
+    if (named.length !== 1) return undefined;
+    const ids = distinctIds(subjectMatches).map((s) => `${s}.${named[0]}`);
+    return { ids, matches: subjectMatches };
+  }
   const subjectIds = distinctIds(subjectMatches);
   const measureIds = distinctIds(measureMatches);
   const ids = subjectIds.flatMap((s) => (measureIds.length === 0 ? [s] : measureIds.map((m) => `${s}.${m}`)));
@@ -342,14 +348,22 @@ interface Context {
   readonly lead: string;
 }
 
+/** How far before a number its naming words may stand, and how far back a sentence lends its subject. */
+const NEAR_WINDOW = 80;
+const PREFIX_WINDOW = 240;
+const HARD_STOPS = '。；;！!？?\n';
+
+/** Each number's surroundings, in one forward pass with bounded windows: linear in the text, whatever its shape. */
 function contexts(text: string, tokens: readonly Token[]): Context[] {
   const out: Context[] = [];
   let previousRightEnd = 0;
+  let sentenceStart = 0;
+  let scanned = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    let sentenceStart = t.start;
-    while (sentenceStart > 0 && !HARD_STOP.test(text[sentenceStart - 1])) sentenceStart--;
-    const leftStart = Math.max(sentenceStart, Math.min(previousRightEnd, t.start));
+    for (; scanned < t.start; scanned++) if (HARD_STOPS.includes(text[scanned])) sentenceStart = scanned + 1;
+    const windowStart = Math.max(sentenceStart, t.start - NEAR_WINDOW);
+    const leftStart = Math.max(windowStart, Math.min(previousRightEnd, t.start));
     let nearStart = t.start;
     while (nearStart > leftStart && !NEAR_STOP.test(text[nearStart - 1])) nearStart--;
     const earlier: string[] = [];
@@ -361,7 +375,7 @@ function contexts(text: string, tokens: readonly Token[]): Context[] {
       segEnd = segStart - 1;
     }
     let rightEnd = t.unitEnd;
-    const nextStart = i + 1 < tokens.length ? tokens[i + 1].start : text.length;
+    const nextStart = Math.min(i + 1 < tokens.length ? tokens[i + 1].start : text.length, t.unitEnd + NEAR_WINDOW);
     while (rightEnd < nextStart && !RIGHT_STOP.test(text[rightEnd])) rightEnd++;
     previousRightEnd = rightEnd;
     out.push({
@@ -369,7 +383,7 @@ function contexts(text: string, tokens: readonly Token[]): Context[] {
       near: text.slice(nearStart, t.start),
       earlier,
       right: text.slice(t.unitEnd, rightEnd),
-      prefix: text.slice(sentenceStart, nearStart),
+      prefix: text.slice(Math.max(sentenceStart, nearStart - PREFIX_WINDOW), nearStart),
       lead: text.slice(leftStart, t.start),
     });
   }
