@@ -1,7 +1,7 @@
 /** `nianbao check` over several reports: cross-year findings, related locations, the summary, JSON shape. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -91,4 +91,23 @@ test('a single file keeps the one-line summary', () => {
   const r = run(['check', 'cross/consistent/eco-2019.nianbao.yaml']);
   assert.equal(r.code, 0);
   assert.equal(r.stdout, '✓ 1 个文件，没有发现问题\n');
+});
+
+test('a reader that stops early (| head) ends the output without a stack trace', async () => {
+  const { spawn } = await import('node:child_process');
+  // Far more output than a pipe holds: thirty agencies with the broken series.
+  for (let a = 0; a < 30; a++) {
+    for (const name of readdirSync(join(dir, 'cross', 'broken'))) {
+      const text = readFileSync(join(dir, 'cross', 'broken', name), 'utf8').replace(/^机关: .*$/m, `机关: 第${a}号机关`);
+      mkdirSync(join(dir, 'many', String(a)), { recursive: true });
+      writeFileSync(join(dir, 'many', String(a), name), text);
+    }
+  }
+  const child = spawn(process.execPath, [BIN, 'check', 'many'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+  assert.doesNotMatch(stderr, /EPIPE|at /);
+  assert.notEqual(code, 2);
 });

@@ -40,7 +40,7 @@ export const nb313Deadline: Rule = {
       {
         code: 'NB313',
         severity: 'warning',
-        message: M.lateReport(published.value.trim(), `${year + 1}年${month}月31日`, kind, day - deadline, inferred),
+        message: M.lateReport(published.value.trim(), year + 1, month, kind, day - deadline, inferred),
         range: { start: node.start, end: node.end },
         path: ['发布日期'],
       },
