@@ -2,6 +2,7 @@
 import type { Lang } from '../../core/src/index';
 import { UsageError } from './args';
 import { check } from './commands/check';
+import { importCommand } from './commands/import';
 import { init } from './commands/init';
 import type { CliIo } from './io';
 import { strings } from './strings';
@@ -24,6 +25,7 @@ export type Command = (argv: readonly string[], io: CliIo, lang: Lang) => number
 export const COMMANDS = new Map<string, Command>([
   ['check', check],
   ['init', init],
+  ['import', importCommand],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

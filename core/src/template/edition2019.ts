@@ -2,6 +2,7 @@
 import {
   appealsSection,
   applicationsSection,
+  ACTIVE_HEADINGS,
   col,
   group,
   metaFields,
@@ -56,7 +57,7 @@ export const EDITION_2019: TemplateModel = {
       group({ id: 'active.art20_9', key: '第二十条第（九）项', en: 'Article 20 (9)', basis: ['art20.9'] }, [
         row({ id: 'active.art20_9.procurement', key: '政府集中采购', en: 'Centralised government procurement' }, PROCUREMENT),
       ], PROCUREMENT),
-    ]),
+    ], undefined, ACTIVE_HEADINGS),
     applicationsSection(otherResultsRow()),
     appealsSection(),
     problemsSection(),

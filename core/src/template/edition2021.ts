@@ -2,6 +2,7 @@
 import {
   appealsSection,
   applicationsSection,
+  ACTIVE_HEADINGS,
   col,
   group,
   metaFields,
@@ -44,7 +45,7 @@ export const EDITION_2021: TemplateModel = {
       group({ id: 'active.art20_8', key: '第二十条第（八）项', en: 'Article 20 (8)', basis: ['art20.8'] }, [
         row({ id: 'active.art20_8.fees', key: '行政事业性收费', en: 'Administrative fees' }, FEES),
       ], FEES),
-    ]),
+    ], undefined, ACTIVE_HEADINGS),
     applicationsSection(otherResultsGroup()),
     appealsSection(),
     problemsSection(),

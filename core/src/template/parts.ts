@@ -30,7 +30,12 @@ export function row(init: NodeInit, columns: readonly Column[]): RowNode {
   };
 }
 
-export function group(init: NodeInit, children: readonly TemplateNode[], columns?: readonly Column[]): GroupNode {
+export function group(
+  init: NodeInit,
+  children: readonly TemplateNode[],
+  columns?: readonly Column[],
+  headings?: readonly string[],
+): GroupNode {
   const node: GroupNode = {
     kind: 'group',
     id: init.id,
@@ -41,8 +46,12 @@ export function group(init: NodeInit, children: readonly TemplateNode[], columns
     basis: init.basis ?? [],
     children,
   };
-  return columns ? { ...node, columns } : node;
+  const withColumns = columns ? { ...node, columns } : node;
+  return headings ? { ...withColumns, headings } : withColumns;
 }
+
+/** Section 二: every sub-table's first column header (both editions). */
+export const ACTIVE_HEADINGS: readonly string[] = ['信息内容'];
 
 export function text(init: NodeInit): TextNode {
   return {
@@ -119,6 +128,13 @@ function aGroup(id: string, key: string, en: string, ordinal: string, children: 
   return group({ id: `applications.${id}`, key, en, ordinal, basis }, children, A);
 }
 
+/** The header block of section 三 above the column names: the printed rule in the top-left, then the groupings. */
+export const APPLICATION_HEADINGS: readonly string[] = [
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  '申请人情况',
+  '法人或其他组织',
+];
+
 /** The application table; `other` is （六）其他处理, the one place where the editions differ. */
 export function applicationsSection(other: RowNode | GroupNode): GroupNode {
   const r = 'results';
@@ -174,6 +190,7 @@ export function applicationsSection(other: RowNode | GroupNode): GroupNode {
       aRow('carriedForward', '结转下年度继续办理', 'Carried forward to next year', '四、'),
     ],
     A,
+    APPLICATION_HEADINGS,
   );
 }
 

@@ -59,6 +59,11 @@ export interface GroupNode extends NodeBase {
   readonly children: readonly TemplateNode[];
   /** The columns shared by the rows below (for the column comment above a table and for completions). */
   readonly columns?: readonly Column[];
+  /**
+   * Texts printed in a section's table header besides the column names and row labels (`信息内容`, `申请人情况`,
+   * the printed 勾稽关系 rule): rendering prints them, import recognises them.
+   */
+  readonly headings?: readonly string[];
 }
 
 /** A narrative section: a string (usually a literal block scalar). */

@@ -1,0 +1,153 @@
+/**
+ * Where the report's parts are in a sequence of lines: the title (agency and year), the publication date when
+ * the page labels one, and the six section headings, found in order so that a heading repeated inside a
+ * section's own text (`一、总体情况` under 一、总体情况) stays part of that text.
+ */
+import { nearestLabel, normaliseLabel } from '../template/nearestLabel';
+import type { TemplateNode } from '../template/types';
+import type { Line, SourceDocument } from './sourceLines';
+import { lineText, ownCells, trimSpace } from './sourceLines';
+import { sectionNodes } from './templateLabels';
+
+export interface TitleInfo {
+  readonly year: number;
+  readonly agency: string;
+  /** Index of the title line, -1 when the title came from the HTML `<title>`. */
+  readonly line: number;
+  /** Index of the line the agency came from when it stands above the title. */
+  readonly agencyLine?: number;
+}
+
+export interface Heading {
+  readonly node: TemplateNode;
+  readonly line: number;
+  /** Text after the heading on the same line (`一、总体情况：2020年，…`). */
+  readonly rest: string;
+  readonly fuzzy: boolean;
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+
+/** `二〇二〇年` → `2020年`; spaces dropped (`2020 年` is common in copied text). */
+function compact(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => CHINESE_DIGITS[c]).join(''));
+}
+
+const TITLE_YEAR_FIRST = /^(.*?)(?:关于)?((?:19|20)\d{2})年度?(?:本(?:机关|单位))?(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告/;
+const TITLE_YEAR_LAST = /^(.*?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告[(（]((?:19|20)\d{2})年?度?[)）]/;
+
+/** Separators that put site names or breadcrumbs before the agency in a page title. */
+const TITLE_SEPARATORS = /[|｜_＿\-—>»›:：]+/;
+
+function cleanAgency(prefix: string): string {
+  const parts = prefix.split(TITLE_SEPARATORS).filter((p) => p !== '');
+  const last = parts.length ? parts[parts.length - 1] : '';
+  return last.replace(/^关于/, '').replace(/关于$/, '').replace(/^[《“"'「]+|[》”"'」]+$/g, '');
+}
+
+function parseTitle(text: string): { year: number; agency: string } | undefined {
+  const t = compact(text);
+  const m = TITLE_YEAR_FIRST.exec(t) ?? TITLE_YEAR_LAST.exec(t);
+  if (!m) return undefined;
+  return { year: Number(m[2]), agency: cleanAgency(m[1]) };
+}
+
+/** A line that could be an agency name standing above the title: short, no sentence punctuation, no digits. */
+function agencyLike(text: string): boolean {
+  const t = trimSpace(text);
+  return t.length >= 2 && t.length <= 40 && !/[\d>：:|/，。、？！;；,.?!（）()]/.test(t);
+}
+
+/** How far into the document a title is looked for. */
+const TITLE_WINDOW = 60;
+
+export function findTitle(doc: SourceDocument, before: number): TitleInfo | undefined {
+  const limit = Math.min(doc.lines.length, Math.max(before, 0) || TITLE_WINDOW, TITLE_WINDOW);
+  for (let i = 0; i < limit; i++) {
+    const text = lineText(doc.lines[i]);
+    const found = parseTitle(text);
+    if (!found) continue;
+    if (found.agency) return { ...found, line: i };
+    // The agency often stands on its own line above the title.
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const candidate = lineText(doc.lines[j]);
+      if (agencyLike(candidate)) return { year: found.year, agency: trimSpace(candidate), line: i, agencyLine: j };
+    }
+    const fromTitle = doc.title ? parseTitle(doc.title) : undefined;
+    return { year: found.year, agency: fromTitle?.year === found.year ? fromTitle.agency : '', line: i };
+  }
+  const fromTitle = doc.title ? parseTitle(doc.title) : undefined;
+  return fromTitle ? { ...fromTitle, line: -1 } : undefined;
+}
+
+const PUBLISHED = /(?:发布|公开|发文)(?:时间|日期)[:：]?((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})/;
+
+/** A publication date the page labels as such (`发布时间：2021-01-20`); a signature date is not one. */
+export function findPublished(lines: readonly Line[], from: number, to: number): { date: string; line: number } | undefined {
+  for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {
+    const m = PUBLISHED.exec(compact(lineText(lines[i])));
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+    return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, line: i };
+  }
+  return undefined;
+}
+
+/** The line's text when it holds a single printed cell (a paragraph, or a caption row of a table). */
+function singleText(line: Line): string | undefined {
+  const texts = ownCells(line)
+    .map((c) => c.text)
+    .filter((t) => t !== '');
+  return texts.length === 1 ? texts[0].replace(/\n/g, '') : undefined;
+}
+
+const HEADING_PUNCTUATION = /^[、.．,，:：\s\u3000]+/;
+
+function matchHeading(text: string, node: TemplateNode): { rest: string; fuzzy: boolean } | undefined {
+  const numeral = node.ordinal.charAt(0);
+  const t = trimSpace(text);
+  const target = normaliseLabel(node.printed);
+  if (!t.startsWith(numeral) || /^[一二三四五六七八九十]{2}/.test(t)) {
+    // Without its ordinal only the exact title counts: a sentence may well contain the words.
+    return normaliseLabel(t) === target ? { rest: '', fuzzy: false } : undefined;
+  }
+  const body = t.slice(numeral.length);
+  if (body !== '' && !HEADING_PUNCTUATION.test(body)) return undefined;
+  const label = body.replace(HEADING_PUNCTUATION, '');
+  if (normaliseLabel(label) === target) return { rest: '', fuzzy: false };
+  if (label.startsWith(node.printed)) {
+    const rest = label.slice(node.printed.length);
+    if (/^[:：。.\s]/.test(rest)) return { rest: trimSpace(rest.replace(/^[:：。.]/, '')), fuzzy: false };
+  }
+  const near = nearestLabel(label, [node], (n) => [n.printed]);
+  return near ? { rest: '', fuzzy: near.fuzzy } : undefined;
+}
+
+/** The six headings in template order; a heading not found is left out and the search goes on from the last one. */
+export function findHeadings(lines: readonly Line[], from: number): Heading[] {
+  const headings: Heading[] = [];
+  let position = Math.max(0, from);
+  for (const node of sectionNodes()) {
+    for (let i = position; i < lines.length; i++) {
+      const text = singleText(lines[i]);
+      if (text === undefined || text.length > node.printed.length + 40) continue;
+      const hit = matchHeading(text, node);
+      if (!hit) continue;
+      headings.push({ node, line: i, ...hit });
+      position = i + 1;
+      break;
+    }
+  }
+  return headings;
+}
+
+/** Heading matching for a single label against the section titles, for messages. */
+export function sectionOrdinal(node: TemplateNode): string {
+  return node.ordinal.replace(/、$/, '');
+}
