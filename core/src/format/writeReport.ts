@@ -113,7 +113,9 @@ function writeNode(template: TemplateNode, data: ReportData, indent: string, out
       return;
     case 'row': {
       const values = data.rows?.[node.id] ?? node.columns.map(() => 0);
-      const written = node.columns.length === 1 ? yamlNumber(values[0] ?? 0) : `[${node.columns.map((_, i) => yamlNumber(values[i] ?? 0)).join(', ')}]`;
+      // A value left out is written as 0; a null (a blank cell, as printed) stays null.
+      const cell = (i: number): string => yamlNumber(values[i] === undefined ? 0 : values[i]);
+      const written = node.columns.length === 1 ? cell(0) : `[${node.columns.map((_, i) => cell(i)).join(', ')}]`;
       out.push(withComment(`${indent}${node.key}: ${written}`, data.rowComments?.[node.id]));
       return;
     }

@@ -202,6 +202,14 @@ export const IMPORT_MESSAGES = {
   }),
   missingHeading: (): Localized => ({ zh: '原文中没有找到以下内容（数值写作 null）：', en: 'Not found in the source (values written as null):' }),
   missing: (section: string, label: string): Localized => ({ zh: `${section}「${label}」`, en: `${section} “${label}”` }),
+  mixedLayout: (part: string, printed: number, edition: number): Localized => ({
+    zh: `「${part}」按原文所用的 ${printed} 年版格式导入，与本报告的 ${edition} 年版格式混用；nianbao check 会逐项指出`,
+    en: `“${part}” is imported in the ${printed} layout it was printed in, mixed with this report's ${edition} template; nianbao check points out each item`,
+  }),
+  oldLayout: (year: number, printed: number, expected: number): Localized => ({
+    zh: `原文为 ${year} 年度，应使用 ${expected} 年版格式，但表格按 ${printed} 年版格式印制；按原文导入，「格式」写作 ${printed}`,
+    en: `The report is for ${year} and should use the ${expected} template, but its tables follow the ${printed} layout; imported as printed, 格式 is ${printed}`,
+  }),
   agencyMissing: (): Localized => ({ zh: '原文中没有找到发布机关，「机关」留空', en: 'No agency found in the source; 机关 is left empty' }),
   sectionMissing: (label: string): Localized => ({ zh: `原文中没有找到「${label}」这一部分`, en: `The section “${label}” was not found in the source` }),
   converted: (column: string, printed: string, value: string): Localized => ({
@@ -216,6 +224,10 @@ export const IMPORT_MESSAGES = {
     zh: `印有 ${printed} 个数值，模板此行有 ${columns} 列，无法确定对应关系，整行写作 null`,
     en: `${printed} values printed but the template row has ${columns} columns; they cannot be matched, the row is null`,
   }),
+  extraCells: (columns: number, extra: string): Localized => ({
+    zh: `模板此行只有 ${columns} 列，其后印有的 ${extra} 未导入`,
+    en: `the template row has ${columns} columns; ${extra} printed after them was not imported`,
+  }),
   notNumber: (column: string): Localized => ({
     zh: `「${column}」不是数字，写作 null`,
     en: `“${column}” is not a number; written as null`,
@@ -223,6 +235,10 @@ export const IMPORT_MESSAGES = {
   otherLayout: (): Localized => ({
     zh: '与本报告所用格式的同一位置冲突（两版格式混用），未导入',
     en: 'conflicts with the layout used for this part of the report (mixed editions); not imported',
+  }),
+  signature: (): Localized => ({
+    zh: '文末署名和日期，不属于本部分正文（日期未标明为发布日期，未填入「发布日期」）',
+    en: 'the closing signature and date, not part of this section (the date is not labelled as the publication date, so 发布日期 is not set)',
   }),
   notTable: (): Localized => ({ zh: '表格部分中的文字，模板没有对应位置', en: 'text inside a table section; the template has no place for it' }),
   appealCount: (printed: number): Localized => ({

@@ -63,26 +63,32 @@ function agencyLike(text: string): boolean {
   return t.length >= 2 && t.length <= 40 && !/[\d>：:|/，。、？！;；,.?!（）()]/.test(t);
 }
 
-/** How far into the document a title is looked for. */
+/** How far above the first heading a title is looked for. */
 const TITLE_WINDOW = 60;
 
-export function findTitle(doc: SourceDocument, before: number): TitleInfo | undefined {
-  const limit = Math.min(doc.lines.length, Math.max(before, 0) || TITLE_WINDOW, TITLE_WINDOW);
-  for (let i = 0; i < limit; i++) {
-    const text = lineText(doc.lines[i]);
-    const found = parseTitle(text);
+/**
+ * The title nearest above the first section heading (page furniture such as lists of other years' reports
+ * comes earlier), possibly broken over two lines; the agency from the title, the line above it, or the page's
+ * `<title>`.
+ */
+export function findTitle(doc: SourceDocument, firstHeading: number): TitleInfo | undefined {
+  const lines = doc.lines;
+  const end = firstHeading > 0 ? firstHeading : Math.min(lines.length, TITLE_WINDOW);
+  const fromPage = doc.title ? parseTitle(doc.title) : undefined;
+  for (let i = end - 1; i >= 0 && i >= end - TITLE_WINDOW; i--) {
+    const text = lineText(lines[i]);
+    const next = i + 1 < end ? lineText(lines[i + 1]) : '';
+    const found = parseTitle(text) ?? (next ? parseTitle(text + next) : undefined);
     if (!found) continue;
     if (found.agency) return { ...found, line: i };
     // The agency often stands on its own line above the title.
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-      const candidate = lineText(doc.lines[j]);
+      const candidate = lineText(lines[j]);
       if (agencyLike(candidate)) return { year: found.year, agency: trimSpace(candidate), line: i, agencyLine: j };
     }
-    const fromTitle = doc.title ? parseTitle(doc.title) : undefined;
-    return { year: found.year, agency: fromTitle?.year === found.year ? fromTitle.agency : '', line: i };
+    return { year: found.year, agency: fromPage?.year === found.year ? fromPage.agency : '', line: i };
   }
-  const fromTitle = doc.title ? parseTitle(doc.title) : undefined;
-  return fromTitle ? { ...fromTitle, line: -1 } : undefined;
+  return fromPage ? { ...fromPage, line: -1 } : undefined;
 }
 
 const PUBLISHED = /(?:发布|公开|发文)(?:时间|日期)[:：]?((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})/;
@@ -147,7 +153,28 @@ export function findHeadings(lines: readonly Line[], from: number): Heading[] {
   return headings;
 }
 
-/** Heading matching for a single label against the section titles, for messages. */
+const DATE_LINE = /^((?:19|20)\d{2})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?$/;
+
+/**
+ * The signature closing a report — the agency's name and a date on the last lines — which belongs to no
+ * section. Returns how many of `lines` (the last section's) it takes, 0 when there is none.
+ */
+export function signatureLength(lines: readonly Line[], agency: string): number {
+  const n = lines.length;
+  if (n === 0 || !DATE_LINE.test(compact(lineText(lines[n - 1])))) return 0;
+  if (n >= 2) {
+    const above = compact(lineText(lines[n - 2]));
+    if ((agency && above === compact(agency)) || (agencyLike(above) && above.length >= 4 && n >= 3)) return 2;
+  }
+  return 1;
+}
+
+/** The agency name of a signature, for a report whose title names none. */
+export function signatureAgency(lines: readonly Line[], length: number): string {
+  return length === 2 ? trimSpace(lineText(lines[lines.length - 2])) : '';
+}
+
+/** A section's ordinal without its punctuation, for messages: `三`. */
 export function sectionOrdinal(node: TemplateNode): string {
   return node.ordinal.replace(/、$/, '');
 }

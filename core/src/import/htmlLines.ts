@@ -175,16 +175,21 @@ class LineBuilder {
   }
 
   rows(grid: readonly (GridCell | undefined)[][]): void {
+    const table = this.nextId++;
     grid.forEach((slots, r) => {
-      const cells: Cell[] = [];
+      const cells: { text: string; inherited: boolean; column: number; span: number }[] = [];
       let previous: GridCell | undefined;
-      for (const slot of slots) {
+      slots.forEach((slot, c) => {
         // A colspan covers several slots of one row: the printed cell counts once.
-        if (slot === undefined || slot === previous) continue;
+        if (slot === undefined) return;
+        if (slot === previous) {
+          cells[cells.length - 1].span++;
+          return;
+        }
         previous = slot;
-        cells.push({ text: slot.text, inherited: slot.row < r });
-      }
-      if (cells.length > 0) this.lines.push({ cells, row: true, scope: [...this.scope] });
+        cells.push({ text: slot.text, inherited: slot.row < r, column: c, span: 1 });
+      });
+      if (cells.length > 0) this.lines.push({ cells, row: true, scope: [...this.scope], table });
     });
   }
 }

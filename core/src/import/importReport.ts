@@ -13,13 +13,13 @@ import { editDistance, normaliseLabel } from '../template/nearestLabel';
 import { TEMPLATES, editionForYear, templateIndex } from '../template/templates';
 import type { Column, Edition, Localized, RowNode, TemplateNode } from '../template/types';
 import { decodeBytes } from './decodeBytes';
-import { findHeadings, findPublished, findTitle, sectionOrdinal } from './findParts';
+import { findHeadings, findPublished, findTitle, sectionOrdinal, signatureAgency, signatureLength } from './findParts';
 import type { Heading } from './findParts';
 import { htmlLines, parseHtml } from './htmlLines';
 import type { CellReading } from './readCell';
 import { yuanToWan } from './readCell';
 import { readTables } from './readTables';
-import type { FuzzyMatch, PrintedRow, TableReading, Unit, Unplaced } from './readTables';
+import type { FuzzyMatch, PrintedRow, Slot, TableReading, Unit, Unplaced } from './readTables';
 import type { Line, SourceDocument } from './sourceLines';
 import { lineText } from './sourceLines';
 import { textLines } from './textLines';
@@ -86,6 +86,27 @@ function bodyScope(lines: readonly Line[], headings: readonly Heading[]): readon
 
 function inScope(line: Line, scope: readonly number[]): boolean {
   return scope.every((id, i) => line.scope[i] === id);
+}
+
+const SENTENCE_END = /[。！？；：…”’」』）)!?;:.]$/;
+const ENUMERATION = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])/;
+
+/**
+ * Text copied from a PDF breaks paragraphs at the page width: a long line that does not end a sentence goes
+ * on in the next one, unless that one starts an enumeration.
+ */
+function joinWrapped(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && previous.length >= 20 && !SENTENCE_END.test(previous) && !ENUMERATION.test(line)) {
+      const space = /[A-Za-z0-9]$/.test(previous) && /^[A-Za-z0-9]/.test(line) ? ' ' : '';
+      out[out.length - 1] = `${previous}${space}${line}`;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
 }
 
 function narrative(parts: readonly string[]): string {
@@ -181,6 +202,38 @@ interface Placement {
   readonly comments: string[];
 }
 
+function printedOf(reading: CellReading): string {
+  return reading.kind === 'empty' ? '' : reading.printed;
+}
+
+/**
+ * The first `count` value cells of a row by grid position, a cell spanning several columns counted once; what
+ * is printed further right is reported, never dropped silently.
+ */
+function bySlots(slots: readonly Slot[], count: number, report: (extra: string) => void): CellReading[] {
+  const cells: CellReading[] = [];
+  const used = new Set<number>();
+  let previous = -2;
+  for (const slot of slots.slice(0, count)) {
+    if (slot.cell >= 0 && slot.cell === previous) continue;
+    previous = slot.cell;
+    used.add(slot.cell);
+    cells.push(slot.reading);
+  }
+  const extra = slots.slice(count).filter((s) => s.cell >= 0 && !used.has(s.cell) && s.reading.kind !== 'empty');
+  const printed = [...new Set(extra.map((s) => s.cell))].map((i) => printedOf(extra.find((s) => s.cell === i)?.reading ?? { kind: 'empty' }));
+  if (printed.length) report(printed.join(' '));
+  return cells;
+}
+
+/** Gaps left and right of the values are the layout's (a label spanning columns, a row wider than its cells). */
+function byTrimming(printed: readonly CellReading[], count: number): CellReading[] {
+  const cells = [...printed];
+  while (cells.length > count && cells[cells.length - 1].kind === 'empty') cells.pop();
+  while (cells.length > count && cells[0].kind === 'empty') cells.shift();
+  return cells;
+}
+
 function placeCells(
   row: PrintedRow,
   node: RowNode,
@@ -188,10 +241,9 @@ function placeCells(
   unplaced: Unplaced[],
 ): Placement {
   const columns = node.columns;
-  const cells = [...row.cells];
-  // Gaps left and right of the values are the layout's (a label spanning columns, a row wider than its cells).
-  while (cells.length > columns.length && cells[cells.length - 1].kind === 'empty') cells.pop();
-  while (cells.length > columns.length && cells[0].kind === 'empty') cells.shift();
+  const cells = row.slots
+    ? bySlots(row.slots, columns.length, (extra) => unplaced.push({ section, text: row.text, reason: IM.extraCells(columns.length, extra) }))
+    : byTrimming(row.cells, columns.length);
   if (cells.length !== columns.length) {
     unplaced.push({ section, text: row.text, reason: IM.cellCount(nonEmpty(cells), columns.length) });
     return { values: columns.map(() => null), comments: [] };
@@ -229,10 +281,11 @@ function cellValue(
   return cell.value;
 }
 
-function appealRows(cells: readonly CellReading[]): CellReading[][] | undefined {
-  const list = [...cells];
-  while (list.length > 15 && list[list.length - 1].kind === 'empty') list.pop();
-  while (list.length > 15 && list[0].kind === 'empty') list.shift();
+function appealRows(reading: TableReading, unplaced: Unplaced[]): CellReading[][] | undefined {
+  const text = reading.appealText.join(' ');
+  const list = reading.appealSlots
+    ? bySlots(reading.appealSlots, 15, (extra) => unplaced.push({ section: '四', text, reason: IM.extraCells(15, extra) }))
+    : byTrimming(reading.appealCells, 15);
   if (list.length !== 15) return undefined;
   return [list.slice(0, 5), list.slice(5, 10), list.slice(10, 15)];
 }
@@ -256,8 +309,9 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   const doc = sourceDocument(text);
   const lines = doc.lines;
   const firstPass = findHeadings(lines, 0);
-  const title = findTitle(doc, firstPass.length ? firstPass[0].line : 0);
-  if (!title) return fail(IM.noTitle());
+  const found = findTitle(doc, firstPass.length ? firstPass[0].line : 0);
+  if (!found) return fail(IM.noTitle());
+  let title = found;
   const headings = findHeadings(lines, title.line + 1);
   if (headings.length < MIN_SECTIONS) return fail(IM.tooFewSections(headings.map((h) => sectionLabel(h.node))));
 
@@ -268,6 +322,17 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     const own = lines.slice(heading.line + 1, end).filter((l) => inScope(l, scope));
     spans.set(heading.node.id, { heading, lines: own });
   });
+
+  // The signature under the last section (agency, date) is no part of that section's text.
+  const last = spans.get(headings[headings.length - 1].node.id);
+  const signature: string[] = [];
+  if (last) {
+    const length = signatureLength(last.lines, title.agency);
+    if (length > 0) {
+      if (!title.agency) title = { ...title, agency: signatureAgency(last.lines, length) };
+      signature.push(...last.lines.splice(last.lines.length - length, length).map(lineText));
+    }
+  }
 
   // Paragraphs between the title and 一、总体情况 (how the report was compiled, whom to contact) open the overview.
   const published = findPublished(lines, 0, headings[0].line);
@@ -283,6 +348,10 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     appeals: spans.get('appeals')?.lines,
   });
   const unplaced: Unplaced[] = [...reading.unplaced];
+  if (signature.length) {
+    const node = headings[headings.length - 1].node;
+    unplaced.push({ section: sectionOrdinal(node), text: signature.join(' '), reason: IM.signature() });
+  }
   const fuzzy: FuzzyMatch[] = [...reading.fuzzy];
   for (const h of headings) {
     if (h.fuzzy) fuzzy.push({ section: sectionOrdinal(h.node), printed: lineText(lines[h.line]), label: sectionLabel(h.node), distance: 1 });
@@ -294,7 +363,7 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     if (firstRows.has(row.entry.id)) unplaced.push({ section, text: row.text, reason: IM.duplicate() });
     else firstRows.set(row.entry.id, row);
   }
-  const appeals = reading.appealCells.some((c) => c.kind !== 'empty') ? appealRows(reading.appealCells) : undefined;
+  const appeals = reading.appealCells.some((c) => c.kind !== 'empty') ? appealRows(reading, unplaced) : undefined;
   if (firstRows.size === 0 && !appeals) return fail(IM.noValues());
 
   const regions = regionEditions(reading, firstRows);
@@ -344,10 +413,11 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     unplaced.push({ section: sectionOrdinal(section), text: row.text, reason: IM.otherLayout() });
   }
 
+  const paragraphs = (parts: readonly string[]): string[] => (doc.kind === 'text' ? joinWrapped(parts) : [...parts]);
   const textOf = (id: string, extra: readonly string[] = []): string => {
     const span = spans.get(id);
-    if (!span) return narrative(extra);
-    return narrative([...extra, span.heading.rest, ...span.lines.map(lineText)]);
+    if (!span) return narrative(paragraphs(extra));
+    return narrative(paragraphs([...extra, span.heading.rest, ...span.lines.map(lineText)].filter((t) => t !== '')));
   };
   const texts = { overview: textOf('overview', intro), problems: textOf('problems'), other: textOf('other') };
 
@@ -355,6 +425,15 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   const document = TEMPLATES[edition].document;
   const header: Localized[] = [IM.imported(title.agency, title.year, edition, document), IM.verbatim()];
   if (!title.agency) notes.push(IM.agencyMissing());
+  const expected = editionForYear(title.year);
+  if (expected !== undefined && expected !== edition) notes.push(IM.oldLayout(title.year, edition, expected));
+  const activeLayout = layout.active ?? ACTIVE_REGIONS.map((r) => layout[r]).find((e) => e !== undefined);
+  if (activeLayout !== undefined) notes.push(IM.mixedLayout(sectionLabel(sectionNode('active')), activeLayout, edition));
+  const otherLayout = layout[OTHER_RESULTS];
+  if (otherLayout !== undefined) {
+    const node = templateIndex(otherLayout).byId.get(OTHER_RESULTS)?.node;
+    if (node) notes.push(IM.mixedLayout(`三${node.ordinal}${node.printed}`, otherLayout, edition));
+  }
   for (const node of TEMPLATES[edition].root.children) {
     if (node.kind !== 'meta' && !spans.has(node.id)) notes.push(IM.sectionMissing(sectionLabel(node)));
   }

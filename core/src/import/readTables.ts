@@ -18,6 +18,12 @@ import { headerWords, matchLabel, sectionLabels } from './templateLabels';
 
 export type Unit = '元' | '万元';
 
+/** A value column of an HTML grid: the printed cell covering it (by index in its line), -1 when none does. */
+export interface Slot {
+  readonly cell: number;
+  readonly reading: CellReading;
+}
+
 export interface PrintedRow {
   readonly entry: LabelEntry;
   /** The label as printed. */
@@ -28,6 +34,11 @@ export interface PrintedRow {
   readonly units: readonly (Unit | undefined)[];
   /** The printed line, for messages. */
   readonly text: string;
+  /**
+   * The value columns by grid position, when the row is from an HTML table whose header showed where the
+   * values start: placing by position keeps a blank first or last cell where it was printed.
+   */
+  readonly slots?: readonly Slot[];
 }
 
 export interface FuzzyMatch {
@@ -49,6 +60,8 @@ export interface TableReading {
   readonly rows: PrintedRow[];
   /** Section 四 printed as one row of 15 cells under the header: the cells in order. */
   readonly appealCells: CellReading[];
+  /** The same by grid position, when the header showed where the values start. */
+  appealSlots?: Slot[];
   readonly appealText: string[];
   /** Edition evidence from captions and column headers, by sub-table id. */
   readonly evidence: Map<string, Map<Edition, number>>;
@@ -83,6 +96,7 @@ interface ReadLine {
   readonly cells: readonly Cell[];
   readonly readings: readonly CellReading[];
   readonly text: string;
+  readonly table?: number;
 }
 
 function readLine(line: Line): ReadLine {
@@ -92,7 +106,34 @@ function readLine(line: Line): ReadLine {
     .map((c) => c.text.replace(/\n/g, ''))
     .filter((t) => t !== '')
     .join('  ');
-  return { cells, readings, text };
+  return { cells, readings, text, ...(line.table !== undefined ? { table: line.table } : {}) };
+}
+
+/** The most value columns any row has (section 四 prints 15 in one row). */
+const MAX_COLUMNS = 15;
+
+/** The line's value columns by grid position, from `start`; undefined when the line has no trustworthy grid. */
+function slotsOf(line: ReadLine, start: number | undefined): Slot[] | undefined {
+  if (start === undefined || line.cells.some((c) => c.column === undefined)) return undefined;
+  const slots: Slot[] = [];
+  for (let k = 0; k < MAX_COLUMNS; k++) {
+    const column = start + k;
+    const i = line.cells.findIndex((c) => (c.column ?? 0) <= column && column < (c.column ?? 0) + (c.span ?? 1));
+    slots.push(i >= 0 ? { cell: i, reading: line.readings[i] } : { cell: -1, reading: { kind: 'empty' } });
+  }
+  return slots;
+}
+
+/** Where a table's value columns start on its grid: a header cell naming value column k stands at start + k. */
+function noteValueStart(line: ReadLine, header: readonly (HeaderWord[] | undefined)[], cells: readonly Cell[], starts: Map<number, number>): void {
+  if (line.table === undefined) return;
+  cells.forEach((cell, i) => {
+    const word = (header[i] ?? []).find((w) => w.columnIndex !== undefined);
+    if (!word || cell.column === undefined || word.columnIndex === undefined) return;
+    const start = cell.column - word.columnIndex;
+    const known = starts.get(line.table as number);
+    if (start >= 0 && (known === undefined || start < known)) starts.set(line.table as number, start);
+  });
 }
 
 function hasValues(line: ReadLine): boolean {
@@ -107,6 +148,17 @@ function labelCell(cell: Cell, reading: CellReading): boolean {
 function rightmostLabel(line: ReadLine): number {
   for (let i = line.cells.length - 1; i >= 0; i--) if (labelCell(line.cells[i], line.readings[i])) return i;
   return -1;
+}
+
+/** Units a section 二 header states for its value columns, in order: the cells after 信息内容. */
+function headerUnits(texts: readonly string[], words: readonly HeaderWord[]): (Unit | undefined)[] {
+  // A header flattened into one line of words still gives the units in column order.
+  const cells = texts.length === 1 ? texts[0].split(/[\s\u00a0\u3000]+/).filter((t) => t !== '') : texts;
+  const heading = cells.findIndex((t) => (headerText(t, words, () => undefined) ?? []).some((w) => w.columnIndex === undefined));
+  return cells.slice(heading + 1).map((t) => {
+    const m = UNIT.exec(t.normalize('NFKC'));
+    return m ? (m[1] as Unit) : undefined;
+  });
 }
 
 /** Is every word of this text something the section's table header prints? Fuzzy hits are reported. */
@@ -195,6 +247,7 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
   let region = '';
   let units: (Unit | undefined)[] = [];
   let pending: { text: string; line: string }[] = [];
+  const starts = new Map<number, number>();
 
   const dropPending = (): void => {
     for (const p of pending) out.unplaced.push({ section: ordinal, text: p.line, reason: IM.notTable() });
@@ -211,7 +264,8 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
     const own = labelAt >= 0 ? trimSpace(line.cells[labelAt].text) : undefined;
 
     if (!hasValues(line)) {
-      let texts = line.cells.map((c) => c.text).filter((t) => t !== '');
+      let textCells = line.cells.filter((c) => c.text !== '');
+      let texts = textCells.map((c) => c.text);
       // A caption of section 二 (第二十条第（一）项), possibly with the header on the same row.
       const caption = sectionId === 'active' && texts.length ? matchLabel(texts[0], set) : undefined;
       if (caption && !isRowEntry(caption.entry) && caption.entry.id.split('.').length === 2) {
@@ -221,6 +275,7 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
         units = [];
         addEvidence(out, region, caption.entry.placed.keys(), 2);
         texts = texts.slice(1);
+        textCells = textCells.slice(1);
         if (texts.length === 0) continue;
       }
       // A row printed with nothing in its cells: its label is a template row, empty cells follow, and any other
@@ -230,7 +285,8 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
         const others = line.cells.filter((c, i) => i !== labelAt && c.text !== '');
         if (hit && isRowEntry(hit.entry) && others.every((c) => c.inherited || isGroupLabel(c.text, set))) {
           noteFuzzy(own, hit);
-          out.rows.push({ entry: hit.entry, label: own, cells: line.readings.slice(labelAt + 1), units, text: line.text });
+          const slots = slotsOf(line, line.table !== undefined ? starts.get(line.table) : undefined);
+          out.rows.push({ entry: hit.entry, label: own, cells: line.readings.slice(labelAt + 1), units, text: line.text, ...(slots ? { slots } : {}) });
           dropPending();
           continue;
         }
@@ -239,14 +295,9 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
       const header = texts.map((t) => headerText(t, words, (printed, word) => headerFuzzy.push({ printed, word })));
       if (header.every((h) => h !== undefined)) {
         for (const f of headerFuzzy) out.fuzzy.push({ section: ordinal, printed: f.printed, label: f.word.text, distance: 1 });
-        if (sectionId === 'active') {
-          const first = texts.findIndex((_, i) => (header[i] ?? []).some((w) => w.columnIndex === undefined));
-          units = texts.slice(first + 1).map((t) => {
-            const m = UNIT.exec(t.normalize('NFKC'));
-            return m ? (m[1] as Unit) : undefined;
-          });
-        }
+        if (sectionId === 'active') units = headerUnits(texts, words);
         if (region) for (const found of header) for (const word of found ?? []) addEvidence(out, region, word.editions, 2);
+        noteValueStart(line, header, textCells, starts);
         dropPending();
         continue;
       }
@@ -273,7 +324,8 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
       continue;
     }
     const cells = line.readings.slice(labelAt + 1);
-    out.rows.push({ entry: matched.hit.entry, label: matched.label, cells, units, text: line.text });
+    const slots = slotsOf(line, line.table !== undefined ? starts.get(line.table) : undefined);
+    out.rows.push({ entry: matched.hit.entry, label: matched.label, cells, units, text: line.text, ...(slots ? { slots } : {}) });
   }
   dropPending();
 }
@@ -286,6 +338,7 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
   const { out, ordinal } = context;
   const set = sectionLabels('appeals');
   const words = headerWords('appeals');
+  const starts = new Map<number, number>();
   for (const raw of lines) {
     if (isBlankLine(raw)) continue;
     const line = readLine(raw);
@@ -299,17 +352,21 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
       } else {
         out.appealCells.push(...line.readings.slice(labelAt + 1));
         out.appealText.push(line.text);
+        const slots = slotsOf(line, line.table !== undefined ? starts.get(line.table) : undefined);
+        if (slots && !out.appealSlots) out.appealSlots = slots;
         if (own !== undefined) out.unplaced.push({ section: ordinal, text: own, reason: IM.noRow() });
       }
       continue;
     }
-    const texts = line.cells.map((c) => c.text).filter((t) => t !== '');
-    for (const text of texts) {
-      const found = headerText(text, words, (printed, word) =>
+    const textCells = line.cells.filter((c) => c.text !== '');
+    const header = textCells.map((cell) => {
+      const found = headerText(cell.text, words, (printed, word) =>
         out.fuzzy.push({ section: ordinal, printed, label: word.text, distance: 1 }),
       );
-      if (found === undefined) out.unplaced.push({ section: ordinal, text, reason: IM.notTable() });
-    }
+      if (found === undefined) out.unplaced.push({ section: ordinal, text: cell.text, reason: IM.notTable() });
+      return found;
+    });
+    noteValueStart(line, header, textCells, starts);
   }
 }
 

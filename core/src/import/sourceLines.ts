@@ -9,6 +9,9 @@ export interface Cell {
   readonly text: string;
   /** The cell started in a row above (`rowspan`): context for this row, not one of its own cells. */
   readonly inherited: boolean;
+  /** First grid column the cell covers, and how many (HTML tables only: text has no grid to trust). */
+  readonly column?: number;
+  readonly span?: number;
 }
 
 export interface Line {
@@ -20,6 +23,8 @@ export interface Line {
    * innermost element holding all its section headings; what lies outside it is page furniture.
    */
   readonly scope: readonly number[];
+  /** Which HTML table the row belongs to (rows of one grid share it). */
+  readonly table?: number;
 }
 
 export interface SourceDocument {
