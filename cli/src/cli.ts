@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import { check } from './commands/check';
 import { importCommand } from './commands/import';
 import { init } from './commands/init';
+import { render } from './commands/render';
 import type { CliIo } from './io';
 import { strings } from './strings';
 
@@ -26,6 +27,7 @@ export const COMMANDS = new Map<string, Command>([
   ['check', check],
   ['init', init],
   ['import', importCommand],
+  ['render', render],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

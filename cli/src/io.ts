@@ -1,6 +1,7 @@
 /** Everything the CLI touches outside itself, so that tests run it in-process with fakes of nothing but I/O. */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './writeFileAtomic';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -11,7 +12,11 @@ export interface CliIo {
   readonly readFile: (path: string) => Buffer;
   readonly isDirectory: (path: string) => boolean;
   readonly listDirectory: (path: string) => string[];
-  readonly writeFile: (path: string, content: string) => void;
+  /**
+   * Writes a whole file or nothing. Refuses an existing file (EEXIST) unless `overwrite` is set, which only an
+   * explicit user action (`--force`, a save dialog's confirmation) may do.
+   */
+  readonly writeFile: (path: string, content: string, options?: { readonly overwrite?: boolean }) => void;
   readonly exists: (path: string) => boolean;
   /** Colours in human output. */
   readonly color: boolean;
@@ -32,10 +37,7 @@ export function processIo(): CliIo {
     readFile: (p) => readFileSync(p),
     isDirectory: (p) => statSync(p).isDirectory(),
     listDirectory: (p) => readdirSync(p).map((n) => join(p, n)),
-    writeFile: (p, c) => {
-      // Exclusive create: a command never overwrites an existing file.
-      writeFileSync(p, c, { flag: 'wx' });
-    },
+    writeFile: (p, c, options) => writeFileAtomic(p, c, options?.overwrite === true),
     exists: (p) => {
       try {
         statSync(p);

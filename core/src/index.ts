@@ -16,9 +16,11 @@ export type { MapNode, PairNode, ParsedDocument, ScalarNode, SeqNode, YamlNode }
 export { LineIndex } from './text/lineIndex';
 export { STATUTE } from './template/statute';
 export { EDITIONS } from './template/types';
-export type { Column, Edition, GroupNode, Localized, RowNode, TemplateModel, TemplateNode, YamlPath } from './template/types';
+export type { Column, Edition, GroupNode, HeaderGroup, Localized, RowNode, TableLayout, TemplateModel, TemplateNode, YamlPath } from './template/types';
 export { TEMPLATES, displayLabel, editionForYear, isEdition, nodeAtPath, templateFor, templateIndex } from './template/templates';
 export type { PlacedNode, TemplateIndex } from './template/templates';
 export { importReport } from './import/importReport';
 export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced } from './import/importReport';
 export { decodeBytes } from './import/decodeBytes';
+export { PAGE_CSP, escapeHtml, renderPage, renderReport, tableGrid } from './render/index';
+export type { GridCell, GridCellKind, GridRow, RenderInput, RenderOptions, RenderedPage, RenderedReport, TableGrid } from './render/index';

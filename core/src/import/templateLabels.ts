@@ -7,7 +7,7 @@ import { nearestLabel, normaliseLabel } from '../template/nearestLabel';
 import { TEMPLATES, templateIndex } from '../template/templates';
 import type { PlacedNode } from '../template/templates';
 import { EDITIONS } from '../template/types';
-import type { Edition, GroupNode, TemplateNode } from '../template/types';
+import type { Edition, GroupNode, HeaderGroup, TemplateNode } from '../template/types';
 
 /** One label of a template node, with the editions that print it there. */
 export interface LabelEntry {
@@ -96,6 +96,21 @@ export interface HeaderWord {
 
 const headerCache = new Map<string, readonly HeaderWord[]>();
 
+/** What a section's table layout prints besides column names: `信息内容`, the 勾稽关系 rule, header groups. */
+function tableHeadings(section: GroupNode): string[] {
+  const table = section.table;
+  if (!table) return [];
+  if (table.kind === 'captioned') return [table.labelHeader.zh];
+  if (table.kind === 'band') return [];
+  const out = [table.corner.zh];
+  const visit = (group: HeaderGroup): void => {
+    out.push(group.printed);
+    for (const child of group.children) if ('children' in child) visit(child);
+  };
+  visit(table.header);
+  return out;
+}
+
 /**
  * Everything a section's table header may print: column names (as printed and short), the headings of the
  * section (`信息内容`, `申请人情况`, …), and for section 四 the row and group labels, which head its columns.
@@ -113,7 +128,7 @@ export function headerWords(sectionId: string): readonly HeaderWord[] {
   for (const edition of EDITIONS) {
     const section = TEMPLATES[edition].root.children.find((n) => n.id === sectionId);
     if (!section || section.kind !== 'group') continue;
-    for (const heading of section.headings ?? []) add(heading, edition);
+    for (const heading of tableHeadings(section)) add(heading, edition);
     const groups: GroupNode[] = [section];
     for (const placed of templateIndex(edition).nodes) {
       if (placed.node.id.startsWith(`${sectionId}.`) && placed.node.kind === 'group') groups.push(placed.node);
