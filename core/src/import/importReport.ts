@@ -192,6 +192,8 @@ function chooseLayout(edition: Edition, regions: ReadonlyMap<string, Edition>): 
       if (templateIndex(e).byId.has(region)) layout[region] = e;
     }
   }
+  // A sub-table in the shape its section brings anyway needs no entry of its own.
+  for (const region of ACTIVE_REGIONS) if (layout[region] === (layout.active ?? edition)) delete layout[region];
   const other = regions.get(OTHER_RESULTS);
   if (other !== undefined && other !== edition) layout[OTHER_RESULTS] = other;
   return layout;
