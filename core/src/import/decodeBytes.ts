@@ -1,7 +1,8 @@
 /**
  * Bytes of a published page or text as a string. Chinese government sites serve UTF-8 and GBK/GB2312 alike and
- * sometimes declare the wrong one, so the declared `<meta charset>` is tried first, then UTF-8, then GB18030
- * (a superset of GBK), each strictly; only when all fail is the declared one decoded leniently.
+ * sometimes declare the wrong one: bytes that are valid UTF-8 are UTF-8; otherwise the declared `<meta charset>`
+ * is tried, then GB18030 (a superset of GBK), each strictly; only when all fail is the declared one decoded
+ * leniently.
  */
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
@@ -75,6 +76,10 @@ export function decodeBytes(bytes: Uint8Array): DecodedInput {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: tryDecode(bytes.subarray(2), 'utf-16be', false) ?? '', encoding: 'utf-16be' };
 
   const declared = declaredCharset(bytes);
+  // Text that is valid UTF-8 and not plain ASCII is UTF-8 whatever the page says: GBK text passing a strict
+  // UTF-8 decode by chance does not happen at the length of a page, a wrong declaration does.
+  const utf8 = tryDecode(bytes, 'utf-8', true);
+  if (utf8 !== undefined && bytes.some((b) => b >= 0x80)) return { text: utf8, encoding: 'utf-8', ...(declared ? { declared } : {}) };
   const order = [...(declared ? [declared] : []), 'utf-8', 'gb18030'];
   for (const label of order) {
     const text = tryDecode(bytes, label, true);

@@ -120,8 +120,9 @@ function matchHeading(text: string, node: TemplateNode): { rest: string; fuzzy: 
   const t = trimSpace(text);
   const target = normaliseLabel(node.printed);
   if (!t.startsWith(numeral) || /^[一二三四五六七八九十]{2}/.test(t)) {
-    // Without its ordinal only the exact title counts: a sentence may well contain the words.
-    return normaliseLabel(t) === target ? { rest: '', fuzzy: false } : undefined;
+    // Without its ordinal only the exact title counts, with no other ordinal either (（二）主动公开… is a
+    // paragraph heading inside section 一).
+    return t.normalize('NFKC').replace(/[\s\u3000]+/g, '') === node.printed.normalize('NFKC') ? { rest: '', fuzzy: false } : undefined;
   }
   const body = t.slice(numeral.length);
   if (body !== '' && !HEADING_PUNCTUATION.test(body)) return undefined;
