@@ -92,3 +92,27 @@ test('a value nobody can read is null and listed with what was printed', () => {
   assert.deepEqual(reportValues(result.yaml).rows['active.art20_9.procurement'], [null, 3020.782]);
   assert.deepEqual(result.unplaced.map((u) => `${u.text}: ${u.reason.zh}`), ['政府集中采购 约11: 「约11」不是数字，写作 null']);
 });
+
+test('section 四 printed the other way round, one labelled row per kind, and a mistyped section title', () => {
+  const start = SEED.indexOf('行政复议\t\t\t\t\t行政诉讼');
+  const end = SEED.indexOf('五、存在的主要问题及改进情况');
+  const transposed = [
+    '\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+    '行政复议\t1\t0\t0\t1\t2',
+    '未经复议直接起诉\t0\t0\t0\t0\t0',
+    '复议后起诉\t0\t1\t0\t0\t1',
+    '',
+    '',
+  ].join('\n');
+  const text = (SEED.slice(0, start) + transposed + SEED.slice(end)).replace('四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政复议、行政诉讼情況');
+  const result = imported(text);
+  const got = reportValues(result.yaml);
+  assert.deepEqual(got.rows['appeals.review'], [1, 0, 0, 1, 2]);
+  assert.deepEqual(got.rows['appeals.litigation.direct'], [0, 0, 0, 0, 0]);
+  assert.deepEqual(got.rows['appeals.litigation.afterReview'], [0, 1, 0, 0, 1]);
+  assert.deepEqual(
+    result.fuzzy.map((f) => `${f.printed} → ${f.label} (${f.distance})`),
+    ['四、政府信息公开行政复议、行政诉讼情況 → 四、政府信息公开行政复议、行政诉讼情况 (1)'],
+  );
+  assert.deepEqual(result.unplaced, []);
+});

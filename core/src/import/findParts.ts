@@ -23,7 +23,8 @@ export interface Heading {
   readonly line: number;
   /** Text after the heading on the same line (`一、总体情况：2020年，…`). */
   readonly rest: string;
-  readonly fuzzy: boolean;
+  /** Edit distance to the template's title after normalisation (0 when it matched exactly). */
+  readonly distance: number;
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, string>> = {
@@ -115,25 +116,25 @@ function singleText(line: Line): string | undefined {
 
 const HEADING_PUNCTUATION = /^[、.．,，:：\s\u3000]+/;
 
-function matchHeading(text: string, node: TemplateNode): { rest: string; fuzzy: boolean } | undefined {
+function matchHeading(text: string, node: TemplateNode): { rest: string; distance: number } | undefined {
   const numeral = node.ordinal.charAt(0);
   const t = trimSpace(text);
   const target = normaliseLabel(node.printed);
   if (!t.startsWith(numeral) || /^[一二三四五六七八九十]{2}/.test(t)) {
     // Without its ordinal only the exact title counts, with no other ordinal either (（二）主动公开… is a
     // paragraph heading inside section 一).
-    return t.normalize('NFKC').replace(/[\s\u3000]+/g, '') === node.printed.normalize('NFKC') ? { rest: '', fuzzy: false } : undefined;
+    return t.normalize('NFKC').replace(/[\s\u3000]+/g, '') === node.printed.normalize('NFKC') ? { rest: '', distance: 0 } : undefined;
   }
   const body = t.slice(numeral.length);
   if (body !== '' && !HEADING_PUNCTUATION.test(body)) return undefined;
   const label = body.replace(HEADING_PUNCTUATION, '');
-  if (normaliseLabel(label) === target) return { rest: '', fuzzy: false };
+  if (normaliseLabel(label) === target) return { rest: '', distance: 0 };
   if (label.startsWith(node.printed)) {
     const rest = label.slice(node.printed.length);
-    if (/^[:：。.\s]/.test(rest)) return { rest: trimSpace(rest.replace(/^[:：。.]/, '')), fuzzy: false };
+    if (/^[:：。.\s]/.test(rest)) return { rest: trimSpace(rest.replace(/^[:：。.]/, '')), distance: 0 };
   }
   const near = nearestLabel(label, [node], (n) => [n.printed]);
-  return near ? { rest: '', fuzzy: near.fuzzy } : undefined;
+  return near ? { rest: '', distance: near.distance } : undefined;
 }
 
 /** The six headings in template order; a heading not found is left out and the search goes on from the last one. */

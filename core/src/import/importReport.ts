@@ -356,7 +356,7 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   }
   const fuzzy: FuzzyMatch[] = [...reading.fuzzy];
   for (const h of headings) {
-    if (h.fuzzy) fuzzy.push({ section: sectionOrdinal(h.node), printed: lineText(lines[h.line]), label: sectionLabel(h.node), distance: 1 });
+    if (h.distance > 0) fuzzy.push({ section: sectionOrdinal(h.node), printed: lineText(lines[h.line]), label: sectionLabel(h.node), distance: h.distance });
   }
 
   const firstRows = new Map<string, PrintedRow>();

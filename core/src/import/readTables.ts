@@ -5,10 +5,9 @@
  * label broken over lines is joined before matching. Nothing is decided about columns here: the importer trims
  * and places the printed cells once it knows which edition's row each one is.
  */
-import type { Localized } from '../template/types';
-import type { Edition } from '../template/types';
-import { nearestLabel, normaliseLabel } from '../template/nearestLabel';
 import { IMPORT_MESSAGES as IM } from '../i18n/messages';
+import { nearestLabel, normaliseLabel } from '../template/nearestLabel';
+import type { Edition, Localized } from '../template/types';
 import type { CellReading } from './readCell';
 import { readCell } from './readCell';
 import type { Cell, Line } from './sourceLines';
@@ -162,7 +161,11 @@ function headerUnits(texts: readonly string[], words: readonly HeaderWord[]): (U
 }
 
 /** Is every word of this text something the section's table header prints? Fuzzy hits are reported. */
-function headerText(text: string, words: readonly HeaderWord[], fuzzy: (printed: string, word: HeaderWord) => void): HeaderWord[] | undefined {
+function headerText(
+  text: string,
+  words: readonly HeaderWord[],
+  fuzzy: (printed: string, word: HeaderWord, distance: number) => void,
+): HeaderWord[] | undefined {
   const whole = normaliseLabel(text.replace(UNIT, ''));
   if (whole === '') return [];
   const exact = words.find((w) => normaliseLabel(w.text) === whole);
@@ -180,7 +183,7 @@ function headerText(text: string, words: readonly HeaderWord[], fuzzy: (printed:
     if (words.some((w) => normaliseLabel(w.text).includes(n))) continue;
     const near = nearestLabel(token, words, (w) => [w.text]);
     if (!near) return undefined;
-    fuzzy(token, near.item);
+    fuzzy(token, near.item, near.distance);
     found.push(near.item);
   }
   return found;
@@ -291,10 +294,12 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
           continue;
         }
       }
-      const headerFuzzy: { printed: string; word: HeaderWord }[] = [];
-      const header = texts.map((t) => headerText(t, words, (printed, word) => headerFuzzy.push({ printed, word })));
+      const headerFuzzy: FuzzyMatch[] = [];
+      const header = texts.map((t) =>
+        headerText(t, words, (printed, word, distance) => headerFuzzy.push({ section: ordinal, printed, label: word.text, distance })),
+      );
       if (header.every((h) => h !== undefined)) {
-        for (const f of headerFuzzy) out.fuzzy.push({ section: ordinal, printed: f.printed, label: f.word.text, distance: 1 });
+        out.fuzzy.push(...headerFuzzy);
         if (sectionId === 'active') units = headerUnits(texts, words);
         if (region) for (const found of header) for (const word of found ?? []) addEvidence(out, region, word.editions, 2);
         noteValueStart(line, header, textCells, starts);
@@ -360,9 +365,7 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
     }
     const textCells = line.cells.filter((c) => c.text !== '');
     const header = textCells.map((cell) => {
-      const found = headerText(cell.text, words, (printed, word) =>
-        out.fuzzy.push({ section: ordinal, printed, label: word.text, distance: 1 }),
-      );
+      const found = headerText(cell.text, words, (printed, word, distance) => out.fuzzy.push({ section: ordinal, printed, label: word.text, distance }));
       if (found === undefined) out.unplaced.push({ section: ordinal, text: cell.text, reason: IM.notTable() });
       return found;
     });
