@@ -2,6 +2,7 @@
 import type { Lang } from '../../core/src/index';
 import { UsageError } from './args';
 import { check } from './commands/check';
+import { importCommand } from './commands/import';
 import { init } from './commands/init';
 import { next } from './commands/next';
 import { render } from './commands/render';
@@ -26,6 +27,7 @@ export type Command = (argv: readonly string[], io: CliIo, lang: Lang) => number
 export const COMMANDS = new Map<string, Command>([
   ['check', check],
   ['init', init],
+  ['import', importCommand],
   ['render', render],
   ['next', next],
 ]);
