@@ -7,6 +7,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
+  /** Standard input as bytes, for inputs whose encoding is not known in advance (import of GBK pages). */
+  readonly readStdinBytes?: () => Promise<Uint8Array>;
   readonly readFile: (path: string) => Buffer;
   readonly isDirectory: (path: string) => boolean;
   readonly listDirectory: (path: string) => string[];
@@ -20,15 +22,18 @@ export interface CliIo {
   readonly color: boolean;
 }
 
+async function stdinBytes(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 export function processIo(): CliIo {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: async () => (await stdinBytes()).toString('utf8'),
+    readStdinBytes: stdinBytes,
     readFile: (p) => readFileSync(p),
     isDirectory: (p) => statSync(p).isDirectory(),
     listDirectory: (p) => readdirSync(p).map((n) => join(p, n)),
