@@ -34,3 +34,25 @@ export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced 
 export { decodeBytes } from './import/decodeBytes';
 export { PAGE_CSP, escapeHtml, renderPage, renderReport, tableGrid } from './render/index';
 export type { GridCell, GridCellKind, GridRow, RenderInput, RenderOptions, RenderedPage, RenderedReport, TableGrid } from './render/index';
+// Editor assistance (pure): completion, hover, inlay hints, outline, folding, and fixes as text edits.
+export { completionsAt, filterTextFor, skeletonSnippet } from './assist/completion';
+export type { CandidateKind, CompletionCandidate, CompletionOptions } from './assist/completion';
+export { cursorContext } from './assist/cursorContext';
+export type { CursorContext } from './assist/cursorContext';
+export { foldingRegions } from './assist/folding';
+export type { FoldRegion } from './assist/folding';
+export { hoverAt } from './assist/hover';
+export type { HoverInfo } from './assist/hover';
+export { columnHints } from './assist/inlayHints';
+export type { ColumnHint } from './assist/inlayHints';
+export { outline } from './assist/outline';
+export type { OutlineItem, OutlineKind } from './assist/outline';
+export { snippetToPlain } from './assist/snippet';
+export { fixAllTotals, isTotalFix } from './edits/fixAllTotals';
+export { fixEdits } from './edits/fixEdits';
+export { insertMissingEdits } from './edits/insertMissing';
+export { applyEdits, diffEdits } from './edits/textEdit';
+export type { TextEdit } from './edits/textEdit';
+export { commentOutEdits } from './edits/commentOut';
+export { culpritCells } from './edits/culpritCell';
+export type { CulpritFix } from './edits/culpritCell';

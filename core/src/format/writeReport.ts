@@ -90,7 +90,15 @@ export function writtenRows(edition: Edition, layout?: Layout): { readonly node:
   return out;
 }
 
-function writeNode(template: TemplateNode, data: ReportData, indent: string, out: string[], topTable: boolean): void {
+function writeNode(
+  template: TemplateNode,
+  data: ReportData,
+  indent: string,
+  out: string[],
+  topTable: boolean,
+  unit = '  ',
+  isSection = indent === '',
+): void {
   const node = shapedNode(template, data.layout);
   switch (node.kind) {
     case 'meta': {
@@ -122,10 +130,9 @@ function writeNode(template: TemplateNode, data: ReportData, indent: string, out
     case 'group': {
       // Column names go beside each table, not beside every row group inside it.
       out.push(withComment(`${indent}${node.key}:`, topTable ? columnsComment(node) : undefined));
-      const isSection = indent === '';
       for (const child of node.children) {
         const childIsTable = isSection && child.kind === 'group' && child.columns !== undefined && node.columns === undefined;
-        writeNode(child, data, `${indent}  `, out, childIsTable);
+        writeNode(child, data, `${indent}${unit}`, out, childIsTable, unit, false);
       }
       return;
     }
@@ -139,6 +146,25 @@ export function writeReport(data: ReportData): string {
     writeNode(node, data, '', out, node.kind === 'group' && node.columns !== undefined);
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * One template node written with zeros (a row, a whole sub-table, a section) at `indent`, nested by `unit`,
+ * exactly as `writeReport` writes it at that place (`depth` 0 = a section; a table gets its column comment):
+ * for inserting missing keys and for the whole-table snippet.
+ */
+export function writeTemplateNode(
+  node: TemplateNode,
+  edition: Edition,
+  depth: number,
+  parentColumns: boolean,
+  indent = '',
+  unit = '  ',
+): string[] {
+  const out: string[] = [];
+  const table = node.kind === 'group' && node.columns !== undefined && (depth === 0 || (depth === 1 && !parentColumns));
+  writeNode(node, { edition, agency: '', year: 0 }, indent, out, table, unit, depth === 0);
+  return out;
 }
 
 /** A complete report of zeros and empty narrative: `nianbao init`, the skeleton snippet, the empty-file fix. */
