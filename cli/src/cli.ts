@@ -2,7 +2,10 @@
 import type { Lang } from '../../core/src/index';
 import { UsageError } from './args';
 import { check } from './commands/check';
+import { importCommand } from './commands/import';
 import { init } from './commands/init';
+import { next } from './commands/next';
+import { render } from './commands/render';
 import type { CliIo } from './io';
 import { strings } from './strings';
 
@@ -24,6 +27,9 @@ export type Command = (argv: readonly string[], io: CliIo, lang: Lang) => number
 export const COMMANDS = new Map<string, Command>([
   ['check', check],
   ['init', init],
+  ['import', importCommand],
+  ['render', render],
+  ['next', next],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

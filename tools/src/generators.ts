@@ -1,7 +1,7 @@
 /**
- * Everything derived from the template model at build time: the JSON Schemas, the standalone Ajv validators
- * and the pinyin table for completions. `npm run generate` writes these files; `generated.test.ts` fails when
- * the committed copies differ from what these functions produce now.
+ * Everything derived from the template model at build time: the JSON Schemas, the standalone Ajv validators,
+ * the pinyin table for completions and the editor's TextMate grammar. `npm run generate` writes these files;
+ * `generated.test.ts` fails when the committed copies differ from what these functions produce now.
  */
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
@@ -9,6 +9,7 @@ import { pinyin } from 'pinyin-pro';
 import { generateCombinedSchema, generateEditionSchema } from '../../core/src/schema/generateSchema';
 import type { JsonSchema } from '../../core/src/schema/generateSchema';
 import { TEMPLATES } from '../../core/src/template/templates';
+import { GRAMMAR_PATH, grammar } from './grammar';
 import type { TemplateNode } from '../../core/src/template/types';
 
 export interface GeneratedFile {
@@ -107,6 +108,10 @@ function pinyinFile(): GeneratedFile {
   };
 }
 
+function grammarFile(): GeneratedFile {
+  return { path: GRAMMAR_PATH, content: `${JSON.stringify(grammar(), null, 2)}\n` };
+}
+
 export function generatedFiles(): GeneratedFile[] {
-  return [...schemaFiles(), validatorFile(), pinyinFile()];
+  return [...schemaFiles(), validatorFile(), pinyinFile(), grammarFile()];
 }

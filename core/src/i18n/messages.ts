@@ -157,8 +157,174 @@ export const M = {
     zh: `「${label}」按 ${other} 年版格式填写；${edition} 年版应为 ${columns.length === 1 ? `一个数（${columns[0]}）` : `[${columns.join(', ')}]`}`,
     en: `"${label}" follows the ${other} template; the ${edition} template expects ${columns.length === 1 ? `one number (${columns[0]})` : `[${columns.join(', ')}]`}`,
   }),
+  narrativeMismatch: (section: string, label: Localized, stated: string, unit: string, table: string, how: string, howEn: string): Localized => ({
+    zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格为 ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? unit : ''}（${how}）`,
+    en: `${section} states ${label.en} as ${stated} ${unit}; the table gives ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? ` ${unit}` : ''} (${howEn})`,
+  }),
+  narrativeClaim: (label: Localized, table: string, how: string, howEn: string): Localized => ({
+    zh: `「${label.zh}」表格为 ${table}（${how}）`,
+    en: `${label.en}: the table gives ${table} (${howEn})`,
+  }),
+  narrativeMismatchMany: (section: string, stated: string, unit: string, parts: readonly Localized[]): Localized => ({
+    zh: `${section}中写作 ${stated}${unit}，与表格不符：${parts.map((p) => p.zh).join('；')}`,
+    en: `${section} states ${stated} ${unit}, which the table contradicts: ${parts.map((p) => p.en).join('; ')}`,
+  }),
+  feesNotMentioned: (reason: Localized): Localized => ({
+    zh: `「六、其他需要报告的事项」应说明收取信息处理费的情况：${reason.zh}（2021年版格式：收取信息处理费情况在六中报告；国办函〔2020〕109号）`,
+    en: `Section 六 must report on information processing fees (信息处理费): ${reason.en} (2021 template: fees are reported in 六; 国办函〔2020〕109号)`,
+  }),
+  feesUnpaidRows: (count: number): Localized => ({
+    zh: `三、（六）2. 申请人逾期未按收费通知要求缴纳费用的有 ${fmt(count)} 件`,
+    en: `三（六）2 counts ${fmt(count)} request(s) ended for unpaid fees`,
+  }),
+  feesCharged: (section: string, quote: string): Localized => ({
+    zh: `${section}提到收取信息处理费（「${quote}」）`,
+    en: `${section} mentions charging fees ("${quote}")`,
+  }),
+  problemsEmpty: (): Localized => ({
+    zh: '「五、存在的主要问题及改进情况」不能为空或只写“无”：应写明本年度工作中存在的主要问题和改进措施（《条例》第五十条）',
+    en: 'Section 五 must not be empty or just 无: state this year\'s main problems and the improvements (条例 art. 50)',
+  }),
+  problemsMissingReview: (missing: readonly string[]): Localized => ({
+    zh: `人民政府的年报应报告工作考核、社会评议和责任追究结果情况（《条例》第五十条第（四）项），未见：${missing.join('、')}`,
+    en: `A people's government's report must cover work appraisal, public review and accountability (条例 art. 50 (4)); not found: ${missing.join(', ')}`,
+  }),
+  lateReport: (date: string, year: number, month: number, kind: string, days: number, inferred: boolean): Localized => ({
+    zh: `发布日期 ${date} 晚于《条例》第四十九条规定的期限（${kind}：${year}年${month}月31日前），迟 ${days} 天${inferred ? `；按机关名称推定为${kind}，如不同请填写「机关类型」` : ''}`,
+    en: `Published ${date}, after the 条例 art. 49 deadline (${kind === '人民政府' ? "people's government" : 'department'}: by ${year}-0${month}-31), ${days} day(s) late${inferred ? '; the agency type was inferred from the name, set 机关类型 if it differs' : ''}`,
+  }),
+
+  // ---- cross-report (invariants 6–8, duplicates) ----
+  carryOverMismatch: (cell: string, expected: number, year: number, file: string, previousCell: string, actual: number): Localized => ({
+    zh: `${cell} 应为 ${fmt(expected)}：${year}年度年报（${file}）的「${previousCell}」为 ${fmt(expected)}，本年实为 ${fmt(actual)}`,
+    en: `${cell} should be ${fmt(expected)}: ${previousCell} in the ${year} report (${file}) is ${fmt(expected)}; this year says ${fmt(actual)}`,
+  }),
+  previousYearCell: (year: number, cell: string, value: string): Localized => ({
+    zh: `${year}年度：${cell} = ${value}`,
+    en: `${year}: ${cell} = ${value}`,
+  }),
+  stockMismatch: (cell: string, expected: number, terms: string, year: number, file: string, actual: number): Localized => ({
+    zh: `${cell} 应为 ${fmt(expected)}（${terms}；上年数取自${year}年度年报 ${file}），实为 ${fmt(actual)}；如本年清理后重新核定了件数，请在总体情况中说明`,
+    en: `${cell} should be ${fmt(expected)} (${terms}; last year's figure from the ${year} report ${file}), is ${fmt(actual)}; if a review re-baselined the count, say so in 总体情况`,
+  }),
+  itemsMismatch: (cell: string, expected: number, terms: string, year: number, file: string, actual: number): Localized => ({
+    zh: `${cell} 应为 ${fmt(expected)}（${year}年度年报 ${file}：${terms}），实为 ${fmt(actual)}`,
+    en: `${cell} should be ${fmt(expected)} (the ${year} report ${file}: ${terms}), is ${fmt(actual)}`,
+  }),
+  duplicateReport: (agency: string, year: number, others: readonly string[]): Localized => ({
+    zh: `${others.join('、')} 也是「${agency}」${year}年度的年报；同一机关同一年度只能有一份`,
+    en: `${others.join(', ')} is also the ${year} report of 「${agency}」; an agency has one report per year`,
+  }),
+  duplicateReportOther: (file: string): Localized => ({ zh: `另一份：${file}`, en: `The other one: ${file}` }),
+
+  // ---- next year's skeleton ----
+  nextNeedsKey: (): Localized => ({
+    zh: '无法生成下一年度年报：文件缺少有效的「机关」或「年度」',
+    en: "Cannot build next year's report: the file lacks a valid 机关 or 年度",
+  }),
+  nextNoEdition: (year: number): Localized => ({
+    zh: `无法生成 ${year} 年度年报：没有适用的年报格式`,
+    en: `Cannot build a ${year} report: no template edition applies`,
+  }),
+  nextUnreadable: (cell: string): Localized => ({
+    zh: `无法生成下一年度年报：「${cell}」缺失或无法读取，不能带入下一年度`,
+    en: `Cannot build next year's report: ${cell} is missing or unreadable and cannot be carried over`,
+  }),
+  nextHeader: (year: number, previous: number): Localized => ({
+    zh: `${year}年度年报框架，由${previous}年度年报生成：「上年结转政府信息公开申请数量」取自${previous}年度「结转下年度继续办理」，存量数据已带入；\n「结转下年度继续办理」暂与上年结转相同，其余数字和文字请按本年实际填写。`,
+    en: `${year} report skeleton built from the ${previous} report: requests carried over come from ${previous}'s carried-forward row, stocks are carried over;\ncarried forward equals carried over until you fill in this year's figures.`,
+  }),
+  nextStockFrom2019: (year: number): Localized => ({
+    zh: `现行有效件数暂取${year}年度「对外公开总数量」，请核定`,
+    en: `in force taken from ${year}'s 对外公开总数量; please verify`,
+  }),
+
   editionInferred: (edition: number): Localized => ({
     zh: `缺少「格式」，暂按 ${edition} 年版检查`,
     en: `格式 is missing; checked as the ${edition} template`,
+  }),
+};
+
+/** Messages of the importer (`nianbao import`, the editor's import command); zh also goes into the output's comments. */
+export const IMPORT_MESSAGES = {
+  notText: (): Localized => ({
+    zh: '输入不是文本或网页（含有二进制内容），无法导入',
+    en: 'The input is not text or a web page (binary content); nothing was imported',
+  }),
+  empty: (): Localized => ({ zh: '输入为空，无法导入', en: 'The input is empty; nothing was imported' }),
+  noTitle: (): Localized => ({
+    zh: '没有找到年报标题和年度（如“2020年政府信息公开工作年度报告”）：这似乎不是政府信息公开工作年度报告，未导入',
+    en: 'No report title with a year (such as “2020年政府信息公开工作年度报告”) was found: this does not look like a government information disclosure annual report; nothing was imported',
+  }),
+  tooFewSections: (found: readonly string[]): Localized => ({
+    zh: `只找到 ${found.length} 个部分标题${found.length ? `（${found.join('、')}）` : ''}，年报应有“一、总体情况”至“六、其他需要报告的事项”六个部分；无法按年报格式导入`,
+    en: `Only ${found.length} section heading(s) found${found.length ? ` (${found.join(', ')})` : ''}; a report has six sections, “一、总体情况” to “六、其他需要报告的事项”; nothing was imported`,
+  }),
+  noValues: (): Localized => ({
+    zh: '找到了年报的部分标题，但表格中没有任何可读的数值（表格可能是图片或已损坏），未导入',
+    en: 'The section headings were found but the tables hold no readable value (they may be images or broken); nothing was imported',
+  }),
+  imported: (agency: string, year: number, edition: number, document: string): Localized => ({
+    zh: `${agency || '（机关未知）'} ${year} 年政府信息公开工作年度报告，由 nianbao import 从已发布原文导入（${edition}年版格式，${document}）。`,
+    en: `${agency || '(agency unknown)'} ${year} report, imported by nianbao import from the published text (${edition} template, ${document}).`,
+  }),
+  verbatim: (): Localized => ({
+    zh: '数值按原文照录，未作任何更正；空白、“/”“—”写作 null。请与原文核对。',
+    en: 'Values are copied as printed, never corrected; blank, “/” and “—” cells are null. Check against the source.',
+  }),
+  fuzzyHeading: (): Localized => ({ zh: '以下标签按近似匹配（原文 → 模板），请核对：', en: 'Labels matched approximately (printed → template); please check:' }),
+  fuzzy: (section: string, printed: string, label: string): Localized => ({
+    zh: `${section}「${printed}」→「${label}」`,
+    en: `${section} “${printed}” → “${label}”`,
+  }),
+  unplacedHeading: (): Localized => ({ zh: '以下内容无法放入模板，未导入：', en: 'Not imported, could not be placed in the template:' }),
+  unplaced: (section: string, text: string, reason: Localized): Localized => ({
+    zh: `${section}「${text}」：${reason.zh}`,
+    en: `${section} “${text}”: ${reason.en}`,
+  }),
+  missingHeading: (): Localized => ({ zh: '原文中没有找到以下内容（数值写作 null）：', en: 'Not found in the source (values written as null):' }),
+  missing: (section: string, label: string): Localized => ({ zh: `${section}「${label}」`, en: `${section} “${label}”` }),
+  mixedLayout: (part: string, printed: number, edition: number): Localized => ({
+    zh: `「${part}」按原文所用的 ${printed} 年版格式导入，与本报告的 ${edition} 年版格式混用；nianbao check 会逐项指出`,
+    en: `“${part}” is imported in the ${printed} layout it was printed in, mixed with this report's ${edition} template; nianbao check points out each item`,
+  }),
+  oldLayout: (year: number, printed: number, expected: number): Localized => ({
+    zh: `原文为 ${year} 年度，应使用 ${expected} 年版格式，但表格按 ${printed} 年版格式印制；按原文导入，「格式」写作 ${printed}`,
+    en: `The report is for ${year} and should use the ${expected} template, but its tables follow the ${printed} layout; imported as printed, 格式 is ${printed}`,
+  }),
+  agencyMissing: (): Localized => ({ zh: '原文中没有找到发布机关，「机关」留空', en: 'No agency found in the source; 机关 is left empty' }),
+  sectionMissing: (label: string): Localized => ({ zh: `原文中没有找到「${label}」这一部分`, en: `The section “${label}” was not found in the source` }),
+  converted: (column: string, printed: string, value: string): Localized => ({
+    zh: `${column}原文印作 ${printed}，已由元换算为万元：${value}`,
+    en: `${column} printed as ${printed}; converted from 元 to 万元: ${value}`,
+  }),
+  // Reasons a printed item was not placed.
+  noRow: (): Localized => ({ zh: '模板中没有对应的行', en: 'no such row in the template' }),
+  subtotal: (): Localized => ({ zh: '模板中此项没有合计行，合计数未导入', en: 'the template has no subtotal row here; the subtotal was not imported' }),
+  duplicate: (): Localized => ({ zh: '此行重复出现，只导入第一次出现的数值', en: 'the row appears again; only its first occurrence was imported' }),
+  cellCount: (printed: number, columns: number): Localized => ({
+    zh: `印有 ${printed} 个数值，模板此行有 ${columns} 列，无法确定对应关系，整行写作 null`,
+    en: `${printed} values printed but the template row has ${columns} columns; they cannot be matched, the row is null`,
+  }),
+  extraCells: (columns: number, extra: string): Localized => ({
+    zh: `模板此行只有 ${columns} 列，其后印有的 ${extra} 未导入`,
+    en: `the template row has ${columns} columns; ${extra} printed after them was not imported`,
+  }),
+  notNumber: (column: string): Localized => ({
+    zh: `「${column}」不是数字，写作 null`,
+    en: `“${column}” is not a number; written as null`,
+  }),
+  otherLayout: (): Localized => ({
+    zh: '与本报告所用格式的同一位置冲突（两版格式混用），未导入',
+    en: 'conflicts with the layout used for this part of the report (mixed editions); not imported',
+  }),
+  signature: (): Localized => ({
+    zh: '文末署名和日期，不属于本部分正文（日期未标明为发布日期，未填入「发布日期」）',
+    en: 'the closing signature and date, not part of this section (the date is not labelled as the publication date, so 发布日期 is not set)',
+  }),
+  notTable: (): Localized => ({ zh: '表格部分中的文字，模板没有对应位置', en: 'text inside a table section; the template has no place for it' }),
+  appealCount: (printed: number): Localized => ({
+    zh: `印有 ${printed} 个数值，应为 15 个（行政复议 5 个、行政诉讼 10 个），无法确定对应关系`,
+    en: `${printed} values printed, 15 expected (5 for review, 10 for litigation); they cannot be matched`,
   }),
 };

@@ -1,0 +1,45 @@
+/**
+ * The VS Code extension: starts the language server when a report is opened and adds the status bar item and the
+ * commands. Everything about reports is the server's; this is only wiring. Further features (the preview) take
+ * the same `ExtensionServices` and register themselves in `FEATURES`.
+ */
+import * as vscode from 'vscode';
+import { checkWorkspace } from './commands/checkWorkspace';
+import { newReport } from './commands/newReport';
+import { initL10n } from './l10n';
+import { watchReports } from './reportDocuments';
+import { ServerConnection } from './serverConnection';
+import { StatusBar } from './statusBar';
+
+export interface ExtensionServices {
+  readonly context: vscode.ExtensionContext;
+  readonly server: ServerConnection;
+}
+
+type Feature = (services: ExtensionServices) => vscode.Disposable[];
+
+const FEATURES: readonly Feature[] = [
+  ({ server }) => [new StatusBar(server)],
+  ({ server }) => [
+    vscode.commands.registerCommand('nianbao.newReport', () => newReport(server)),
+    vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(server)),
+    vscode.commands.registerCommand('nianbao.restartServer', () => server.restart()),
+  ],
+];
+
+let services: ExtensionServices | undefined;
+
+export function activate(context: vscode.ExtensionContext): ExtensionServices {
+  initL10n(context);
+  const server = new ServerConnection(context);
+  services = { context, server };
+  for (const feature of FEATURES) context.subscriptions.push(...feature(services));
+  // Registered last so that the features see the first `onStarted`.
+  context.subscriptions.push(server, watchReports(() => void server.ready()));
+  return services;
+}
+
+export async function deactivate(): Promise<void> {
+  await services?.server.stop();
+  services = undefined;
+}

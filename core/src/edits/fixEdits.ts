@@ -1,0 +1,56 @@
+/** A diagnostic's `FixData` as minimal text edits: only the node at fault changes, comments and layout stay. */
+import type { Analysis } from '../analyze';
+import type { FixData } from '../diagnostics/diagnostic';
+import { yamlString } from '../format/writeReport';
+import { fmt } from '../i18n/messages';
+import { locate } from '../syntax/navigate';
+import type { ParsedDocument } from '../syntax/tree';
+import type { Range } from '../diagnostics/diagnostic';
+import { cellRange } from '../rules/cellRange';
+import { expectedValue, sumRelations } from '../rules/sumRelations';
+import type { BoundReport } from '../model/bindReport';
+import { insertMissingEdits } from './insertMissing';
+import type { TextEdit } from './textEdit';
+
+/** A value's range widened to its tag (`!!str 5`), so that the new value replaces both. */
+function withTag(doc: ParsedDocument, range: Range): Range {
+  const node = locate(doc.root, range.start).node;
+  if (node && node.start === range.start && node.end === range.end && node.tagRange) return { start: Math.min(node.tagRange[0], range.start), end: range.end };
+  return range;
+}
+
+/**
+ * A total that two sums claim with different values (四·总计: the printed balance and its row): setting it to
+ * either would only move the error, so neither is offered — the mistake is in a part.
+ */
+export function disputedTotal(report: BoundReport, range: Range): boolean {
+  const claims = new Set<number>();
+  for (const relation of sumRelations(report)) {
+    const r = cellRange(relation.row, relation.cell);
+    if (r.start !== range.start || r.end !== range.end) continue;
+    const expected = expectedValue(relation);
+    if (expected !== undefined) claims.add(expected);
+  }
+  return claims.size > 1;
+}
+
+/**
+ * The edits of one fix, or undefined when it cannot be applied to this text: a flow mapping, missing keys in a
+ * document with syntax errors (its recovered tree is no safe guide to where lines go), a disputed total.
+ */
+export function fixEdits(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixData): TextEdit[] | undefined {
+  switch (fix.kind) {
+    case 'setValue': {
+      if (disputedTotal(analysis.report, fix.range)) return undefined;
+      const range = withTag(analysis.doc, fix.range);
+      return [{ start: range.start, end: range.end, newText: fmt(fix.value) }];
+    }
+    case 'renameKey':
+      return [{ start: fix.range.start, end: fix.range.end, newText: yamlString(fix.key) }];
+    case 'replaceText':
+      return [{ start: fix.range.start, end: fix.range.end, newText: fix.text }];
+    case 'insertMissing':
+      if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
+      return insertMissingEdits(analysis.doc, analysis.report.edition, fix.path, fix.ids);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Open documents and their analysis: each document version is analysed once, on first use, and every feature
+ * (diagnostics, completion, hover, hints, actions, outline) shares that result.
+ */
+import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex, analyze } from '../../core/src/index';
+import type { Analysis } from '../../core/src/index';
+
+export interface DocumentState {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly analysis: Analysis;
+  readonly lines: LineIndex;
+}
+
+export class DocumentStore {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly cache = new Map<string, DocumentState>();
+  /** How many analyses ran (one per document version used). */
+  analyses = 0;
+
+  get(uri: string): DocumentState | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === document.version) return cached;
+    // The core reads a leading BOM as nothing and keeps offsets into the text as given.
+    const text = document.getText();
+    const state: DocumentState = { uri, version: document.version, text, analysis: analyze(text), lines: new LineIndex(text) };
+    this.analyses++;
+    this.cache.set(uri, state);
+    return state;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

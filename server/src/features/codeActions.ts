@@ -1,0 +1,138 @@
+/**
+ * Quick fixes from the core's fix data, recomputed on the current version (so an action never edits a text it
+ * was not made for), plus "fix all totals in this file". Edits are the core's minimal edits: only the node at
+ * fault changes.
+ */
+import { CodeActionKind, TextDocumentEdit } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { commentOutEdits, culpritCells, fixAllTotals, fixEdits, isTotalFix, nodeAtPath } from '../../../core/src/index';
+import type { Diagnostic, Lang, TextEdit as CoreEdit } from '../../../core/src/index';
+import type { DocumentState } from '../documentStore';
+import { t } from '../l10n';
+import { toOffsetRange, toRange } from '../positions';
+import { toLspDiagnostic } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
+
+export interface CodeActionClient {
+  readonly documentChanges: boolean;
+}
+
+function title(d: Diagnostic, edits: readonly CoreEdit[]): string {
+  const fix = d.fix;
+  if (!fix) return '';
+  switch (fix.kind) {
+    case 'setValue':
+      if (d.code === 'NB205') return t('Write it as the number {0}', edits[0]?.newText ?? '');
+      if (d.code === 'NB206') return t('Write 0');
+      return t('Change to {0}', edits[0]?.newText ?? '');
+    case 'renameKey':
+      return t('Rename to “{0}”', fix.key);
+    case 'replaceText':
+      if (d.code === 'NB206') return fix.text.includes('[') ? t('Fill the row with 0') : t('Write 0');
+      if (d.code === 'NB207') return t('Change to {0}', fix.text.trim());
+      if (d.code === 'NB312') return t('Change 格式 to {0}', fix.text);
+      return t('Replace with {0}', fix.text.trim());
+    case 'insertMissing': {
+      const lines = edits.reduce((n, e) => n + e.newText.split('\n').filter((l) => l.trim()).length, 0);
+      return t('Insert the missing items with zeros ({0} lines)', lines);
+    }
+  }
+}
+
+function workspaceEdit(state: DocumentState, edits: readonly CoreEdit[], client: CodeActionClient): WorkspaceEdit {
+  const lspEdits: TextEdit[] = edits.map((e) => ({ range: toRange(state.lines, e), newText: e.newText }));
+  return client.documentChanges
+    ? { documentChanges: [TextDocumentEdit.create({ uri: state.uri, version: state.version }, lspEdits)] }
+    : { changes: { [state.uri]: lspEdits } };
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** The client's copy of the diagnostic when it sent one (same code and range), else a fresh conversion. */
+function matching(d: Diagnostic, state: DocumentState, sent: readonly LspDiagnostic[], lang: Lang): LspDiagnostic {
+  const fresh = toLspDiagnostic(d, state.uri, state.lines, lang);
+  return (
+    sent.find(
+      (s) =>
+        s.code === d.code &&
+        s.range.start.line === fresh.range.start.line &&
+        s.range.start.character === fresh.range.start.character &&
+        s.range.end.line === fresh.range.end.line &&
+        s.range.end.character === fresh.range.end.character,
+    ) ?? fresh
+  );
+}
+
+/** A key at a place where the report's edition has no such key (not one of its keys with a wrong shape). */
+function isStrayKey(state: DocumentState, d: Diagnostic): boolean {
+  const keys = d.path.filter((p): p is string => typeof p === 'string');
+  return keys.length > 0 && keys.length === d.path.length && nodeAtPath(state.analysis.report.edition, keys) === undefined;
+}
+
+export function codeActions(state: DocumentState, params: CodeActionParams, lang: Lang, client: CodeActionClient): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const range = toOffsetRange(state.lines, params.range);
+  const sent = params.context.diagnostics ?? [];
+  const here = state.analysis.diagnostics.filter((d) => overlaps(d.range, range));
+  const actions: CodeAction[] = [];
+
+  if (wants(CodeActionKind.QuickFix)) {
+    const culprits = culpritCells(state.analysis);
+    for (const d of here) {
+      // A mistyped cell that explains this total and another one comes first: it settles both.
+      const culprit = culprits.find((c) => c.explains.some((e) => e.code === d.code && e.range.start === d.range.start && e.range.end === d.range.end));
+      if (culprit) {
+        const explained = state.analysis.diagnostics.filter((x) =>
+          culprit.explains.some((e) => e.code === x.code && e.range.start === x.range.start && e.range.end === x.range.end),
+        );
+        actions.push({
+          title: t('Change {0} from {1} to {2} (settles the row and the column total)', culprit.name, culprit.from, culprit.value),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: explained.map((x) => matching(x, state, sent, lang)),
+          isPreferred: true,
+          edit: workspaceEdit(state, fixEdits(state.analysis, { kind: 'setValue', value: culprit.value, range: culprit.range }) ?? [], client),
+        });
+      }
+      const edits = d.fix ? fixEdits(state.analysis, d.fix) : undefined;
+      if (edits && edits.length > 0) {
+        actions.push({
+          title: title(d, edits),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [matching(d, state, sent, lang)],
+          isPreferred: !culprit,
+          edit: workspaceEdit(state, edits, client),
+        });
+      } else if (!d.fix && (d.code === 'NB201' || d.code === 'NB312') && isStrayKey(state, d)) {
+        // A key with no official counterpart: keep its text as a comment.
+        const out = commentOutEdits(state.analysis.doc, d.path);
+        if (out && out.length > 0) {
+          actions.push({
+            title: t('Comment out “{0}”', String(d.path[d.path.length - 1])),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [matching(d, state, sent, lang)],
+            edit: workspaceEdit(state, out, client),
+          });
+        }
+      }
+    }
+  }
+
+  // "Fix all totals": beside a total's own fix, and as the source.fixAll action of the file.
+  const totalsHere = here.filter(isTotalFix);
+  const asQuickFix = totalsHere.length > 0 && wants(CodeActionKind.QuickFix);
+  const asFixAll = only !== undefined && wants(FIX_ALL_KIND);
+  if (asQuickFix || asFixAll) {
+    const edits = fixAllTotals(state.text, state.analysis);
+    if (edits.length) {
+      const edit = workspaceEdit(state, edits, client);
+      const base = { title: t('Fix all totals in this file'), edit };
+      if (asQuickFix) actions.push({ ...base, kind: CodeActionKind.QuickFix, diagnostics: totalsHere.map((d) => matching(d, state, sent, lang)) });
+      if (asFixAll) actions.push({ ...base, kind: FIX_ALL_KIND });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,20 @@
+/**
+ * The language server process: `nianbao-language-server --stdio` for any LSP client, Node IPC when VS Code starts
+ * it. Everything else is in `startServer`.
+ */
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const TRANSPORTS = /^--(?:stdio|node-ipc|socket=\d+|pipe=.+)$/;
+const args = process.argv.slice(2);
+
+if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPORTS.test(a))) {
+  process.stderr.write(
+    'usage: nianbao-language-server --stdio\n' +
+      '  Language server for 政府信息公开工作年度报告 (*.nianbao.yaml). Speaks LSP over standard input and output\n' +
+      '  (--stdio), Node IPC (--node-ipc), a socket (--socket=PORT) or a pipe (--pipe=NAME).\n',
+  );
+  process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
+}
+
+startServer(createConnection(ProposedFeatures.all));

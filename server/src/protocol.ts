@@ -1,0 +1,98 @@
+/**
+ * The nianbao server's own requests and notifications, shared by the server, the VS Code client and the tests.
+ * Only method names and payload types live here (no runtime dependency), so either side can import it.
+ */
+
+/** A request: its method name, with the parameter and result types carried for the callers. */
+export interface RequestSpec<P, R> {
+  readonly method: string;
+  /** Type carrier only; never set. */
+  readonly types?: (p: P) => R;
+}
+
+export interface NotificationSpec<P> {
+  readonly method: string;
+  readonly types?: (p: P) => void;
+}
+
+export type Language = 'auto' | 'zh' | 'en';
+
+/** The `nianbao.*` settings the server reads (initialization options and `workspace/didChangeConfiguration`). */
+export interface ServerSettings {
+  /** `auto`: the editor's display language (initialize `locale`); Chinese when the editor says nothing. */
+  readonly language?: Language;
+  readonly inlayHints?: { readonly columnNames?: boolean };
+}
+
+export interface InitializationOptions {
+  readonly settings?: ServerSettings;
+  /** The client understands the `editor.action.triggerSuggest` command on completion items (VS Code). */
+  readonly retriggerCompletion?: boolean;
+}
+
+export interface EditionInfo {
+  readonly edition: number;
+  /** `国办公开办函〔2021〕30号`. */
+  readonly document: string;
+  readonly title: string;
+  /** First and (when superseded) last report year of the edition. */
+  readonly from: number;
+  readonly to?: number;
+}
+
+/** The template editions, for the "new report" command. */
+export const EditionsRequest: RequestSpec<void, EditionInfo[]> = { method: 'nianbao/editions' };
+
+export interface SkeletonParams {
+  readonly edition: number;
+  readonly year: number;
+  readonly agency: string;
+}
+
+/** A whole report of zeros for an edition, year and agency; `error` (localized) when they do not fit together. */
+export interface SkeletonResult {
+  readonly text?: string;
+  readonly error?: string;
+}
+
+export const SkeletonRequest: RequestSpec<SkeletonParams, SkeletonResult> = { method: 'nianbao/skeleton' };
+
+export interface CheckFilesParams {
+  /** `file:` URIs of reports; each gets its diagnostics published (open documents keep their live ones). */
+  readonly uris: readonly string[];
+}
+
+export interface CheckFilesResult {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly information: number;
+  /** Files with at least one error or warning. */
+  readonly withProblems: number;
+  readonly unreadable: readonly string[];
+}
+
+export const CheckFilesRequest: RequestSpec<CheckFilesParams, CheckFilesResult> = { method: 'nianbao/checkFiles' };
+
+/** Sent with every diagnostics publication of an open document: what the status bar shows. */
+export interface StatusParams {
+  readonly uri: string;
+  readonly version: number;
+  readonly edition: number;
+  /** Where the edition comes from: `declared` (格式), `year`, `layout`, or `default`. */
+  readonly editionSource: string;
+  readonly year?: number;
+  readonly agency?: string;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly information: number;
+}
+
+export const StatusNotification: NotificationSpec<StatusParams> = { method: 'nianbao/status' };
+
+/** How many analyses the server has run (one per document version used): for tests of the parse-once rule. */
+export interface AnalysesResult {
+  readonly analyses: number;
+}
+
+export const AnalysesRequest: RequestSpec<void, AnalysesResult> = { method: 'nianbao/analyses' };

@@ -1,0 +1,219 @@
+/**
+ * Diagnostics from the real server over stdio: fixtures against their `# expect:` markers, versions, clearing on
+ * close, the status notification, the language of messages, debouncing a burst of edits, checking files on disk.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { LineIndex, analyze } from '../../core/src/index';
+import type { StatusParams } from '../../server/src/protocol';
+import { actualMarkers, expectedMarkers, fixtures } from '../support/fixtures';
+import { LspClient, fileUri } from '../support/lspClient';
+import { EXAMPLES } from '../support/paths';
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.start();
+});
+after(async () => {
+  await client.stop();
+});
+
+describe('fixtures', () => {
+  // The server's own fixtures, and the core's test set (test/fixtures/core) where it is present.
+  const all = [...fixtures('server/fixable'), ...fixtures('server/diagnostics'), ...fixtures('core')];
+  test('there are fixtures', () => assert.ok(all.length >= 15));
+  for (const f of all) {
+    test(`${f.name}: the diagnostics its markers expect`, async () => {
+      const diagnostics = await client.open(f.uri, f.text);
+      assert.deepEqual(actualMarkers(diagnostics), expectedMarkers(f.text));
+      for (const d of diagnostics) {
+        assert.equal(d.source, 'nianbao');
+        assert.match(d.message, /[\u4e00-\u9fff]/, 'messages are Chinese for a zh-cn editor');
+      }
+      await client.close(f.uri);
+    });
+  }
+  for (const name of readdirSync(EXAMPLES).filter((n) => n.endsWith('.nianbao.yaml'))) {
+    test(`example ${name} is clean`, async () => {
+      const uri = pathToFileURL(join(EXAMPLES, name)).toString();
+      assert.deepEqual(await client.open(uri, readFileSync(join(EXAMPLES, name), 'utf8')), []);
+      await client.close(uri);
+    });
+  }
+});
+
+describe('lifecycle', () => {
+  const base = fixtures('server/fixable').find((f) => f.name.endsWith('nb304-appeal-total.nianbao.yaml'));
+  test('diagnostics carry the document version and follow changes', async () => {
+    assert.ok(base);
+    const uri = fileUri('lifecycle.nianbao.yaml');
+    const first = await client.open(uri, base.text);
+    assert.equal(first.length, 2);
+    const fixed = base.text.replace('行政复议: [2, 1, 0, 1, 5]', '行政复议: [2, 1, 0, 1, 4]').replace('复议后起诉: [0, 0, 0, 1, 0]', '复议后起诉: [0, 0, 0, 1, 1]');
+    assert.deepEqual(await client.replace(uri, fixed), []);
+    const last = client.publications.filter((p) => p.uri === uri).at(-1);
+    assert.equal(last?.version, 2);
+    await client.close(uri);
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    assert.ok(base);
+    const uri = fileUri('closing.nianbao.yaml');
+    assert.equal((await client.open(uri, base.text)).length, 2);
+    const before = client.publications.length;
+    await client.close(uri);
+    const cleared = await client.waitFor('cleared diagnostics', () =>
+      client.publications.slice(before).find((p) => p.uri === uri && p.diagnostics.length === 0),
+    );
+    assert.equal(cleared.version, undefined);
+  });
+
+  test('a status notification accompanies each publication', async () => {
+    assert.ok(base);
+    const uri = fileUri('status.nianbao.yaml');
+    await client.open(uri, base.text);
+    const status = await client.waitFor('status', () => {
+      const n = client.notifications.filter((x) => x.method === 'nianbao/status' && (x.params as StatusParams).uri === uri).at(-1);
+      return n?.params as StatusParams | undefined;
+    });
+    assert.deepEqual(
+      { edition: status.edition, source: status.editionSource, year: status.year, agency: status.agency, errors: status.errors, warnings: status.warnings, version: status.version },
+      { edition: 2021, source: 'declared', year: 2024, agency: '示范市临江区人民政府', errors: 2, warnings: 0, version: 1 },
+    );
+    await client.close(uri);
+  });
+});
+
+describe('a burst of 200 rapid edits', () => {
+  test('ends with diagnostics for the last version only', async () => {
+    const base = fixtures('server/fixable').find((f) => f.name.endsWith('nb303-row-total.nianbao.yaml'));
+    assert.ok(base);
+    const uri = fileUri('burst.nianbao.yaml');
+    await client.open(uri, base.text);
+    const start = client.publications.length;
+    // Type 200 characters into the narrative, one change each, as fast as the pipe takes them; then set a
+    // cell that makes the report clean again, so that only the last version is clean.
+    const line = base.text.split('\n').findIndex((l) => l.startsWith('  本年度，'));
+    const lineText = base.text.split('\n')[line];
+    for (let i = 0; i < 199; i++) {
+      const character = lineText.length + i;
+      client.sendChange(uri, [{ range: { start: { line, character }, end: { line, character } }, text: '字' }]);
+    }
+    const totalLine = base.text.split('\n').findIndex((l) => l.includes('予以公开: [38, 5, 0, 1, 1, 1, 47]'));
+    const col = base.text.split('\n')[totalLine].indexOf('47');
+    const last = client.sendChange(uri, [{ range: { start: { line: totalLine, character: col }, end: { line: totalLine, character: col + 2 } }, text: '46' }]);
+    assert.equal(last, 201);
+    const final = await client.diagnosticsFor(uri, last);
+    assert.deepEqual(final, [], 'the last version is clean');
+    // Nothing older may arrive afterwards: wait for the server to go quiet past its debounce interval.
+    await client.hover(uri, { line: 0, character: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const during = client.publications.slice(start).filter((p) => p.uri === uri);
+    const versions = during.map((p) => p.version ?? -1);
+    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions never go back');
+    assert.equal(versions.at(-1), last, 'the last publication is for the last version');
+    assert.ok(during.length < 20, `debounced: ${during.length} publications for 200 edits`);
+    // Every publication matches the text of the version it names (checked for the last: it is the clean one).
+    assert.equal(analyze(client.text(uri)).diagnostics.length, 0);
+    await client.close(uri);
+  });
+});
+
+describe('language', () => {
+  test('messages follow the editor language, a setting forces one, and a change republishes', async () => {
+    const f = fixtures('server/fixable').find((x) => x.name.endsWith('nb304-appeal-total.nianbao.yaml'));
+    assert.ok(f);
+    const en = await LspClient.start({ locale: 'en' });
+    try {
+      const uri = fileUri('english.nianbao.yaml');
+      const d = await en.open(uri, f.text);
+      assert.match(d[0].message, /should be 4/);
+      const before = en.publications.length;
+      await en.connection.sendNotification('workspace/didChangeConfiguration', { settings: { nianbao: { language: 'zh' } } });
+      const republished = await en.waitFor('republished', () => en.publications.slice(before).find((p) => p.uri === uri));
+      assert.match(republished.diagnostics[0].message, /应为 4/);
+    } finally {
+      await en.stop();
+    }
+    const forced = await LspClient.start({ locale: 'zh-cn', initializationOptions: { settings: { language: 'en' } } });
+    try {
+      const d = await forced.open(fileUri('forced.nianbao.yaml'), f.text);
+      assert.match(d[0].message, /should be 4/);
+    } finally {
+      await forced.stop();
+    }
+    const silent = await LspClient.start({ locale: '' });
+    try {
+      const d = await silent.open(fileUri('silent.nianbao.yaml'), f.text);
+      assert.match(d[0].message, /应为 4/, 'Chinese when the editor names no language');
+    } finally {
+      await silent.stop();
+    }
+  });
+});
+
+describe('nianbao/checkFiles', () => {
+  test('publishes diagnostics for report files on disk and counts them', async () => {
+    const files = fixtures('server/fixable');
+    const open = files[0];
+    await client.open(open.uri, open.text);
+    const before = client.publications.length;
+    const result = await client.connection.sendRequest<{ files: number; errors: number; warnings: number; withProblems: number; unreadable: string[] }>(
+      'nianbao/checkFiles',
+      { uris: [...files.map((f) => f.uri), pathToFileURL(join(EXAMPLES, 'missing.nianbao.yaml')).toString()] },
+    );
+    let errors = 0;
+    let warnings = 0;
+    for (const f of files) {
+      const diagnostics = analyze(f.text).diagnostics;
+      errors += diagnostics.filter((d) => d.severity === 'error').length;
+      warnings += diagnostics.filter((d) => d.severity === 'warning').length;
+    }
+    assert.deepEqual(
+      { files: result.files, errors: result.errors, warnings: result.warnings, withProblems: result.withProblems, unreadable: result.unreadable.length },
+      { files: files.length, errors, warnings, withProblems: files.length, unreadable: 1 },
+    );
+    const published = client.publications.slice(before);
+    for (const f of files.slice(1)) {
+      const p = published.find((x) => x.uri === f.uri);
+      assert.ok(p, `published ${f.name}`);
+      const lines = new LineIndex(f.text);
+      assert.deepEqual(
+        p.diagnostics.map((d) => `${d.range.start.line} ${String(d.code)}`).sort(),
+        analyze(f.text).diagnostics.map((d) => `${lines.positionAt(d.range.start).line} ${d.code}`).sort(),
+      );
+    }
+    assert.equal(published.filter((x) => x.uri === open.uri).length, 0, 'an open document keeps its live diagnostics');
+    await client.close(open.uri);
+  });
+});
+
+describe('one analysis per document version', () => {
+  test('every feature on one version shares one analysis; a change makes one more', async () => {
+    const f = fixtures('server/fixable').find((x) => x.name.endsWith('nb303-row-total.nianbao.yaml'));
+    assert.ok(f);
+    const count = async (): Promise<number> => (await client.connection.sendRequest<{ analyses: number }>('nianbao/analyses')).analyses;
+    const uri = fileUri('parse-once.nianbao.yaml');
+    const start = await count();
+    const diagnostics = await client.open(uri, f.text);
+    const everything = async (): Promise<void> => {
+      const whole = { start: { line: 0, character: 0 }, end: { line: 80, character: 0 } };
+      await client.hover(uri, { line: 25, character: 6 });
+      await client.completion(uri, { line: 25, character: 4 });
+      await client.inlayHints(uri, whole);
+      await client.symbols(uri);
+      await client.folding(uri);
+      await client.codeActions(uri, diagnostics[0].range, diagnostics);
+    };
+    await everything();
+    assert.equal((await count()) - start, 1);
+    await client.replace(uri, `${f.text}\n`);
+    await everything();
+    await everything();
+    assert.equal((await count()) - start, 2);
+    await client.close(uri);
+  });
+});

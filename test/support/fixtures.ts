@@ -1,0 +1,52 @@
+/**
+ * Report fixtures with their expected diagnostics written next to the line they mark: a trailing
+ * `# expect: NB303 NB302` comment lists the codes of the diagnostics that start on that line.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FIXTURES } from './paths';
+
+export interface Fixture {
+  /** Path below test/fixtures. */
+  readonly name: string;
+  readonly path: string;
+  readonly uri: string;
+  readonly text: string;
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (/\.nianbao\.ya?ml$/.test(entry)) out.push(path);
+  }
+}
+
+/** Every report fixture under test/fixtures/<dir> (recursively); none when the directory does not exist. */
+export function fixtures(dir: string): Fixture[] {
+  const paths: string[] = [];
+  walk(join(FIXTURES, dir), paths);
+  return paths.map((path) => ({ name: relative(FIXTURES, path), path, uri: pathToFileURL(path).toString(), text: readFileSync(path, 'utf8') }));
+}
+
+/** `line code` pairs (0-based lines) from the `# expect:` markers, sorted. */
+export function expectedMarkers(text: string): string[] {
+  const out: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    const m = /#\s*expect:\s*([^#]*)/.exec(line);
+    if (m) for (const code of m[1].match(/NB\d{3}/g) ?? []) out.push(`${i} ${code}`);
+  });
+  return out.sort();
+}
+
+/** The same pairs for diagnostics as published. */
+export function actualMarkers(diagnostics: readonly { range: { start: { line: number } }; code?: string | number }[]): string[] {
+  return diagnostics.map((d) => `${d.range.start.line} ${String(d.code)}`).sort();
+}
