@@ -7,14 +7,16 @@
 // calls the suite's run(), then reports the exit code through window.codeAutomationExit; the extension host's
 // console reaches us through window.codeAutomationLog.
 //
-// Usage: node scripts/vscode/runExtensionTests.mjs [--workspace=DIR] [--timeout=SECONDS] [--keep-state] [--verbose]
+// Usage: node scripts/vscode/runExtensionTests.mjs [--timeout=SECONDS] [--keep-state] [--verbose]
+//        (MOCHA_GREP=pattern runs a subset)
 // Exit: 0 suite passed; 1 suite failed, crashed or reported no summary; 2 infrastructure failure.
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, startCodeServer } from './codeServer.mjs';
+import { assembleWorkspace } from './workspace.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = Object.fromEntries(
@@ -25,7 +27,6 @@ const argv = Object.fromEntries(
   }),
 );
 const TESTS = resolve(argv.tests ?? join(ROOT, 'out', 'test', 'integration', 'index.js'));
-const WORKSPACE = resolve(argv.workspace ?? join(ROOT, 'test', 'integration', 'workspace'));
 const TIMEOUT_S = Number(argv.timeout ?? 300);
 const started = Date.now();
 const log = (...a) => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
@@ -36,10 +37,10 @@ async function main() {
   const resultsFile = join(ROOT, 'out', 'test', 'integration-results.json');
   const cs = await startCodeServer({
     keepState: !!argv['keep-state'],
-    env: { NIANBAO_TEST_RESULTS: resultsFile, NIANBAO_TEST_WORKSPACE: WORKSPACE },
+    env: { NIANBAO_TEST_RESULTS: resultsFile },
   });
   log(`code-server ${cs.url} (state ${cs.state})`);
-  if (existsSync(WORKSPACE)) cpSync(WORKSPACE, cs.workspace, { recursive: true });
+  assembleWorkspace(cs.workspace);
   let context;
   let exitCode = 2;
   let summary = null;
