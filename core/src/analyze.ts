@@ -37,6 +37,18 @@ function explainedPaths(diagnostics: readonly Diagnostic[]): Set<string> {
   return covered;
 }
 
+/**
+ * Around a syntax error the recovering parser has to guess where keys belong, so "missing" and "unknown" key
+ * findings there are echoes of the one error: drop every missing-key finding and the unknown keys from the
+ * first syntax error on. Findings on values and the invariants stay, so the rest of the document is checked.
+ */
+function structureTrusted(doc: ParsedDocument): (d: Diagnostic) => boolean {
+  let first = Infinity;
+  for (const e of doc.errors) if (e.kind === 'syntax') first = Math.min(first, e.start);
+  if (first === Infinity) return () => true;
+  return (d) => d.code !== 'NB202' && !(d.code === 'NB201' && d.range.start >= first);
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const doc = parse(text, { maxLength });
@@ -52,7 +64,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         // A rule that fails on an odd tree must not hide the others' findings.
       }
     }
-    diagnostics.push(...schemaDiagnostics(doc, report, explainedPaths(ruleDiagnostics)), ...ruleDiagnostics);
+    const schema = schemaDiagnostics(doc, report, explainedPaths(ruleDiagnostics)).filter(structureTrusted(doc));
+    diagnostics.push(...schema, ...ruleDiagnostics);
   }
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { doc, report, diagnostics };

@@ -19,7 +19,7 @@ const CODES: Record<SyntaxError['kind'], string> = {
 function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
   switch (error.kind) {
     case 'syntax':
-      return M.syntax(error.detail);
+      return M.syntax(error.detail, error.code);
     case 'duplicateKey':
       return M.duplicateKey(error.key ?? error.detail);
     case 'tag':

@@ -29,9 +29,60 @@ export function arithmetic(terms: readonly Term[]): string {
     .replace(/^ − /, '−');
 }
 
+/**
+ * The parsers word their errors in English; a Chinese reader gets the same finding in Chinese, by the `yaml`
+ * package's error code or, for js-yaml's verdicts, by its wording. Unknown errors keep the parser's words.
+ */
+function syntaxZh(detail: string, code: string | undefined): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return '不能用制表符（Tab）缩进，请改用空格';
+    case 'BAD_INDENT':
+      if (/flow sequence/i.test(detail)) return '方括号 [ 没有闭合（缺少 ]），或换行后的缩进不够';
+      if (/flow map/i.test(detail)) return '花括号 { 没有闭合（缺少 }），或换行后的缩进不够';
+      return '缩进不正确：同一层的各项应从同一列开始';
+    case 'MISSING_CHAR':
+      if (/quote/i.test(detail)) return '引号没有闭合';
+      if (/\]/.test(detail)) return '方括号 [ 没有闭合（缺少 ]）';
+      if (/\}/.test(detail)) return '花括号 { 没有闭合（缺少 }）';
+      return `缺少字符（${detail}）`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return '一行里出现了两个「键: 值」；文字中含有「: 」时请给文字加引号';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return '键必须写在同一行（可能缺少冒号，或缩进不对）';
+    case 'UNEXPECTED_TOKEN':
+      return `多余的符号（${detail}）`;
+    case 'BAD_DQ_ESCAPE':
+      return '双引号内的反斜杠转义无效；要写反斜杠请写 \\\\，或改用单引号';
+    case 'BAD_SCALAR_START':
+      return '以 @ 或 ` 开头的文字需要加引号';
+    case 'BLOCK_IN_FLOW':
+      return '方括号或花括号内不能换成块格式书写';
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+    case 'BAD_PROP_ORDER':
+    case 'ALIAS_PROPS':
+      return '锚点（&）或标签（!）的写法不正确';
+    case 'KEY_OVER_1024_CHARS':
+      return '键太长（超过 1024 个字符），可能缺少换行或冒号';
+    case 'BAD_DIRECTIVE':
+      return '无效的 YAML 指令（以 % 开头的行）';
+    case undefined:
+      break;
+    default:
+      return detail;
+  }
+  if (/tab characters/i.test(detail)) return '不能用制表符（Tab）缩进，请改用空格';
+  if (/deficient indentation|bad indentation/i.test(detail)) return '缩进不正确';
+  if (/escape sequence/i.test(detail)) return '双引号内的反斜杠转义无效';
+  if (/end of the stream within a (?:double|single) quoted scalar/i.test(detail)) return '引号没有闭合';
+  return detail;
+}
+
 export const M = {
   // ---- NB1xx syntax ----
-  syntax: (detail: string): Localized => ({ zh: `YAML 语法错误：${detail}`, en: `YAML syntax error: ${detail}` }),
+  /** `code`: the recovering parser's error code; `detail`: a parser's English wording. */
+  syntax: (detail: string, code?: string): Localized => ({ zh: `YAML 语法错误：${syntaxZh(detail, code)}`, en: `YAML syntax error: ${detail}` }),
   duplicateKey: (key: string): Localized => ({
     zh: `键「${key}」重复出现；每个键在同一层只能出现一次`,
     en: `Duplicate key "${key}": a key may appear only once at one level`,
@@ -76,8 +127,9 @@ export const M = {
     en: `"${key}" is not an item of ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   }),
   missingKeys: (where: string, labels: readonly string[]): Localized => ({
-    zh: `「${where}」缺少 ${labels.length} 项：${labels.join('、')}`,
-    en: `${where} is missing ${labels.length} item${labels.length > 1 ? 's' : ''}: ${labels.join(', ')}`,
+    // Labels carry their own 、 (`一、总体情况`), so each is quoted.
+    zh: `「${where}」缺少 ${labels.length} 项：${labels.map((l) => `「${l}」`).join('、')}`,
+    en: `${where} is missing ${labels.length} item${labels.length > 1 ? 's' : ''}: ${labels.map((l) => `"${l}"`).join(', ')}`,
   }),
   expectedRow: (label: string, columns: readonly string[]): Localized => ({
     zh: `「${label}」应为一行 ${columns.length} 个数：[${columns.join(', ')}]`,
@@ -117,6 +169,14 @@ export const M = {
   badDate: (): Localized => ({ zh: '「发布日期」应写成 YYYY-MM-DD，如 2025-01-20', en: '发布日期 must be written YYYY-MM-DD, e.g. 2025-01-20' }),
   badAgencyType: (): Localized => ({ zh: '「机关类型」应为「人民政府」或「部门」', en: '机关类型 must be 人民政府 or 部门' }),
   emptyAgency: (): Localized => ({ zh: '「机关」不能为空', en: '机关 must not be empty' }),
+  agencyNotText: (): Localized => ({
+    zh: '「机关」应为机关名称（文字），如 某某市某某区人民政府',
+    en: "机关 must be the agency's name (text), e.g. 某某市某某区人民政府",
+  }),
+  editionQuoted: (written: string): Localized => ({
+    zh: `「格式」应写数字 ${written}，不加引号`,
+    en: `格式 must be the number ${written}, without quotes`,
+  }),
 
   // ---- NB3xx invariants ----
   sumMismatch: (cell: string, expected: number, terms: string, actual: number): Localized => {

@@ -9,6 +9,7 @@ import { M } from '../i18n/messages';
 import type { BoundReport } from '../model/bindReport';
 import { parseNumberText } from '../model/parseNumberText';
 import { nodeAtPath as treeNodeAt } from '../syntax/navigate';
+import { CORE_TAGS } from '../syntax/resolveScalar';
 import { toJson } from '../syntax/toJson';
 import type { ParsedDocument, YamlNode } from '../syntax/tree';
 import { nearestLabel } from '../template/nearestLabel';
@@ -91,11 +92,11 @@ function unknown(ctx: Context, path: YamlPath, key: string): Diagnostic | undefi
   };
 }
 
-function metaMessage(node: TemplateNode) {
+function metaMessage(node: TemplateNode, value: unknown) {
   if (node.kind !== 'meta') return undefined;
   switch (node.type) {
     case 'edition':
-      return M.badEdition();
+      return typeof value === 'string' && (value.trim() === '2019' || value.trim() === '2021') ? M.editionQuoted(value.trim()) : M.badEdition();
     case 'year':
       return M.badYear();
     case 'date':
@@ -103,7 +104,7 @@ function metaMessage(node: TemplateNode) {
     case 'agencyType':
       return M.badAgencyType();
     case 'string':
-      return M.emptyAgency();
+      return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ? M.emptyAgency() : M.agencyNotText();
   }
 }
 
@@ -111,12 +112,15 @@ function metaMessage(node: TemplateNode) {
 function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnostic | undefined {
   const located = treeNodeAt(ctx.doc.root, path);
   const node: YamlNode | undefined = located?.node;
+  // An alias is NB104's, a value under a custom tag NB103's: the value they stand for is unknown here.
+  if (node?.kind === 'alias' || (node?.tag !== undefined && !CORE_TAGS.has(node.tag))) return undefined;
   const value = node?.kind === 'scalar' ? node.value : undefined;
   const isCell = typeof path[path.length - 1] === 'number';
   const placed = placedAt(ctx, isCell ? path.slice(0, -1) : path);
-  // Sign and integrality are NB305's; a number written as text is NB205's.
-  if (typeof value === 'number' && Number.isFinite(value) && (error.keyword === 'minimum' || error.keyword === 'type') && placed?.node.kind === 'row') return undefined;
   const singleValue = placed?.node.kind === 'row' && (isCell || placed.node.columns.length === 1);
+  // Sign and integrality of a value are NB305's; a number written as text is NB205's. A number where a whole
+  // row of several values belongs is a shape error and stays here.
+  if (typeof value === 'number' && Number.isFinite(value) && (error.keyword === 'minimum' || error.keyword === 'type') && singleValue) return undefined;
   if (typeof value === 'string' && parseNumberText(value) !== undefined && singleValue) return undefined;
   const range = node ? rangeOf(node) : keyRange(ctx, path);
   const at = (message: ReturnType<typeof M.expectedNumber>, code = 'NB203'): Diagnostic => ({ code, severity: 'error', message, range, path });
@@ -125,7 +129,7 @@ function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnosti
   const label = displayLabel(t);
   switch (t.kind) {
     case 'meta':
-      return at(metaMessage(t) ?? M.expectedText(label), 'NB208');
+      return at(metaMessage(t, node?.kind === 'scalar' ? node.value : node ? node.kind : undefined) ?? M.expectedText(label), 'NB208');
     case 'text':
       return at(M.expectedText(label));
     case 'group':

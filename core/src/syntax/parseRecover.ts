@@ -2,7 +2,7 @@
  * Recovery path: the `yaml` package parses any text, builds what it can around syntax errors and reports
  * them; we convert its document to the same syntax tree as `parseFast` builds.
  */
-import { Parser, Composer, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Parser, Composer, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YNode, Pair as YPair, Scalar as YScalar, YAMLError } from 'yaml';
 import { afterIndicator, blockScalarRange, trimEnd } from './geometry';
 import { MAX_DEPTH } from './parseFast';
@@ -135,12 +135,64 @@ class Builder {
   }
 }
 
-function toSyntaxError(error: YAMLError, textLength: number): SyntaxError | null {
+/**
+ * Where an unclosed quote or flow collection was opened. The yaml package reports these where it noticed them
+ * (the next line, or the end of the file); the reader needs the line with the missing `"` or `]`.
+ */
+function openedAt(doc: Document.Parsed, error: YAMLError, message: string): number | undefined {
+  const quote = error.code === 'MISSING_CHAR' && /quote/i.test(message);
+  const flow = /flow (?:sequence|map|collection)/i.test(message) || (error.code === 'MISSING_CHAR' && /[\]}]/.test(message));
+  if (!quote && !flow) return undefined;
+  const at = error.pos[0];
+  let best: number | undefined;
+  const consider = (range: readonly number[] | null | undefined): void => {
+    if (!range || range[0] >= at || range[1] < at) return;
+    if (best === undefined || range[0] > best) best = range[0];
+  };
+  visit(doc, {
+    Scalar(_, node) {
+      if (quote && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) consider(node.range);
+    },
+    Seq(_, node) {
+      if (flow && node.flow) consider(node.range);
+    },
+    Map(_, node) {
+      if (flow && node.flow) consider(node.range);
+    },
+  });
+  return best;
+}
+
+function toSyntaxError(error: YAMLError, text: string, doc: Document.Parsed): SyntaxError | null {
   if (IGNORED_CODES.has(error.code)) return null;
-  const start = Math.min(error.pos[0], textLength);
-  const end = Math.max(start, Math.min(error.pos[1], textLength));
   const detail = error.message.split('\n')[0];
-  return { kind: 'syntax', start, end, detail };
+  const opened = openedAt(doc, error, detail);
+  if (opened !== undefined) {
+    // From the opening quote or bracket to the end of its line.
+    const newline = text.indexOf('\n', opened);
+    const end = trimEnd(text, opened, newline < 0 ? text.length : newline);
+    return { kind: 'syntax', start: opened, end: Math.max(end, opened + 1), detail, code: error.code };
+  }
+  const start = Math.min(error.pos[0], text.length);
+  const end = Math.max(start, Math.min(error.pos[1], text.length));
+  return { kind: 'syntax', start, end, detail, code: error.code };
+}
+
+/** Line numbers of offsets asked for mostly in increasing order (the parser's errors), without rescanning. */
+function lineCounter(text: string): (offset: number) => number {
+  let pos = 0;
+  let line = 0;
+  return (offset) => {
+    if (offset < pos) {
+      pos = 0;
+      line = 0;
+    }
+    for (let i = text.indexOf('\n', pos); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      pos = i + 1;
+    }
+    return line;
+  };
 }
 
 export function parseRecover(text: string): RecoverResult {
@@ -150,9 +202,16 @@ export function parseRecover(text: string): RecoverResult {
   const errors: SyntaxError[] = [];
   const first = docs[0];
   if (!first) return { root: null, errors };
+  const lineOf = lineCounter(text);
+  let lastLine = -2;
   for (const e of first.errors) {
-    const err = toSyntaxError(e, text.length);
-    if (err) errors.push(err);
+    const err = toSyntaxError(e, text, first);
+    if (!err) continue;
+    // After an error the parser is often confused for a line (a tab indent, then "items must start at the same
+    // column"): an error on the same or the next line as the previous one repeats it.
+    const line = lineOf(err.start);
+    if (line - lastLine > 1) errors.push(err);
+    lastLine = line;
   }
   for (const doc of docs.slice(1)) {
     const start = doc.range ? doc.range[0] : text.length;

@@ -79,6 +79,8 @@ export interface SyntaxError {
   readonly end: number;
   /** The parser's own wording (English), kept for the detail of `syntax` errors. */
   readonly detail: string;
+  /** The recovering parser's error code (`TAB_AS_INDENT`, `MISSING_CHAR`, …), which the message is worded from. */
+  readonly code?: string;
   /** For duplicate keys: the range of the first occurrence. */
   readonly firstStart?: number;
   readonly firstEnd?: number;
