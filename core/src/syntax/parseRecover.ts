@@ -25,8 +25,10 @@ export interface RecoverResult {
   readonly errors: readonly SyntaxError[];
 }
 
-function tagOf(node: YNode): { tag?: string } {
-  return node.tag ? { tag: normaliseTag(node.tag) } : {};
+function tagOf(node: YNode, builder: Builder, start: number): { tag?: string; tagRange?: [number, number] } {
+  if (!node.tag) return {};
+  const tagRange = builder.tagRange(start);
+  return tagRange ? { tag: normaliseTag(node.tag), tagRange } : { tag: normaliseTag(node.tag) };
 }
 
 function anchorOf(node: YNode): { anchor?: string } {
@@ -47,7 +49,7 @@ class Builder {
         if (pair) items.push(pair);
       }
       const [start, end] = this.collectionRange(n, n.flow === true, items.length ? items[items.length - 1].end : undefined);
-      const map: MapNode = { kind: 'map', flow: n.flow === true, items, start, end, ...tagOf(n), ...anchorOf(n) };
+      const map: MapNode = { kind: 'map', flow: n.flow === true, items, start, end, ...tagOf(n, this, start), ...anchorOf(n) };
       return map;
     }
     if (isSeq(n)) {
@@ -59,7 +61,7 @@ class Builder {
         prev = child.end;
       }
       const [start, end] = this.collectionRange(n, n.flow === true, items.length ? items[items.length - 1].end : undefined);
-      const seq: SeqNode = { kind: 'seq', flow: n.flow === true, items, start, end, ...tagOf(n), ...anchorOf(n) };
+      const seq: SeqNode = { kind: 'seq', flow: n.flow === true, items, start, end, ...tagOf(n, this, start), ...anchorOf(n) };
       return seq;
     }
     if (isAlias(n)) {
@@ -87,7 +89,8 @@ class Builder {
 
   private scalar(n: YScalar, from: number, indicator: ':' | '-' | null): ScalarNode {
     const style = STYLES[n.type ?? 'PLAIN'] ?? 'plain';
-    const text = typeof n.value === 'string' ? n.value : n.value === null || n.value === undefined ? '' : String(n.value);
+    // The decoded source, not the value a tag resolved it to (`!!binary` would give bytes).
+    const text = typeof n.source === 'string' ? n.source : typeof n.value === 'string' ? n.value : n.value === null || n.value === undefined ? '' : String(n.value);
     const tag = n.tag ? normaliseTag(n.tag) : undefined;
     const range = n.range ?? [from, from, from];
     let start = range[0];
@@ -116,9 +119,10 @@ class Builder {
   }
 
   /** The explicit tag written before the node starting at `start` (the last `!` token on the way back). */
-  private tagRange(start: number): [number, number] | undefined {
+  tagRange(start: number): [number, number] | undefined {
     const before = this.text.slice(Math.max(0, start - 256), start);
-    const m = /(![^\s,[\]{}]*)\s+(?:&[^\s,[\]{}]+\s+)?$/.exec(before);
+    // The tag, then perhaps an anchor and comments, then the node.
+    const m = /(![^\s,[\]{}]*)(?:\s+&[^\s,[\]{}]+)?(?:\s+#[^\n]*)*\s+$/.exec(before);
     if (!m) return undefined;
     const tagStart = start - before.length + m.index;
     return [tagStart, tagStart + m[1].length];

@@ -8,7 +8,9 @@
  *   (at least the header indicators);
  * - empty value (`key:` with nothing after it): zero length, right after the colon;
  * - flow collection: from the opening to after the closing bracket;
- * - block collection: from its first item to the end of its last item.
+ * - block collection: from its first item to the end of its last item;
+ * - alias: from the `*` to the end of its name.
+ * Tags and anchors are not part of a node's range (the tag's own range is `tagRange`).
  */
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
