@@ -19,7 +19,8 @@ const CODES: Record<SyntaxError['kind'], string> = {
 function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
   switch (error.kind) {
     case 'syntax':
-      return M.syntax(error.detail, error.code);
+      // No tree at all: say why nothing else is reported.
+      return doc.parser === 'none' ? M.syntaxUnrecovered(error.detail) : M.syntax(error.detail, error.code);
     case 'duplicateKey':
       return M.duplicateKey(error.key ?? error.detail);
     case 'tag':

@@ -73,6 +73,14 @@ function syntaxZh(detail: string, code: string | undefined): string {
       return detail;
   }
   if (/tab characters/i.test(detail)) return '不能用制表符（Tab）缩进，请改用空格';
+  if (/end of the stream or a document separator is expected/i.test(detail)) {
+    return '这里的内容不属于上文的结构（检查缩进，或是否把「键: 值」与列表「- 」混在了同一层）';
+  }
+  if (/within a flow collection/i.test(detail)) return '方括号或花括号没有闭合';
+  if (/missed comma between flow collection entries/i.test(detail)) return '方括号内的各项之间缺少逗号';
+  if (/multiline key may not be an implicit key|implicit key/i.test(detail)) return '键必须写在同一行（可能缺少冒号，或缩进不对）';
+  if (/unidentified alias/i.test(detail)) return '锚点引用（*）没有对应的锚点（&）';
+  if (/non-printable characters/i.test(detail)) return '文件含有不可打印的控制字符';
   if (/deficient indentation|bad indentation/i.test(detail)) return '缩进不正确';
   if (/escape sequence/i.test(detail)) return '双引号内的反斜杠转义无效';
   if (/end of the stream within a (?:double|single) quoted scalar/i.test(detail)) return '引号没有闭合';
@@ -83,6 +91,10 @@ export const M = {
   // ---- NB1xx syntax ----
   /** `code`: the recovering parser's error code; `detail`: a parser's English wording. */
   syntax: (detail: string, code?: string): Localized => ({ zh: `YAML 语法错误：${syntaxZh(detail, code)}`, en: `YAML syntax error: ${detail}` }),
+  syntaxUnrecovered: (detail: string): Localized => ({
+    zh: `YAML 语法错误：${syntaxZh(detail, undefined)}。文件很大，修正此处后才能检查其余内容`,
+    en: `YAML syntax error: ${detail}. The file is very large: the rest is checked once this is fixed`,
+  }),
   duplicateKey: (key: string): Localized => ({
     zh: `键「${key}」重复出现；每个键在同一层只能出现一次`,
     en: `Duplicate key "${key}": a key may appear only once at one level`,
@@ -125,6 +137,14 @@ export const M = {
   unknownKey: (key: string, where: string, suggestion: string | undefined): Localized => ({
     zh: `「${where}」下没有「${key}」这一项${suggestion ? `；是否应为「${suggestion}」？` : ''}`,
     en: `"${key}" is not an item of ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+  }),
+  moreUnknownKeys: (where: string, count: number, first: string): Localized => ({
+    zh: `「${where}」下还有 ${count} 个不属于模板的项（从「${first}」起），未逐一列出`,
+    en: `${count} more keys under ${where} are not items of the template (from "${first}" on); not listed one by one`,
+  }),
+  tooManyProblems: (count: number, listed: number): Localized => ({
+    zh: `另有 ${count} 个问题未列出（只列出前 ${listed} 个）；请先修正上面的问题`,
+    en: `${count} more problems are not listed (only the first ${listed}); fix the ones above first`,
   }),
   missingKeys: (where: string, labels: readonly string[]): Localized => ({
     // Labels carry their own 、 (`一、总体情况`), so each is quoted.

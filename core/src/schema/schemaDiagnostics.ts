@@ -11,6 +11,7 @@ import { parseNumberText } from '../model/parseNumberText';
 import { nodeAtPath as treeNodeAt } from '../syntax/navigate';
 import { CORE_TAGS } from '../syntax/resolveScalar';
 import { toJson } from '../syntax/toJson';
+import { keyIndex } from '../syntax/tree';
 import type { ParsedDocument, YamlNode } from '../syntax/tree';
 import { nearestLabel } from '../template/nearestLabel';
 import { displayLabel, nodeAtPath, pathKey, templateIndex } from '../template/templates';
@@ -74,11 +75,11 @@ function missing(ctx: Context, path: YamlPath, keys: readonly string[]): Diagnos
 function unknown(ctx: Context, path: YamlPath, key: string): Diagnostic | undefined {
   const located = treeNodeAt(ctx.doc.root, path);
   if (!located || located.node.kind !== 'map') return undefined;
-  const pair = located.node.items.find((p) => p.key.kind === 'scalar' && p.key.text === key);
+  const keys = keyIndex(located.node);
+  const pair = keys.get(key);
   if (!pair) return undefined;
   const parent = path.length ? placedAt(ctx, path) : undefined;
-  const present = new Set(located.node.items.map((p) => (p.key.kind === 'scalar' ? p.key.text : '')));
-  const candidates = childrenOf(templateIndex(ctx.report.edition), parent).filter((c) => !present.has(c.node.key));
+  const candidates = childrenOf(templateIndex(ctx.report.edition), parent).filter((c) => !keys.has(c.node.key));
   const match = nearestLabel(key, candidates, (c) => [c.node.key, c.node.printed, displayLabel(c.node)]);
   const suggestion = match?.item.node.key;
   const range = rangeOf(pair.key);
@@ -148,6 +149,9 @@ function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnosti
   }
 }
 
+/** Unknown keys listed one by one in a mapping; the rest are counted in one more finding. */
+export const MAX_UNKNOWN_LISTED = 50;
+
 /** `explained`: paths (see `pathKey`) that another finding already covers; nothing is reported there. */
 export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, explained: ReadonlySet<string> = new Set()): Diagnostic[] {
   const ctx: Context = { doc, report };
@@ -155,6 +159,7 @@ export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, expl
   const errors = schemaErrors(report.edition, toJson(doc.root));
   const out: Diagnostic[] = [];
   const missingByPath = new Map<string, { path: YamlPath; keys: string[] }>();
+  const unknownByPath = new Map<string, { path: YamlPath; count: number; firstUnlisted?: string }>();
   const seen = new Set<string>();
   for (const error of errors) {
     const path = decodePointer(error.instancePath);
@@ -173,9 +178,32 @@ export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, expl
     const once = `${pathKey(path)}\u0001${error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : ''}`;
     if (seen.has(once)) continue;
     seen.add(once);
+    if (error.keyword === 'additionalProperties') {
+      // A pasted or generated file can hold thousands of foreign keys: list the first ones, count the rest.
+      const tally = unknownByPath.get(pathKey(path)) ?? { path, count: 0 };
+      tally.count++;
+      unknownByPath.set(pathKey(path), tally);
+      if (tally.count > MAX_UNKNOWN_LISTED) {
+        tally.firstUnlisted ??= String(error.params.additionalProperty);
+        continue;
+      }
+    }
     const diagnostic =
       error.keyword === 'additionalProperties' ? unknown(ctx, path, String(error.params.additionalProperty)) : wrongValue(ctx, path, error);
     if (diagnostic) out.push(diagnostic);
+  }
+  for (const { path, count, firstUnlisted } of unknownByPath.values()) {
+    if (firstUnlisted === undefined) continue;
+    const located = treeNodeAt(doc.root, path);
+    const pair = located?.node.kind === 'map' ? keyIndex(located.node).get(firstUnlisted) : undefined;
+    if (!pair) continue;
+    out.push({
+      code: 'NB201',
+      severity: 'error',
+      message: M.moreUnknownKeys(path.length ? labelOf(ctx, path) : '年报', count - MAX_UNKNOWN_LISTED, firstUnlisted),
+      range: rangeOf(pair.key),
+      path: [...path, firstUnlisted],
+    });
   }
   // A key that an unknown key's fix renames to is not reported as missing as well.
   const renamedTo = new Set(out.flatMap((d) => (d.fix?.kind === 'renameKey' ? [pathKey([...d.path.slice(0, -1), d.fix.key])] : [])));

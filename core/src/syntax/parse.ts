@@ -11,6 +11,13 @@ import type { ParsedDocument, SyntaxError, YamlNode } from './tree';
 /** Above this size (UTF-16 units) a document is not parsed at all. */
 export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
 
+/**
+ * Above this size a document with a syntax error is not re-parsed with recovery: the `yaml` package needs
+ * tens of microseconds per broken line, which on a file of megabytes means many seconds. Real reports are
+ * tens of kilobytes; a file this large with a broken syntax gets js-yaml's one error and no tree.
+ */
+export const RECOVER_MAX_LENGTH = 1024 * 1024;
+
 export interface ParseOptions {
   readonly maxLength?: number;
 }
@@ -105,6 +112,12 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     if (fast.reason === 'tooDeep' || roughDepth(text) > MAX_DEPTH) {
       const start = Math.min(fast.position, text.length);
       return { text, root: null, parser: 'none', errors: [{ kind: 'tooDeep', start, end: start, detail: fast.detail }] };
+    }
+    if (text.length > RECOVER_MAX_LENGTH) {
+      const start = Math.min(fast.position, text.length);
+      const end = Math.min(text.length, skipTrivia(text, start) + 1);
+      const kind = fast.reason === 'multiDocument' ? 'multiDocument' : 'syntax';
+      return { text, root: null, parser: 'none', errors: [{ kind, start, end, detail: fast.detail }] };
     }
     const recovered = parseRecover(text);
     const errors = [...recovered.errors];

@@ -103,8 +103,31 @@ export function keyText(node: YamlNode): string | undefined {
   return node.kind === 'scalar' ? node.text : undefined;
 }
 
+const pairIndex = new WeakMap<MapNode, ReadonlyMap<string, PairNode>>();
+
+/** Mappings up to this size are searched directly; larger ones (a pasted or generated file) get an index. */
+const SMALL_MAP = 32;
+
 /** Find the pair with the given key in a mapping (first occurrence). */
 export function getPair(map: MapNode, key: string): PairNode | undefined {
-  for (const pair of map.items) if (keyText(pair.key) === key) return pair;
-  return undefined;
+  if (map.items.length <= SMALL_MAP) {
+    for (const pair of map.items) if (keyText(pair.key) === key) return pair;
+    return undefined;
+  }
+  return keyIndex(map).get(key);
+}
+
+/** The pairs of a mapping by key text (first occurrence of each key). */
+export function keyIndex(map: MapNode): ReadonlyMap<string, PairNode> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    const built = new Map<string, PairNode>();
+    for (const pair of map.items) {
+      const k = keyText(pair.key);
+      if (k !== undefined && !built.has(k)) built.set(k, pair);
+    }
+    pairIndex.set(map, built);
+    index = built;
+  }
+  return index;
 }
