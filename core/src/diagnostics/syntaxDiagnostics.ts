@@ -34,7 +34,7 @@ function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
     case 'tooLarge':
       return M.tooLarge(doc.text.length, maxLength);
     case 'binary':
-      return M.binary();
+      return error.detail === 'utf16' ? M.utf16() : error.detail === 'encoding' ? M.notUtf8() : M.binary();
   }
 }
 

@@ -124,6 +124,14 @@ export const M = {
     zh: '这不是文本文件（含有二进制内容），无法作为年报检查',
     en: 'This is not a text file (binary content); it cannot be checked as a report',
   }),
+  utf16: (): Localized => ({
+    zh: '文件是 UTF-16 编码：请另存为 UTF-8 编码后再检查',
+    en: 'The file is encoded in UTF-16: save it as UTF-8 and check again',
+  }),
+  notUtf8: (): Localized => ({
+    zh: '文件不是 UTF-8 编码（可能是 GBK/GB18030）：请另存为 UTF-8 编码后再检查',
+    en: 'The file is not UTF-8 (perhaps GBK/GB18030): save it as UTF-8 and check again',
+  }),
   empty: (): Localized => ({
     zh: '文件为空：请先写入「格式」「机关」「年度」，或使用“新建年报”生成完整框架',
     en: 'The file is empty: start with 格式, 机关 and 年度, or use "New report" to create a skeleton',

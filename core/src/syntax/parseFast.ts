@@ -164,6 +164,9 @@ export function parseFast(text: string): FastResult {
       }
     }
   }
+  // A document of nothing (`---` alone) is empty, as the recovering parser reads it.
+  const only = root as YamlNode | null;
+  if (only?.kind === 'scalar' && only.empty && only.tag === undefined && only.anchor === undefined) return { ok: true, root: null };
   return { ok: true, root };
 }
 
