@@ -22,12 +22,13 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
     inputs = collectFiles(args.positionals, io);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    io.stderr(`${s.unreadable(e.path ?? String(args.positionals), e.code ?? e.message)}\n`);
+    io.stderr(`${s.unreadable(e.path ?? String(args.positionals), e.code ? s.reason(e.code) : e.message)}\n`);
     return 2;
   }
   for (const dir of inputs.emptyDirs) io.stderr(`${s.noReports(dir)}\n`);
 
-  let unreadable = false;
+  let unreadable = 0;
+  let checked = 0;
   const counts = { error: 0, warning: 0, information: 0 };
   const json: JsonFileResult[] = [];
   for (const file of inputs.files) {
@@ -36,10 +37,11 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
       text = file.path === undefined ? await io.readStdin() : decodeText(io.readFile(file.path));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      io.stderr(`${s.unreadable(file.name, e.code ?? e.message)}\n`);
-      unreadable = true;
+      io.stderr(`${s.unreadable(file.name, e.code ? s.reason(e.code) : e.message)}\n`);
+      unreadable++;
       continue;
     }
+    checked++;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const diagnostics: readonly Diagnostic[] = analyze(text).diagnostics;
     for (const d of diagnostics) counts[d.severity]++;
@@ -49,11 +51,11 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
 
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ version: 1, files: json })}\n`);
-  } else if (inputs.files.length > 0) {
-    const n = inputs.files.length;
+  } else if (checked > 0) {
     const clean = counts.error + counts.warning + counts.information === 0;
-    io.stdout(`${clean ? s.summaryClean(n) : s.summary(counts.error, counts.warning, counts.information, n)}\n`);
+    io.stdout(`${clean ? s.summaryClean(checked) : s.summary(counts.error, counts.warning, counts.information, checked)}\n`);
   }
-  if (unreadable || (inputs.files.length === 0 && inputs.emptyDirs.length > 0)) return 2;
+  if (unreadable > 0 && format === 'human') io.stderr(`${s.unreadableCount(unreadable)}\n`);
+  if (unreadable > 0 || (inputs.files.length === 0 && inputs.emptyDirs.length > 0)) return 2;
   return counts.error > 0 ? 1 : 0;
 }

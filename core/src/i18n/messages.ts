@@ -133,8 +133,8 @@ export const M = {
     en: 'The file is not UTF-8 (perhaps GBK/GB18030): save it as UTF-8 and check again',
   }),
   empty: (): Localized => ({
-    zh: '文件为空：请先写入「格式」「机关」「年度」，或使用“新建年报”生成完整框架',
-    en: 'The file is empty: start with 格式, 机关 and 年度, or use "New report" to create a skeleton',
+    zh: '文件为空：请先写入「格式」「机关」「年度」，或用“新建年报”（命令行：nianbao init）生成完整框架',
+    en: 'The file is empty: start with 格式, 机关 and 年度, or create a skeleton with "New report" (command line: nianbao init)',
   }),
 
   // ---- NB2xx schema ----
