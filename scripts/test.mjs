@@ -1,4 +1,4 @@
-// `npm test` after the build: every node:test suite compiled under out/test (one process per file, in
+// `npm test` after the build: every node:test file compiled under out/test (one process per file, in
 // parallel), then the suites that need a real editor (registered in EDITOR_SUITES when they exist).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,13 +10,24 @@ const outTest = join(root, 'out', 'test');
 /** Suites run by their own drivers (a real VS Code), not by node:test. */
 const EDITOR_DIRS = new Set(['integration', 'e2e']);
 
-const dirs = existsSync(outTest)
-  ? readdirSync(outTest).filter((d) => !EDITOR_DIRS.has(d) && statSync(join(outTest, d)).isDirectory()).sort()
-  : [];
+/** Every compiled `*.test.js` (not support modules: node's directory mode would also run any .js under test/). */
+function testFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (!(dir === outTest && EDITOR_DIRS.has(name))) out.push(...testFiles(path));
+    } else if (name.endsWith('.test.js')) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+const files = existsSync(outTest) ? testFiles(outTest) : [];
 let failed = false;
-if (dirs.length) {
-  const args = ['--test', '--test-reporter=spec', ...dirs.map((d) => join('out', 'test', d))];
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+if (files.length) {
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
   failed ||= r.status !== 0;
 }
 

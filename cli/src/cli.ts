@@ -2,7 +2,9 @@
 import type { Lang } from '../../core/src/index';
 import { UsageError } from './args';
 import { check } from './commands/check';
+import { importCommand } from './commands/import';
 import { init } from './commands/init';
+import { render } from './commands/render';
 import type { CliIo } from './io';
 import { strings } from './strings';
 
@@ -24,6 +26,8 @@ export type Command = (argv: readonly string[], io: CliIo, lang: Lang) => number
 export const COMMANDS = new Map<string, Command>([
   ['check', check],
   ['init', init],
+  ['import', importCommand],
+  ['render', render],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,36 +1,43 @@
 /** Everything the CLI touches outside itself, so that tests run it in-process with fakes of nothing but I/O. */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './writeFileAtomic';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
+  /** Standard input as bytes, for inputs whose encoding is not known in advance (import of GBK pages). */
+  readonly readStdinBytes?: () => Promise<Uint8Array>;
   readonly readFile: (path: string) => Buffer;
   readonly isDirectory: (path: string) => boolean;
   readonly listDirectory: (path: string) => string[];
-  readonly writeFile: (path: string, content: string) => void;
+  /**
+   * Writes a whole file or nothing. Refuses an existing file (EEXIST) unless `overwrite` is set, which only an
+   * explicit user action (`--force`, a save dialog's confirmation) may do.
+   */
+  readonly writeFile: (path: string, content: string, options?: { readonly overwrite?: boolean }) => void;
   readonly exists: (path: string) => boolean;
   /** Colours in human output. */
   readonly color: boolean;
+}
+
+async function stdinBytes(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export function processIo(): CliIo {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: async () => (await stdinBytes()).toString('utf8'),
+    readStdinBytes: stdinBytes,
     readFile: (p) => readFileSync(p),
     isDirectory: (p) => statSync(p).isDirectory(),
     listDirectory: (p) => readdirSync(p).map((n) => join(p, n)),
-    writeFile: (p, c) => {
-      // Exclusive create: a command never overwrites an existing file.
-      writeFileSync(p, c, { flag: 'wx' });
-    },
+    writeFile: (p, c, options) => writeFileAtomic(p, c, options?.overwrite === true),
     exists: (p) => {
       try {
         statSync(p);

@@ -23,10 +23,14 @@ const S = {
       --edition 2019|2021   格式版本
       --year 年度           报告年度
       --agency 机关名称     发布机关
+  import 文件|-             将已发布的年报（网页 HTML 或文本，UTF-8 或 GBK）导入为年报 YAML
+      -o 输出.nianbao.yaml  写入新文件（不覆盖已有文件；默认输出到标准输出）
+  render 文件|- [-o 输出.html]  生成可直接发布或打印的 HTML 页面（不带 -o：输出到标准输出）
+      --force               允许覆盖已存在的输出文件
   help                      显示本帮助
   --version                 显示版本
 
-退出码：0 没有错误；1 有错误；2 用法错误或无法读取文件。
+退出码：0 没有错误；1 有错误（render 仍会生成页面；import：无法导入）；2 用法错误、无法读取或写入文件。
 `,
     en: `Usage: nianbao <command> [options]
 
@@ -38,10 +42,14 @@ Commands:
       --edition 2019|2021   Template edition
       --year YEAR           Report year
       --agency NAME         Publishing agency
+  import FILE|-             Import a published report (HTML page or text, UTF-8 or GBK) as report YAML
+      -o OUT.nianbao.yaml   Write a new file (never overwrites; default: standard output)
+  render FILE|- [-o OUT.html]  Write the report as a standalone HTML page (without -o: to standard output)
+      --force               Allow overwriting an existing output file
   help                      Show this help
   --version                 Show the version
 
-Exit codes: 0 no errors; 1 errors found; 2 usage error or unreadable file.
+Exit codes: 0 no errors; 1 errors found (render still writes the page; import: nothing importable); 2 usage error, unreadable or unwritable file.
 `,
   },
   unknownCommand: { zh: (c: string) => `未知命令「${c}」。`, en: (c: string) => `Unknown command "${c}".` },
@@ -65,6 +73,39 @@ Exit codes: 0 no errors; 1 errors found; 2 usage error or unreadable file.
   initMismatch: {
     zh: (y: number, e: number, x: number) => `${y}年度应使用 ${x} 年版格式，而不是 ${e}。`,
     en: (y: number, e: number, x: number) => `A ${y} report uses the ${x} template, not ${e}.`,
+  },
+  importNeeds: {
+    zh: 'import 需要一个输入文件（或 - 表示标准输入），可加 -o 输出文件。',
+    en: 'import needs one input file (or - for standard input), optionally -o OUTPUT.',
+  },
+  stdinName: { zh: '标准输入', en: 'standard input' },
+  outputExists: {
+    zh: (p: string) => `${p} 已存在，未覆盖；请换一个输出文件名。`,
+    en: (p: string) => `${p} already exists and was not overwritten; choose another output name.`,
+  },
+  unwritable: { zh: (p: string, why: string) => `无法写入 ${p}：${why}`, en: (p: string, why: string) => `Cannot write ${p}: ${why}` },
+  importFailed: { zh: (p: string) => `无法导入 ${p}：`, en: (p: string) => `Cannot import ${p}: ` },
+  importSummary: {
+    zh: (p: string, e: number, f: number, u: number, m: number, out: string | undefined) =>
+      `已导入 ${p}（${e}年版格式）${out ? `→ ${out}` : ''}：近似匹配 ${f} 处，未能放入 ${u} 项，原文缺少 ${m} 行。请运行 nianbao check 检查。`,
+    en: (p: string, e: number, f: number, u: number, m: number, out: string | undefined) =>
+      `Imported ${p} (${e} template)${out ? ` → ${out}` : ''}: ${f} approximate label(s), ${u} item(s) not placed, ${m} row(s) missing. Run nianbao check on it.`,
+  },
+  renderNeeds: { zh: 'render 需要一个年报文件（或 - 表示标准输入）。', en: 'render needs one report file (or - for standard input).' },
+  renderSameFile: { zh: '输出文件不能是输入的年报本身。', en: 'The output file cannot be the input report itself.' },
+  renderExists: {
+    zh: (p: string) => `输出文件 ${p} 已存在，未作改动；如确需覆盖，请加 --force。`,
+    en: (p: string) => `Output file ${p} already exists and was left alone; add --force to overwrite it.`,
+  },
+  renderCannotWrite: { zh: (p: string, why: string) => `无法写入 ${p}：${why}`, en: (p: string, why: string) => `Cannot write ${p}: ${why}` },
+  renderNotReport: {
+    zh: (p: string, why: string) => `${p} 中没有可以生成页面的年报${why ? `：${why}` : '（顶层应是“键: 值”的映射）'}`,
+    en: (p: string, why: string) => `${p} holds no report to render${why ? `: ${why}` : ' (the top level must be a mapping of keys)'}`,
+  },
+  renderWritten: { zh: (p: string) => `已写入 ${p}`, en: (p: string) => `Wrote ${p}` },
+  renderProblems: {
+    zh: (p: string, e: number, w: number) => `注意：${p} 有 ${e} 个错误、${w} 个警告，页面照常生成；运行 nianbao check ${p} 查看详情。`,
+    en: (p: string, e: number, w: number) => `Note: ${p} has ${e} error(s) and ${w} warning(s); the page was written anyway. Run nianbao check ${p} for details.`,
   },
   summaryClean: { zh: (n: number) => `✓ ${n} 个文件，没有发现问题`, en: (n: number) => `✓ ${n} file(s), no problems` },
   summary: {

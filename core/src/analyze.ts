@@ -40,14 +40,22 @@ function explainedPaths(diagnostics: readonly Diagnostic[]): Set<string> {
 
 /**
  * Around a syntax error the recovering parser has to guess where keys belong, so "missing" and "unknown" key
- * findings there are echoes of the one error: drop every missing-key finding and the unknown keys from the
- * first syntax error on. Findings on values and the invariants stay, so the rest of the document is checked.
+ * findings there are echoes of the one error: while the document has a syntax error, drop every missing-key
+ * finding, and the unknown keys on an error's line or the line after it. Findings on values, keys elsewhere and
+ * the invariants stay, so the rest of the document is still checked.
  */
 function structureTrusted(doc: ParsedDocument): (d: Diagnostic) => boolean {
-  let first = Infinity;
-  for (const e of doc.errors) if (e.kind === 'syntax') first = Math.min(first, e.start);
-  if (first === Infinity) return () => true;
-  return (d) => d.code !== 'NB202' && !(d.code === 'NB201' && d.range.start >= first);
+  const near: [number, number][] = [];
+  const { text } = doc;
+  for (const e of doc.errors) {
+    if (e.kind !== 'syntax') continue;
+    const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', e.start);
+    const nextEnd = lineEnd < 0 ? text.length : text.indexOf('\n', lineEnd + 1);
+    near.push([lineStart, nextEnd < 0 ? text.length : nextEnd]);
+  }
+  if (near.length === 0) return () => true;
+  return (d) => d.code !== 'NB202' && !(d.code === 'NB201' && near.some(([a, b]) => d.range.start >= a && d.range.start <= b));
 }
 
 /** Append without spreading: a generated file can have more findings than a call may take arguments. */

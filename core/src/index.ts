@@ -5,7 +5,7 @@ export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } f
 export { localize } from './diagnostics/diagnostic';
 export { allCodes } from './diagnostics/codes';
 export type { CodeInfo } from './diagnostics/codes';
-export { writeReport, writeSkeleton, yamlString } from './format/writeReport';
+export { writeReport, writeSkeleton, writtenRows, yamlString } from './format/writeReport';
 export type { ReportData } from './format/writeReport';
 export { bindReport, childrenOf } from './model/bindReport';
 export type { BoundCell, BoundReport, BoundRow, BoundText } from './model/bindReport';
@@ -18,6 +18,11 @@ export type { MapNode, PairNode, ParsedDocument, ScalarNode, SeqNode, YamlNode }
 export { LineIndex } from './text/lineIndex';
 export { STATUTE } from './template/statute';
 export { EDITIONS } from './template/types';
-export type { Column, Edition, GroupNode, Localized, RowNode, TemplateModel, TemplateNode, YamlPath } from './template/types';
+export type { Column, Edition, GroupNode, HeaderGroup, Localized, RowNode, TableLayout, TemplateModel, TemplateNode, YamlPath } from './template/types';
 export { TEMPLATES, displayLabel, editionForYear, isEdition, nodeAtPath, templateFor, templateIndex } from './template/templates';
 export type { PlacedNode, TemplateIndex } from './template/templates';
+export { importReport } from './import/importReport';
+export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced } from './import/importReport';
+export { decodeBytes } from './import/decodeBytes';
+export { PAGE_CSP, escapeHtml, renderPage, renderReport, tableGrid } from './render/index';
+export type { GridCell, GridCellKind, GridRow, RenderInput, RenderOptions, RenderedPage, RenderedReport, TableGrid } from './render/index';

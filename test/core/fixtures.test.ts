@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { LineIndex, analyze } from '../../core/src/index';
+import { LineIndex, allCodes, analyze } from '../../core/src/index';
 import type { Diagnostic } from '../../core/src/index';
 import { readExpectations } from '../support/expectations';
 import type { Expectation } from '../support/expectations';
@@ -109,6 +109,17 @@ describe('fixture coverage', () => {
     const fails = ['NB101', 'NB102', 'NB103', 'NB104', 'NB105', 'NB106', 'NB109'].filter((c) => !has('syntax', c, 'fail'));
     const passes = ['NB101', 'NB102', 'NB103', 'NB104', 'NB105'].filter((c) => !has('syntax', c, 'pass'));
     assert.deepEqual({ fails, passes }, { fails: [], passes: [] });
+  });
+
+  test('every code the fixtures produce is registered (allCodes) with the severity it is reported with', () => {
+    const registered = new Map(allCodes().map((c) => [c.code, c.severity]));
+    const wrong = new Set<string>();
+    for (const file of files) {
+      for (const d of analyze(readFileSync(file, 'utf8')).diagnostics) {
+        if (registered.get(d.code) !== d.severity) wrong.add(`${d.code} ${d.severity}`);
+      }
+    }
+    assert.deepEqual([...wrong], []);
   });
 
   test('every sum-rule expectation checks the arithmetic in its message', () => {

@@ -92,24 +92,32 @@ function metaTable(): string[] {
   return out;
 }
 
-/** Rows that exist in one edition only, or with other columns, by YAML path. */
+/** Where the editions differ, by YAML path: what only one has, and what both have in another shape. */
 function differences(): string[] {
   const a = templateIndex(2019);
   const b = templateIndex(2021);
-  const paths = new Set([...a.byPath.keys(), ...b.byPath.keys()]);
-  const out: string[] = [];
-  for (const path of paths) {
-    const x = a.byPath.get(path);
+  const shown = (path: string): string => `\`${path.split('\u0000').join(' › ')}\``;
+  const only = (from: typeof a, other: typeof a): string[] =>
+    from.nodes
+      // A group the other edition lacks stands for its rows.
+      .filter((n) => !other.byPath.has(n.path.join('\u0000')) && (n.path.length === 1 || other.byPath.has(n.path.slice(0, -1).join('\u0000'))))
+      .map((n) => shown(n.path.join('\u0000')));
+  const changed: string[] = [];
+  for (const x of a.nodes) {
+    const path = x.path.join('\u0000');
     const y = b.byPath.get(path);
-    const shown = `\`${path.split('\u0000').join(' › ')}\``;
-    if (x && !y) out.push(`- ${shown}: 2019 only`);
-    else if (y && !x) out.push(`- ${shown}: 2021 only`);
-    else if (x && y && x.node.kind !== y.node.kind) out.push(`- ${shown}: a ${kindName(x.node)} in 2019, a ${kindName(y.node)} in 2021`);
-    else if (x?.node.kind === 'row' && y?.node.kind === 'row' && columnsText(x.node.columns) !== columnsText(y.node.columns)) {
-      out.push(`- ${shown}: 2019 [${columnsText(x.node.columns)}]; 2021 [${columnsText(y.node.columns)}]`);
+    if (!y) continue;
+    if (x.node.kind !== y.node.kind) changed.push(`- ${shown(path)}: a ${kindName(x.node)} in 2019, a ${kindName(y.node)} in 2021`);
+    else if (x.node.kind === 'row' && y.node.kind === 'row' && columnsText(x.node.columns) !== columnsText(y.node.columns)) {
+      changed.push(`- ${shown(path)}: 2019 [${columnsText(x.node.columns)}]; 2021 [${columnsText(y.node.columns)}]`);
     }
   }
-  return out;
+  return [
+    `- Only in 2019: ${only(a, b).join(', ')}.`,
+    `- Only in 2021: ${only(b, a).join(', ')}.`,
+    '- In both, shaped differently:',
+    ...changed.map((l) => `  ${l}`),
+  ];
 }
 
 function kindName(node: TemplateNode): string {
@@ -123,7 +131,7 @@ function codeTable(): string[] {
 }
 
 export function formatReference(): string {
-  const sumRules = RULES.filter((r) => /^NB3/.test(r.code));
+  const invariants = RULES.filter((r) => /^NB3/.test(r.code)).sort((x, y) => x.code.localeCompare(y.code));
   const lines = [
     '## Format reference',
     '',
@@ -141,6 +149,10 @@ export function formatReference(): string {
     '  error (NB207). A whole row may be `null` (all blank). A narrative section may be empty or `null`.',
     '- Numbers written as text (`"12"`, `"3,020.782"`, full-width `１２`) are errors (NB205) that still count',
     '  with the number they denote.',
+    '- Amounts are always written in 万元, also where a published report printed 元 (`75394432.52元` is',
+    '  `7539.443252`); `nianbao import` converts them.',
+    '- `npx nianbao init --edition 2021 --year 2024 --agency 某某区人民政府` prints a complete skeleton of zeros;',
+    '  `examples/` holds a filled report of each edition.',
     '',
     '### Top-level fields (both editions)',
     '',
@@ -154,10 +166,9 @@ export function formatReference(): string {
     '',
     '### Invariants checked (勾稽关系)',
     '',
-    ...sumRules.map((r) => `- **${r.code}** ${r.title.zh} — ${r.title.en}`),
+    ...invariants.map((r) => `- **${r.code}** ${r.title.zh} — ${r.title.en}`),
     '',
-    'NB3nn is invariant nn of the reference table of invariants; cross-report invariants (6–8) and narrative',
-    'checks (9–11, 13) come with their own commands.',
+    'NB3nn is invariant nn of the table of invariants in the domain reference (report-templates.md).',
     '',
     '### Diagnostic codes',
     '',
@@ -167,23 +178,21 @@ export function formatReference(): string {
   return lines.join('\n');
 }
 
-/** `nianbao check` on real files, formatted by the CLI's own functions, as a terminal shows it. */
+/** `nianbao check` on real files, formatted by the CLI's own functions exactly as the command prints them. */
 export function cliExample(root: string, files: readonly string[]): string {
   const s = strings('zh');
-  const out: string[] = [];
+  const blocks: string[] = [];
   for (const file of files) {
     const text = readFileSync(join(root, file), 'utf8');
     const { diagnostics } = analyze(text);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const info = diagnostics.length - errors - warnings;
-    out.push('```console', `$ npx nianbao check ${file}`);
-    const shown = formatFileHuman(file, text, diagnostics, 'zh', false).trimEnd();
-    if (shown) out.push(shown);
-    out.push(diagnostics.length ? s.summary(errors, warnings, info, 1) : s.summaryClean(1));
-    out.push(`$ echo $?`, errors ? '1' : '0', '```', '');
+    const summary = diagnostics.length ? s.summary(errors, warnings, info, 1) : s.summaryClean(1);
+    const stdout = `${formatFileHuman(file, text, diagnostics, 'zh', false)}${summary}\n`;
+    blocks.push(`\`\`\`console\n$ npx nianbao check ${file}\n${stdout}$ echo $?\n${errors ? 1 : 0}\n\`\`\``);
   }
-  return out.join('\n');
+  return blocks.join('\n\n');
 }
 
 /** `text` with the part between the markers of `name` replaced by `body`. */

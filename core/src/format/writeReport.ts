@@ -4,8 +4,8 @@
  * skeleton snippet all write through here.
  */
 import { resolveScalar } from '../syntax/resolveScalar';
-import { TEMPLATES } from '../template/templates';
-import type { Edition, GroupNode, TemplateNode } from '../template/types';
+import { TEMPLATES, templateIndex } from '../template/templates';
+import type { Edition, GroupNode, RowNode, TemplateNode } from '../template/types';
 
 export interface ReportData {
   readonly edition: Edition;
@@ -21,6 +21,11 @@ export interface ReportData {
   readonly headerComments?: readonly string[];
   /** A comment after a row's value, by row id (without `#`). */
   readonly rowComments?: Readonly<Record<string, string>>;
+  /**
+   * Nodes written in another edition's shape, by node id: a source that mixes the editions' layouts is imported
+   * as printed, so that the checker reports it (NB312). A group takes that edition's children, a row its columns.
+   */
+  readonly layout?: Readonly<Record<string, Edition>>;
 }
 
 const COMMENT_COLUMN = 34;
@@ -77,7 +82,29 @@ function columnsComment(node: GroupNode): string | undefined {
   return node.columns ? node.columns.map((c) => c.printed).join(', ') : undefined;
 }
 
-function writeNode(node: TemplateNode, data: ReportData, indent: string, out: string[], topTable: boolean): void {
+type Layout = ReportData['layout'];
+
+/** The node as the report's layout has it at this place: its own, or the other edition's with the same id. */
+function shapedNode(node: TemplateNode, layout: Layout): TemplateNode {
+  const edition = layout?.[node.id];
+  return edition === undefined ? node : (templateIndex(edition).byId.get(node.id)?.node ?? node);
+}
+
+/** The rows a report of `edition` is written with, in order, each in the shape `layout` gives it. */
+export function writtenRows(edition: Edition, layout?: Layout): { readonly node: RowNode; readonly path: readonly string[] }[] {
+  const out: { node: RowNode; path: string[] }[] = [];
+  const visit = (template: TemplateNode, prefix: readonly string[]): void => {
+    const node = shapedNode(template, layout);
+    const path = [...prefix, node.key];
+    if (node.kind === 'row') out.push({ node, path });
+    else if (node.kind === 'group') for (const child of node.children) visit(child, path);
+  };
+  for (const node of TEMPLATES[edition].root.children) visit(node, []);
+  return out;
+}
+
+function writeNode(template: TemplateNode, data: ReportData, indent: string, out: string[], topTable: boolean): void {
+  const node = shapedNode(template, data.layout);
   switch (node.kind) {
     case 'meta': {
       const value =
@@ -99,7 +126,9 @@ function writeNode(node: TemplateNode, data: ReportData, indent: string, out: st
       return;
     case 'row': {
       const values = data.rows?.[node.id] ?? node.columns.map(() => 0);
-      const written = node.columns.length === 1 ? yamlNumber(values[0] ?? 0) : `[${node.columns.map((_, i) => yamlNumber(values[i] ?? 0)).join(', ')}]`;
+      // A value left out is written as 0; a null (a blank cell, as printed) stays null.
+      const cell = (i: number): string => yamlNumber(values[i] === undefined ? 0 : values[i]);
+      const written = node.columns.length === 1 ? cell(0) : `[${node.columns.map((_, i) => cell(i)).join(', ')}]`;
       out.push(withComment(`${indent}${node.key}: ${written}`, data.rowComments?.[node.id]));
       return;
     }

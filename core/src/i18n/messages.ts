@@ -250,3 +250,87 @@ export const M = {
     en: `格式 is missing; checked as the ${edition} template`,
   }),
 };
+
+/** Messages of the importer (`nianbao import`, the editor's import command); zh also goes into the output's comments. */
+export const IMPORT_MESSAGES = {
+  notText: (): Localized => ({
+    zh: '输入不是文本或网页（含有二进制内容），无法导入',
+    en: 'The input is not text or a web page (binary content); nothing was imported',
+  }),
+  empty: (): Localized => ({ zh: '输入为空，无法导入', en: 'The input is empty; nothing was imported' }),
+  noTitle: (): Localized => ({
+    zh: '没有找到年报标题和年度（如“2020年政府信息公开工作年度报告”）：这似乎不是政府信息公开工作年度报告，未导入',
+    en: 'No report title with a year (such as “2020年政府信息公开工作年度报告”) was found: this does not look like a government information disclosure annual report; nothing was imported',
+  }),
+  tooFewSections: (found: readonly string[]): Localized => ({
+    zh: `只找到 ${found.length} 个部分标题${found.length ? `（${found.join('、')}）` : ''}，年报应有“一、总体情况”至“六、其他需要报告的事项”六个部分；无法按年报格式导入`,
+    en: `Only ${found.length} section heading(s) found${found.length ? ` (${found.join(', ')})` : ''}; a report has six sections, “一、总体情况” to “六、其他需要报告的事项”; nothing was imported`,
+  }),
+  noValues: (): Localized => ({
+    zh: '找到了年报的部分标题，但表格中没有任何可读的数值（表格可能是图片或已损坏），未导入',
+    en: 'The section headings were found but the tables hold no readable value (they may be images or broken); nothing was imported',
+  }),
+  imported: (agency: string, year: number, edition: number, document: string): Localized => ({
+    zh: `${agency || '（机关未知）'} ${year} 年政府信息公开工作年度报告，由 nianbao import 从已发布原文导入（${edition}年版格式，${document}）。`,
+    en: `${agency || '(agency unknown)'} ${year} report, imported by nianbao import from the published text (${edition} template, ${document}).`,
+  }),
+  verbatim: (): Localized => ({
+    zh: '数值按原文照录，未作任何更正；空白、“/”“—”写作 null。请与原文核对。',
+    en: 'Values are copied as printed, never corrected; blank, “/” and “—” cells are null. Check against the source.',
+  }),
+  fuzzyHeading: (): Localized => ({ zh: '以下标签按近似匹配（原文 → 模板），请核对：', en: 'Labels matched approximately (printed → template); please check:' }),
+  fuzzy: (section: string, printed: string, label: string): Localized => ({
+    zh: `${section}「${printed}」→「${label}」`,
+    en: `${section} “${printed}” → “${label}”`,
+  }),
+  unplacedHeading: (): Localized => ({ zh: '以下内容无法放入模板，未导入：', en: 'Not imported, could not be placed in the template:' }),
+  unplaced: (section: string, text: string, reason: Localized): Localized => ({
+    zh: `${section}「${text}」：${reason.zh}`,
+    en: `${section} “${text}”: ${reason.en}`,
+  }),
+  missingHeading: (): Localized => ({ zh: '原文中没有找到以下内容（数值写作 null）：', en: 'Not found in the source (values written as null):' }),
+  missing: (section: string, label: string): Localized => ({ zh: `${section}「${label}」`, en: `${section} “${label}”` }),
+  mixedLayout: (part: string, printed: number, edition: number): Localized => ({
+    zh: `「${part}」按原文所用的 ${printed} 年版格式导入，与本报告的 ${edition} 年版格式混用；nianbao check 会逐项指出`,
+    en: `“${part}” is imported in the ${printed} layout it was printed in, mixed with this report's ${edition} template; nianbao check points out each item`,
+  }),
+  oldLayout: (year: number, printed: number, expected: number): Localized => ({
+    zh: `原文为 ${year} 年度，应使用 ${expected} 年版格式，但表格按 ${printed} 年版格式印制；按原文导入，「格式」写作 ${printed}`,
+    en: `The report is for ${year} and should use the ${expected} template, but its tables follow the ${printed} layout; imported as printed, 格式 is ${printed}`,
+  }),
+  agencyMissing: (): Localized => ({ zh: '原文中没有找到发布机关，「机关」留空', en: 'No agency found in the source; 机关 is left empty' }),
+  sectionMissing: (label: string): Localized => ({ zh: `原文中没有找到「${label}」这一部分`, en: `The section “${label}” was not found in the source` }),
+  converted: (column: string, printed: string, value: string): Localized => ({
+    zh: `${column}原文印作 ${printed}，已由元换算为万元：${value}`,
+    en: `${column} printed as ${printed}; converted from 元 to 万元: ${value}`,
+  }),
+  // Reasons a printed item was not placed.
+  noRow: (): Localized => ({ zh: '模板中没有对应的行', en: 'no such row in the template' }),
+  subtotal: (): Localized => ({ zh: '模板中此项没有合计行，合计数未导入', en: 'the template has no subtotal row here; the subtotal was not imported' }),
+  duplicate: (): Localized => ({ zh: '此行重复出现，只导入第一次出现的数值', en: 'the row appears again; only its first occurrence was imported' }),
+  cellCount: (printed: number, columns: number): Localized => ({
+    zh: `印有 ${printed} 个数值，模板此行有 ${columns} 列，无法确定对应关系，整行写作 null`,
+    en: `${printed} values printed but the template row has ${columns} columns; they cannot be matched, the row is null`,
+  }),
+  extraCells: (columns: number, extra: string): Localized => ({
+    zh: `模板此行只有 ${columns} 列，其后印有的 ${extra} 未导入`,
+    en: `the template row has ${columns} columns; ${extra} printed after them was not imported`,
+  }),
+  notNumber: (column: string): Localized => ({
+    zh: `「${column}」不是数字，写作 null`,
+    en: `“${column}” is not a number; written as null`,
+  }),
+  otherLayout: (): Localized => ({
+    zh: '与本报告所用格式的同一位置冲突（两版格式混用），未导入',
+    en: 'conflicts with the layout used for this part of the report (mixed editions); not imported',
+  }),
+  signature: (): Localized => ({
+    zh: '文末署名和日期，不属于本部分正文（日期未标明为发布日期，未填入「发布日期」）',
+    en: 'the closing signature and date, not part of this section (the date is not labelled as the publication date, so 发布日期 is not set)',
+  }),
+  notTable: (): Localized => ({ zh: '表格部分中的文字，模板没有对应位置', en: 'text inside a table section; the template has no place for it' }),
+  appealCount: (printed: number): Localized => ({
+    zh: `印有 ${printed} 个数值，应为 15 个（行政复议 5 个、行政诉讼 10 个），无法确定对应关系`,
+    en: `${printed} values printed, 15 expected (5 for review, 10 for litigation); they cannot be matched`,
+  }),
+};

@@ -1,5 +1,7 @@
 /** 《中华人民共和国政府信息公开工作年度报告格式（试行）》, 国办公开办函〔2019〕60号: report years 2019 and 2020. */
 import {
+  ACTIVE_TABLE,
+  TITLE_SUFFIX,
   appealsSection,
   applicationsSection,
   col,
@@ -10,6 +12,7 @@ import {
   overviewSection,
   problemsSection,
   row,
+  tableSection,
 } from './parts';
 import type { TemplateModel } from './types';
 
@@ -34,10 +37,11 @@ export const EDITION_2019: TemplateModel = {
   document: '国办公开办函〔2019〕60号',
   documentTitle: '《中华人民共和国政府信息公开工作年度报告格式（试行）》',
   years: { from: 2019, to: 2020 },
+  titleSuffix: TITLE_SUFFIX,
   root: group({ id: 'root', key: '', en: 'Report' }, [
     ...metaFields('tpl2019'),
     overviewSection([]),
-    group({ id: 'active', key: '主动公开政府信息情况', ordinal: '二、', en: 'Proactive disclosure', basis: ['art50.1'] }, [
+    tableSection(group({ id: 'active', key: '主动公开政府信息情况', ordinal: '二、', en: 'Proactive disclosure', basis: ['art50.1'] }, [
       group({ id: 'active.art20_1', key: '第二十条第（一）项', en: 'Article 20 (1)', basis: ['art20.1'] }, [
         row({ id: 'active.art20_1.rules', key: '规章', en: 'Rules' }, DOCUMENTS),
         row({ id: 'active.art20_1.normative', key: '规范性文件', en: 'Normative documents' }, DOCUMENTS),
@@ -56,7 +60,7 @@ export const EDITION_2019: TemplateModel = {
       group({ id: 'active.art20_9', key: '第二十条第（九）项', en: 'Article 20 (9)', basis: ['art20.9'] }, [
         row({ id: 'active.art20_9.procurement', key: '政府集中采购', en: 'Centralised government procurement' }, PROCUREMENT),
       ], PROCUREMENT),
-    ]),
+    ]), ACTIVE_TABLE),
     applicationsSection(otherResultsRow()),
     appealsSection(),
     problemsSection(),

@@ -1,5 +1,7 @@
 /** 《中华人民共和国政府信息公开工作年度报告格式》, 国办公开办函〔2021〕30号: report years 2021 onward. */
 import {
+  ACTIVE_TABLE,
+  TITLE_SUFFIX,
   appealsSection,
   applicationsSection,
   col,
@@ -10,6 +12,7 @@ import {
   overviewSection,
   problemsSection,
   row,
+  tableSection,
 } from './parts';
 import type { TemplateModel } from './types';
 
@@ -26,10 +29,11 @@ export const EDITION_2021: TemplateModel = {
   document: '国办公开办函〔2021〕30号',
   documentTitle: '《中华人民共和国政府信息公开工作年度报告格式》',
   years: { from: 2021 },
+  titleSuffix: TITLE_SUFFIX,
   root: group({ id: 'root', key: '', en: 'Report' }, [
     ...metaFields('tpl2021'),
     overviewSection(['overview2021']),
-    group({ id: 'active', key: '主动公开政府信息情况', ordinal: '二、', en: 'Proactive disclosure', basis: ['art50.1'] }, [
+    tableSection(group({ id: 'active', key: '主动公开政府信息情况', ordinal: '二、', en: 'Proactive disclosure', basis: ['art50.1'] }, [
       group({ id: 'active.art20_1', key: '第二十条第（一）项', en: 'Article 20 (1)', basis: ['art20.1'] }, [
         row({ id: 'active.art20_1.rules', key: '规章', en: 'Rules' }, STOCK),
         row({ id: 'active.art20_1.normative', key: '行政规范性文件', en: 'Administrative normative documents' }, STOCK),
@@ -44,7 +48,7 @@ export const EDITION_2021: TemplateModel = {
       group({ id: 'active.art20_8', key: '第二十条第（八）项', en: 'Article 20 (8)', basis: ['art20.8'] }, [
         row({ id: 'active.art20_8.fees', key: '行政事业性收费', en: 'Administrative fees' }, FEES),
       ], FEES),
-    ]),
+    ]), ACTIVE_TABLE),
     applicationsSection(otherResultsGroup()),
     appealsSection(),
     problemsSection(),

@@ -2,7 +2,18 @@
  * Building blocks shared by the two editions. Only what is printed identically in both lives here; each
  * edition file states its own differences explicitly.
  */
-import type { Column, GroupNode, MetaNode, RowNode, TemplateNode, TextNode, ValueKind } from './types';
+import type { Column, GroupNode, HeaderGroup, MetaNode, RowNode, TableLayout, TemplateNode, TextNode, ValueKind } from './types';
+
+/** The title reads `<机关><年度>年政府信息公开工作年度报告` in both editions. */
+export const TITLE_SUFFIX = '年政府信息公开工作年度报告';
+
+/** A section group printed as a table. */
+export function tableSection(section: GroupNode, table: TableLayout): GroupNode {
+  return { ...section, table };
+}
+
+/** Section 二 in both editions: sub-tables opened by a caption row, each with the header 信息内容. */
+export const ACTIVE_TABLE: TableLayout = { kind: 'captioned', labelHeader: { zh: '信息内容', en: 'Information' } };
 
 export function col(id: string, name: string, en: string, kind: ValueKind = 'count', printed = name): Column {
   return kind === 'amount' ? { id, name, printed, kind, unit: '万元', en } : { id, name, printed, kind, en };
@@ -111,6 +122,19 @@ export const APPLICANT_COLUMNS: readonly Column[] = [
 
 const A = APPLICANT_COLUMNS;
 
+/** 申请人情况 over 自然人 | 法人或其他组织 (five kinds) | 总计, as printed above the value columns of section 三. */
+export const APPLICANT_HEADER: HeaderGroup = {
+  printed: '申请人情况',
+  en: 'Applicants',
+  children: [A[0], { printed: '法人或其他组织', en: 'Legal persons or other organisations', children: A.slice(1, 6) }, A[6]],
+};
+
+/** The rule printed in section 三's top-left block. */
+export const APPLICATIONS_RULE = {
+  zh: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  en: '(In every column: item one plus item two equals item three plus item four)',
+};
+
 function aRow(id: string, key: string, en: string, ordinal: string, basis: string[] = [], printed?: string): RowNode {
   return row({ id: `applications.${id}`, key, en, ordinal, basis, ...(printed ? { printed } : {}) }, A);
 }
@@ -122,7 +146,8 @@ function aGroup(id: string, key: string, en: string, ordinal: string, children: 
 /** The application table; `other` is （六）其他处理, the one place where the editions differ. */
 export function applicationsSection(other: RowNode | GroupNode): GroupNode {
   const r = 'results';
-  return group(
+  const table: TableLayout = { kind: 'matrix', corner: APPLICATIONS_RULE, header: APPLICANT_HEADER };
+  return tableSection(group(
     { id: 'applications', key: '收到和处理政府信息公开申请情况', ordinal: '三、', en: 'Requests received and handled', basis: ['art50.2'] },
     [
       aRow('newReceived', '本年新收政府信息公开申请数量', 'New requests received this year', '一、'),
@@ -174,7 +199,7 @@ export function applicationsSection(other: RowNode | GroupNode): GroupNode {
       aRow('carriedForward', '结转下年度继续办理', 'Carried forward to next year', '四、'),
     ],
     A,
-  );
+  ), table);
 }
 
 export function otherResultsRow(): RowNode {
@@ -214,7 +239,7 @@ export const APPEAL_COLUMNS: readonly Column[] = [
 
 export function appealsSection(): GroupNode {
   const P = APPEAL_COLUMNS;
-  return group(
+  return tableSection(group(
     { id: 'appeals', key: '政府信息公开行政复议、行政诉讼情况', ordinal: '四、', en: 'Administrative review and litigation', basis: ['art50.3', 'art51'] },
     [
       row({ id: 'appeals.review', key: '行政复议', en: 'Administrative review' }, P),
@@ -228,5 +253,5 @@ export function appealsSection(): GroupNode {
       ),
     ],
     P,
-  );
+  ), { kind: 'band' });
 }

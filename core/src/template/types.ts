@@ -59,7 +59,35 @@ export interface GroupNode extends NodeBase {
   readonly children: readonly TemplateNode[];
   /** The columns shared by the rows below (for the column comment above a table and for completions). */
   readonly columns?: readonly Column[];
+  /** For a section printed as a table: how the template prints it (rendering and import read it). */
+  readonly table?: TableLayout;
 }
+
+/** A printed header cell over several columns (`申请人情况`, `法人或其他组织`). */
+export interface HeaderGroup {
+  readonly printed: string;
+  readonly en: string;
+  /** Sub-headers and columns, left to right; the leaves are the rows' columns in order. */
+  readonly children: readonly (HeaderGroup | Column)[];
+}
+
+/**
+ * How a section's table is printed. Everything else about the grid (rowspans, colspans, the number of label
+ * columns and header rows) follows from the node tree and the columns.
+ */
+export type TableLayout =
+  /**
+   * Section 二: one table of sub-tables; each child group opens with a caption row (its printed label), then a
+   * header row (`labelHeader` and its columns), then its rows. A single value column spans the table's width.
+   */
+  | { readonly kind: 'captioned'; readonly labelHeader: Localized }
+  /**
+   * Section 三: rows below a multi-level column header; `corner` is printed in the top-left block that spans
+   * the label columns and the header rows.
+   */
+  | { readonly kind: 'matrix'; readonly corner: Localized; readonly header: HeaderGroup }
+  /** Section 四: the rows laid side by side in one printed row, under headers built from their labels. */
+  | { readonly kind: 'band' };
 
 /** A narrative section: a string (usually a literal block scalar). */
 export interface TextNode extends NodeBase {
@@ -86,6 +114,8 @@ export interface TemplateModel {
   readonly documentTitle: string;
   /** Report years this edition applies to (inclusive); `to` undefined = still current. */
   readonly years: { readonly from: number; readonly to?: number };
+  /** What follows `<机关><年度>` in the report's title: `年政府信息公开工作年度报告`. */
+  readonly titleSuffix: string;
   /** The root mapping: meta fields then the six sections, in template order. */
   readonly root: GroupNode;
 }

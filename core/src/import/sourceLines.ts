@@ -1,0 +1,57 @@
+/**
+ * The common shape both input kinds are read into: a sequence of lines, each a list of cells. A paragraph is a
+ * line of one cell; a table row (HTML `<tr>` with its merged cells resolved, or a tab-separated text line) has
+ * one cell per printed cell. Everything after this step works on lines and never sees markup.
+ */
+
+export interface Cell {
+  /** The cell's text: whitespace collapsed, hard line breaks kept as `\n`. */
+  readonly text: string;
+  /** The cell started in a row above (`rowspan`): context for this row, not one of its own cells. */
+  readonly inherited: boolean;
+  /** First grid column the cell covers, and how many (HTML tables only: text has no grid to trust). */
+  readonly column?: number;
+  readonly span?: number;
+}
+
+export interface Line {
+  readonly cells: readonly Cell[];
+  /** A table row rather than a paragraph. */
+  readonly row: boolean;
+  /**
+   * Ids of the elements around the line, outermost first (HTML only; empty for text). The report's body is the
+   * innermost element holding all its section headings; what lies outside it is page furniture.
+   */
+  readonly scope: readonly number[];
+  /** Which HTML table the row belongs to (rows of one grid share it). */
+  readonly table?: number;
+}
+
+export interface SourceDocument {
+  readonly lines: readonly Line[];
+  /** The HTML `<title>`, empty for text. */
+  readonly title: string;
+  readonly kind: 'html' | 'text';
+}
+
+/** The line's own cells (not those continued from above). */
+export function ownCells(line: Line): readonly Cell[] {
+  return line.cells.filter((c) => !c.inherited);
+}
+
+/** The line as narrative text: a paragraph's text, or a row's own non-empty cells separated by tabs. */
+export function lineText(line: Line): string {
+  return ownCells(line)
+    .map((c) => c.text)
+    .filter((t) => t !== '')
+    .join('\t');
+}
+
+export function isBlankLine(line: Line): boolean {
+  return line.cells.every((c) => c.inherited || c.text === '');
+}
+
+/** Trim ASCII, no-break and ideographic spaces. */
+export function trimSpace(s: string): string {
+  return s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+}

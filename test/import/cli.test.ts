@@ -1,0 +1,75 @@
+/** `nianbao import`, run as the real executable on real files in a temporary directory. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { FIXTURES, ROOT } from '../support/paths';
+
+const BIN = join(ROOT, 'bin', 'nianbao.js');
+const DIR = join(FIXTURES, 'import');
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], input?: Buffer): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, cwd: dir });
+  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+}
+
+test('without -o the YAML goes to standard output, the summary to standard error', () => {
+  const r = run(['import', join(DIR, 'caozhen-2020-report.txt')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^# 湛河区曹镇乡人民政府 2020 年/);
+  assert.match(r.stdout, /\n格式: 2019 /);
+  assert.match(r.stderr, /^已导入 .*caozhen-2020-report\.txt（2019年版格式）：近似匹配 0 处，未能放入 0 项，原文缺少 0 行。请运行 nianbao check 检查。\n$/);
+});
+
+test('-o creates the file, which then checks clean; an existing file is never overwritten', () => {
+  const out = join(dir, 'word.nianbao.yaml');
+  const r = run(['import', join(DIR, 'word-2020-gbk.html'), '-o', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(readFileSync(out, 'utf8'), readFileSync(join(DIR, 'word-2020-gbk.expected.yaml'), 'utf8'));
+  // What was matched approximately is on stderr too, not only in the file.
+  assert.match(r.stderr, /三「2、其他法律行政止公开」→「2\.其他法律行政法规禁止公开」/);
+  assert.match(r.stderr, /→ .*word\.nianbao\.yaml：近似匹配 1 处/);
+  const check = spawnSync(process.execPath, [BIN, 'check', out], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stdout);
+
+  writeFileSync(out, 'my own edits\n');
+  const again = run(['import', join(DIR, 'official-2019.html'), '--output', out]);
+  assert.equal(again.code, 2);
+  assert.match(again.stderr, /word\.nianbao\.yaml 已存在，未覆盖；请换一个输出文件名。/);
+  assert.equal(readFileSync(out, 'utf8'), 'my own edits\n');
+});
+
+test('- reads standard input as bytes, so a GBK page comes through', () => {
+  const r = run(['import', '-'], readFileSync(join(DIR, 'word-2020-gbk.html')));
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, readFileSync(join(DIR, 'word-2020-gbk.expected.yaml'), 'utf8'));
+  assert.match(r.stderr, /已导入 标准输入（2019年版格式）/);
+});
+
+test('--lang en: notes and summary in English, the file stays Chinese', () => {
+  const r = run(['import', join(DIR, 'messy-2022.html'), '--lang', 'en']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Labels matched approximately \(printed → template\); please check:\n {2}四 “行政法复议” → “行政复议”\n/);
+  assert.match(r.stderr, /Not imported, could not be placed in the template:\n {2}六 “示范市生态环境局 2023年1月18日”: the closing signature/);
+  assert.match(r.stderr, /Imported .*messy-2022\.html \(2021 template\): 1 approximate label\(s\), 1 item\(s\) not placed, 0 row\(s\) missing/);
+  assert.match(r.stdout, /# 以下标签按近似匹配/);
+});
+
+test('usage errors and unreadable files exit 2', () => {
+  assert.equal(run(['import']).code, 2);
+  assert.equal(run(['import', 'a.html', 'b.html']).code, 2);
+  assert.equal(run(['import', 'a.html', '-o']).code, 2);
+  const missing = run(['import', join(dir, 'nothing-here.html')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /无法读取 .*nothing-here\.html：ENOENT/);
+});
+
+test('help lists the command', () => {
+  const r = run(['help']);
+  assert.match(r.stdout, /import 文件\|- {13}将已发布的年报（网页 HTML 或文本，UTF-8 或 GBK）导入为年报 YAML/);
+});

@@ -1,0 +1,126 @@
+/**
+ * A real Chromium for the browser suites (Debian's /usr/bin/chromium driven by playwright-core), a loopback
+ * HTTP server for the pages under test, and the preview shell filled in the way the VS Code client fills it.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { ROOT } from './paths';
+
+export const CHROMIUM = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Browser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A fresh persistent context in a temporary profile directory, removed on close. */
+export async function launch(viewport = { width: 1000, height: 800 }): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set NIANBAO_CHROMIUM)`);
+  const profile = mkdtempSync(join(tmpdir(), 'nianbao-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Served {
+  readonly origin: string;
+  /** Every path requested, in order. */
+  readonly requests: string[];
+  set(path: string, body: string, type?: string): void;
+  close(): Promise<void>;
+}
+
+/** A loopback server for fixed pages; anything else is a 404 (and stays in `requests`). */
+export async function serve(): Promise<Served> {
+  const pages = new Map<string, { body: string; type: string }>();
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    requests.push(path);
+    const page = pages.get(path);
+    if (!page) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' }).end(page.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    set(path, body, type = 'text/html; charset=utf-8') {
+      pages.set(path, { body, type });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** media/preview.html with its placeholders filled (values escaped), as the client does for the webview. */
+export function previewShell(values: { nonce: string; styleUri: string; scriptUri: string; title: string }): string {
+  const shell = readFileSync(join(ROOT, 'media', 'preview.html'), 'utf8');
+  return shell.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = (values as Record<string, string>)[name];
+    if (value === undefined) throw new Error(`no value for {{${name}}}`);
+    return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  });
+}
+
+/**
+ * Serve the preview shell at /preview.html with media/preview.js and preview.css, plus a harness script that
+ * stands in for the webview API (`acquireVsCodeApi`) and records what the page posts to the host.
+ */
+export function servePreview(served: Served, title = '预览'): void {
+  const nonce = randomBytes(16).toString('base64');
+  const shell = previewShell({ nonce, styleUri: '/media/preview.css', scriptUri: '/media/preview.js', title }).replace(
+    '<script nonce=',
+    `<script nonce="${nonce}" src="/harness.js"></script>\n<script nonce=`,
+  );
+  served.set('/preview.html', shell);
+  served.set('/media/preview.js', readFileSync(join(ROOT, 'media', 'preview.js'), 'utf8'), 'text/javascript; charset=utf-8');
+  served.set('/media/preview.css', readFileSync(join(ROOT, 'media', 'preview.css'), 'utf8'), 'text/css; charset=utf-8');
+  served.set(
+    '/harness.js',
+    [
+      'window.__posted = [];',
+      'window.acquireVsCodeApi = function () {',
+      '  return {',
+      '    postMessage: function (m) { window.__posted.push(m); window.dispatchEvent(new CustomEvent("nb-posted", { detail: m })); },',
+      '    getState: function () {},',
+      '    setState: function () {},',
+      '  };',
+      '};',
+    ].join('\n'),
+    'text/javascript; charset=utf-8',
+  );
+}
+
+/** Where screenshots go: out/screenshots always; docs/ too when NIANBAO_SCREENSHOTS=docs. */
+export function screenshotPaths(name: string): string[] {
+  const paths = [join(ROOT, 'out', 'screenshots', name)];
+  if (process.env.NIANBAO_SCREENSHOTS === 'docs') paths.push(join(ROOT, 'docs', name));
+  return paths;
+}
