@@ -34,7 +34,7 @@ interface Item {
 }
 
 /** Keys of the root besides the anchor definitions `锚点` and `另一个`. */
-const KEYS = ['格式', '机关', '年度', '予以公开', '部分公开', '危及“三安全一稳定”', '行政复议', 'key', 'a b', '第二十条第（一）项', '2021', 'null'];
+const KEYS = ['', '格式', '机关', '年度', '予以公开', '部分公开', '危及“三安全一稳定”', '行政复议', 'key', 'a b', '第二十条第（一）项', '2021', 'null'];
 const WORDS = ['自然人', '商业企业', 'abc', '某某市某某区人民政府', '示范 文字', 'x-y', 'a#b', 'a:b', "it's", '2025-01-20', '（一）主动公开'];
 const NUMBERS = ['0', '12', '-3', '3.5', '3020.782', '1e3', '0x1F', '0o17', '.inf', '-.inf', '+7', '007'];
 const SPECIAL = ['null', '~', 'true', 'False', 'NULL'];

@@ -146,6 +146,14 @@ export const M = {
     zh: `「${where}」下没有「${key}」这一项${suggestion ? `；是否应为「${suggestion}」？` : ''}`,
     en: `"${key}" is not an item of ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   }),
+  emptyKey: (where: string): Localized => ({
+    zh: `「${where}」下有一项缺少键名（冒号前为空）`,
+    en: `An item under ${where} has no key (nothing before the colon)`,
+  }),
+  keyNotText: (): Localized => ({
+    zh: '键应为文字（模板中的标签），不能是列表或键值结构',
+    en: 'A key must be text (a label of the template), not a list or a mapping',
+  }),
   moreUnknownKeys: (where: string, count: number, first: string): Localized => ({
     zh: `「${where}」下还有 ${count} 个不属于模板的项（从「${first}」起），未逐一列出`,
     en: `${count} more keys under ${where} are not items of the template (from "${first}" on); not listed one by one`,

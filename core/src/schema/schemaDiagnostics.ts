@@ -86,7 +86,7 @@ function unknown(ctx: Context, path: YamlPath, key: string): Diagnostic | undefi
   return {
     code: 'NB201',
     severity: 'error',
-    message: M.unknownKey(key, path.length ? labelOf(ctx, path) : '年报', suggestion),
+    message: key === '' ? M.emptyKey(path.length ? labelOf(ctx, path) : '年报') : M.unknownKey(key, path.length ? labelOf(ctx, path) : '年报', suggestion),
     range,
     path: [...path, key],
     ...(suggestion ? { fix: { kind: 'renameKey' as const, key: suggestion, range } } : {}),
@@ -149,6 +149,27 @@ function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnosti
   }
 }
 
+/**
+ * Keys that are not text (`? [a, b]`, `{a: 1}: 2`): JSON has no place for them, so the validator never sees
+ * them; they are reported here, on the key. Aliases as keys are NB104's.
+ */
+function collectionKeys(root: YamlNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (node: YamlNode, path: YamlPath): void => {
+    if (node.kind === 'seq') node.items.forEach((item, i) => walk(item, [...path, i]));
+    if (node.kind !== 'map') return;
+    for (const pair of node.items) {
+      if (pair.key.kind === 'map' || pair.key.kind === 'seq') {
+        out.push({ code: 'NB201', severity: 'error', message: M.keyNotText(), range: rangeOf(pair.key), path });
+      } else if (pair.key.kind === 'scalar' && pair.value) {
+        walk(pair.value, [...path, pair.key.text]);
+      }
+    }
+  };
+  walk(root, []);
+  return out;
+}
+
 /** Unknown keys listed one by one in a mapping; the rest are counted in one more finding. */
 export const MAX_UNKNOWN_LISTED = 50;
 
@@ -157,7 +178,7 @@ export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, expl
   const ctx: Context = { doc, report };
   if (!doc.root) return [];
   const errors = schemaErrors(report.edition, toJson(doc.root));
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = collectionKeys(doc.root);
   const missingByPath = new Map<string, { path: YamlPath; keys: string[] }>();
   const unknownByPath = new Map<string, { path: YamlPath; count: number; firstUnlisted?: string }>();
   const seen = new Set<string>();

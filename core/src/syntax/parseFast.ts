@@ -5,7 +5,7 @@
  */
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
-import { afterIndicator, blockIndicator, blockScalarRange, flowEnd } from './geometry';
+import { afterIndicator, blockIndicator, blockScalarRange, flowEnd, skipTrivia } from './geometry';
 import { normaliseTag, resolveScalar } from './resolveScalar';
 import type { AliasNode, MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, YamlNode } from './tree';
 
@@ -106,7 +106,12 @@ export function parseFast(text: string): FastResult {
     let start: number;
     let end: number;
     let empty = false;
-    if (e.valueStart < 0) {
+    if (e.valueStart < 0 && top?.kind === 'map' && top.key === null && !top.flow && !p.tagRange && p.anchor === undefined) {
+      // An absent key (`: value`): zero length at its colon.
+      start = skipTrivia(text, top.items.length ? lastEnd : top.start);
+      end = start;
+      empty = true;
+    } else if (e.valueStart < 0) {
       // An absent value: zero length right after the indicator that introduced it.
       start = p.tagRange || p.anchor !== undefined || introduced < 0 ? from : introduced;
       end = start;

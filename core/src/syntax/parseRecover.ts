@@ -4,7 +4,7 @@
  */
 import { Parser, Composer, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YNode, Pair as YPair, Scalar as YScalar, YAMLError } from 'yaml';
-import { afterIndicator, blockScalarRange, trimEnd } from './geometry';
+import { afterIndicator, blockScalarRange, skipTrivia, trimEnd } from './geometry';
 import { MAX_DEPTH } from './parseFast';
 import { normaliseTag, resolveScalar } from './resolveScalar';
 import type { MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, SyntaxError, YamlNode } from './tree';
@@ -45,7 +45,7 @@ class Builder {
     if (isMap(n)) {
       const items: PairNode[] = [];
       for (const item of n.items) {
-        const pair = this.pair(item, depth);
+        const pair = this.pair(item, depth, n.flow === true);
         if (pair) items.push(pair);
       }
       const [start, end] = this.collectionRange(n, n.flow === true, items.length ? items[items.length - 1].end : undefined);
@@ -71,10 +71,15 @@ class Builder {
     return this.emptyAt(indicator ? afterIndicator(this.text, from, indicator) : from);
   }
 
-  private pair(item: unknown, depth: number): PairNode | null {
+  private pair(item: unknown, depth: number, flow: boolean): PairNode | null {
     if (!isPair(item)) return null;
     const p = item as YPair<unknown, unknown>;
-    const key = p.key === null || p.key === undefined ? null : this.node(p.key, 0, null, depth + 1);
+    let key = p.key === null || p.key === undefined ? null : this.node(p.key, 0, null, depth + 1);
+    if (key?.kind === 'scalar' && key.empty && !flow && key.tag === undefined && key.anchor === undefined) {
+      // An absent key in a block mapping sits at its colon (the yaml package may put it before a comment line).
+      const at = skipTrivia(this.text, key.start);
+      key = { ...key, start: at, end: at };
+    }
     if (!key) {
       // `: value` without a key; keep the value so that nothing under it is lost.
       if (p.value === null || p.value === undefined) return null;

@@ -7,6 +7,7 @@
  * - block scalar: from the `|`/`>` indicator to the end of its last non-blank content line
  *   (at least the header indicators);
  * - empty value (`key:` with nothing after it): zero length, right after the colon;
+ * - empty key (`: value` in a block mapping): zero length, at the colon;
  * - flow collection: from the opening to after the closing bracket;
  * - block collection: from its first item to the end of its last item;
  * - alias: from the `*` to the end of its name.
