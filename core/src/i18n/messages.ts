@@ -185,6 +185,15 @@ export const M = {
     zh: `${cell} 写成了文字 "${text}"，应为数字 ${fmt(value)}`,
     en: `${cell} is written as text "${text}"; it should be the number ${fmt(value)}`,
   }),
+  placeholderCell: (cell: string, text: string): Localized => ({
+    zh: `「${cell}」写成了 "${text}"：没有发生请填 0；确实空白请写 null（按 0 计）`,
+    en: `"${cell}" is written "${text}": write 0 if there were none, or null for a blank cell (counts as 0)`,
+  }),
+  /** `yuan`: the amount as printed in 元, when it was converted to the column's 万元. */
+  cellWithUnit: (cell: string, text: string, value: number, unit: string | undefined, yuan?: number): Localized => ({
+    zh: `「${cell}」写成了 "${text}"：${unit ? `金额以${unit}为单位，` : ''}${yuan !== undefined ? `${fmt(yuan)} 元 = ${fmt(value)} 万元，` : ''}只写数字，应为 ${fmt(value)}`,
+    en: `"${cell}" is written "${text}": ${unit ? `amounts are in ${unit}; ` : ''}${yuan !== undefined ? `${fmt(yuan)} 元 = ${fmt(value)} 万元; ` : ''}write the number only, ${fmt(value)}`,
+  }),
   blankCell: (cell: string): Localized => ({
     zh: `${cell} 为空白，按 0 计；若确为 0 请填 0`,
     en: `${cell} is blank and counts as 0; write 0 if it is 0`,
@@ -254,8 +263,8 @@ export const M = {
     en: `"${label}" follows the ${other} template; the ${edition} template expects ${columns.length === 1 ? `one number (${columns[0]})` : `[${columns.join(', ')}]`}`,
   }),
   editionInferred: (edition: number): Localized => ({
-    zh: `缺少「格式」，暂按 ${edition} 年版检查`,
-    en: `格式 is missing; checked as the ${edition} template`,
+    zh: `暂按 ${edition} 年版格式检查`,
+    en: `checked against the ${edition} template for now`,
   }),
 };
 

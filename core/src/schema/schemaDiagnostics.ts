@@ -5,8 +5,9 @@
  * as text) are left to the invariant rules so that each problem is reported once.
  */
 import type { Diagnostic, Range } from '../diagnostics/diagnostic';
-import { M } from '../i18n/messages';
+import { M, fmt } from '../i18n/messages';
 import type { BoundReport } from '../model/bindReport';
+import { readCellText } from '../model/cellText';
 import { parseNumberText } from '../model/parseNumberText';
 import { nodeAtPath as treeNodeAt } from '../syntax/navigate';
 import { CORE_TAGS } from '../syntax/resolveScalar';
@@ -16,7 +17,7 @@ import type { ParsedDocument, YamlNode } from '../syntax/tree';
 import { nearestLabel } from '../template/nearestLabel';
 import { displayLabel, nodeAtPath, pathKey, templateIndex } from '../template/templates';
 import type { PlacedNode } from '../template/templates';
-import type { TemplateNode, YamlPath } from '../template/types';
+import type { Column, TemplateNode, YamlPath } from '../template/types';
 import { childrenOf } from '../model/bindReport';
 import { schemaErrors } from './validators';
 import type { SchemaError } from './validators';
@@ -62,10 +63,13 @@ function missing(ctx: Context, path: YamlPath, keys: readonly string[]): Diagnos
   const parent = path.length ? placedAt(ctx, path) : undefined;
   const children = childrenOf(index, parent);
   const nodes = keys.map((k) => children.find((c) => c.node.key === k)).filter((c): c is PlacedNode => !!c);
+  const listed = M.missingKeys(path.length ? labelOf(ctx, path) : '年报', nodes.map((n) => displayLabel(n.node)));
+  // Without 格式 the reader should know which edition the rest was checked against.
+  const inferred = path.length === 0 && keys.includes('格式') ? M.editionInferred(ctx.report.edition) : undefined;
   return {
     code: 'NB202',
     severity: 'error',
-    message: M.missingKeys(path.length ? labelOf(ctx, path) : '年报', nodes.map((n) => displayLabel(n.node))),
+    message: inferred ? { zh: `${listed.zh}；${inferred.zh}`, en: `${listed.en}; ${inferred.en}` } : listed,
     range: keyRange(ctx, path),
     path,
     fix: { kind: 'insertMissing', path, ids: nodes.map((n) => n.node.id) },
@@ -109,6 +113,23 @@ function metaMessage(node: TemplateNode, value: unknown) {
   }
 }
 
+/** A cell written as a placeholder or with its unit: what to write instead, and the number when there is one. */
+function wordedCell(label: string, text: string, column: Column, range: Range): Omit<Diagnostic, 'path'> | undefined {
+  const read = readCellText(text);
+  if (!read) return undefined;
+  if (read.kind === 'placeholder') return { code: 'NB203', severity: 'error', message: M.placeholderCell(label, text.trim()), range };
+  // The YAML holds amounts in the column's unit (万元); an amount printed in 元 is converted.
+  const converted = read.unit === '元' && column.unit === '万元';
+  const value = converted ? read.value / 10000 : read.value;
+  return {
+    code: 'NB203',
+    severity: 'error',
+    message: M.cellWithUnit(label, text.trim(), value, column.unit, converted ? read.value : undefined),
+    range,
+    fix: { kind: 'setValue', value: Number(fmt(value)), range },
+  };
+}
+
 /** A wrong type, length or value at `path`, worded by what the template expects there. */
 function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnostic | undefined {
   const located = treeNodeAt(ctx.doc.root, path);
@@ -137,7 +158,13 @@ function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnosti
       return at(M.expectedMapping(label, t.children.length));
     case 'row': {
       const columns = t.columns.map((c) => c.name);
-      if (isCell) return at(M.expectedNumber(`${label}·${t.columns[Number(path[path.length - 1])]?.name ?? ''}`));
+      const column = isCell ? t.columns[Number(path[path.length - 1])] : t.columns.length === 1 ? t.columns[0] : undefined;
+      const cellLabel = isCell ? `${label}·${column?.name ?? ''}` : label;
+      if (column && node?.kind === 'scalar' && typeof value === 'string') {
+        const words = wordedCell(cellLabel, node.text, column, range);
+        if (words) return { ...words, path };
+      }
+      if (isCell) return at(M.expectedNumber(cellLabel));
       if (error.keyword === 'minItems' || error.keyword === 'maxItems') {
         const length = node?.kind === 'seq' ? node.items.length : 0;
         return at(M.rowLength(label, columns, length), 'NB204');
