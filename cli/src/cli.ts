@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import { check } from './commands/check';
 import { importCommand } from './commands/import';
 import { init } from './commands/init';
+import { next } from './commands/next';
 import { render } from './commands/render';
 import type { CliIo } from './io';
 import { strings } from './strings';
@@ -28,6 +29,7 @@ export const COMMANDS = new Map<string, Command>([
   ['init', init],
   ['import', importCommand],
   ['render', render],
+  ['next', next],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

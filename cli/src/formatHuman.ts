@@ -5,13 +5,23 @@ import { strings } from './strings';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
-function displayWidth(s: string): number {
+export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
 
-export function formatFileHuman(file: string, text: string, diagnostics: readonly Diagnostic[], lang: Lang, color: boolean): string {
+/** The text of another input (for related locations in other files), by the name it was given under. */
+export type TextOf = (uri: string) => string | undefined;
+
+export function formatFileHuman(
+  file: string,
+  text: string,
+  diagnostics: readonly Diagnostic[],
+  lang: Lang,
+  color: boolean,
+  textOf: TextOf = () => undefined,
+): string {
   const c = (k: keyof typeof COLORS, s: string): string => (color ? `${COLORS[k]}${s}${COLORS.reset}` : s);
   const sev = strings(lang).severity;
   const index = new LineIndex(text);
@@ -34,6 +44,16 @@ export function formatFileHuman(file: string, text: string, diagnostics: readonl
         const span = Math.max(1, displayWidth(body.slice(start.character, Math.min(lastChar, 160))));
         out.push(c('dim', `  ${' '.repeat(gutter)} | `) + ' '.repeat(lead) + c(d.severity, '^'.repeat(span)));
       }
+    }
+    // A finding that rests on another file (last year's report, a duplicate) says where to look.
+    for (const r of d.related ?? []) {
+      if (r.uri === undefined) continue;
+      const other = textOf(r.uri);
+      const at = other === undefined ? '' : (() => {
+        const p = new LineIndex(other).positionAt(r.range.start);
+        return `:${p.line + 1}:${p.character + 1}`;
+      })();
+      out.push(c('dim', `  = ${strings(lang).seeAlso} ${r.uri}${at} `) + localize(r.message, lang));
     }
     out.push('');
   }

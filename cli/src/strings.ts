@@ -16,7 +16,8 @@ const S = {
     zh: `用法：nianbao <命令> [选项]
 
 命令：
-  check 文件|目录|- …       检查年报（目录：其中所有 *.nianbao.yaml；-：标准输入）
+  check 文件|目录|- …       检查年报（目录：其中所有 *.nianbao.yaml；-：标准输入）；同一机关相邻年度之间
+                            还检查结转和存量是否衔接，多个文件时最后列出汇总表
       --format human|json   输出格式（默认 human）
       --lang zh|en          消息语言（默认 zh）
   init                      输出一份完整的空白年报（全部填 0）
@@ -27,6 +28,9 @@ const S = {
       -o 输出.nianbao.yaml  写入新文件（不覆盖已有文件；默认输出到标准输出）
   render 文件|- [-o 输出.html]  生成可直接发布或打印的 HTML 页面（不带 -o：输出到标准输出）
       --force               允许覆盖已存在的输出文件
+  next 文件|- [-o 输出.nianbao.yaml]  生成同一机关下一年度的年报框架：上年结转取自本年「结转下年度继续办理」，
+                            存量数据带入，文字部分留空（不带 -o：输出到标准输出）
+      --force               允许覆盖已存在的输出文件
   help                      显示本帮助
   --version                 显示版本
 
@@ -35,7 +39,8 @@ const S = {
     en: `Usage: nianbao <command> [options]
 
 Commands:
-  check FILE|DIR|- …        Check reports (DIR: every *.nianbao.yaml under it; -: standard input)
+  check FILE|DIR|- …        Check reports (DIR: every *.nianbao.yaml under it; -: standard input), and between
+                            consecutive years of one agency the carry-overs and stocks; several files end with a summary
       --format human|json   Output format (default human)
       --lang zh|en          Message language (default zh)
   init                      Print a complete blank report (all zeros)
@@ -45,6 +50,9 @@ Commands:
   import FILE|-             Import a published report (HTML page or text, UTF-8 or GBK) as report YAML
       -o OUT.nianbao.yaml   Write a new file (never overwrites; default: standard output)
   render FILE|- [-o OUT.html]  Write the report as a standalone HTML page (without -o: to standard output)
+      --force               Allow overwriting an existing output file
+  next FILE|- [-o OUT.nianbao.yaml]  Next year's report skeleton for the same agency: carried-over requests from
+                            this year's carried-forward row, stocks carried over, narrative empty (without -o: stdout)
       --force               Allow overwriting an existing output file
   help                      Show this help
   --version                 Show the version
@@ -106,6 +114,25 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
   renderProblems: {
     zh: (p: string, e: number, w: number) => `注意：${p} 有 ${e} 个错误、${w} 个警告，页面照常生成；运行 nianbao check ${p} 查看详情。`,
     en: (p: string, e: number, w: number) => `Note: ${p} has ${e} error(s) and ${w} warning(s); the page was written anyway. Run nianbao check ${p} for details.`,
+  },
+  nextNeeds: { zh: 'next 需要一个年报文件（或 - 表示标准输入）。', en: 'next needs one report file (or - for standard input).' },
+  nextInputErrors: {
+    zh: (p: string, e: number) => `注意：${p} 有 ${e} 个错误，带入下一年度的数字可能不准确；运行 nianbao check ${p} 查看详情。`,
+    en: (p: string, e: number) => `Note: ${p} has ${e} error(s); the figures carried into next year may be wrong. Run nianbao check ${p} for details.`,
+  },
+  seeAlso: { zh: '参见', en: 'see' },
+  summaryTitle: {
+    zh: (reports: number, agencies: number, years: string, yearCount: number) =>
+      `汇总：${reports} 份年报，${agencies} 个机关，年度 ${years}（${yearCount} 个年度）`,
+    en: (reports: number, agencies: number, years: string, yearCount: number) =>
+      `Summary: ${reports} report(s), ${agencies} agenc${agencies === 1 ? 'y' : 'ies'}, years ${years} (${yearCount})`,
+  },
+  summaryHeader: { zh: ['规则', '错误', '警告', '提示', '说明'], en: ['Rule', 'Errors', 'Warnings', 'Notes', 'What it checks'] },
+  summaryTotal: { zh: '合计', en: 'Total' },
+  summaryNoYears: { zh: '无', en: 'none' },
+  genericTitles: {
+    zh: { NB1: 'YAML 语法', NB2: '结构与单元格' } as Record<string, string>,
+    en: { NB1: 'YAML syntax', NB2: 'Structure and cells' } as Record<string, string>,
   },
   summaryClean: { zh: (n: number) => `✓ ${n} 个文件，没有发现问题`, en: (n: number) => `✓ ${n} file(s), no problems` },
   summary: {

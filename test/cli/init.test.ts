@@ -1,4 +1,4 @@
-/** `nianbao init`: a complete skeleton that checks clean and keeps the agency name exactly. */
+/** `nianbao init`: a complete skeleton whose tables balance, and that keeps the agency name exactly. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, templateIndex } from '../../core/src/index';
@@ -8,11 +8,12 @@ for (const [edition, year] of [
   [2019, 2020],
   [2021, 2024],
 ] as const) {
-  test(`init --edition ${edition}: every row of the template, zeros, checks clean`, async () => {
+  test(`init --edition ${edition}: every row of the template, zeros, no errors`, async () => {
     const r = await runCli(['init', '--edition', String(edition), '--year', String(year), '--agency', '某县某乡人民政府']);
     assert.deepEqual([r.code, r.stderr], [0, '']);
     const { report, diagnostics } = analyze(r.stdout);
-    assert.deepEqual(diagnostics.map((d) => d.code), []);
+    // The tables balance; the one finding is the empty 五 still to be written (NB311, a warning).
+    assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.severity}`), ['NB311 warning']);
     assert.equal(report.edition, edition);
     assert.equal(report.year, year);
     assert.equal(report.agency, '某县某乡人民政府');
@@ -22,7 +23,8 @@ for (const [edition, year] of [
 
     // And the CLI agrees when the skeleton is piped back in.
     const checked = await runCli(['check', '-'], r.stdout);
-    assert.deepEqual([checked.code, checked.stdout], [0, '✓ 1 个文件，没有发现问题\n']);
+    assert.equal(checked.code, 0);
+    assert.match(checked.stdout, /0 个错误，1 个警告（1 个文件）\n$/);
   });
 }
 

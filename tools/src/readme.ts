@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, allCodes, displayLabel, RULES, STATUTE, TEMPLATES, templateIndex } from '../../core/src/index';
+import { analyze, allCodes, displayLabel, STATUTE, TEMPLATES, templateIndex } from '../../core/src/index';
 import type { Column, Edition, TemplateNode } from '../../core/src/index';
 import { formatFileHuman } from '../../cli/src/formatHuman';
 import { strings } from '../../cli/src/strings';
@@ -131,7 +131,7 @@ function codeTable(): string[] {
 }
 
 export function formatReference(): string {
-  const invariants = RULES.filter((r) => /^NB3/.test(r.code)).sort((x, y) => x.code.localeCompare(y.code));
+  const invariants = allCodes().filter((c) => /^NB3/.test(c.code));
   const lines = [
     '## Format reference',
     '',
@@ -166,9 +166,10 @@ export function formatReference(): string {
     '',
     '### Invariants checked (勾稽关系)',
     '',
-    ...invariants.map((r) => `- **${r.code}** ${r.title.zh} — ${r.title.en}`),
+    ...invariants.map((r) => `- **${r.code}** (${r.severity}) ${r.title.zh} — ${r.title.en}`),
     '',
-    'NB3nn is invariant nn of the table of invariants in the domain reference (report-templates.md).',
+    'NB301–NB313: invariant 1–13 of the table of invariants in the domain reference (report-templates.md);',
+    'NB306–NB308 and NB320 compare the reports given together (or open in the editor).',
     '',
     '### Diagnostic codes',
     '',

@@ -1,14 +1,32 @@
-/** `nianbao check FILE|DIR|- …` */
-import { analyze } from '../../../core/src/index';
+/**
+ * `nianbao check FILE|DIR|- …`: every report on its own, then across reports (carry-over and stocks between
+ * consecutive years of one agency, duplicates) through the core's workspace index; several files end with a
+ * summary by rule.
+ */
+import { resolve } from 'node:path';
+import { ReportIndex } from '../../../core/src/index';
 import type { Diagnostic, Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { collectFiles } from '../collectFiles';
+import type { Input } from '../collectFiles';
 import { formatFileHuman } from '../formatHuman';
 import { toJsonFile } from '../formatJson';
 import type { JsonFileResult } from '../formatJson';
+import { formatSummaryHuman, summarise } from '../formatSummary';
 import type { CliIo } from '../io';
 import { decodeText } from '../decodeText';
 import { strings } from '../strings';
+
+/** The same file named twice (`check dir dir/a.nianbao.yaml`) is one report, not a duplicate. */
+function distinct(files: readonly Input[]): Input[] {
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const key = f.path === undefined ? '<stdin>' : resolve(f.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 export async function check(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const s = strings(lang);
@@ -28,10 +46,9 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
   for (const dir of inputs.emptyDirs) io.stderr(`${s.noReports(dir)}\n`);
 
   let unreadable = 0;
-  let checked = 0;
-  const counts = { error: 0, warning: 0, information: 0 };
-  const json: JsonFileResult[] = [];
-  for (const file of inputs.files) {
+  const index = new ReportIndex();
+  const texts = new Map<string, string>();
+  for (const file of distinct(inputs.files)) {
     let text: string;
     try {
       text = file.path === undefined ? await io.readStdin() : decodeText(io.readFile(file.path));
@@ -41,21 +58,29 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
       unreadable++;
       continue;
     }
-    checked++;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const diagnostics: readonly Diagnostic[] = analyze(text).diagnostics;
-    for (const d of diagnostics) counts[d.severity]++;
-    if (format === 'json') json.push(toJsonFile(file.name, text, diagnostics, lang));
-    else io.stdout(formatFileHuman(file.name, text, diagnostics, lang, io.color));
+    texts.set(file.name, text);
+    index.set(file.name, text);
   }
 
+  const all: Diagnostic[] = [];
+  const json: JsonFileResult[] = [];
+  for (const [name, text] of texts) {
+    const diagnostics = index.diagnostics(name);
+    all.push(...diagnostics);
+    if (format === 'json') json.push(toJsonFile(name, text, diagnostics, lang));
+    else io.stdout(formatFileHuman(name, text, diagnostics, lang, io.color, (uri) => texts.get(uri)));
+  }
+  const summary = summarise(index.stats(), texts.size, all);
+
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ version: 1, files: json })}\n`);
-  } else if (checked > 0) {
-    const clean = counts.error + counts.warning + counts.information === 0;
-    io.stdout(`${clean ? s.summaryClean(checked) : s.summary(counts.error, counts.warning, counts.information, checked)}\n`);
+    io.stdout(`${JSON.stringify({ version: 1, files: json, summary })}\n`);
+  } else if (texts.size > 0) {
+    if (texts.size > 1) io.stdout(formatSummaryHuman(summary, lang));
+    const clean = summary.errors + summary.warnings + summary.information === 0;
+    io.stdout(`${clean ? s.summaryClean(texts.size) : s.summary(summary.errors, summary.warnings, summary.information, texts.size)}\n`);
   }
   if (unreadable > 0 && format === 'human') io.stderr(`${s.unreadableCount(unreadable)}\n`);
   if (unreadable > 0 || (inputs.files.length === 0 && inputs.emptyDirs.length > 0)) return 2;
-  return counts.error > 0 ? 1 : 0;
+  return summary.errors > 0 ? 1 : 0;
 }

@@ -1,7 +1,9 @@
 /**
  * Every diagnostic code with its severity and what it means, for documentation (the README's code table is
- * generated from this) and for tooling that lists the checks. The rules' codes come from the rules themselves.
+ * generated from this) and for tooling that lists the checks. The rules' codes (single-report and across reports)
+ * come from the rules themselves.
  */
+import { YEAR_PAIR_RULES, nb320DuplicateReport } from '../rules/allCrossRules';
 import { RULES } from '../rules/allRules';
 import type { Localized } from '../template/types';
 import type { Severity } from './diagnostic';
@@ -33,6 +35,10 @@ const BUILT_IN: readonly CodeInfo[] = [
 
 /** All codes in code order. */
 export function allCodes(): readonly CodeInfo[] {
-  const rules: CodeInfo[] = RULES.map((r) => ({ code: r.code, severity: r.severity ?? 'error', title: r.title }));
+  const rules: CodeInfo[] = [...RULES, ...YEAR_PAIR_RULES, nb320DuplicateReport].map((r) => ({
+    code: r.code,
+    severity: 'severity' in r && r.severity ? r.severity : 'error',
+    title: r.title,
+  }));
   return [...BUILT_IN, ...rules].sort((a, b) => a.code.localeCompare(b.code));
 }

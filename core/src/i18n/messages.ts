@@ -262,6 +262,88 @@ export const M = {
     zh: `「${label}」按 ${other} 年版格式填写；${edition} 年版应为 ${columns.length === 1 ? `一个数（${columns[0]}）` : `[${columns.join(', ')}]`}`,
     en: `"${label}" follows the ${other} template; the ${edition} template expects ${columns.length === 1 ? `one number (${columns[0]})` : `[${columns.join(', ')}]`}`,
   }),
+  narrativeMismatch: (section: string, label: Localized, stated: string, unit: string, table: string, how: string, howEn: string): Localized => ({
+    zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格为 ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? unit : ''}（${how}）`,
+    en: `${section} states ${label.en} as ${stated} ${unit}; the table gives ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? ` ${unit}` : ''} (${howEn})`,
+  }),
+  narrativeClaim: (label: Localized, table: string, how: string, howEn: string): Localized => ({
+    zh: `「${label.zh}」表格为 ${table}（${how}）`,
+    en: `${label.en}: the table gives ${table} (${howEn})`,
+  }),
+  narrativeMismatchMany: (section: string, stated: string, unit: string, parts: readonly Localized[]): Localized => ({
+    zh: `${section}中写作 ${stated}${unit}，与表格不符：${parts.map((p) => p.zh).join('；')}`,
+    en: `${section} states ${stated} ${unit}, which the table contradicts: ${parts.map((p) => p.en).join('; ')}`,
+  }),
+  feesNotMentioned: (reason: Localized): Localized => ({
+    zh: `「六、其他需要报告的事项」应说明收取信息处理费的情况：${reason.zh}（2021年版格式：收取信息处理费情况在六中报告；国办函〔2020〕109号）`,
+    en: `Section 六 must report on information processing fees (信息处理费): ${reason.en} (2021 template: fees are reported in 六; 国办函〔2020〕109号)`,
+  }),
+  feesUnpaidRows: (count: number): Localized => ({
+    zh: `三、（六）2. 申请人逾期未按收费通知要求缴纳费用的有 ${fmt(count)} 件`,
+    en: `三（六）2 counts ${fmt(count)} request(s) ended for unpaid fees`,
+  }),
+  feesCharged: (section: string, quote: string): Localized => ({
+    zh: `${section}提到收取信息处理费（「${quote}」）`,
+    en: `${section} mentions charging fees ("${quote}")`,
+  }),
+  problemsEmpty: (): Localized => ({
+    zh: '「五、存在的主要问题及改进情况」不能为空或只写“无”：应写明本年度工作中存在的主要问题和改进措施（《条例》第五十条）',
+    en: 'Section 五 must not be empty or just 无: state this year\'s main problems and the improvements (条例 art. 50)',
+  }),
+  problemsMissingReview: (missing: readonly string[]): Localized => ({
+    zh: `人民政府的年报应报告工作考核、社会评议和责任追究结果情况（《条例》第五十条第（四）项），未见：${missing.join('、')}`,
+    en: `A people's government's report must cover work appraisal, public review and accountability (条例 art. 50 (4)); not found: ${missing.join(', ')}`,
+  }),
+  lateReport: (date: string, year: number, month: number, kind: string, days: number, inferred: boolean): Localized => ({
+    zh: `发布日期 ${date} 晚于《条例》第四十九条规定的期限（${kind}：${year}年${month}月31日前），迟 ${days} 天${inferred ? `；按机关名称推定为${kind}，如不同请填写「机关类型」` : ''}`,
+    en: `Published ${date}, after the 条例 art. 49 deadline (${kind === '人民政府' ? "people's government" : 'department'}: by ${year}-0${month}-31), ${days} day(s) late${inferred ? '; the agency type was inferred from the name, set 机关类型 if it differs' : ''}`,
+  }),
+
+  // ---- cross-report (invariants 6–8, duplicates) ----
+  carryOverMismatch: (cell: string, expected: number, year: number, file: string, previousCell: string, actual: number): Localized => ({
+    zh: `${cell} 应为 ${fmt(expected)}：${year}年度年报（${file}）的「${previousCell}」为 ${fmt(expected)}，本年实为 ${fmt(actual)}`,
+    en: `${cell} should be ${fmt(expected)}: ${previousCell} in the ${year} report (${file}) is ${fmt(expected)}; this year says ${fmt(actual)}`,
+  }),
+  previousYearCell: (year: number, cell: string, value: string): Localized => ({
+    zh: `${year}年度：${cell} = ${value}`,
+    en: `${year}: ${cell} = ${value}`,
+  }),
+  stockMismatch: (cell: string, expected: number, terms: string, year: number, file: string, actual: number): Localized => ({
+    zh: `${cell} 应为 ${fmt(expected)}（${terms}；上年数取自${year}年度年报 ${file}），实为 ${fmt(actual)}；如本年清理后重新核定了件数，请在总体情况中说明`,
+    en: `${cell} should be ${fmt(expected)} (${terms}; last year's figure from the ${year} report ${file}), is ${fmt(actual)}; if a review re-baselined the count, say so in 总体情况`,
+  }),
+  itemsMismatch: (cell: string, expected: number, terms: string, year: number, file: string, actual: number): Localized => ({
+    zh: `${cell} 应为 ${fmt(expected)}（${year}年度年报 ${file}：${terms}），实为 ${fmt(actual)}`,
+    en: `${cell} should be ${fmt(expected)} (the ${year} report ${file}: ${terms}), is ${fmt(actual)}`,
+  }),
+  duplicateReport: (agency: string, year: number, others: readonly string[]): Localized => ({
+    zh: `${others.join('、')} 也是「${agency}」${year}年度的年报；同一机关同一年度只能有一份`,
+    en: `${others.join(', ')} is also the ${year} report of 「${agency}」; an agency has one report per year`,
+  }),
+  duplicateReportOther: (file: string): Localized => ({ zh: `另一份：${file}`, en: `The other one: ${file}` }),
+
+  // ---- next year's skeleton ----
+  nextNeedsKey: (): Localized => ({
+    zh: '无法生成下一年度年报：文件缺少有效的「机关」或「年度」',
+    en: "Cannot build next year's report: the file lacks a valid 机关 or 年度",
+  }),
+  nextNoEdition: (year: number): Localized => ({
+    zh: `无法生成 ${year} 年度年报：没有适用的年报格式`,
+    en: `Cannot build a ${year} report: no template edition applies`,
+  }),
+  nextUnreadable: (cell: string): Localized => ({
+    zh: `无法生成下一年度年报：「${cell}」缺失或无法读取，不能带入下一年度`,
+    en: `Cannot build next year's report: ${cell} is missing or unreadable and cannot be carried over`,
+  }),
+  nextHeader: (year: number, previous: number): Localized => ({
+    zh: `${year}年度年报框架，由${previous}年度年报生成：「上年结转政府信息公开申请数量」取自${previous}年度「结转下年度继续办理」，存量数据已带入；\n「结转下年度继续办理」暂与上年结转相同，其余数字和文字请按本年实际填写。`,
+    en: `${year} report skeleton built from the ${previous} report: requests carried over come from ${previous}'s carried-forward row, stocks are carried over;\ncarried forward equals carried over until you fill in this year's figures.`,
+  }),
+  nextStockFrom2019: (year: number): Localized => ({
+    zh: `现行有效件数暂取${year}年度「对外公开总数量」，请核定`,
+    en: `in force taken from ${year}'s 对外公开总数量; please verify`,
+  }),
+
   editionInferred: (edition: number): Localized => ({
     zh: `暂按 ${edition} 年版格式检查`,
     en: `checked against the ${edition} template for now`,

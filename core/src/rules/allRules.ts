@@ -7,7 +7,11 @@ import { nb302ResultTotal } from './nb302ResultTotal';
 import { nb303RowTotal } from './nb303RowTotal';
 import { nb304AppealTotal } from './nb304AppealTotal';
 import { nb305Values } from './nb305Values';
+import { nb309NarrativeNumbers } from './nb309NarrativeNumbers';
+import { nb310FeeMention } from './nb310FeeMention';
+import { nb311Problems } from './nb311Problems';
 import { nb312Edition } from './nb312Edition';
+import { nb313Deadline } from './nb313Deadline';
 import type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
@@ -20,4 +24,8 @@ export const RULES: readonly Rule[] = [
   nb303RowTotal,
   nb304AppealTotal,
   nb305Values,
+  nb309NarrativeNumbers,
+  nb310FeeMention,
+  nb311Problems,
+  nb313Deadline,
 ];

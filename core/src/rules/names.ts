@@ -1,6 +1,7 @@
 /** How cells and rows are named in messages: the labels a reader finds in the printed table. */
 import type { BoundCell, BoundRow } from '../model/bindReport';
 import type { PlacedNode } from '../template/templates';
+import type { Column, RowNode } from '../template/types';
 
 /** Keys that are ambiguous on their own get their parent's key: `其他处理·其他`. */
 const AMBIGUOUS = new Set(['其他', '总计']);
@@ -21,6 +22,11 @@ export function rowTitle(placed: PlacedNode): string {
 
 /** `（七）总计·自然人`; a single-value row is named by the row alone. */
 export function cellName(row: BoundRow, cell: BoundCell): string {
-  const title = rowTitle(row.placed);
-  return row.placed.node.columns.length === 1 ? title : `${title}·${cell.column.name}`;
+  return cellNameOf(row.placed, cell.column);
+}
+
+/** The same from the template alone (for facts kept without their syntax tree). */
+export function cellNameOf(placed: PlacedNode & { readonly node: RowNode }, column: Column): string {
+  const title = rowTitle(placed);
+  return placed.node.columns.length === 1 ? title : `${title}·${column.name}`;
 }

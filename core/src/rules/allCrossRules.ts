@@ -1,0 +1,9 @@
+/** The rules between reports of one agency in consecutive years, and the duplicate check. */
+import type { YearPairRule } from './crossRule';
+import { nb306CarryOver } from './nb306CarryOver';
+import { nb307StockInForce } from './nb307StockInForce';
+import { nb308ItemsContinuity } from './nb308ItemsContinuity';
+
+export { nb320DuplicateReport } from './nb320DuplicateReport';
+
+export const YEAR_PAIR_RULES: readonly YearPairRule[] = [nb306CarryOver, nb307StockInForce, nb308ItemsContinuity];

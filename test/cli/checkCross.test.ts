@@ -1,0 +1,113 @@
+/** `nianbao check` over several reports: cross-year findings, related locations, the summary, JSON shape. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { FIXTURES, ROOT } from '../support/paths';
+
+const BIN = join(ROOT, 'bin', 'nianbao.js');
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-check-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+cpSync(join(FIXTURES, 'cross'), join(dir, 'cross'), { recursive: true });
+
+function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('a directory of one agency over five years: cross findings, a pointer to last year, and the summary table', () => {
+  const r = run(['check', 'cross/broken']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /cross\/broken\/eco-2020\.nianbao\.yaml:31:20: 错误 NB306 二、上年结转政府信息公开申请数量·自然人 应为 1：2019年度年报（eco-2019\.nianbao\.yaml）/);
+  assert.match(r.stdout, /  = 参见 cross\/broken\/eco-2019\.nianbao\.yaml:56:15 2019年度：四、结转下年度继续办理·自然人 = 1/);
+  const summary = r.stdout.slice(r.stdout.indexOf('汇总：'));
+  assert.equal(
+    summary,
+    [
+      '汇总：5 份年报，1 个机关，年度 2019–2023（5 个年度）',
+      '  规则   错误  警告  说明',
+      '  NB306     4     0  跨年度：上年「结转下年度继续办理」= 本年「上年结转政府信息公开申请数量」（每一列）',
+      '  NB307     0     1  跨年度（2021年版）：上年现行有效件数 + 本年制发件数 − 本年废止件数 = 本年现行有效件数',
+      '  NB308     0     2  跨年度（2019年版）：上年上一年项目数量 + 上年本年增/减 = 本年上一年项目数量；对外公开总数量连续',
+      '  合计      4     3',
+      '4 个错误，3 个警告（5 个文件）',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('a consistent series and the examples: no findings, the summary counts agencies and years', () => {
+  const r = run(['check', 'cross/consistent', join(ROOT, 'examples')]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.stdout, '汇总：7 份年报，3 个机关，年度 2019–2024（6 个年度）\n✓ 7 个文件，没有发现问题\n');
+});
+
+test('several files given one by one are checked across each other; the same file twice is one report', () => {
+  const r = run(['check', 'cross/broken/eco-2021.nianbao.yaml', 'cross/broken/eco-2020.nianbao.yaml', 'cross/broken/eco-2021.nianbao.yaml', '--lang', 'en']);
+  assert.equal(r.code, 1);
+  assert.doesNotMatch(r.stdout, /NB320/);
+  assert.match(r.stdout, /eco-2021\.nianbao\.yaml:28:23: error NB306 二、上年结转政府信息公开申请数量·商业企业 should be 1/);
+  assert.match(r.stdout, /Summary: 2 report\(s\), 1 agency, years 2020–2021 \(2\)/);
+});
+
+test('duplicates are an error on both files', () => {
+  const r = run(['check', 'cross/duplicate']);
+  assert.equal(r.code, 1);
+  assert.equal((r.stdout.match(/错误 NB320/g) ?? []).length, 2);
+  assert.match(r.stdout, /  NB320     2     0  同一机关同一年度只有一份年报/);
+});
+
+test('--format json keeps its shape and adds the summary', () => {
+  const r = run(['check', 'cross/broken', '--format', 'json']);
+  assert.equal(r.code, 1);
+  const json = JSON.parse(r.stdout) as {
+    version: number;
+    files: { file: string; diagnostics: Record<string, unknown>[] }[];
+    summary: Record<string, unknown>;
+  };
+  assert.deepEqual(Object.keys(json), ['version', 'files', 'summary']);
+  assert.equal(json.version, 1);
+  assert.equal(json.files.length, 5);
+  for (const f of json.files) {
+    assert.deepEqual(Object.keys(f), ['file', 'diagnostics']);
+    for (const d of f.diagnostics) assert.deepEqual(Object.keys(d), ['severity', 'code', 'message', 'line', 'column', 'endLine', 'endColumn', 'path']);
+  }
+  const nb306 = json.files.find((f) => f.file.endsWith('eco-2020.nianbao.yaml'))?.diagnostics.find((d) => d.code === 'NB306');
+  assert.deepEqual({ line: nb306?.line, column: nb306?.column, path: nb306?.path }, { line: 31, column: 20, path: ['收到和处理政府信息公开申请情况', '上年结转政府信息公开申请数量', 0] });
+  assert.deepEqual(json.summary, {
+    reports: 5,
+    agencies: 1,
+    years: [2019, 2020, 2021, 2022, 2023],
+    errors: 4,
+    warnings: 3,
+    information: 0,
+    byCode: { NB306: { error: 4, warning: 0, information: 0 }, NB307: { error: 0, warning: 1, information: 0 }, NB308: { error: 0, warning: 2, information: 0 } },
+  });
+});
+
+test('a single file keeps the one-line summary', () => {
+  const r = run(['check', 'cross/consistent/eco-2019.nianbao.yaml']);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, '✓ 1 个文件，没有发现问题\n');
+});
+
+test('a reader that stops early (| head) ends the output without a stack trace', async () => {
+  const { spawn } = await import('node:child_process');
+  // Far more output than a pipe holds: thirty agencies with the broken series.
+  for (let a = 0; a < 30; a++) {
+    for (const name of readdirSync(join(dir, 'cross', 'broken'))) {
+      const text = readFileSync(join(dir, 'cross', 'broken', name), 'utf8').replace(/^机关: .*$/m, `机关: 第${a}号机关`);
+      mkdirSync(join(dir, 'many', String(a)), { recursive: true });
+      writeFileSync(join(dir, 'many', String(a), name), text);
+    }
+  }
+  const child = spawn(process.execPath, [BIN, 'check', 'many'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+  assert.doesNotMatch(stderr, /EPIPE|at /);
+  assert.notEqual(code, 2);
+});
