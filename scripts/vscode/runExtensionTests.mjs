@@ -38,6 +38,8 @@ async function main() {
   const cs = await startCodeServer({
     keepState: !!argv['keep-state'],
     env: { NIANBAO_TEST_RESULTS: resultsFile },
+    // The suite reads Chinese messages, as most users do; it switches languages itself where that is tested.
+    settings: { 'nianbao.language': 'zh' },
   });
   log(`code-server ${cs.url} (state ${cs.state})`);
   assembleWorkspace(cs.workspace);
