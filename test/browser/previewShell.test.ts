@@ -206,4 +206,61 @@ describe('the shell in Chromium', () => {
     assert.deepEqual(errors, []);
     await shell.close();
   });
+
+  test('high contrast (dark and light): the theme’s colours, rules in the contrast border, marks without fills', async () => {
+    const shell = await browser.context.newPage();
+    const errors: string[] = [];
+    shell.on('pageerror', (e) => errors.push(e.message));
+    await shell.goto(`${served.origin}/shell.html`);
+    const shifan = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8')
+      .replace('予以公开: [38, 5, 0, 1, 1, 1, 46]', '予以公开: [38, 5, 0, 1, 1, 1, 47]')
+      .replace('行政强制: 57', '行政强制: "57件"')
+      .replace('行政许可: 1523', '行政许可: ~');
+    const body = renderReport(analyze(shifan), { annotate: true }).html;
+    await shell.evaluate((html) => window.postMessage({ type: 'render', html, version: 1 }, '*'), body);
+    await shell.locator('td.nb-marked.nb-error').first().waitFor();
+    await shell.locator('td.nb-marked.nb-warning').first().waitFor();
+    const themes = {
+      'vscode-high-contrast': { '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-contrastBorder': '#6fc3df', '--vscode-editorError-foreground': '#f48771', '--vscode-editorWarning-foreground': '#ffd370', '--vscode-focusBorder': '#f38518' },
+      'vscode-high-contrast-light': { '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#292929', '--vscode-contrastBorder': '#0f4a85', '--vscode-editorError-foreground': '#b5200d', '--vscode-editorWarning-foreground': '#895503', '--vscode-focusBorder': '#006bbd' },
+    };
+    const rgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    for (const [theme, vars] of Object.entries(themes)) {
+      // As VS Code applies a theme to a webview: a body class, and the colours as properties on <html>.
+      const seen = await shell.evaluate(
+        ({ theme, vars }) => {
+          document.body.className = theme === 'vscode-high-contrast-light' ? 'vscode-high-contrast-light vscode-high-contrast' : theme;
+          for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+          const error = document.querySelector('td.nb-marked.nb-error')!;
+          const warning = document.querySelector('td.nb-marked.nb-warning')!;
+          const value = document.querySelector('td.nb-value')!;
+          error.classList.add('nb-cursor');
+          const cursor = getComputedStyle(error).outlineColor;
+          error.classList.remove('nb-cursor');
+          return {
+            bg: getComputedStyle(document.body).backgroundColor,
+            fg: getComputedStyle(document.body).color,
+            rule: getComputedStyle(value).borderTopColor,
+            errorFill: getComputedStyle(error).backgroundColor,
+            errorEdge: getComputedStyle(error).boxShadow,
+            warningOutline: getComputedStyle(warning).outlineStyle,
+            cursor,
+            head: getComputedStyle(document.querySelector('.nb-table thead th')!).backgroundColor,
+          };
+        },
+        { theme, vars },
+      );
+      assert.equal(seen.bg, rgb(vars['--vscode-editor-background']), theme);
+      assert.equal(seen.fg, rgb(vars['--vscode-editor-foreground']), theme);
+      assert.equal(seen.rule, rgb(vars['--vscode-contrastBorder']), theme);
+      assert.equal(seen.errorFill, 'rgba(0, 0, 0, 0)', `${theme}: no fill behind a marked cell`);
+      assert.match(seen.errorEdge, new RegExp(`^${rgb(vars['--vscode-editorError-foreground']).replace(/[()]/g, '\\$&')} 0px 0px 0px 2px inset$`), theme);
+      assert.equal(seen.warningOutline, 'dashed', `${theme}: a warning is dashed, not only coloured`);
+      assert.equal(seen.cursor, rgb(vars['--vscode-focusBorder']), theme);
+      assert.equal(seen.head, 'rgba(0, 0, 0, 0)', theme);
+    }
+    assert.deepEqual(errors, []);
+    await shell.close();
+  });
 });
+

@@ -83,6 +83,8 @@ export class ReportPreview implements vscode.Disposable {
   private renderedVersion = -1;
   private patchMs: number | undefined;
   private cursorOffset: number | undefined;
+  /** A cursor in a version the page does not show yet: sent after that version's body. */
+  private pendingCursor: { readonly offset: number; readonly version: number; readonly reveal: boolean } | undefined;
   private failureShown = false;
   private disposed = false;
 
@@ -140,10 +142,22 @@ export class ReportPreview implements vscode.Disposable {
     this.updater.reset();
   }
 
-  /** The editor's cursor moved: highlight the cell there (and scroll it into view when `reveal`). */
+  /**
+   * The editor's cursor moved: highlight the cell there (and scroll it into view when `reveal`). Its offset is one
+   * of the editor's version; while typing, the page still shows an older one, so it waits for that body.
+   */
   cursor(editor: vscode.TextEditor, reveal: boolean): void {
-    this.cursorOffset = editor.document.offsetAt(editor.selection.active);
-    if (this.pageReady) void this.panel.webview.postMessage({ type: 'cursor', offset: this.cursorOffset, reveal });
+    const offset = editor.document.offsetAt(editor.selection.active);
+    this.cursorOffset = offset;
+    this.pendingCursor = { offset, version: editor.document.version, reveal };
+    this.flushCursor();
+  }
+
+  private flushCursor(): void {
+    const pending = this.pendingCursor;
+    if (!pending || !this.pageReady || !this.last || this.last.version < pending.version) return;
+    this.pendingCursor = undefined;
+    void this.panel.webview.postMessage({ type: 'cursor', offset: pending.offset, reveal: pending.reveal });
   }
 
   status(): PreviewStatus {
@@ -184,6 +198,7 @@ export class ReportPreview implements vscode.Disposable {
     this.last = result;
     this.failureShown = false;
     this.post(result);
+    this.flushCursor();
   }
 
   private post(result: RenderResult): void {
@@ -206,7 +221,8 @@ export class ReportPreview implements vscode.Disposable {
         // A new page (first load, shown again, window restored): give it the last body, then anything newer.
         this.pageReady = true;
         if (this.last) this.post(this.last);
-        if (this.cursorOffset !== undefined) void this.panel.webview.postMessage({ type: 'cursor', offset: this.cursorOffset, reveal: false });
+        if (this.pendingCursor) this.flushCursor();
+        else if (this.cursorOffset !== undefined) void this.panel.webview.postMessage({ type: 'cursor', offset: this.cursorOffset, reveal: false });
         this.updater.changed();
         break;
       case 'rendered':
