@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { newReport } from './commands/newReport';
 import { initL10n } from './l10n';
+import { registerPreview } from './preview/registerPreview';
 import { watchReports } from './reportDocuments';
 import { ServerConnection } from './serverConnection';
 import { StatusBar } from './statusBar';
@@ -25,6 +26,7 @@ const FEATURES: readonly Feature[] = [
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(server)),
     vscode.commands.registerCommand('nianbao.restartServer', () => server.restart()),
   ],
+  registerPreview,
 ];
 
 let services: ExtensionServices | undefined;

@@ -14,9 +14,12 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { checkFiles, editions, skeleton } from './features/reports';
+import { render } from './features/render';
 import { useLanguage } from './l10n';
 import { AnalysesRequest, CheckFilesRequest, EditionsRequest, SkeletonRequest } from './protocol';
+import { RenderRequest } from './protocol';
 import type { CheckFilesParams, InitializationOptions, ServerSettings, SkeletonParams } from './protocol';
+import type { RenderParams } from './protocol';
 import { Settings } from './settings';
 
 export function startServer(connection: Connection): void {
@@ -104,6 +107,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SkeletonRequest.method, (params: SkeletonParams) => skeleton(params));
   connection.onRequest(AnalysesRequest.method, () => ({ analyses: store.analyses }));
   connection.onRequest(CheckFilesRequest.method, (params: CheckFilesParams) => checkFiles(params, connection, store, settings.lang));
+  connection.onRequest(RenderRequest.method, (params: RenderParams | null) => render(params, store, settings.lang));
 
   connection.onShutdown(() => publisher.dispose());
   documents.listen(connection);

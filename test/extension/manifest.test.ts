@@ -54,7 +54,7 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   const c = pkg.contributes;
   assert.equal(pkg.main, './dist/client.js');
   assert.equal(pkg.l10n, './l10n');
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:nianbao', 'onLanguage:yaml']);
+  assert.deepEqual(pkg.activationEvents, ['onLanguage:nianbao', 'onLanguage:yaml', 'onWebviewPanel:nianbao.preview']);
   const language = c.languages[0];
   assert.deepEqual([language.id, language.extensions], ['nianbao', ['.nianbao.yaml', '.nianbao.yml']]);
   const firstLine = new RegExp(language.firstLine);
@@ -65,7 +65,7 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   JSON.parse(readFileSync(join(ROOT, language.configuration), 'utf8'));
   assert.deepEqual(
     c.commands.map((x: { command: string }) => x.command),
-    ['nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.restartServer'],
+    ['nianbao.showPreviewToSide', 'nianbao.showPreview', 'nianbao.exportHtml', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.restartServer'],
   );
   assert.deepEqual(Object.keys(c.configuration.properties), ['nianbao.language', 'nianbao.inlayHints.columnNames', 'nianbao.trace.server']);
   assert.equal(c.configuration.properties['nianbao.inlayHints.columnNames'].default, true);
