@@ -1,7 +1,8 @@
 /**
  * What a person does with the extension in VS Code (code-server, the packaged .vsix installed), driven with
  * Playwright: open a report from the explorer, read the Problems panel, complete a key by pinyin initials, apply a
- * quick fix from the light bulb, read the status bar. Each step leaves a screenshot in test/e2e/screenshots/.
+ * quick fix from the light bulb, read the status bar, open the preview beside the report and watch it follow an
+ * edit. Each step leaves a screenshot in test/e2e/screenshots/.
  * Started by scripts/vscode/runE2e.mjs, which provides code-server and the environment.
  */
 import assert from 'node:assert/strict';
@@ -15,6 +16,9 @@ const URL = process.env.E2E_URL ?? '';
 const WORKSPACE = process.env.E2E_WORKSPACE ?? '';
 const SHOTS = process.env.E2E_SCREENSHOTS ?? '';
 const STATE = process.env.E2E_STATE ?? '';
+
+const FIXABLE = join('fixtures', 'fixable', 'nb303-row-total.nianbao.yaml');
+const APPEALS = join('fixtures', 'fixable', 'nb304-appeal-total.nianbao.yaml');
 
 let context: BrowserContext;
 let page: Page;
@@ -32,10 +36,39 @@ async function quickOpen(name: string): Promise<void> {
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
 }
 
-/** Put the cursor at the end of the first editor line containing `text`. */
-async function cursorAtEndOf(text: string): Promise<void> {
-  await page.locator('.editor-instance .view-line', { hasText: text }).first().click();
+/** The 1-based line of a workspace file that contains `text` (read from disk, as the editor shows it). */
+function lineOf(file: string, text: string): { line: number; column: number } {
+  const lines = readFileSync(join(WORKSPACE, file), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(text));
+  assert.ok(i >= 0, `${text} not in ${file}`);
+  return { line: i + 1, column: lines[i].indexOf(text) };
+}
+
+/** Go to Line (Ctrl+G): the cursor at the start of `line`, scrolled into view. */
+async function goToLine(line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(String(line));
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Cursor to the end of the line of `file` that contains `text`. */
+async function cursorAtEndOf(file: string, text: string): Promise<void> {
+  await goToLine(lineOf(file, text).line);
   await page.keyboard.press('End');
+}
+
+/** Type `replacement` over the first `find` of the line of `file` that contains `line`, as a person would. */
+async function typeOver(file: string, line: string, find: string, replacement: string): Promise<void> {
+  const { line: n } = lineOf(file, line);
+  const text = readFileSync(join(WORKSPACE, file), 'utf8').split('\n')[n - 1];
+  const column = text.indexOf(find);
+  await goToLine(n);
+  for (let i = 0; i < column; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < find.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type(replacement);
 }
 
 describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run through npm run test:e2e' }, () => {
@@ -69,7 +102,7 @@ describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run t
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'NB303' }).first();
     await row.waitFor();
-    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    const text = (await row.getAttribute('aria-label')) ?? '';
     assert.match(text, /予以公开·总计 应为 \d+（自然人 \d+ .*），实为 \d+，相差 \d+/);
     await shot('02-problems.png');
   });
@@ -83,18 +116,26 @@ describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run t
   });
 
   test('applies a quick fix from the light bulb', async () => {
-    await page.keyboard.press('Control+Shift+M'); // back to the editor
-    await cursorAtEndOf('予以公开: [');
+    await page.locator('.editor-instance').first().click();
+    await cursorAtEndOf(FIXABLE, '予以公开: [');
     await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: /改为|修正/ }).first();
-    await menu.waitFor();
+    const widget = page.locator('.action-widget');
+    await widget.locator('.monaco-list-row', { hasText: /改为/ }).first().waitFor();
     await shot('03-quick-fix.png');
-    const title = (await menu.innerText()).trim();
-    await menu.click();
+    // As a person does with the keyboard: move to the fix, Enter applies it.
+    let title = '';
+    for (let i = 0; i < 6; i++) {
+      title = (await widget.locator('.monaco-list-row.focused').innerText().catch(() => '')).trim();
+      if (/改为/.test(title)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    assert.match(title, /改为/);
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
     await page.locator('.markers-panel').waitFor({ state: 'attached' });
     // The fixed line no longer has a problem: the panel's NB303 row for it disappears.
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: '予以公开·总计' }).waitFor({ state: 'detached' });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '予以公开·总计' }).first().waitFor({ state: 'detached' });
     assert.ok(title.length > 0);
     await shot('04-fixed.png');
   });
@@ -103,7 +144,7 @@ describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run t
     const source = readFileSync(join(WORKSPACE, 'examples', 'shifan-2024.nianbao.yaml'), 'utf8');
     writeFileSync(join(WORKSPACE, 'typing.nianbao.yaml'), source.replace(/\n {4}予以公开: \[[^\]]*\]/, ''));
     await quickOpen('typing.nianbao.yaml');
-    await cursorAtEndOf('本年度办理结果:');
+    await cursorAtEndOf('typing.nianbao.yaml', '本年度办理结果:');
     await page.keyboard.press('Enter');
     await page.keyboard.type('yygk');
     const widget = page.locator('.editor-widget.suggest-widget');
@@ -115,5 +156,26 @@ describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run t
     await page.keyboard.press('Enter');
     await page.locator('.editor-instance .view-line', { hasText: /予以公开:/ }).first().waitFor();
     await shot('06-completed.png');
+  });
+
+  test('opens the preview to the side: the table with the error cell marked, following an edit', async () => {
+    await quickOpen('nb304-appeal-total.nianbao.yaml');
+    await cursorAtEndOf(APPEALS, '行政复议: [');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('V');
+    // webview = iframe.webview (host page) > iframe#active-frame (the extension's page)
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('table').first().waitFor();
+    const marked = frame.locator('td.nb-error[title*="行政复议·总计"]').first();
+    await marked.waitFor();
+    assert.match((await marked.getAttribute('title')) ?? '', /行政复议·总计 应为 4/);
+    const path = (await marked.getAttribute('data-path')) ?? '';
+    assert.ok((await frame.locator('.nb-summary .nb-problem').count()) > 0, 'the summary lists the problems');
+    await shot('07-preview.png');
+    // Correct the total in the editor: the page follows without a save and the mark goes.
+    await typeOver(APPEALS, '行政复议: [', '1, 5]', '1, 4]');
+    await frame.locator(`td.nb-error[data-path=${JSON.stringify(path)}]`).waitFor({ state: 'detached' });
+    assert.equal((await frame.locator(`td[data-path=${JSON.stringify(path)}]`).first().innerText()).trim(), '4');
+    await shot('08-preview-updated.png');
   });
 });
