@@ -36,6 +36,8 @@ test('every %placeholder% of package.json has an English and a Chinese text', ()
   assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'no unused entries');
   assert.equal(nlsZh['command.newReport'], '新建年报');
   assert.equal(nlsZh['command.checkWorkspace'], '检查工作区中的所有年报');
+  assert.equal(nlsZh['command.nextYearReport'], '生成下一年度年报');
+  assert.equal(nlsZh['command.importReport'], '从网页或文本导入年报');
 });
 
 test('every string the client and the server localize has a Chinese translation, and no other is kept', () => {
@@ -65,7 +67,7 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   JSON.parse(readFileSync(join(ROOT, language.configuration), 'utf8'));
   assert.deepEqual(
     c.commands.map((x: { command: string }) => x.command),
-    ['nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.restartServer'],
+    ['nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.restartServer', 'nianbao.nextYearReport', 'nianbao.importReport'],
   );
   assert.deepEqual(Object.keys(c.configuration.properties), ['nianbao.language', 'nianbao.inlayHints.columnNames', 'nianbao.trace.server']);
   assert.equal(c.configuration.properties['nianbao.inlayHints.columnNames'].default, true);
