@@ -106,6 +106,8 @@ export interface WorkspaceIndexResult {
   readonly initialIndexMs: number;
   /** Report files read from disk so far. */
   readonly filesRead: number;
+  /** Texts read from disk that were analysed (an unchanged text is not); open documents use the store's analysis. */
+  readonly diskAnalyses: number;
   /** Cross re-checks so far (one report's cross findings recomputed): an edit re-checks only what it can affect. */
   readonly rechecks: number;
 }

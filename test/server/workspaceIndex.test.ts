@@ -112,6 +112,9 @@ test("unsaved edits of last year's report change this year's diagnostics; closin
   const thisYear = uriOf(fileIn(series, 2020));
   const onDisk = readFileSync(fileIn(series, 2020), 'utf8');
   const text = readFileSync(lastYear, 'utf8');
+  const analyses = async (): Promise<number> => (await client.connection.sendRequest<{ analyses: number }>('nianbao/analyses')).analyses;
+  const startAnalyses = await analyses();
+  const startDisk = (await indexStats()).diskAnalyses;
   await client.open(uriOf(lastYear), text);
   const before = (await indexStats()).rechecks;
   const fixed = text.replace('结转下年度继续办理: [1, 2, 0, 1, 0, 1, 5]', '结转下年度继续办理: [2, 2, 0, 1, 0, 1, 6]');
@@ -121,6 +124,9 @@ test("unsaved edits of last year's report change this year's diagnostics; closin
   assert.deepEqual(codes(cleared), ['NB308', 'NB308'], 'the other findings stay');
   assert.equal((await indexStats()).rechecks - before, 2, 'only last year and this year were re-checked');
   assert.equal(readFileSync(fileIn(series, 2020), 'utf8'), onDisk, "this year's file was not touched");
+  // Parse once per version: the index took the document store's analysis of each version (open, edit).
+  assert.equal((await analyses()) - startAnalyses, 2);
+  assert.equal((await indexStats()).diskAnalyses, startDisk);
 
   // Broken again in the editor: back.
   await client.replace(uriOf(lastYear), fixed.replace('结转下年度继续办理: [2, 2, 0, 1, 0, 1, 6]', '结转下年度继续办理: [3, 2, 0, 1, 0, 1, 7]'));

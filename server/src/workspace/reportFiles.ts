@@ -2,7 +2,7 @@
  * The disk edge of the workspace index: which files are reports, walking the workspace folders, reading a report's
  * text, and one spelling per file URI. The core never touches the file system; this is where bytes become text.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -81,12 +81,16 @@ export async function* walkReports(dir: string): AsyncGenerator<string> {
 
 /** A report file's text (UTF-8, a BOM dropped as editors drop it); undefined when it is gone or unreadable. */
 export async function readReportText(path: string): Promise<string | undefined> {
+  let handle;
   try {
-    const info = await stat(path);
+    handle = await open(path, 'r');
+    const info = await handle.stat();
     if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    return decoder.decode(await readFile(path));
+    return decoder.decode(await handle.readFile());
   } catch {
     return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 

@@ -27,6 +27,8 @@ import { REPORT_FILE, REPORT_GLOB, canonicalUri, fileUriOf, folderOf, fsPathOf, 
 /** While the initial index runs, publications are gathered a little longer (a file's neighbours arrive soon). */
 const INDEXING_FLUSH_MS = 100;
 const PROGRESS_EVERY = 100;
+/** Files read concurrently during a folder walk. */
+const READ_AHEAD = 8;
 
 export interface WorkspaceCapabilities {
   /** The client registers file watchers for the server (`workspace/didChangeWatchedFiles` dynamic registration). */
@@ -53,6 +55,7 @@ export class WorkspaceReports {
   private indexing = false;
   private initialIndexMs: number | undefined;
   private filesRead = 0;
+  private diskAnalyses = 0;
   private disposed = false;
 
   constructor(
@@ -203,7 +206,13 @@ export class WorkspaceReports {
   async stats(): Promise<WorkspaceIndexResult> {
     await this.idle();
     const s = this.index.stats();
-    return { ...s, initialIndexMs: this.initialIndexMs ?? 0, filesRead: this.filesRead, rechecks: this.index.recheckCount };
+    return {
+      ...s,
+      initialIndexMs: this.initialIndexMs ?? 0,
+      filesRead: this.filesRead,
+      diskAnalyses: this.diskAnalyses,
+      rechecks: this.index.recheckCount,
+    };
   }
 
   /**
@@ -286,15 +295,23 @@ export class WorkspaceReports {
     return path && REPORT_FILE.test(path) && folderOf(path, this.folders) ? path : undefined;
   }
 
+  /**
+   * Every report under `folder`, a few reads ahead of the analysis: each file is analysed when its read completes,
+   * and the event loop serves the editor's requests in between.
+   */
   private async indexFolder(folder: string, progress?: WorkDoneProgressServerReporter): Promise<void> {
+    const reading = new Set<Promise<void>>();
     let n = 0;
     for await (const path of walkReports(folder)) {
-      if (this.disposed) return;
+      if (this.disposed) break;
       const key = canonicalUri(fileUriOf(path));
       if (this.open.has(key)) continue;
-      await this.readFromDisk(key, path);
+      const read: Promise<void> = this.readFromDisk(key, path).finally(() => reading.delete(read));
+      reading.add(read);
+      if (reading.size >= READ_AHEAD) await Promise.race(reading);
       if (++n % PROGRESS_EVERY === 0) progress?.report(t('{0} reports indexed', this.index.size));
     }
+    await Promise.all(reading);
   }
 
   /** Read a file and put its text in the index, unless the editor has it open or a newer operation came first. */
@@ -314,6 +331,7 @@ export class WorkspaceReports {
 
   private apply(key: string, text: string, publishSelf = false): void {
     const update = this.index.set(key, text);
+    if (update.analysis) this.diskAnalyses++;
     this.lines.set(key, new LineStarts(text));
     this.queue(update.changed);
     if (publishSelf) this.queue([key]);
