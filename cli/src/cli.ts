@@ -39,7 +39,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`${s.badLang}\n`);
     return 2;
   }
-  const [command, ...rest] = argv;
+  // `--lang` may also come before the command (`nianbao --lang en check …`).
+  let start = 0;
+  while (argv[start] === '--lang' || argv[start]?.startsWith('--lang=')) start += argv[start] === '--lang' ? 2 : 1;
+  const [command, ...rest] = argv.slice(start);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     (command === undefined ? io.stderr : io.stdout)(s.usage);
     return command === undefined ? 2 : 0;

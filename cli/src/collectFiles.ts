@@ -10,7 +10,19 @@ export interface Input {
   readonly path?: string;
 }
 
-/** Files in a stable order; throws the path that cannot be read. */
+/** Whether a path is a directory; a path that cannot be examined is treated as a file, whose read then fails. */
+function isDirectory(io: CliIo, path: string): boolean {
+  try {
+    return io.isDirectory(path);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Files in a stable order. A path that does not exist or cannot be examined is listed as a file, so that
+ * reading it reports it and the other inputs are still checked; a directory that cannot be listed throws.
+ */
 export function collectFiles(inputs: readonly string[], io: CliIo): { files: Input[]; emptyDirs: string[] } {
   const files: Input[] = [];
   const emptyDirs: string[] = [];
@@ -19,7 +31,7 @@ export function collectFiles(inputs: readonly string[], io: CliIo): { files: Inp
       files.push({ name: '<stdin>' });
       continue;
     }
-    if (!io.isDirectory(input)) {
+    if (!isDirectory(io, input)) {
       files.push({ name: input, path: input });
       continue;
     }
@@ -27,7 +39,7 @@ export function collectFiles(inputs: readonly string[], io: CliIo): { files: Inp
     const walk = (dir: string): void => {
       for (const entry of io.listDirectory(dir).sort()) {
         const base = entry.slice(entry.lastIndexOf('/') + 1);
-        if (io.isDirectory(entry)) {
+        if (isDirectory(io, entry)) {
           if (!SKIP_DIRS.has(base) && !base.startsWith('.')) walk(entry);
         } else if (REPORT_FILE.test(base)) {
           found.push(entry);

@@ -1,6 +1,16 @@
 /** The CLI's own words, in both languages. Diagnostics carry their own messages from the core. */
 import type { Lang } from '../../core/src/index';
 
+const REASONS: Readonly<Record<string, { zh: string; en: string }>> = {
+  ENOENT: { zh: '文件不存在', en: 'no such file or directory' },
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  EPERM: { zh: '没有读取权限', en: 'permission denied' },
+  EISDIR: { zh: '这是一个目录', en: 'it is a directory' },
+  ENOTDIR: { zh: '路径中有一部分不是目录', en: 'a part of the path is not a directory' },
+  EMFILE: { zh: '打开的文件过多', en: 'too many open files' },
+  ELOOP: { zh: '符号链接循环', en: 'too many symbolic links' },
+};
+
 const S = {
   usage: {
     zh: `用法：nianbao <命令> [选项]
@@ -55,6 +65,12 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
   seeHelp: { zh: '运行 nianbao help 查看用法。', en: 'Run nianbao help for usage.' },
   noInputs: { zh: '请给出要检查的文件或目录（或 - 表示标准输入）。', en: 'Give the files or directories to check (or - for standard input).' },
   unreadable: { zh: (p: string, why: string) => `无法读取 ${p}：${why}`, en: (p: string, why: string) => `Cannot read ${p}: ${why}` },
+  /** Why a file could not be read, by the system's error code. */
+  reason: {
+    zh: (code: string) => REASONS[code]?.zh ?? code,
+    en: (code: string) => REASONS[code]?.en ?? code,
+  },
+  unreadableCount: { zh: (n: number) => `${n} 个文件无法读取，未检查。`, en: (n: number) => `${n} file(s) could not be read and were not checked.` },
   noReports: { zh: (p: string) => `${p} 中没有 *.nianbao.yaml 文件。`, en: (p: string) => `No *.nianbao.yaml files in ${p}.` },
   badFormat: { zh: '--format 只能是 human 或 json。', en: '--format must be human or json.' },
   badLang: { zh: '--lang 只能是 zh 或 en。', en: '--lang must be zh or en.' },

@@ -3,6 +3,7 @@
  * completion, hover, inlay hints, preview). Never throws.
  */
 import type { Diagnostic } from './diagnostics/diagnostic';
+import { M } from './i18n/messages';
 import { syntaxDiagnostics } from './diagnostics/syntaxDiagnostics';
 import { bindReport } from './model/bindReport';
 import type { BoundReport } from './model/bindReport';
@@ -37,6 +38,44 @@ function explainedPaths(diagnostics: readonly Diagnostic[]): Set<string> {
   return covered;
 }
 
+/**
+ * Around a syntax error the recovering parser has to guess where keys belong, so "missing" and "unknown" key
+ * findings there are echoes of the one error: while the document has a syntax error, drop every missing-key
+ * finding, and the unknown keys on an error's line or the line after it. Findings on values, keys elsewhere and
+ * the invariants stay, so the rest of the document is still checked.
+ */
+function structureTrusted(doc: ParsedDocument): (d: Diagnostic) => boolean {
+  const near: [number, number][] = [];
+  const { text } = doc;
+  for (const e of doc.errors) {
+    if (e.kind !== 'syntax') continue;
+    const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', e.start);
+    const nextEnd = lineEnd < 0 ? text.length : text.indexOf('\n', lineEnd + 1);
+    near.push([lineStart, nextEnd < 0 ? text.length : nextEnd]);
+  }
+  if (near.length === 0) return () => true;
+  return (d) => d.code !== 'NB202' && !(d.code === 'NB201' && near.some(([a, b]) => d.range.start >= a && d.range.start <= b));
+}
+
+/** Append without spreading: a generated file can have more findings than a call may take arguments. */
+function append(to: Diagnostic[], from: readonly Diagnostic[]): void {
+  for (const d of from) to.push(d);
+}
+
+/** More findings than anyone reads (or an editor shows smoothly) in one document. */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** The first `MAX_DIAGNOSTICS` findings in document order, then one note (NB110) counting the rest. */
+function capped(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const rest = diagnostics.length - MAX_DIAGNOSTICS;
+  const first = diagnostics[MAX_DIAGNOSTICS];
+  const kept = diagnostics.slice(0, MAX_DIAGNOSTICS);
+  kept.push({ code: 'NB110', severity: 'information', message: M.tooManyProblems(rest, MAX_DIAGNOSTICS), range: first.range, path: first.path });
+  return kept;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const doc = parse(text, { maxLength });
@@ -47,13 +86,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const ruleDiagnostics: Diagnostic[] = [];
     for (const rule of RULES) {
       try {
-        ruleDiagnostics.push(...rule.check(context));
+        append(ruleDiagnostics, rule.check(context));
       } catch {
         // A rule that fails on an odd tree must not hide the others' findings.
       }
     }
-    diagnostics.push(...schemaDiagnostics(doc, report, explainedPaths(ruleDiagnostics)), ...ruleDiagnostics);
+    try {
+      append(diagnostics, schemaDiagnostics(doc, report, explainedPaths(ruleDiagnostics)).filter(structureTrusted(doc)));
+    } catch {
+      // Neither may the schema findings; the rules' findings still stand.
+    }
+    append(diagnostics, ruleDiagnostics);
   }
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { doc, report, diagnostics };
+  return { doc, report, diagnostics: capped(diagnostics) };
 }

@@ -3,6 +3,8 @@ export { analyze } from './analyze';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } from './diagnostics/diagnostic';
 export { localize } from './diagnostics/diagnostic';
+export { allCodes } from './diagnostics/codes';
+export type { CodeInfo } from './diagnostics/codes';
 export { writeReport, writeSkeleton, writtenRows, yamlString } from './format/writeReport';
 export type { ReportData } from './format/writeReport';
 export { bindReport, childrenOf } from './model/bindReport';

@@ -123,7 +123,8 @@ test('a messy site page: blanks as "/", "—", &nbsp; and empty cells stay null,
   assert.deepEqual(result.unplaced.map((u) => `${u.section} ${u.text}`), ['六 示范市生态环境局 2023年1月18日']);
   assert.deepEqual(readerText(got.texts.other), ['本机关2022年度未收取信息处理费。']);
   assert.doesNotMatch(Object.values(got.texts).join(''), /打印本页|版权所有|当前位置/);
-  assert.deepEqual(codes(result.yaml), ['NB207 收到和处理政府信息公开申请情况/本年度办理结果/总计/6', 'NB301 收到和处理政府信息公开申请情况/结转下年度继续办理/6']);
+  // The blank total is reported once (NB207); the other sums read it as the total it should be, so 四 balances.
+  assert.deepEqual(codes(result.yaml), ['NB207 收到和处理政府信息公开申请情况/本年度办理结果/总计/6']);
 });
 
 test('a 2021 report printed with the 2019 section 二: imported as printed, so that the checker reports it', () => {

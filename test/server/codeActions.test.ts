@@ -170,9 +170,11 @@ describe("the core's failing fixtures", () => {
    * Problems no quick fix can decide, because the value or structure the author meant is unknown: syntax, wrong
    * types and lengths, meta values, signs; a missing 机关 or 年度; a table of the other edition's shape, or a year
    * that contradicts the layout; a sum whose parts contradict each other (四·总计 claimed differently by its row
-   * and by the printed balance).
+   * and by the printed balance); narrative that only the author can write (an empty 五, a fee not mentioned, a date).
    */
-  const UNDECIDABLE = new Set(['NB101', 'NB102', 'NB103', 'NB104', 'NB105', 'NB106', 'NB109', 'NB202', 'NB203', 'NB204', 'NB208', 'NB301', 'NB303', 'NB305', 'NB312']);
+  const UNDECIDABLE = new Set(['NB101', 'NB102', 'NB103', 'NB104', 'NB105', 'NB106', 'NB109', 'NB202', 'NB203', 'NB204', 'NB208', 'NB301', 'NB303', 'NB305', 'NB310', 'NB311', 'NB312', 'NB313']);
+  /** A key written as a list or a mapping: no label to rename it to, and commenting it out would lose its value. */
+  const complexKey = (message: string): boolean => /不能是列表或键值结构/.test(message);
   for (const f of CORE_FAILING) {
     test(`${f.name}: quick fixes settle every problem they can decide`, async (t) => {
       const uri = fileUri(`core-${f.name.replace(/\W+/g, '-')}`);
@@ -184,7 +186,7 @@ describe("the core's failing fixtures", () => {
       // In a document with a syntax error, keys are read from a recovered tree and not rewritten or commented out.
       const broken = left.some((d) => d.code === 'NB101');
       for (const d of left) {
-        assert.ok(UNDECIDABLE.has(String(d.code)) || (broken && d.code === 'NB201'), `${String(d.code)} left: ${d.message}`);
+        assert.ok(UNDECIDABLE.has(String(d.code)) || (d.code === 'NB201' && (broken || complexKey(d.message))), `${String(d.code)} left: ${d.message}`);
         const fixes = quickFixes(await client.codeActions(uri, d.range, [d]));
         assert.deepEqual(fixes.map((a) => a.title), [], `${String(d.code)} still has a fix`);
       }

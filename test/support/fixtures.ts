@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readExpectations } from './expectations';
 import { FIXTURES } from './paths';
 
 export interface Fixture {
@@ -36,14 +37,11 @@ export function fixtures(dir: string): Fixture[] {
   return paths.map((path) => ({ name: relative(FIXTURES, path), path, uri: pathToFileURL(path).toString(), text: readFileSync(path, 'utf8') }));
 }
 
-/** `line code` pairs (0-based lines) from the `# expect:` markers, sorted. */
+/** `line code` pairs (0-based lines) from the fixture's expectations (`test/support/expectations.ts`), sorted. */
 export function expectedMarkers(text: string): string[] {
-  const out: string[] = [];
-  text.split('\n').forEach((line, i) => {
-    const m = /#\s*expect:\s*([^#]*)/.exec(line);
-    if (m) for (const code of m[1].match(/NB\d{3}/g) ?? []) out.push(`${i} ${code}`);
-  });
-  return out.sort();
+  return readExpectations(text)
+    .map((e) => `${e.line - 1} ${e.code}`)
+    .sort();
 }
 
 /** The same pairs for diagnostics as published. */

@@ -3,6 +3,8 @@
  * the pinyin table for completions and the editor's TextMate grammar. `npm run generate` writes these files;
  * `generated.test.ts` fails when the committed copies differ from what these functions produce now.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { pinyin } from 'pinyin-pro';
@@ -11,6 +13,13 @@ import type { JsonSchema } from '../../core/src/schema/generateSchema';
 import { TEMPLATES } from '../../core/src/template/templates';
 import { GRAMMAR_PATH, grammar } from './grammar';
 import type { TemplateNode } from '../../core/src/template/types';
+import { cliExample, formatReference, replaceBetween } from './readme';
+
+/** The repository, from out/tools/src. */
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** The report and the broken fixture whose `nianbao check` output the README shows. */
+export const README_EXAMPLES = ['examples/caozhen-2020.nianbao.yaml', 'test/fixtures/core/2021/nb304-appeal-total.fail.nianbao.yaml'];
 
 export interface GeneratedFile {
   readonly path: string;
@@ -112,6 +121,14 @@ function grammarFile(): GeneratedFile {
   return { path: GRAMMAR_PATH, content: `${JSON.stringify(grammar(), null, 2)}\n` };
 }
 
+/** README.md with its generated parts (the format reference, the CLI example) brought up to date. */
+function readmeFile(): GeneratedFile {
+  let text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  text = replaceBetween(text, 'format-reference', formatReference());
+  text = replaceBetween(text, 'cli-example', cliExample(ROOT, README_EXAMPLES));
+  return { path: 'README.md', content: text };
+}
+
 export function generatedFiles(): GeneratedFile[] {
-  return [...schemaFiles(), validatorFile(), pinyinFile(), grammarFile()];
+  return [...schemaFiles(), validatorFile(), pinyinFile(), grammarFile(), readmeFile()];
 }

@@ -40,12 +40,12 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
     inputs = collectFiles(args.positionals, io);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    io.stderr(`${s.unreadable(e.path ?? String(args.positionals), e.code ?? e.message)}\n`);
+    io.stderr(`${s.unreadable(e.path ?? String(args.positionals), e.code ? s.reason(e.code) : e.message)}\n`);
     return 2;
   }
   for (const dir of inputs.emptyDirs) io.stderr(`${s.noReports(dir)}\n`);
 
-  let unreadable = false;
+  let unreadable = 0;
   const index = new ReportIndex();
   const texts = new Map<string, string>();
   for (const file of distinct(inputs.files)) {
@@ -54,8 +54,8 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
       text = file.path === undefined ? await io.readStdin() : decodeText(io.readFile(file.path));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      io.stderr(`${s.unreadable(file.name, e.code ?? e.message)}\n`);
-      unreadable = true;
+      io.stderr(`${s.unreadable(file.name, e.code ? s.reason(e.code) : e.message)}\n`);
+      unreadable++;
       continue;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -80,6 +80,7 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
     const clean = summary.errors + summary.warnings + summary.information === 0;
     io.stdout(`${clean ? s.summaryClean(texts.size) : s.summary(summary.errors, summary.warnings, summary.information, texts.size)}\n`);
   }
-  if (unreadable || (inputs.files.length === 0 && inputs.emptyDirs.length > 0)) return 2;
+  if (unreadable > 0 && format === 'human') io.stderr(`${s.unreadableCount(unreadable)}\n`);
+  if (unreadable > 0 || (inputs.files.length === 0 && inputs.emptyDirs.length > 0)) return 2;
   return summary.errors > 0 ? 1 : 0;
 }

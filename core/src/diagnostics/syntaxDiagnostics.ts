@@ -19,7 +19,8 @@ const CODES: Record<SyntaxError['kind'], string> = {
 function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
   switch (error.kind) {
     case 'syntax':
-      return M.syntax(error.detail);
+      // No tree at all: say why nothing else is reported.
+      return doc.parser === 'none' ? M.syntaxUnrecovered(error.detail) : M.syntax(error.detail, error.code);
     case 'duplicateKey':
       return M.duplicateKey(error.key ?? error.detail);
     case 'tag':
@@ -33,7 +34,7 @@ function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
     case 'tooLarge':
       return M.tooLarge(doc.text.length, maxLength);
     case 'binary':
-      return M.binary();
+      return error.detail === 'utf16' ? M.utf16() : error.detail === 'encoding' ? M.notUtf8() : M.binary();
   }
 }
 

@@ -3,6 +3,7 @@
  * names in a comment beside each table's key, narrative as literal blocks. `init`, `next`, import and the
  * skeleton snippet all write through here.
  */
+import { resolveScalar } from '../syntax/resolveScalar';
 import { TEMPLATES, templateIndex } from '../template/templates';
 import type { Edition, GroupNode, RowNode, TemplateNode } from '../template/types';
 
@@ -43,23 +44,35 @@ function withComment(line: string, comment: string | undefined): string {
   return `${line}${' '.repeat(pad)}# ${comment}`;
 }
 
-const PLAIN_UNSAFE = /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|[\r\n]|\s$|^(?:~|null|true|false|[-+]?\.?\d.*)$/i;
+/** Text that YAML would not read back as this plain string: indicators, `: `, ` #`, a trailing colon, breaks. */
+const PLAIN_UNSAFE = /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|:$|\s#|[\r\n\t]|\s$/;
 
 /** A scalar that stays a string when read back: plain when safe, double-quoted otherwise. */
 export function yamlString(s: string): string {
-  return s === '' || PLAIN_UNSAFE.test(s) ? JSON.stringify(s) : s;
+  // `2021`, `null`, `.inf`, `0x1F` would be read as something else under the core schema.
+  return s === '' || PLAIN_UNSAFE.test(s) || resolveScalar(s, 'plain', undefined) !== s ? JSON.stringify(s) : s;
 }
 
 export function yamlNumber(v: number | null): string {
   return v === null ? 'null' : String(v);
 }
 
+/**
+ * A narrative as a literal block that reads back as exactly `text`: the chomping indicator keeps the trailing
+ * line breaks as they are, and an explicit indentation indicator is written only when the first line with
+ * content starts with white space (or white-space-only lines come before it), which would otherwise be taken
+ * for indentation.
+ */
 function block(key: string, text: string, indent: string): string[] {
   if (!text) return [`${indent}${key}: |`];
   const body = text.replace(/\r\n?/g, '\n');
   const trimmed = body.replace(/\n+$/, '');
-  const chomp = body.endsWith('\n') ? (body.endsWith('\n\n') ? '+' : '') : '-';
-  const indicator = /^[ \t]/.test(trimmed) ? '2' : '';
+  const breaks = body.length - trimmed.length;
+  const chomp = breaks === 0 ? '-' : breaks === 1 && trimmed !== '' ? '' : '+';
+  const firstContent = trimmed.split('\n').find((l) => l.trim() !== '');
+  const leadingBlank = trimmed.split('\n').findIndex((l) => l !== '' && l.trim() === '');
+  const contentAt = trimmed.split('\n').findIndex((l) => l.trim() !== '');
+  const indicator = /^[ \t]/.test(firstContent ?? trimmed) || (leadingBlank >= 0 && (contentAt < 0 || leadingBlank < contentAt)) ? '2' : '';
   const lines = [`${indent}${key}: |${indicator}${chomp}`];
   for (const line of (chomp === '+' ? body.replace(/\n$/, '') : trimmed).split('\n')) lines.push(line ? `${indent}  ${line}` : '');
   return lines;

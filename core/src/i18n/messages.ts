@@ -29,9 +29,72 @@ export function arithmetic(terms: readonly Term[]): string {
     .replace(/^ − /, '−');
 }
 
+/**
+ * The parsers word their errors in English; a Chinese reader gets the same finding in Chinese, by the `yaml`
+ * package's error code or, for js-yaml's verdicts, by its wording. Unknown errors keep the parser's words.
+ */
+function syntaxZh(detail: string, code: string | undefined): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return '不能用制表符（Tab）缩进，请改用空格';
+    case 'BAD_INDENT':
+      if (/flow sequence/i.test(detail)) return '方括号 [ 没有闭合（缺少 ]），或换行后的缩进不够';
+      if (/flow map/i.test(detail)) return '花括号 { 没有闭合（缺少 }），或换行后的缩进不够';
+      return '缩进不正确：同一层的各项应从同一列开始';
+    case 'MISSING_CHAR':
+      if (/quote/i.test(detail)) return '引号没有闭合';
+      if (/\]/.test(detail)) return '方括号 [ 没有闭合（缺少 ]）';
+      if (/\}/.test(detail)) return '花括号 { 没有闭合（缺少 }）';
+      return `缺少字符（${detail}）`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return '一行里出现了两个「键: 值」；文字中含有「: 」时请给文字加引号';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return '键必须写在同一行（可能缺少冒号，或缩进不对）';
+    case 'UNEXPECTED_TOKEN':
+      return `多余的符号（${detail}）`;
+    case 'BAD_DQ_ESCAPE':
+      return '双引号内的反斜杠转义无效；要写反斜杠请写 \\\\，或改用单引号';
+    case 'BAD_SCALAR_START':
+      return '以 @ 或 ` 开头的文字需要加引号';
+    case 'BLOCK_IN_FLOW':
+      return '方括号或花括号内不能换成块格式书写';
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+    case 'BAD_PROP_ORDER':
+    case 'ALIAS_PROPS':
+      return '锚点（&）或标签（!）的写法不正确';
+    case 'KEY_OVER_1024_CHARS':
+      return '键太长（超过 1024 个字符），可能缺少换行或冒号';
+    case 'BAD_DIRECTIVE':
+      return '无效的 YAML 指令（以 % 开头的行）';
+    case undefined:
+      break;
+    default:
+      return detail;
+  }
+  if (/tab characters/i.test(detail)) return '不能用制表符（Tab）缩进，请改用空格';
+  if (/end of the stream or a document separator is expected/i.test(detail)) {
+    return '这里的内容不属于上文的结构（检查缩进，或是否把「键: 值」与列表「- 」混在了同一层）';
+  }
+  if (/within a flow collection/i.test(detail)) return '方括号或花括号没有闭合';
+  if (/missed comma between flow collection entries/i.test(detail)) return '方括号内的各项之间缺少逗号';
+  if (/multiline key may not be an implicit key|implicit key/i.test(detail)) return '键必须写在同一行（可能缺少冒号，或缩进不对）';
+  if (/unidentified alias/i.test(detail)) return '锚点引用（*）没有对应的锚点（&）';
+  if (/non-printable characters/i.test(detail)) return '文件含有不可打印的控制字符';
+  if (/deficient indentation|bad indentation/i.test(detail)) return '缩进不正确';
+  if (/escape sequence/i.test(detail)) return '双引号内的反斜杠转义无效';
+  if (/end of the stream within a (?:double|single) quoted scalar/i.test(detail)) return '引号没有闭合';
+  return detail;
+}
+
 export const M = {
   // ---- NB1xx syntax ----
-  syntax: (detail: string): Localized => ({ zh: `YAML 语法错误：${detail}`, en: `YAML syntax error: ${detail}` }),
+  /** `code`: the recovering parser's error code; `detail`: a parser's English wording. */
+  syntax: (detail: string, code?: string): Localized => ({ zh: `YAML 语法错误：${syntaxZh(detail, code)}`, en: `YAML syntax error: ${detail}` }),
+  syntaxUnrecovered: (detail: string): Localized => ({
+    zh: `YAML 语法错误：${syntaxZh(detail, undefined)}。文件很大，修正此处后才能检查其余内容`,
+    en: `YAML syntax error: ${detail}. The file is very large: the rest is checked once this is fixed`,
+  }),
   duplicateKey: (key: string): Localized => ({
     zh: `键「${key}」重复出现；每个键在同一层只能出现一次`,
     en: `Duplicate key "${key}": a key may appear only once at one level`,
@@ -61,9 +124,17 @@ export const M = {
     zh: '这不是文本文件（含有二进制内容），无法作为年报检查',
     en: 'This is not a text file (binary content); it cannot be checked as a report',
   }),
+  utf16: (): Localized => ({
+    zh: '文件是 UTF-16 编码：请另存为 UTF-8 编码后再检查',
+    en: 'The file is encoded in UTF-16: save it as UTF-8 and check again',
+  }),
+  notUtf8: (): Localized => ({
+    zh: '文件不是 UTF-8 编码（可能是 GBK/GB18030）：请另存为 UTF-8 编码后再检查',
+    en: 'The file is not UTF-8 (perhaps GBK/GB18030): save it as UTF-8 and check again',
+  }),
   empty: (): Localized => ({
-    zh: '文件为空：请先写入「格式」「机关」「年度」，或使用“新建年报”生成完整框架',
-    en: 'The file is empty: start with 格式, 机关 and 年度, or use "New report" to create a skeleton',
+    zh: '文件为空：请先写入「格式」「机关」「年度」，或用“新建年报”（命令行：nianbao init）生成完整框架',
+    en: 'The file is empty: start with 格式, 机关 and 年度, or create a skeleton with "New report" (command line: nianbao init)',
   }),
 
   // ---- NB2xx schema ----
@@ -75,9 +146,26 @@ export const M = {
     zh: `「${where}」下没有「${key}」这一项${suggestion ? `；是否应为「${suggestion}」？` : ''}`,
     en: `"${key}" is not an item of ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   }),
+  emptyKey: (where: string): Localized => ({
+    zh: `「${where}」下有一项缺少键名（冒号前为空）`,
+    en: `An item under ${where} has no key (nothing before the colon)`,
+  }),
+  keyNotText: (): Localized => ({
+    zh: '键应为文字（模板中的标签），不能是列表或键值结构',
+    en: 'A key must be text (a label of the template), not a list or a mapping',
+  }),
+  moreUnknownKeys: (where: string, count: number, first: string): Localized => ({
+    zh: `「${where}」下还有 ${count} 个不属于模板的项（从「${first}」起），未逐一列出`,
+    en: `${count} more keys under ${where} are not items of the template (from "${first}" on); not listed one by one`,
+  }),
+  tooManyProblems: (count: number, listed: number): Localized => ({
+    zh: `另有 ${count} 个问题未列出（只列出前 ${listed} 个）；请先修正上面的问题`,
+    en: `${count} more problems are not listed (only the first ${listed}); fix the ones above first`,
+  }),
   missingKeys: (where: string, labels: readonly string[]): Localized => ({
-    zh: `「${where}」缺少 ${labels.length} 项：${labels.join('、')}`,
-    en: `${where} is missing ${labels.length} item${labels.length > 1 ? 's' : ''}: ${labels.join(', ')}`,
+    // Labels carry their own 、 (`一、总体情况`), so each is quoted.
+    zh: `「${where}」缺少 ${labels.length} 项：${labels.map((l) => `「${l}」`).join('、')}`,
+    en: `${where} is missing ${labels.length} item${labels.length > 1 ? 's' : ''}: ${labels.map((l) => `"${l}"`).join(', ')}`,
   }),
   expectedRow: (label: string, columns: readonly string[]): Localized => ({
     zh: `「${label}」应为一行 ${columns.length} 个数：[${columns.join(', ')}]`,
@@ -96,6 +184,15 @@ export const M = {
   numberAsText: (cell: string, text: string, value: number): Localized => ({
     zh: `${cell} 写成了文字 "${text}"，应为数字 ${fmt(value)}`,
     en: `${cell} is written as text "${text}"; it should be the number ${fmt(value)}`,
+  }),
+  placeholderCell: (cell: string, text: string): Localized => ({
+    zh: `「${cell}」写成了 "${text}"：没有发生请填 0；确实空白请写 null（按 0 计）`,
+    en: `"${cell}" is written "${text}": write 0 if there were none, or null for a blank cell (counts as 0)`,
+  }),
+  /** `yuan`: the amount as printed in 元, when it was converted to the column's 万元. */
+  cellWithUnit: (cell: string, text: string, value: number, unit: string | undefined, yuan?: number): Localized => ({
+    zh: `「${cell}」写成了 "${text}"：${unit ? `金额以${unit}为单位，` : ''}${yuan !== undefined ? `${fmt(yuan)} 元 = ${fmt(value)} 万元，` : ''}只写数字，应为 ${fmt(value)}`,
+    en: `"${cell}" is written "${text}": ${unit ? `amounts are in ${unit}; ` : ''}${yuan !== undefined ? `${fmt(yuan)} 元 = ${fmt(value)} 万元; ` : ''}write the number only, ${fmt(value)}`,
   }),
   blankCell: (cell: string): Localized => ({
     zh: `${cell} 为空白，按 0 计；若确为 0 请填 0`,
@@ -117,6 +214,14 @@ export const M = {
   badDate: (): Localized => ({ zh: '「发布日期」应写成 YYYY-MM-DD，如 2025-01-20', en: '发布日期 must be written YYYY-MM-DD, e.g. 2025-01-20' }),
   badAgencyType: (): Localized => ({ zh: '「机关类型」应为「人民政府」或「部门」', en: '机关类型 must be 人民政府 or 部门' }),
   emptyAgency: (): Localized => ({ zh: '「机关」不能为空', en: '机关 must not be empty' }),
+  agencyNotText: (): Localized => ({
+    zh: '「机关」应为机关名称（文字），如 某某市某某区人民政府',
+    en: "机关 must be the agency's name (text), e.g. 某某市某某区人民政府",
+  }),
+  editionQuoted: (written: string): Localized => ({
+    zh: `「格式」应写数字 ${written}，不加引号`,
+    en: `格式 must be the number ${written}, without quotes`,
+  }),
 
   // ---- NB3xx invariants ----
   sumMismatch: (cell: string, expected: number, terms: string, actual: number): Localized => {
@@ -240,8 +345,8 @@ export const M = {
   }),
 
   editionInferred: (edition: number): Localized => ({
-    zh: `缺少「格式」，暂按 ${edition} 年版检查`,
-    en: `格式 is missing; checked as the ${edition} template`,
+    zh: `暂按 ${edition} 年版格式检查`,
+    en: `checked against the ${edition} template for now`,
   }),
 };
 

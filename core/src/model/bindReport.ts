@@ -2,6 +2,7 @@
  * Binding: the syntax tree read through the template of its edition. Every feature after parsing (invariants,
  * hovers, inlay hints, rendering, cross-year checks) works on this view instead of walking YAML again.
  */
+import { CORE_TAGS } from '../syntax/resolveScalar';
 import { getPair } from '../syntax/tree';
 import type { MapNode, PairNode, ParsedDocument, ScalarNode, YamlNode } from '../syntax/tree';
 import { editionForYear, isEdition, templateIndex } from '../template/templates';
@@ -17,7 +18,8 @@ export interface BoundCell {
   readonly node: YamlNode | undefined;
   /**
    * number: the value (for a number written as text, the number it denotes); null: blank as printed (counts
-   * as 0); undefined: missing or unreadable (invariants that need it are skipped, the schema reports it).
+   * as 0); undefined: missing, unreadable, or in a row with the wrong number of values (invariants that need it
+   * are skipped, the schema reports it).
    */
   readonly value: number | null | undefined;
   /** True when the number was written as text (`"3,020.782"`). */
@@ -67,7 +69,8 @@ export interface BoundReport {
 
 function readCell(column: Column, index: number, node: YamlNode | undefined, path: YamlPath): BoundCell {
   if (!node) return { column, index, node, value: undefined, fromText: false, path };
-  if (node.kind === 'scalar') {
+  // Under a custom tag (NB103) the value means whatever the tag says: unreadable here.
+  if (node.kind === 'scalar' && (node.tag === undefined || CORE_TAGS.has(node.tag))) {
     if (typeof node.value === 'number' && Number.isFinite(node.value)) {
       return { column, index, node, value: node.value, fromText: false, path };
     }
@@ -87,8 +90,12 @@ function bindRow(placed: PlacedNode & { node: RowNode }, pair: PairNode): BoundR
   let cells: BoundCell[];
   if (columns.length === 1) {
     cells = [readCell(columns[0], 0, value ?? undefined, path)];
-  } else if (value && value.kind === 'seq') {
+  } else if (value && value.kind === 'seq' && value.items.length === columns.length) {
     cells = columns.map((c, i) => readCell(c, i, value.items[i], [...path, i]));
+  } else if (value && value.kind === 'seq') {
+    // Too few or too many values (NB204): which value belongs to which column is unknown, so none is read;
+    // otherwise every sum through this row would report the misalignment again.
+    cells = columns.map((c, i) => ({ column: c, index: i, node: value.items[i], value: undefined, fromText: false, path: [...path, i] }));
   } else if (value && value.kind === 'scalar' && value.value === null) {
     // A whole row left blank reads as blank cells.
     cells = columns.map((c, i) => ({ column: c, index: i, node: value, value: null, fromText: false, path }));

@@ -1,6 +1,6 @@
 /** Total cells left blank while what they sum is not (E8): NB207 reports them, NB206 leaves them alone. */
 import type { BoundCell, BoundReport } from '../model/bindReport';
-import { sumRelations } from './sumRelations';
+import { expectedValue, sumRelations, termValue } from './sumRelations';
 import type { SumRelation } from './sumRelations';
 
 const cache = new WeakMap<BoundReport, ReadonlyMap<BoundCell, SumRelation>>();
@@ -17,4 +17,16 @@ export function blankTotals(report: BoundReport): ReadonlyMap<BoundCell, SumRela
   }
   cache.set(report, out);
   return out;
+}
+
+/**
+ * A term's value for the other sums: a blank total (reported once, by NB207) counts as the total it should
+ * be, so that it does not make every sum through it fail again.
+ */
+export function filledValue(report: BoundReport): (cell: BoundCell) => number | undefined {
+  const totals = blankTotals(report);
+  return (cell) => {
+    const relation = cell.value === null ? totals.get(cell) : undefined;
+    return relation ? expectedValue(relation) : termValue(cell);
+  };
 }

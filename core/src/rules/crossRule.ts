@@ -1,5 +1,5 @@
 /** Rules between two reports of the same 机关: year y (previous) and year y+1 (current). One rule per file. */
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
 import type { FactCell, ReportFacts } from '../cross/reportFacts';
 import { displayName } from '../cross/agencyKey';
 import { M, fmt } from '../i18n/messages';
@@ -12,6 +12,8 @@ export interface IndexedReport {
 export interface YearPairRule {
   readonly code: string;
   readonly title: { readonly zh: string; readonly en: string };
+  /** The severity of its findings; `error` when not given. */
+  readonly severity?: Severity;
   /** Findings on `current` (year y+1) against `previous` (year y). */
   check(previous: IndexedReport, current: IndexedReport): Diagnostic[];
 }

@@ -10,6 +10,7 @@ import { cellName, rowTitle } from './names';
 export const nb206BlankCell: Rule = {
   code: 'NB206',
   title: { zh: '空白单元格按 0 计（建议填 0）', en: 'Blank cells count as 0 (write 0)' },
+  severity: 'warning',
   check({ report }) {
     const out: Diagnostic[] = [];
     const totals = blankTotals(report);

@@ -11,6 +11,7 @@ export const nb306CarryOver: YearPairRule = {
     zh: '跨年度：上年「结转下年度继续办理」= 本年「上年结转政府信息公开申请数量」（每一列）',
     en: "Across years: last year's carried-forward requests = this year's carried-over requests (every column)",
   },
+  severity: 'error',
   check(previous, current) {
     const out: Diagnostic[] = [];
     for (const column of APPLICANT_COLUMNS) {

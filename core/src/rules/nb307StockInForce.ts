@@ -16,6 +16,7 @@ export const nb307StockInForce: YearPairRule = {
     zh: '跨年度（2021年版）：上年现行有效件数 + 本年制发件数 − 本年废止件数 = 本年现行有效件数',
     en: "Across years (2021 edition): last year's in force + issued − repealed = this year's in force",
   },
+  severity: 'warning',
   check(previous, current) {
     if (previous.facts.edition !== 2021 || current.facts.edition !== 2021) return [];
     const out: Diagnostic[] = [];

@@ -73,6 +73,7 @@ export const nb308ItemsContinuity: YearPairRule = {
     zh: '跨年度（2019年版）：上年上一年项目数量 + 上年本年增/减 = 本年上一年项目数量；对外公开总数量连续',
     en: "Across years (2019 edition): last year's items + change = this year's items; 对外公开总数量 continues",
   },
+  severity: 'warning',
   check(previous, current) {
     if (previous.facts.edition !== 2019 || current.facts.edition !== 2019) return [];
     const out: Diagnostic[] = [];

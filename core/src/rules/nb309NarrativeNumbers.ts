@@ -88,6 +88,7 @@ export const nb309NarrativeNumbers: Rule = {
     zh: '文字部分写明的数字（收到申请、予以公开、结转、行政复议、现行有效等）与表格一致',
     en: 'Figures stated in the narrative (requests, disclosures, carry-overs, reviews, documents in force, …) match the tables',
   },
+  severity: 'warning',
   check({ doc, report }) {
     const out: Diagnostic[] = [];
     for (const id of NARRATIVE_SECTIONS) {

@@ -40,6 +40,7 @@ export const nb310FeeMention: Rule = {
     zh: '收取信息处理费或因未缴费终止处理（2021年版三（六）2）时，六、其他需要报告的事项 说明信息处理费情况',
     en: 'When fees were charged or requests ended for unpaid fees (2021 三（六）2), section 六 reports on 信息处理费',
   },
+  severity: 'warning',
   check({ report }) {
     const other = report.texts.get('other');
     if (!other || MENTIONS.test(other.text)) return [];

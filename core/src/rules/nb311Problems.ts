@@ -19,6 +19,7 @@ export const nb311Problems: Rule = {
     zh: '五、存在的主要问题及改进情况 不为空或“无”；人民政府的年报报告工作考核、社会评议和责任追究结果情况',
     en: "Section 五 is not empty or 无; a people's government's report covers appraisal, public review and accountability",
   },
+  severity: 'warning',
   check({ report }) {
     const problems = report.texts.get('problems');
     if (!problems) return [];

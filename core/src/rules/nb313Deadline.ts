@@ -21,6 +21,7 @@ export const nb313Deadline: Rule = {
     zh: '发布日期不晚于《条例》第四十九条规定的期限（部门：次年1月31日；人民政府：次年3月31日）',
     en: "Published by the 条例 art. 49 deadline (departments: 31 January; people's governments: 31 March of the next year)",
   },
+  severity: 'warning',
   check({ report }) {
     const published = report.meta.get('meta.published');
     const year = report.year;

@@ -1,5 +1,5 @@
 /** One invariant rule per file: its code, the check, and nothing else. */
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
 import type { BoundReport } from '../model/bindReport';
 import type { ParsedDocument } from '../syntax/tree';
 
@@ -12,5 +12,7 @@ export interface Rule {
   readonly code: string;
   /** What the rule checks, for documentation and `nianbao rules`. */
   readonly title: { readonly zh: string; readonly en: string };
+  /** The severity of its findings; `error` when not given. */
+  readonly severity?: Severity;
   check(context: RuleContext): Diagnostic[];
 }

@@ -6,16 +6,17 @@ import type { RuleContext } from './rule';
 import { cellRange, relatedCell } from './cellRange';
 import { cellName, rowName, rowTitle } from './names';
 import { expectedValue, sumRelations, termValue } from './sumRelations';
-import type { SumCode, SumRelation } from './sumRelations';
+import type { SumCode, SumRelation, TermReader } from './sumRelations';
+import { filledValue } from './blankTotals';
 
 /** `自然人 2 + 商业企业 1` within a row, `予以公开 5 + 部分公开 3` down a column. */
-export function termsText(relation: SumRelation): string {
+export function termsText(relation: SumRelation, read: TermReader = termValue): string {
   const sameRow = relation.terms.every((t) => t.row === relation.row);
   const withOrdinal = relation.code === 'NB301';
   return arithmetic(
     relation.terms.map((t) => ({
       label: sameRow ? t.cell.column.name : withOrdinal ? rowTitle(t.row.placed) : rowName(t.row.placed),
-      value: termValue(t.cell) ?? 0,
+      value: read(t.cell) ?? 0,
       sign: t.sign,
     })),
   );
@@ -23,14 +24,15 @@ export function termsText(relation: SumRelation): string {
 
 export function checkSums(context: RuleContext, code: SumCode, message: typeof M.sumMismatch): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const read = filledValue(context.report);
   for (const relation of sumRelations(context.report)) {
     if (relation.code !== code) continue;
     const actual = relation.cell.value;
     // A blank target is NB207's; an unreadable one is the schema's.
     if (actual === null || actual === undefined) continue;
-    const expected = expectedValue(relation);
+    const expected = expectedValue(relation, read);
     if (expected === undefined || expected === actual) continue;
-    const text: Localized = message(cellName(relation.row, relation.cell), expected, termsText(relation), actual);
+    const text: Localized = message(cellName(relation.row, relation.cell), expected, termsText(relation, read), actual);
     out.push({
       code,
       severity: 'error',

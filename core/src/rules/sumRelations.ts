@@ -86,11 +86,14 @@ export function termValue(cell: BoundCell): number | undefined {
   return cell.value === null ? 0 : cell.value;
 }
 
+/** How a term cell is read; `termValue` unless a caller knows better (a blank total read as its computed value). */
+export type TermReader = (cell: BoundCell) => number | undefined;
+
 /** The expected value of a relation's target, or undefined when a term is unreadable. */
-export function expectedValue(relation: SumRelation): number | undefined {
+export function expectedValue(relation: SumRelation, read: TermReader = termValue): number | undefined {
   let sum = 0;
   for (const term of relation.terms) {
-    const v = termValue(term.cell);
+    const v = read(term.cell);
     if (v === undefined) return undefined;
     sum += term.sign * v;
   }

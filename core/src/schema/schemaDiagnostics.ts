@@ -5,16 +5,19 @@
  * as text) are left to the invariant rules so that each problem is reported once.
  */
 import type { Diagnostic, Range } from '../diagnostics/diagnostic';
-import { M } from '../i18n/messages';
+import { M, fmt } from '../i18n/messages';
 import type { BoundReport } from '../model/bindReport';
+import { readCellText } from '../model/cellText';
 import { parseNumberText } from '../model/parseNumberText';
 import { nodeAtPath as treeNodeAt } from '../syntax/navigate';
+import { CORE_TAGS } from '../syntax/resolveScalar';
 import { toJson } from '../syntax/toJson';
+import { keyIndex } from '../syntax/tree';
 import type { ParsedDocument, YamlNode } from '../syntax/tree';
 import { nearestLabel } from '../template/nearestLabel';
 import { displayLabel, nodeAtPath, pathKey, templateIndex } from '../template/templates';
 import type { PlacedNode } from '../template/templates';
-import type { TemplateNode, YamlPath } from '../template/types';
+import type { Column, TemplateNode, YamlPath } from '../template/types';
 import { childrenOf } from '../model/bindReport';
 import { schemaErrors } from './validators';
 import type { SchemaError } from './validators';
@@ -60,10 +63,13 @@ function missing(ctx: Context, path: YamlPath, keys: readonly string[]): Diagnos
   const parent = path.length ? placedAt(ctx, path) : undefined;
   const children = childrenOf(index, parent);
   const nodes = keys.map((k) => children.find((c) => c.node.key === k)).filter((c): c is PlacedNode => !!c);
+  const listed = M.missingKeys(path.length ? labelOf(ctx, path) : '年报', nodes.map((n) => displayLabel(n.node)));
+  // Without 格式 the reader should know which edition the rest was checked against.
+  const inferred = path.length === 0 && keys.includes('格式') ? M.editionInferred(ctx.report.edition) : undefined;
   return {
     code: 'NB202',
     severity: 'error',
-    message: M.missingKeys(path.length ? labelOf(ctx, path) : '年报', nodes.map((n) => displayLabel(n.node))),
+    message: inferred ? { zh: `${listed.zh}；${inferred.zh}`, en: `${listed.en}; ${inferred.en}` } : listed,
     range: keyRange(ctx, path),
     path,
     fix: { kind: 'insertMissing', path, ids: nodes.map((n) => n.node.id) },
@@ -73,29 +79,29 @@ function missing(ctx: Context, path: YamlPath, keys: readonly string[]): Diagnos
 function unknown(ctx: Context, path: YamlPath, key: string): Diagnostic | undefined {
   const located = treeNodeAt(ctx.doc.root, path);
   if (!located || located.node.kind !== 'map') return undefined;
-  const pair = located.node.items.find((p) => p.key.kind === 'scalar' && p.key.text === key);
+  const keys = keyIndex(located.node);
+  const pair = keys.get(key);
   if (!pair) return undefined;
   const parent = path.length ? placedAt(ctx, path) : undefined;
-  const present = new Set(located.node.items.map((p) => (p.key.kind === 'scalar' ? p.key.text : '')));
-  const candidates = childrenOf(templateIndex(ctx.report.edition), parent).filter((c) => !present.has(c.node.key));
+  const candidates = childrenOf(templateIndex(ctx.report.edition), parent).filter((c) => !keys.has(c.node.key));
   const match = nearestLabel(key, candidates, (c) => [c.node.key, c.node.printed, displayLabel(c.node)]);
   const suggestion = match?.item.node.key;
   const range = rangeOf(pair.key);
   return {
     code: 'NB201',
     severity: 'error',
-    message: M.unknownKey(key, path.length ? labelOf(ctx, path) : '年报', suggestion),
+    message: key === '' ? M.emptyKey(path.length ? labelOf(ctx, path) : '年报') : M.unknownKey(key, path.length ? labelOf(ctx, path) : '年报', suggestion),
     range,
     path: [...path, key],
     ...(suggestion ? { fix: { kind: 'renameKey' as const, key: suggestion, range } } : {}),
   };
 }
 
-function metaMessage(node: TemplateNode) {
+function metaMessage(node: TemplateNode, value: unknown) {
   if (node.kind !== 'meta') return undefined;
   switch (node.type) {
     case 'edition':
-      return M.badEdition();
+      return typeof value === 'string' && (value.trim() === '2019' || value.trim() === '2021') ? M.editionQuoted(value.trim()) : M.badEdition();
     case 'year':
       return M.badYear();
     case 'date':
@@ -103,20 +109,40 @@ function metaMessage(node: TemplateNode) {
     case 'agencyType':
       return M.badAgencyType();
     case 'string':
-      return M.emptyAgency();
+      return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ? M.emptyAgency() : M.agencyNotText();
   }
+}
+
+/** A cell written as a placeholder or with its unit: what to write instead, and the number when there is one. */
+function wordedCell(label: string, text: string, column: Column, range: Range): Omit<Diagnostic, 'path'> | undefined {
+  const read = readCellText(text);
+  if (!read) return undefined;
+  if (read.kind === 'placeholder') return { code: 'NB203', severity: 'error', message: M.placeholderCell(label, text.trim()), range };
+  // The YAML holds amounts in the column's unit (万元); an amount printed in 元 is converted.
+  const converted = read.unit === '元' && column.unit === '万元';
+  const value = converted ? read.value / 10000 : read.value;
+  return {
+    code: 'NB203',
+    severity: 'error',
+    message: M.cellWithUnit(label, text.trim(), value, column.unit, converted ? read.value : undefined),
+    range,
+    fix: { kind: 'setValue', value: Number(fmt(value)), range },
+  };
 }
 
 /** A wrong type, length or value at `path`, worded by what the template expects there. */
 function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnostic | undefined {
   const located = treeNodeAt(ctx.doc.root, path);
   const node: YamlNode | undefined = located?.node;
+  // An alias is NB104's, a value under a custom tag NB103's: the value they stand for is unknown here.
+  if (node?.kind === 'alias' || (node?.tag !== undefined && !CORE_TAGS.has(node.tag))) return undefined;
   const value = node?.kind === 'scalar' ? node.value : undefined;
   const isCell = typeof path[path.length - 1] === 'number';
   const placed = placedAt(ctx, isCell ? path.slice(0, -1) : path);
-  // Sign and integrality are NB305's; a number written as text is NB205's.
-  if (typeof value === 'number' && Number.isFinite(value) && (error.keyword === 'minimum' || error.keyword === 'type') && placed?.node.kind === 'row') return undefined;
   const singleValue = placed?.node.kind === 'row' && (isCell || placed.node.columns.length === 1);
+  // Sign and integrality of a value are NB305's; a number written as text is NB205's. A number where a whole
+  // row of several values belongs is a shape error and stays here.
+  if (typeof value === 'number' && Number.isFinite(value) && (error.keyword === 'minimum' || error.keyword === 'type') && singleValue) return undefined;
   if (typeof value === 'string' && parseNumberText(value) !== undefined && singleValue) return undefined;
   const range = node ? rangeOf(node) : keyRange(ctx, path);
   const at = (message: ReturnType<typeof M.expectedNumber>, code = 'NB203'): Diagnostic => ({ code, severity: 'error', message, range, path });
@@ -125,14 +151,20 @@ function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnosti
   const label = displayLabel(t);
   switch (t.kind) {
     case 'meta':
-      return at(metaMessage(t) ?? M.expectedText(label), 'NB208');
+      return at(metaMessage(t, node?.kind === 'scalar' ? node.value : node ? node.kind : undefined) ?? M.expectedText(label), 'NB208');
     case 'text':
       return at(M.expectedText(label));
     case 'group':
       return at(M.expectedMapping(label, t.children.length));
     case 'row': {
       const columns = t.columns.map((c) => c.name);
-      if (isCell) return at(M.expectedNumber(`${label}·${t.columns[Number(path[path.length - 1])]?.name ?? ''}`));
+      const column = isCell ? t.columns[Number(path[path.length - 1])] : t.columns.length === 1 ? t.columns[0] : undefined;
+      const cellLabel = isCell ? `${label}·${column?.name ?? ''}` : label;
+      if (column && node?.kind === 'scalar' && typeof value === 'string') {
+        const words = wordedCell(cellLabel, node.text, column, range);
+        if (words) return { ...words, path };
+      }
+      if (isCell) return at(M.expectedNumber(cellLabel));
       if (error.keyword === 'minItems' || error.keyword === 'maxItems') {
         const length = node?.kind === 'seq' ? node.items.length : 0;
         return at(M.rowLength(label, columns, length), 'NB204');
@@ -144,13 +176,38 @@ function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnosti
   }
 }
 
+/**
+ * Keys that are not text (`? [a, b]`, `{a: 1}: 2`): JSON has no place for them, so the validator never sees
+ * them; they are reported here, on the key. Aliases as keys are NB104's.
+ */
+function collectionKeys(root: YamlNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (node: YamlNode, path: YamlPath): void => {
+    if (node.kind === 'seq') node.items.forEach((item, i) => walk(item, [...path, i]));
+    if (node.kind !== 'map') return;
+    for (const pair of node.items) {
+      if (pair.key.kind === 'map' || pair.key.kind === 'seq') {
+        out.push({ code: 'NB201', severity: 'error', message: M.keyNotText(), range: rangeOf(pair.key), path });
+      } else if (pair.key.kind === 'scalar' && pair.value) {
+        walk(pair.value, [...path, pair.key.text]);
+      }
+    }
+  };
+  walk(root, []);
+  return out;
+}
+
+/** Unknown keys listed one by one in a mapping; the rest are counted in one more finding. */
+export const MAX_UNKNOWN_LISTED = 50;
+
 /** `explained`: paths (see `pathKey`) that another finding already covers; nothing is reported there. */
 export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, explained: ReadonlySet<string> = new Set()): Diagnostic[] {
   const ctx: Context = { doc, report };
   if (!doc.root) return [];
   const errors = schemaErrors(report.edition, toJson(doc.root));
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = collectionKeys(doc.root);
   const missingByPath = new Map<string, { path: YamlPath; keys: string[] }>();
+  const unknownByPath = new Map<string, { path: YamlPath; count: number; firstUnlisted?: string }>();
   const seen = new Set<string>();
   for (const error of errors) {
     const path = decodePointer(error.instancePath);
@@ -169,9 +226,32 @@ export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, expl
     const once = `${pathKey(path)}\u0001${error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : ''}`;
     if (seen.has(once)) continue;
     seen.add(once);
+    if (error.keyword === 'additionalProperties') {
+      // A pasted or generated file can hold thousands of foreign keys: list the first ones, count the rest.
+      const tally = unknownByPath.get(pathKey(path)) ?? { path, count: 0 };
+      tally.count++;
+      unknownByPath.set(pathKey(path), tally);
+      if (tally.count > MAX_UNKNOWN_LISTED) {
+        tally.firstUnlisted ??= String(error.params.additionalProperty);
+        continue;
+      }
+    }
     const diagnostic =
       error.keyword === 'additionalProperties' ? unknown(ctx, path, String(error.params.additionalProperty)) : wrongValue(ctx, path, error);
     if (diagnostic) out.push(diagnostic);
+  }
+  for (const { path, count, firstUnlisted } of unknownByPath.values()) {
+    if (firstUnlisted === undefined) continue;
+    const located = treeNodeAt(doc.root, path);
+    const pair = located?.node.kind === 'map' ? keyIndex(located.node).get(firstUnlisted) : undefined;
+    if (!pair) continue;
+    out.push({
+      code: 'NB201',
+      severity: 'error',
+      message: M.moreUnknownKeys(path.length ? labelOf(ctx, path) : '年报', count - MAX_UNKNOWN_LISTED, firstUnlisted),
+      range: rangeOf(pair.key),
+      path: [...path, firstUnlisted],
+    });
   }
   // A key that an unknown key's fix renames to is not reported as missing as well.
   const renamedTo = new Set(out.flatMap((d) => (d.fix?.kind === 'renameKey' ? [pathKey([...d.path.slice(0, -1), d.fix.key])] : [])));

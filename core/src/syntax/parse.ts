@@ -11,21 +11,43 @@ import type { ParsedDocument, SyntaxError, YamlNode } from './tree';
 /** Above this size (UTF-16 units) a document is not parsed at all. */
 export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
 
+/**
+ * Above this size a document with a syntax error is not re-parsed with recovery: the `yaml` package needs
+ * tens of microseconds per broken line, which on a file of megabytes means many seconds. Real reports are
+ * tens of kilobytes; a file this large with a broken syntax gets js-yaml's one error and no tree.
+ */
+export const RECOVER_MAX_LENGTH = 1024 * 1024;
+
 export interface ParseOptions {
   readonly maxLength?: number;
 }
 
-/** NUL or many C0 control characters: not a text file. */
-function looksBinary(text: string): boolean {
+/**
+ * Text that is not a UTF-8 report: `binary` for NUL or many C0 control characters; `utf16` for a UTF-16 file
+ * read as UTF-8 (NUL beside every ASCII character); `encoding` for text in another encoding (GBK, GB18030)
+ * read as UTF-8, which leaves many U+FFFD replacement characters and no controls.
+ */
+function notText(text: string): 'binary' | 'utf16' | 'encoding' | undefined {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   let control = 0;
+  let nul = 0;
+  let nulAfterAscii = 0;
+  let replacement = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) control++;
-    else if (c === 0xfffd) control++;
+    if (c === 0) {
+      nul++;
+      // UTF-16 spells an ASCII character as that byte and a NUL (or the other way round).
+      const before = i > 0 ? sample.charCodeAt(i - 1) : 0;
+      const after = i + 1 < sample.length ? sample.charCodeAt(i + 1) : 0;
+      if ((before >= 0x20 && before < 0x7f) || before === 0x0a || (after >= 0x20 && after < 0x7f) || after === 0x0a) nulAfterAscii++;
+    } else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) control++;
+    else if (c === 0xfffd) replacement++;
   }
-  return control > 8 && control * 20 > sample.length;
+  if (nul > 0) return nul >= 8 && nulAfterAscii * 10 >= nul * 9 ? 'utf16' : 'binary';
+  if (control > 8 && control * 20 > sample.length) return 'binary';
+  if (replacement > 8 && replacement * 20 > sample.length) return control > 8 ? 'binary' : 'encoding';
+  return undefined;
 }
 
 /**
@@ -92,8 +114,9 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
   if (text.length > maxLength) {
     return { text, root: null, parser: 'none', errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: String(text.length) }] };
   }
-  if (looksBinary(text)) {
-    return { text, root: null, parser: 'none', errors: [{ kind: 'binary', start: 0, end: 0, detail: 'binary' }] };
+  const unreadable = notText(text);
+  if (unreadable) {
+    return { text, root: null, parser: 'none', errors: [{ kind: 'binary', start: 0, end: 0, detail: unreadable }] };
   }
   try {
     const fast = parseFast(text);
@@ -105,6 +128,12 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     if (fast.reason === 'tooDeep' || roughDepth(text) > MAX_DEPTH) {
       const start = Math.min(fast.position, text.length);
       return { text, root: null, parser: 'none', errors: [{ kind: 'tooDeep', start, end: start, detail: fast.detail }] };
+    }
+    if (text.length > RECOVER_MAX_LENGTH) {
+      const start = Math.min(fast.position, text.length);
+      const end = Math.min(text.length, skipTrivia(text, start) + 1);
+      const kind = fast.reason === 'multiDocument' ? 'multiDocument' : 'syntax';
+      return { text, root: null, parser: 'none', errors: [{ kind, start, end, detail: fast.detail }] };
     }
     const recovered = parseRecover(text);
     const errors = [...recovered.errors];

@@ -5,7 +5,7 @@
  */
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
-import { afterIndicator, blockIndicator, blockScalarRange, flowEnd } from './geometry';
+import { afterIndicator, blockIndicator, blockScalarRange, flowEnd, skipTrivia } from './geometry';
 import { normaliseTag, resolveScalar } from './resolveScalar';
 import type { AliasNode, MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, YamlNode } from './tree';
 
@@ -97,17 +97,23 @@ export function parseFast(text: string): FastResult {
   const scalar = (e: ScalarEvent): ScalarNode => {
     const style = STYLES[e.style] ?? 'plain';
     const p = props(text, e);
-    const from = Math.max(lastEnd, p.tagRange ? p.tagRange[1] : -1, e.anchorEnd);
+    // Right after the indicator that introduced this value (`key:` or `- `), when there is one.
+    const top = stack[stack.length - 1];
+    let introduced = -1;
+    if (top?.kind === 'map' && top.key !== null) introduced = afterIndicator(text, top.key.end, ':');
+    else if (top?.kind === 'seq' && !top.flow) introduced = afterIndicator(text, top.items.length ? lastEnd : top.start, '-');
+    const from = Math.max(lastEnd, introduced, p.tagRange ? p.tagRange[1] : -1, e.anchorEnd);
     let start: number;
     let end: number;
     let empty = false;
-    if (e.valueStart < 0) {
+    if (e.valueStart < 0 && top?.kind === 'map' && top.key === null && !top.flow && !p.tagRange && p.anchor === undefined) {
+      // An absent key (`: value`): zero length at its colon.
+      start = skipTrivia(text, top.items.length ? lastEnd : top.start);
+      end = start;
+      empty = true;
+    } else if (e.valueStart < 0) {
       // An absent value: zero length right after the indicator that introduced it.
-      const top = stack[stack.length - 1];
-      if (p.tagRange || p.anchor !== undefined) start = from;
-      else if (top?.kind === 'map' && top.key !== null) start = afterIndicator(text, top.key.end, ':');
-      else if (top?.kind === 'seq' && !top.flow) start = afterIndicator(text, top.items.length ? lastEnd : top.start, '-');
-      else start = from;
+      start = p.tagRange || p.anchor !== undefined || introduced < 0 ? from : introduced;
       end = start;
       empty = true;
     } else if (style === 'single' || style === 'double') {
@@ -144,10 +150,12 @@ export function parseFast(text: string): FastResult {
         attach(scalar(e));
         break;
       case EVENT_ID.ALIAS: {
+        // js-yaml's alias range may leave out the `*`; the canonical range includes it.
+        const start = text[e.anchorStart] !== '*' && text[e.anchorStart - 1] === '*' ? e.anchorStart - 1 : e.anchorStart;
         const alias: AliasNode = {
           kind: 'alias',
-          name: text.slice(e.anchorStart, e.anchorEnd).replace(/^\*/, ''),
-          start: e.anchorStart,
+          name: text.slice(start, e.anchorEnd).replace(/^\*/, ''),
+          start,
           end: e.anchorEnd,
         };
         attach(alias);
@@ -161,6 +169,9 @@ export function parseFast(text: string): FastResult {
       }
     }
   }
+  // A document of nothing (`---` alone) is empty, as the recovering parser reads it.
+  const only = root as YamlNode | null;
+  if (only?.kind === 'scalar' && only.empty && only.tag === undefined && only.anchor === undefined) return { ok: true, root: null };
   return { ok: true, root };
 }
 

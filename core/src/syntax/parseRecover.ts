@@ -2,9 +2,9 @@
  * Recovery path: the `yaml` package parses any text, builds what it can around syntax errors and reports
  * them; we convert its document to the same syntax tree as `parseFast` builds.
  */
-import { Parser, Composer, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Parser, Composer, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YNode, Pair as YPair, Scalar as YScalar, YAMLError } from 'yaml';
-import { afterIndicator, blockScalarRange, trimEnd } from './geometry';
+import { afterIndicator, blockScalarRange, skipTrivia, trimEnd } from './geometry';
 import { MAX_DEPTH } from './parseFast';
 import { normaliseTag, resolveScalar } from './resolveScalar';
 import type { MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, SyntaxError, YamlNode } from './tree';
@@ -25,8 +25,10 @@ export interface RecoverResult {
   readonly errors: readonly SyntaxError[];
 }
 
-function tagOf(node: YNode): { tag?: string } {
-  return node.tag ? { tag: normaliseTag(node.tag) } : {};
+function tagOf(node: YNode, builder: Builder, start: number): { tag?: string; tagRange?: [number, number] } {
+  if (!node.tag) return {};
+  const tagRange = builder.tagRange(start);
+  return tagRange ? { tag: normaliseTag(node.tag), tagRange } : { tag: normaliseTag(node.tag) };
 }
 
 function anchorOf(node: YNode): { anchor?: string } {
@@ -43,11 +45,11 @@ class Builder {
     if (isMap(n)) {
       const items: PairNode[] = [];
       for (const item of n.items) {
-        const pair = this.pair(item, depth);
+        const pair = this.pair(item, depth, n.flow === true);
         if (pair) items.push(pair);
       }
       const [start, end] = this.collectionRange(n, n.flow === true, items.length ? items[items.length - 1].end : undefined);
-      const map: MapNode = { kind: 'map', flow: n.flow === true, items, start, end, ...tagOf(n), ...anchorOf(n) };
+      const map: MapNode = { kind: 'map', flow: n.flow === true, items, start, end, ...tagOf(n, this, start), ...anchorOf(n) };
       return map;
     }
     if (isSeq(n)) {
@@ -59,7 +61,7 @@ class Builder {
         prev = child.end;
       }
       const [start, end] = this.collectionRange(n, n.flow === true, items.length ? items[items.length - 1].end : undefined);
-      const seq: SeqNode = { kind: 'seq', flow: n.flow === true, items, start, end, ...tagOf(n), ...anchorOf(n) };
+      const seq: SeqNode = { kind: 'seq', flow: n.flow === true, items, start, end, ...tagOf(n, this, start), ...anchorOf(n) };
       return seq;
     }
     if (isAlias(n)) {
@@ -69,10 +71,15 @@ class Builder {
     return this.emptyAt(indicator ? afterIndicator(this.text, from, indicator) : from);
   }
 
-  private pair(item: unknown, depth: number): PairNode | null {
+  private pair(item: unknown, depth: number, flow: boolean): PairNode | null {
     if (!isPair(item)) return null;
     const p = item as YPair<unknown, unknown>;
-    const key = p.key === null || p.key === undefined ? null : this.node(p.key, 0, null, depth + 1);
+    let key = p.key === null || p.key === undefined ? null : this.node(p.key, 0, null, depth + 1);
+    if (key?.kind === 'scalar' && key.empty && !flow && key.tag === undefined && key.anchor === undefined) {
+      // An absent key in a block mapping sits at its colon (the yaml package may put it before a comment line).
+      const at = skipTrivia(this.text, key.start);
+      key = { ...key, start: at, end: at };
+    }
     if (!key) {
       // `: value` without a key; keep the value so that nothing under it is lost.
       if (p.value === null || p.value === undefined) return null;
@@ -87,7 +94,8 @@ class Builder {
 
   private scalar(n: YScalar, from: number, indicator: ':' | '-' | null): ScalarNode {
     const style = STYLES[n.type ?? 'PLAIN'] ?? 'plain';
-    const text = typeof n.value === 'string' ? n.value : n.value === null || n.value === undefined ? '' : String(n.value);
+    // The decoded source, not the value a tag resolved it to (`!!binary` would give bytes).
+    const text = typeof n.source === 'string' ? n.source : typeof n.value === 'string' ? n.value : n.value === null || n.value === undefined ? '' : String(n.value);
     const tag = n.tag ? normaliseTag(n.tag) : undefined;
     const range = n.range ?? [from, from, from];
     let start = range[0];
@@ -116,9 +124,10 @@ class Builder {
   }
 
   /** The explicit tag written before the node starting at `start` (the last `!` token on the way back). */
-  private tagRange(start: number): [number, number] | undefined {
+  tagRange(start: number): [number, number] | undefined {
     const before = this.text.slice(Math.max(0, start - 256), start);
-    const m = /(![^\s,[\]{}]*)\s+(?:&[^\s,[\]{}]+\s+)?$/.exec(before);
+    // The tag, then perhaps an anchor and comments, then the node.
+    const m = /(![^\s,[\]{}]*)(?:\s+&[^\s,[\]{}]+)?(?:\s+#[^\n]*)*\s+$/.exec(before);
     if (!m) return undefined;
     const tagStart = start - before.length + m.index;
     return [tagStart, tagStart + m[1].length];
@@ -135,12 +144,64 @@ class Builder {
   }
 }
 
-function toSyntaxError(error: YAMLError, textLength: number): SyntaxError | null {
+/**
+ * Where an unclosed quote or flow collection was opened. The yaml package reports these where it noticed them
+ * (the next line, or the end of the file); the reader needs the line with the missing `"` or `]`.
+ */
+function openedAt(doc: Document.Parsed, error: YAMLError, message: string): number | undefined {
+  const quote = error.code === 'MISSING_CHAR' && /quote/i.test(message);
+  const flow = /flow (?:sequence|map|collection)/i.test(message) || (error.code === 'MISSING_CHAR' && /[\]}]/.test(message));
+  if (!quote && !flow) return undefined;
+  const at = error.pos[0];
+  let best: number | undefined;
+  const consider = (range: readonly number[] | null | undefined): void => {
+    if (!range || range[0] >= at || range[1] < at) return;
+    if (best === undefined || range[0] > best) best = range[0];
+  };
+  visit(doc, {
+    Scalar(_, node) {
+      if (quote && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) consider(node.range);
+    },
+    Seq(_, node) {
+      if (flow && node.flow) consider(node.range);
+    },
+    Map(_, node) {
+      if (flow && node.flow) consider(node.range);
+    },
+  });
+  return best;
+}
+
+function toSyntaxError(error: YAMLError, text: string, doc: Document.Parsed): SyntaxError | null {
   if (IGNORED_CODES.has(error.code)) return null;
-  const start = Math.min(error.pos[0], textLength);
-  const end = Math.max(start, Math.min(error.pos[1], textLength));
   const detail = error.message.split('\n')[0];
-  return { kind: 'syntax', start, end, detail };
+  const opened = openedAt(doc, error, detail);
+  if (opened !== undefined) {
+    // From the opening quote or bracket to the end of its line.
+    const newline = text.indexOf('\n', opened);
+    const end = trimEnd(text, opened, newline < 0 ? text.length : newline);
+    return { kind: 'syntax', start: opened, end: Math.max(end, opened + 1), detail, code: error.code };
+  }
+  const start = Math.min(error.pos[0], text.length);
+  const end = Math.max(start, Math.min(error.pos[1], text.length));
+  return { kind: 'syntax', start, end, detail, code: error.code };
+}
+
+/** Line numbers of offsets asked for mostly in increasing order (the parser's errors), without rescanning. */
+function lineCounter(text: string): (offset: number) => number {
+  let pos = 0;
+  let line = 0;
+  return (offset) => {
+    if (offset < pos) {
+      pos = 0;
+      line = 0;
+    }
+    for (let i = text.indexOf('\n', pos); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      pos = i + 1;
+    }
+    return line;
+  };
 }
 
 export function parseRecover(text: string): RecoverResult {
@@ -150,9 +211,16 @@ export function parseRecover(text: string): RecoverResult {
   const errors: SyntaxError[] = [];
   const first = docs[0];
   if (!first) return { root: null, errors };
+  const lineOf = lineCounter(text);
+  let lastLine = -2;
   for (const e of first.errors) {
-    const err = toSyntaxError(e, text.length);
-    if (err) errors.push(err);
+    const err = toSyntaxError(e, text, first);
+    if (!err) continue;
+    // After an error the parser is often confused for a line (a tab indent, then "items must start at the same
+    // column"): an error on the same or the next line as the previous one repeats it.
+    const line = lineOf(err.start);
+    if (line - lastLine > 1) errors.push(err);
+    lastLine = line;
   }
   for (const doc of docs.slice(1)) {
     const start = doc.range ? doc.range[0] : text.length;

@@ -7,8 +7,11 @@
  * - block scalar: from the `|`/`>` indicator to the end of its last non-blank content line
  *   (at least the header indicators);
  * - empty value (`key:` with nothing after it): zero length, right after the colon;
+ * - empty key (`: value` in a block mapping): zero length, at the colon;
  * - flow collection: from the opening to after the closing bracket;
- * - block collection: from its first item to the end of its last item.
+ * - block collection: from its first item to the end of its last item;
+ * - alias: from the `*` to the end of its name.
+ * Tags and anchors are not part of a node's range (the tag's own range is `tagRange`).
  */
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
@@ -79,6 +82,8 @@ export interface SyntaxError {
   readonly end: number;
   /** The parser's own wording (English), kept for the detail of `syntax` errors. */
   readonly detail: string;
+  /** The recovering parser's error code (`TAB_AS_INDENT`, `MISSING_CHAR`, …), which the message is worded from. */
+  readonly code?: string;
   /** For duplicate keys: the range of the first occurrence. */
   readonly firstStart?: number;
   readonly firstEnd?: number;
@@ -99,8 +104,31 @@ export function keyText(node: YamlNode): string | undefined {
   return node.kind === 'scalar' ? node.text : undefined;
 }
 
+const pairIndex = new WeakMap<MapNode, ReadonlyMap<string, PairNode>>();
+
+/** Mappings up to this size are searched directly; larger ones (a pasted or generated file) get an index. */
+const SMALL_MAP = 32;
+
 /** Find the pair with the given key in a mapping (first occurrence). */
 export function getPair(map: MapNode, key: string): PairNode | undefined {
-  for (const pair of map.items) if (keyText(pair.key) === key) return pair;
-  return undefined;
+  if (map.items.length <= SMALL_MAP) {
+    for (const pair of map.items) if (keyText(pair.key) === key) return pair;
+    return undefined;
+  }
+  return keyIndex(map).get(key);
+}
+
+/** The pairs of a mapping by key text (first occurrence of each key). */
+export function keyIndex(map: MapNode): ReadonlyMap<string, PairNode> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    const built = new Map<string, PairNode>();
+    for (const pair of map.items) {
+      const k = keyText(pair.key);
+      if (k !== undefined && !built.has(k)) built.set(k, pair);
+    }
+    pairIndex.set(map, built);
+    index = built;
+  }
+  return index;
 }
