@@ -146,8 +146,10 @@ test("the quick fix of a carry-over writes last year's value", async () => {
   const carry = diagnostics.filter((d) => d.code === 'NB306');
   assert.equal(carry.length, 2, 'an open document has its cross findings from the first publication');
   // The status bar counts them too.
-  const status = [...client.notifications].reverse().find((n) => n.method === 'nianbao/status' && (n.params as { uri: string }).uri === uri);
-  assert.equal((status?.params as { errors: number }).errors, diagnostics.filter((d) => d.severity === 1).length);
+  const status = await client.waitFor('status', () =>
+    [...client.notifications].reverse().find((n) => n.method === 'nianbao/status' && (n.params as { uri: string }).uri === uri),
+  );
+  assert.equal((status.params as { errors: number }).errors, diagnostics.filter((d) => d.severity === 1).length);
   assert.ok(diagnostics.filter((d) => d.severity === 1).length >= 2);
   const commercial = carry.find((d) => d.message.includes('商业企业'));
   assert.ok(commercial);
