@@ -1,10 +1,14 @@
 // The preview page's script (runs in the webview under a strict CSP: no inline code, no eval).
 //
-// Host → page:  { type: 'render', html, version }   a new body from the renderer; patched into the page in place
+// Host → page:  { type: 'render', html, version, source? }  a new body from the renderer; patched into the page
+//                                                     in place. `source` (the report's URI) is kept in the
+//                                                     webview state, so that a restored window can reopen it.
 //               { type: 'cursor', offset, reveal }  the editor's cursor: highlight the cell there
 // Page → host:  { type: 'ready' }                    the page can take a body
 //               { type: 'rendered', version, ms }    a body was patched in (ms: parse + patch time)
 //               { type: 'reveal', path, start, end, version }  the user clicked a cell, label or paragraph
+// Webview state (getState/setState): { source, scrollY }: the page is rebuilt when its tab was hidden or the
+// window reloaded; the first body after that goes back to the saved scroll position.
 (function () {
   'use strict';
 
@@ -27,6 +31,14 @@
   let cursor = null; // { offset } of the last cursor message
   let highlighted = null;
   const parser = new DOMParser();
+  const saved = host.getState() || {};
+  let source = typeof saved.source === 'string' ? saved.source : undefined;
+  // Where the page was scrolled before it was rebuilt; applied once, after the first body.
+  let restoreY = typeof saved.scrollY === 'number' && saved.scrollY > 0 ? saved.scrollY : undefined;
+
+  function saveState() {
+    host.setState({ source, scrollY: restoreY !== undefined ? restoreY : window.scrollY });
+  }
 
   function sanitize(node) {
     for (let child = node.firstChild; child; ) {
@@ -121,6 +133,10 @@
       const delta = kept.el.getBoundingClientRect().top - kept.top;
       if (delta) window.scrollBy(0, delta);
     }
+    if (restoreY !== undefined) {
+      window.scrollTo(0, restoreY);
+      restoreY = undefined;
+    }
     version = nextVersion;
     if (cursor) highlight(cursor.offset, false);
     host.postMessage({ type: 'rendered', version, ms: performance.now() - started });
@@ -164,6 +180,10 @@
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'render' && typeof message.html === 'string') {
+      if (typeof message.source === 'string' && message.source !== source) {
+        source = message.source;
+        saveState();
+      }
       render(message.html, typeof message.version === 'number' ? message.version : version + 1);
     } else if (message.type === 'cursor' && typeof message.offset === 'number') {
       cursor = { offset: message.offset };
@@ -196,6 +216,20 @@
       version,
     });
   });
+
+  let saving = false;
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (saving) return;
+      saving = true;
+      requestAnimationFrame(() => {
+        saving = false;
+        saveState();
+      });
+    },
+    { passive: true },
+  );
 
   host.postMessage({ type: 'ready' });
 })();

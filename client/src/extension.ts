@@ -9,6 +9,7 @@ import { ImportLog, importReport } from './commands/importReport';
 import { nextYearReport } from './commands/nextYearReport';
 import { newReport } from './commands/newReport';
 import { initL10n } from './l10n';
+import { registerPreview } from './preview/registerPreview';
 import { watchReports } from './reportDocuments';
 import { ServerConnection } from './serverConnection';
 import { StatusBar } from './statusBar';
@@ -27,6 +28,7 @@ const FEATURES: readonly Feature[] = [
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(server)),
     vscode.commands.registerCommand('nianbao.restartServer', () => server.restart()),
   ],
+  registerPreview,
   ({ server }) => {
     const log = new ImportLog();
     return [

@@ -34,8 +34,8 @@ export type { Claim, Statement } from './narrative/extractStatements';
 export { importReport } from './import/importReport';
 export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced } from './import/importReport';
 export { decodeBytes } from './import/decodeBytes';
-export { PAGE_CSP, escapeHtml, renderPage, renderReport, tableGrid } from './render/index';
-export type { GridCell, GridCellKind, GridRow, RenderInput, RenderOptions, RenderedPage, RenderedReport, TableGrid } from './render/index';
+export { PAGE_CSP, escapeHtml, notRenderable, renderPage, renderReport, tableGrid } from './render/index';
+export type { GridCell, GridCellKind, GridRow, NotRenderable, RenderInput, RenderOptions, RenderedPage, RenderedReport, TableGrid } from './render/index';
 // Editor assistance (pure): completion, hover, inlay hints, outline, folding, and fixes as text edits.
 export { completionsAt, filterTextFor, skeletonSnippet } from './assist/completion';
 export type { CandidateKind, CompletionCandidate, CompletionOptions } from './assist/completion';

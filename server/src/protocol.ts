@@ -163,3 +163,39 @@ export interface ImportResult {
 }
 
 export const ImportRequest: RequestSpec<ImportParams, ImportResult> = { method: 'nianbao/import' };
+
+export interface RenderParams {
+  /** An open document (the editor's text, saved or not). */
+  readonly uri: string;
+  /**
+   * The document version the caller has. When it is not the server's current version of the document the result
+   * is `stale` and renders nothing, so a caller can never show an older text after a newer one. Absent: the
+   * current version.
+   */
+  readonly version?: number;
+  /** `page`: the standalone page to publish (renderPage, no annotations); default `body`: the preview's body. */
+  readonly kind?: 'body' | 'page';
+  /** Language of the problem summary and marks; default the server's (`nianbao.language`, else the editor's). */
+  readonly lang?: 'zh' | 'en';
+}
+
+export interface RenderResult {
+  readonly uri: string;
+  /** The version rendered; with `stale`, the server's current version. */
+  readonly version: number;
+  /** The requested version is not the current one: nothing was rendered. */
+  readonly stale?: true;
+  /** `<机关><年度>年政府信息公开工作年度报告`. */
+  readonly title?: string;
+  /** `body`: one `<article>` (annotated with paths, offsets and problem marks); `page`: a whole HTML document. */
+  readonly html?: string;
+  readonly counts?: { readonly error: number; readonly warning: number; readonly information: number };
+  /** `page` only: why the text holds no report to publish (localized); no `html` then. */
+  readonly notReport?: string;
+}
+
+/**
+ * The report rendered from the document's shared analysis (no second parse). An unknown or closed document is a
+ * request error (`InvalidParams`), never a crash.
+ */
+export const RenderRequest: RequestSpec<RenderParams, RenderResult> = { method: 'nianbao/render' };

@@ -16,11 +16,14 @@ import { inlayHints } from './features/inlayHints';
 import { importSource } from './features/importSource';
 import { nextYear } from './features/nextYear';
 import { editions, skeleton } from './features/reports';
+import { render } from './features/render';
 import { useLanguage } from './l10n';
 import { AnalysesRequest, CheckFilesRequest, EditionsRequest, SkeletonRequest } from './protocol';
+import { RenderRequest } from './protocol';
 import type { CheckFilesParams, InitializationOptions, ServerSettings, SkeletonParams } from './protocol';
 import { ImportRequest, NextYearRequest, WorkspaceIndexRequest } from './protocol';
 import type { ImportParams, NextYearParams } from './protocol';
+import type { RenderParams } from './protocol';
 import { Settings } from './settings';
 import { REPORT_GLOB } from './workspace/reportFiles';
 import { WorkspaceReports } from './workspace/workspaceReports';
@@ -132,6 +135,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SkeletonRequest.method, (params: SkeletonParams) => skeleton(params));
   connection.onRequest(AnalysesRequest.method, () => ({ analyses: store.analyses }));
   connection.onRequest(CheckFilesRequest.method, (params: CheckFilesParams) => workspace.checkFiles(params.uris));
+  connection.onRequest(RenderRequest.method, (params: RenderParams | null) => render(params, store, settings.lang));
 
   // The workspace index: folders walked once after `initialized`, then kept current from the file system.
   connection.onInitialized(() => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze, writeSkeleton } from '../../core/src/index';
 import { OFFICIAL_KEY_SCOPE, officialKeys } from '../../tools/src/grammar';
+import { parseDocument } from 'yaml';
 import { ROOT } from '../support/paths';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -52,11 +53,26 @@ test('every string the client and the server localize has a Chinese translation,
   assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'stale bundle entries');
 });
 
+test('package.json has no key twice (JSON.parse would silently keep the last one, e.g. after a merge)', () => {
+  const doc = parseDocument(readFileSync(join(ROOT, 'package.json'), 'utf8'), { uniqueKeys: true });
+  assert.deepEqual(doc.errors.map((e) => e.message), []);
+});
+
+test('the commands of the workspace index: next year from a report, import from web pages and text files', () => {
+  const menus = pkg.contributes.menus as Record<string, { command: string; when?: string }[]>;
+  const where = (id: string): string[] => Object.keys(menus).filter((m) => menus[m].some((x) => x.command === id)).sort();
+  assert.deepEqual(where('nianbao.nextYearReport'), ['commandPalette', 'editor/context', 'explorer/context']);
+  assert.deepEqual(where('nianbao.importReport'), ['explorer/context', 'file/newFile']);
+  const importWhen = menus['explorer/context'].find((m) => m.command === 'nianbao.importReport')?.when ?? '';
+  const ext = new RegExp(/=~ \/(.*)\/i$/.exec(importWhen)?.[1] ?? '$^', 'i');
+  assert.ok(['.html', '.HTM', '.txt', '.shtml'].every((e) => ext.test(e)) && !ext.test('.yaml'), importWhen);
+});
+
 test('contributions: language, grammar, schemas, commands, configuration; files exist', () => {
   const c = pkg.contributes;
   assert.equal(pkg.main, './dist/client.js');
   assert.equal(pkg.l10n, './l10n');
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:nianbao', 'onLanguage:yaml']);
+  assert.deepEqual(pkg.activationEvents, ['onLanguage:nianbao', 'onLanguage:yaml', 'onWebviewPanel:nianbao.preview']);
   const language = c.languages[0];
   assert.deepEqual([language.id, language.extensions], ['nianbao', ['.nianbao.yaml', '.nianbao.yml']]);
   const firstLine = new RegExp(language.firstLine);
@@ -67,7 +83,7 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   JSON.parse(readFileSync(join(ROOT, language.configuration), 'utf8'));
   assert.deepEqual(
     c.commands.map((x: { command: string }) => x.command),
-    ['nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.restartServer', 'nianbao.nextYearReport', 'nianbao.importReport'],
+    ['nianbao.showPreviewToSide', 'nianbao.showPreview', 'nianbao.exportHtml', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.restartServer', 'nianbao.nextYearReport', 'nianbao.importReport'],
   );
   assert.deepEqual(Object.keys(c.configuration.properties), ['nianbao.language', 'nianbao.inlayHints.columnNames', 'nianbao.trace.server']);
   assert.equal(c.configuration.properties['nianbao.inlayHints.columnNames'].default, true);

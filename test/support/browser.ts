@@ -1,8 +1,8 @@
 /**
  * A real Chromium for the browser suites (Debian's /usr/bin/chromium driven by playwright-core), a loopback
- * HTTP server for the pages under test, and the preview shell filled in the way the VS Code client fills it.
+ * HTTP server for the pages under test, and the preview shell filled in by the VS Code client's own
+ * `previewShell` (client/src/preview/previewShell.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
+import { newNonce, previewShell, readShell } from '../../client/src/preview/previewShell';
 import { ROOT } from './paths';
 
 export const CHROMIUM = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
@@ -77,25 +78,14 @@ export async function serve(): Promise<Served> {
   };
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** media/preview.html with its placeholders filled (values escaped), as the client does for the webview. */
-export function previewShell(values: { nonce: string; styleUri: string; scriptUri: string; title: string }): string {
-  const shell = readFileSync(join(ROOT, 'media', 'preview.html'), 'utf8');
-  return shell.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const value = (values as Record<string, string>)[name];
-    if (value === undefined) throw new Error(`no value for {{${name}}}`);
-    return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-  });
-}
-
 /**
  * Serve the preview shell at /preview.html with media/preview.js and preview.css, plus a harness script that
- * stands in for the webview API (`acquireVsCodeApi`) and records what the page posts to the host.
+ * stands in for the webview API (`acquireVsCodeApi`): it records what the page posts to the host (and passes it
+ * to `window.__nbHost` when a test exposes one) and keeps the webview state in sessionStorage.
  */
 export function servePreview(served: Served, title = '预览'): void {
-  const nonce = randomBytes(16).toString('base64');
-  const shell = previewShell({ nonce, styleUri: '/media/preview.css', scriptUri: '/media/preview.js', title }).replace(
+  const nonce = newNonce();
+  const shell = previewShell(readShell(join(ROOT, 'media')), { nonce, styleUri: '/media/preview.css', scriptUri: '/media/preview.js', title }).replace(
     '<script nonce=',
     `<script nonce="${nonce}" src="/harness.js"></script>\n<script nonce=`,
   );
@@ -106,11 +96,16 @@ export function servePreview(served: Served, title = '预览'): void {
     '/harness.js',
     [
       'window.__posted = [];',
+      // The webview state survives a reload of the page, as VS Code keeps it when it rebuilds a hidden webview.
       'window.acquireVsCodeApi = function () {',
       '  return {',
-      '    postMessage: function (m) { window.__posted.push(m); window.dispatchEvent(new CustomEvent("nb-posted", { detail: m })); },',
-      '    getState: function () {},',
-      '    setState: function () {},',
+      '    postMessage: function (m) {',
+      '      window.__posted.push(m);',
+      '      window.dispatchEvent(new CustomEvent("nb-posted", { detail: m }));',
+      '      if (typeof window.__nbHost === "function") window.__nbHost(m);',
+      '    },',
+      '    getState: function () { var s = sessionStorage.getItem("nb-state"); return s ? JSON.parse(s) : undefined; },',
+      '    setState: function (v) { sessionStorage.setItem("nb-state", JSON.stringify(v)); },',
       '  };',
       '};',
     ].join('\n'),

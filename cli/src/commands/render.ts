@@ -1,15 +1,12 @@
 /** `nianbao render FILE|- [-o OUT.html] [--force]`: the report as a standalone HTML page to publish or print. */
 import { resolve } from 'node:path';
-import { analyze, renderPage } from '../../../core/src/index';
+import { analyze, notRenderable, renderPage } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { localize } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { decodeText } from '../decodeText';
 import type { CliIo } from '../io';
 import { strings } from '../strings';
-
-/** Findings after which there is no report to show (unreadable bytes, too large, too deep, empty). */
-const FATAL = new Set(['NB106', 'NB107', 'NB108', 'NB109']);
 
 export async function render(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const s = strings(lang);
@@ -38,9 +35,9 @@ export async function render(argv: readonly string[], io: CliIo, lang: Lang): Pr
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const analysis = analyze(text);
   const name = input === '-' ? '<stdin>' : input;
-  const fatal = analysis.diagnostics.find((d) => FATAL.has(d.code));
-  if (fatal || !analysis.doc.root || analysis.doc.root.kind !== 'map') {
-    io.stderr(`${s.renderNotReport(name, fatal ? localize(fatal.message, lang) : '')}\n`);
+  const refused = notRenderable(analysis);
+  if (refused) {
+    io.stderr(`${s.renderNotReport(name, refused.reason ? localize(refused.reason.message, lang) : '')}\n`);
     return 2;
   }
 

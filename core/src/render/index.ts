@@ -6,3 +6,5 @@ export type { RenderedPage } from './renderPage';
 export { tableGrid } from './tableGrid';
 export type { GridCell, GridCellKind, GridRow, TableGrid } from './tableGrid';
 export { escapeHtml } from './escapeHtml';
+export { notRenderable } from './renderable';
+export type { NotRenderable } from './renderable';

@@ -1,0 +1,151 @@
+/**
+ * `导出为 HTML`: the report (the editor's text, saved or not) as the standalone page of `nianbao render`, written
+ * where the save dialog says. The dialog defaults to the report's folder and asks itself before replacing a file;
+ * a target passed by a caller (tests, other extensions) must not exist. The page is written whole or not at all.
+ */
+import { posix } from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { RenderRequest } from '../../../server/src/protocol';
+import type { RenderParams, RenderResult } from '../../../server/src/protocol';
+import { t } from '../l10n';
+import type { PreviewManager } from '../preview/previewManager';
+import { previewLanguage } from '../preview/previewManager';
+import { isReport } from '../reportDocuments';
+import type { ServerConnection } from '../serverConnection';
+
+const REPORT_SUFFIX = /(?:\.nianbao)?\.ya?ml$/i;
+/** Attempts while the server has not yet seen the editor's newest version of the text. */
+const STALE_ATTEMPTS = 50;
+
+/** `<folder>/<name>.html` beside the report (`untitled:` reports: in the first workspace folder). */
+export function defaultTarget(report: vscode.Uri): vscode.Uri {
+  const name = `${posix.basename(report.path).replace(REPORT_SUFFIX, '') || 'nianbao'}.html`;
+  if (report.scheme !== 'untitled') return report.with({ path: posix.join(posix.dirname(report.path), name) });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (folder) return vscode.Uri.joinPath(folder, name);
+  return posix.isAbsolute(report.path) ? vscode.Uri.file(posix.join(posix.dirname(report.path), name)) : vscode.Uri.file(name);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The page of the document's current version, asking again while the server is a change behind. */
+async function renderPageOf(client: LanguageClient, document: vscode.TextDocument): Promise<RenderResult> {
+  for (let attempt = 1; ; attempt++) {
+    const params: RenderParams = { uri: document.uri.toString(), version: document.version, kind: 'page', lang: previewLanguage() };
+    try {
+      const result = await client.sendRequest<RenderResult>(RenderRequest.method, params);
+      if (!result.stale || attempt >= STALE_ATTEMPTS) return result;
+    } catch (error) {
+      // Just opened: the server may not have the document yet.
+      if (attempt >= 5) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Write `text` to `target` through a temporary file beside it, so that a failure leaves no half-written page. */
+async function writeWhole(target: vscode.Uri, text: string): Promise<void> {
+  const temp = target.with({ path: posix.join(posix.dirname(target.path), `.${posix.basename(target.path)}.${process.pid}.${Date.now()}.tmp`) });
+  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+  try {
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+  } catch (error) {
+    await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
+    throw error;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof vscode.FileSystemError) return `${error.message}${error.code ? ` (${error.code})` : ''}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Export `source` (else the active report or preview) to `presetTarget` (else where the save dialog says).
+ * Resolves to the written file, or undefined when nothing was written.
+ */
+export async function exportHtml(
+  server: ServerConnection,
+  previews: PreviewManager,
+  source?: unknown,
+  presetTarget?: unknown,
+): Promise<vscode.Uri | undefined> {
+  const uri = source instanceof vscode.Uri ? source : previews.activeReportUri();
+  if (!uri) {
+    void vscode.window.showErrorMessage(t('Open an annual report (*.nianbao.yaml) to export it as HTML'));
+    return undefined;
+  }
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(uri);
+  } catch (error) {
+    void vscode.window.showErrorMessage(t('{0} cannot be opened: {1}', uri.fsPath || uri.toString(), describe(error)));
+    return undefined;
+  }
+  const name = vscode.workspace.asRelativePath(document.uri);
+  if (!isReport(document)) {
+    void vscode.window.showErrorMessage(t('{0} is not an annual report (*.nianbao.yaml)', name));
+    return undefined;
+  }
+
+  let target: vscode.Uri | undefined;
+  if (presetTarget instanceof vscode.Uri) {
+    target = presetTarget;
+    if (await exists(target)) {
+      void vscode.window.showErrorMessage(t('{0} already exists and was left alone', vscode.workspace.asRelativePath(target)));
+      return undefined;
+    }
+  } else {
+    target = await vscode.window.showSaveDialog({
+      title: t('Export {0} as HTML', posix.basename(document.uri.path)),
+      defaultUri: defaultTarget(document.uri),
+      filters: { [t('HTML page')]: ['html', 'htm'] },
+      saveLabel: t('Export'),
+    });
+    if (!target) return undefined;
+  }
+  if (target.toString() === document.uri.toString()) {
+    void vscode.window.showErrorMessage(t('The HTML page cannot replace the report itself'));
+    return undefined;
+  }
+
+  let result: RenderResult;
+  try {
+    result = await renderPageOf(await server.ready(), document);
+  } catch (error) {
+    void vscode.window.showErrorMessage(t('{0} could not be rendered: {1}', name, describe(error)));
+    return undefined;
+  }
+  if (result.notReport !== undefined || result.html === undefined) {
+    void vscode.window.showErrorMessage(result.notReport ?? t('{0} could not be rendered: {1}', name, t('the server sent no page')));
+    return undefined;
+  }
+  try {
+    await writeWhole(target, result.html);
+  } catch (error) {
+    void vscode.window.showErrorMessage(t('The HTML page could not be written to {0}: {1}', target.fsPath || target.toString(), describe(error)));
+    return undefined;
+  }
+
+  const written = vscode.workspace.asRelativePath(target);
+  const open = t('Open in Browser');
+  const errors = result.counts?.error ?? 0;
+  const warnings = result.counts?.warning ?? 0;
+  const message =
+    errors || warnings
+      ? t('Exported {0}. The report has {1} errors and {2} warnings: check them before publishing.', written, errors, warnings)
+      : t('Exported {0}', written);
+  const show = errors || warnings ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void Promise.resolve(show(message, open)).then((choice) => {
+    if (choice === open) void vscode.env.openExternal(target);
+  });
+  return target;
+}

@@ -1,0 +1,38 @@
+/**
+ * `nianbao/render`: the preview's body or the export page of an open document, from the analysis the store keeps
+ * for its current version (the same one diagnostics, hovers and completions use: no second parse).
+ */
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { localize, notRenderable, renderPage, renderReport } from '../../../core/src/index';
+import type { Lang } from '../../../core/src/index';
+import type { DocumentStore } from '../documentStore';
+import { t } from '../l10n';
+import type { RenderParams, RenderResult } from '../protocol';
+
+function invalid(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+export function render(params: RenderParams | null | undefined, store: DocumentStore, serverLang: Lang): RenderResult | ResponseError<void> {
+  const uri = params?.uri;
+  if (typeof uri !== 'string' || !uri) return invalid(t('nianbao/render needs the uri of an open document'));
+  const { version, kind = 'body' } = params as RenderParams;
+  if (version !== undefined && !Number.isInteger(version)) return invalid(t('The document version must be a whole number'));
+  if (kind !== 'body' && kind !== 'page') return invalid(t('Unknown kind of rendering: {0}', String(kind)));
+  const state = store.get(uri);
+  if (!state) return invalid(t('The document {0} is not open', uri));
+  if (version !== undefined && version !== state.version) return { uri, version: state.version, stale: true };
+  const lang: Lang = params?.lang === 'zh' || params?.lang === 'en' ? params.lang : serverLang;
+  const { analysis } = state;
+  if (kind === 'page') {
+    const refused = notRenderable(analysis);
+    if (refused) {
+      const why = refused.reason ? localize(refused.reason.message, lang) : t('the top level must be a mapping of keys');
+      return { uri, version: state.version, notReport: t('This document holds no report to export: {0}', why) };
+    }
+    const page = renderPage(analysis);
+    return { uri, version: state.version, title: page.title, html: page.html, counts: page.counts };
+  }
+  const body = renderReport(analysis, { annotate: true, lang });
+  return { uri, version: state.version, title: body.title, html: body.html, counts: body.counts };
+}
