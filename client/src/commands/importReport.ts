@@ -11,7 +11,8 @@ import type { ImportParams, ImportResult } from '../../../server/src/protocol';
 import { t } from '../l10n';
 import { isReport } from '../reportDocuments';
 import type { ServerConnection } from '../serverConnection';
-import { fileName, folderFor, freeUntitledUri, openUntitledReport, reportFileBase } from './untitledReport';
+import { reportFileBase } from './reportNames';
+import { fileName, folderFor, freeUntitledUri, openUntitledReport } from './untitledReport';
 
 /** The server refuses more; a published report page is a few hundred kilobytes. */
 const MAX_BYTES = 32 * 1024 * 1024;

@@ -4,7 +4,8 @@ import { EditionsRequest, SkeletonRequest } from '../../../server/src/protocol';
 import type { EditionInfo, SkeletonParams, SkeletonResult } from '../../../server/src/protocol';
 import { t } from '../l10n';
 import type { ServerConnection } from '../serverConnection';
-import { freeUntitledUri, openUntitledReport, reportFileBase } from './untitledReport';
+import { reportFileBase } from './reportNames';
+import { freeUntitledUri, openUntitledReport } from './untitledReport';
 
 function yearsText(e: EditionInfo): string {
   return e.to !== undefined ? t('report years {0}–{1}', e.from, e.to) : t('report years from {0}', e.from);

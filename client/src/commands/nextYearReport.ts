@@ -9,16 +9,8 @@ import type { NextYearParams, NextYearResult } from '../../../server/src/protoco
 import { t } from '../l10n';
 import { isReport } from '../reportDocuments';
 import type { ServerConnection } from '../serverConnection';
-import { fileName, folderFor, freeUntitledUri, openUntitledReport, reportFileBase } from './untitledReport';
-
-/** `eco-2023.nianbao.yaml` → `eco-2024`: the year in the name moves on; otherwise `<agency>-<year>`. */
-export function nextFileBase(current: vscode.Uri, year: number, agency: string): string {
-  const base = fileName(current).replace(/\.nianbao\.ya?ml$/i, '');
-  const previous = String(year - 1);
-  const at = base.lastIndexOf(previous);
-  const isToken = at >= 0 && !/\d/.test(base.charAt(at - 1)) && !/\d/.test(base.charAt(at + previous.length));
-  return current.scheme === 'file' && isToken ? `${base.slice(0, at)}${year}${base.slice(at + previous.length)}` : reportFileBase(agency, year);
-}
+import { nextFileBase } from './reportNames';
+import { fileName, folderFor, freeUntitledUri, openUntitledReport } from './untitledReport';
 
 export async function nextYearReport(server: ServerConnection, resource?: vscode.Uri): Promise<void> {
   const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
@@ -43,7 +35,7 @@ export async function nextYearReport(server: ServerConnection, resource?: vscode
     if (choice === open) await vscode.window.showTextDocument(vscode.Uri.parse(existing[0]));
     return;
   }
-  const target = await freeUntitledUri(folderFor(document.uri), nextFileBase(document.uri, result.year, result.agency));
+  const target = await freeUntitledUri(folderFor(document.uri), nextFileBase(document.uri.scheme === 'file' ? fileName(document.uri) : undefined, result.year, result.agency));
   await openUntitledReport(target, result.text);
   if (result.sourceErrors) {
     void vscode.window.showWarningMessage(

@@ -5,13 +5,6 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 
-/** Characters that cannot appear in a file name on some system. */
-const UNSAFE = /[\\/:*?"<>|\s]+/g;
-
-export function reportFileBase(agency: string, year: number): string {
-  return `${agency.replace(UNSAFE, '') || 'nianbao'}-${year}`;
-}
-
 /** A free untitled URI for `<base>.nianbao.yaml` in `dir` (a folder URI; without one, a bare name). */
 export async function freeUntitledUri(dir: vscode.Uri | undefined, base: string): Promise<vscode.Uri> {
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
