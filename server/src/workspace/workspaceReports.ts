@@ -320,8 +320,9 @@ export class WorkspaceReports {
     this.tickets.set(key, ticket);
     return this.track(
       readReportText(path).then((text) => {
-        if (this.tickets.get(key) !== ticket || this.open.has(key) || this.disposed) return;
+        if (this.tickets.get(key) !== ticket) return;
         this.tickets.delete(key);
+        if (this.open.has(key) || this.disposed) return;
         this.filesRead++;
         if (text === undefined) this.remove(key);
         else this.apply(key, text, publishSelf);
