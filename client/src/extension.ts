@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { checkWorkspace } from './commands/checkWorkspace';
+import { ImportLog, importReport } from './commands/importReport';
+import { nextYearReport } from './commands/nextYearReport';
 import { newReport } from './commands/newReport';
 import { initL10n } from './l10n';
 import { registerPreview } from './preview/registerPreview';
@@ -27,6 +29,14 @@ const FEATURES: readonly Feature[] = [
     vscode.commands.registerCommand('nianbao.restartServer', () => server.restart()),
   ],
   registerPreview,
+  ({ server }) => {
+    const log = new ImportLog();
+    return [
+      log,
+      vscode.commands.registerCommand('nianbao.nextYearReport', (resource?: vscode.Uri) => nextYearReport(server, resource)),
+      vscode.commands.registerCommand('nianbao.importReport', (resource?: vscode.Uri) => importReport(server, log, resource)),
+    ];
+  },
 ];
 
 let services: ExtensionServices | undefined;

@@ -2,11 +2,16 @@
 import type { Position, Range } from 'vscode-languageserver/node';
 import type { LineIndex, Range as OffsetRange } from '../../core/src/index';
 
-export function toPosition(lines: LineIndex, offset: number): Position {
+/** What turns offsets into positions: a document's `LineIndex`, or the compact line starts of a file on disk. */
+export interface PositionSource {
+  positionAt(offset: number): Position;
+}
+
+export function toPosition(lines: PositionSource, offset: number): Position {
   return lines.positionAt(offset);
 }
 
-export function toRange(lines: LineIndex, range: OffsetRange): Range {
+export function toRange(lines: PositionSource, range: OffsetRange): Range {
   return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
 }
 

@@ -97,6 +97,73 @@ export interface AnalysesResult {
 
 export const AnalysesRequest: RequestSpec<void, AnalysesResult> = { method: 'nianbao/analyses' };
 
+/** The workspace index once its initial walk and every disk operation under way are done (tests, benchmarks). */
+export interface WorkspaceIndexResult {
+  readonly reports: number;
+  readonly agencies: number;
+  readonly years: readonly number[];
+  /** How long the initial index of the workspace folders took, in milliseconds. */
+  readonly initialIndexMs: number;
+  /** Report files read from disk so far. */
+  readonly filesRead: number;
+  /** Texts read from disk that were analysed (an unchanged text is not); open documents use the store's analysis. */
+  readonly diskAnalyses: number;
+  /** Cross re-checks so far (one report's cross findings recomputed): an edit re-checks only what it can affect. */
+  readonly rechecks: number;
+}
+
+export const WorkspaceIndexRequest: RequestSpec<void, WorkspaceIndexResult> = { method: 'nianbao/workspaceIndex' };
+
+export interface NextYearParams {
+  /** An open report. */
+  readonly uri: string;
+}
+
+/** Next year's report of the same agency (`生成下一年度年报`), or `error` (localized) saying why not. */
+export interface NextYearResult {
+  readonly text?: string;
+  readonly error?: string;
+  readonly agency?: string;
+  /** The year of the new report. */
+  readonly year?: number;
+  readonly edition?: number;
+  /** Reports of the workspace (or open) that already claim this agency and year. */
+  readonly existing?: readonly string[];
+  /** Errors in the report it was built from (its figures may be wrong). */
+  readonly sourceErrors?: number;
+}
+
+export const NextYearRequest: RequestSpec<NextYearParams, NextYearResult> = { method: 'nianbao/nextYear' };
+
+/** A published report to import: the file's bytes (any encoding the importer reads), or text. */
+export interface ImportParams {
+  /** The bytes, base64-encoded; the importer finds the encoding (UTF-8, GBK / GB18030, `<meta charset>`). */
+  readonly base64?: string;
+  readonly text?: string;
+}
+
+/** The imported report YAML with its notes, or `error` (localized): then nothing is to be opened. */
+export interface ImportResult {
+  readonly yaml?: string;
+  readonly error?: string;
+  readonly agency?: string;
+  readonly year?: number;
+  readonly edition?: number;
+  /** `html` or `text`. */
+  readonly kind?: string;
+  /** The encoding the bytes were read in. */
+  readonly encoding?: string;
+  /** Every note of the output's comment block, localized: fuzzy matches, items not imported, rows missing. */
+  readonly notes?: readonly string[];
+  readonly fuzzy?: number;
+  readonly unplaced?: number;
+  readonly missing?: number;
+  /** Reports of the workspace that already claim this agency and year. */
+  readonly existing?: readonly string[];
+}
+
+export const ImportRequest: RequestSpec<ImportParams, ImportResult> = { method: 'nianbao/import' };
+
 export interface RenderParams {
   /** An open document (the editor's text, saved or not). */
   readonly uri: string;

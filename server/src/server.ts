@@ -13,19 +13,30 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
-import { checkFiles, editions, skeleton } from './features/reports';
+import { importSource } from './features/importSource';
+import { nextYear } from './features/nextYear';
+import { editions, skeleton } from './features/reports';
 import { render } from './features/render';
 import { useLanguage } from './l10n';
 import { AnalysesRequest, CheckFilesRequest, EditionsRequest, SkeletonRequest } from './protocol';
 import { RenderRequest } from './protocol';
 import type { CheckFilesParams, InitializationOptions, ServerSettings, SkeletonParams } from './protocol';
+import { ImportRequest, NextYearRequest, WorkspaceIndexRequest } from './protocol';
+import type { ImportParams, NextYearParams } from './protocol';
 import type { RenderParams } from './protocol';
 import { Settings } from './settings';
+import { REPORT_GLOB } from './workspace/reportFiles';
+import { WorkspaceReports } from './workspace/workspaceReports';
+import type { WorkspaceCapabilities } from './workspace/workspaceReports';
 
 export function startServer(connection: Connection): void {
   const store = new DocumentStore();
   const settings = new Settings();
-  const publisher = new DiagnosticsPublisher(connection, store, settings);
+  // The workspace index publishes open documents through the publisher, which asks it for their cross findings.
+  const workspace = new WorkspaceReports(connection, store, settings, (uri) => publisher.publish(uri));
+  const publisher = new DiagnosticsPublisher(connection, store, settings, workspace);
+  let workspaceCaps: WorkspaceCapabilities = { watchFiles: false, progress: false };
+  let folderChanges = false;
   let completionClient: CompletionClient = { snippets: false, retrigger: false };
   let documentChanges = false;
   let hintRefresh = false;
@@ -43,6 +54,15 @@ export function startServer(connection: Connection): void {
     };
     documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
     hintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
+    workspaceCaps = {
+      watchFiles: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      progress: caps.window?.workDoneProgress === true,
+    };
+    folderChanges = caps.workspace?.workspaceFolders === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    // Files and folders created, renamed or deleted in the editor (folders too, which file watchers report alone).
+    const fileOperation = { filters: [{ scheme: 'file', pattern: { glob: REPORT_GLOB } }, { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' as const } }] };
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -52,6 +72,10 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        workspace: {
+          workspaceFolders: { supported: true, changeNotifications: true },
+          fileOperations: { didCreate: fileOperation, didRename: fileOperation, didDelete: fileOperation },
+        },
       },
       serverInfo: { name: 'nianbao-language-server', version: '0.1.0' },
     };
@@ -62,6 +86,7 @@ export function startServer(connection: Connection): void {
     settings.update(all.nianbao);
     useLanguage(settings.lang);
     publisher.republishAll();
+    workspace.republishFiles();
     if (hintRefresh) void connection.languages.inlayHint.refresh();
   });
 
@@ -76,6 +101,7 @@ export function startServer(connection: Connection): void {
     opened.delete(e.document.uri);
     store.forget(e.document.uri);
     publisher.clear(e.document.uri);
+    workspace.closed(e.document.uri);
   });
 
   connection.onCompletion((params) => {
@@ -92,7 +118,9 @@ export function startServer(connection: Connection): void {
   });
   connection.onCodeAction((params) => {
     const state = store.get(params.textDocument.uri);
-    return state ? codeActions(state, params, settings.lang, { documentChanges }) : [];
+    if (!state) return [];
+    workspace.syncOpen(state);
+    return codeActions(state, params, settings.lang, { documentChanges }, workspace.crossOf(state.uri));
   });
   connection.onDocumentSymbol((params) => {
     const state = store.get(params.textDocument.uri);
@@ -106,10 +134,26 @@ export function startServer(connection: Connection): void {
   connection.onRequest(EditionsRequest.method, () => editions());
   connection.onRequest(SkeletonRequest.method, (params: SkeletonParams) => skeleton(params));
   connection.onRequest(AnalysesRequest.method, () => ({ analyses: store.analyses }));
-  connection.onRequest(CheckFilesRequest.method, (params: CheckFilesParams) => checkFiles(params, connection, store, settings.lang));
+  connection.onRequest(CheckFilesRequest.method, (params: CheckFilesParams) => workspace.checkFiles(params.uris));
   connection.onRequest(RenderRequest.method, (params: RenderParams | null) => render(params, store, settings.lang));
 
-  connection.onShutdown(() => publisher.dispose());
+  // The workspace index: folders walked once after `initialized`, then kept current from the file system.
+  connection.onInitialized(() => {
+    workspace.start(workspaceCaps);
+    if (folderChanges) connection.workspace.onDidChangeWorkspaceFolders((e) => workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+  });
+  connection.onDidChangeWatchedFiles((params) => workspace.filesChanged(params.changes));
+  connection.workspace.onDidCreateFiles((params) => workspace.created(params.files.map((f) => f.uri)));
+  connection.workspace.onDidRenameFiles((params) => workspace.renamed(params.files));
+  connection.workspace.onDidDeleteFiles((params) => params.files.forEach((f) => workspace.deleted(f.uri)));
+  connection.onRequest(WorkspaceIndexRequest.method, () => workspace.stats());
+  connection.onRequest(NextYearRequest.method, (params: NextYearParams) => nextYear(params, store, (a, y) => workspace.reportsOf(a, y), settings.lang));
+  connection.onRequest(ImportRequest.method, (params: ImportParams) => importSource(params, (a, y) => workspace.reportsOf(a, y), settings.lang));
+
+  connection.onShutdown(() => {
+    publisher.dispose();
+    workspace.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }

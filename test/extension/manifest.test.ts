@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze, writeSkeleton } from '../../core/src/index';
 import { OFFICIAL_KEY_SCOPE, officialKeys } from '../../tools/src/grammar';
+import { parseDocument } from 'yaml';
 import { ROOT } from '../support/paths';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -36,6 +37,8 @@ test('every %placeholder% of package.json has an English and a Chinese text', ()
   assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'no unused entries');
   assert.equal(nlsZh['command.newReport'], '新建年报');
   assert.equal(nlsZh['command.checkWorkspace'], '检查工作区中的所有年报');
+  assert.equal(nlsZh['command.nextYearReport'], '生成下一年度年报');
+  assert.equal(nlsZh['command.importReport'], '从网页或文本导入年报');
 });
 
 test('every string the client and the server localize has a Chinese translation, and no other is kept', () => {
@@ -48,6 +51,21 @@ test('every string the client and the server localize has a Chinese translation,
     assert.deepEqual(placeholders(bundle[message]), placeholders(message), `placeholders of "${message}"`);
   }
   assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'stale bundle entries');
+});
+
+test('package.json has no key twice (JSON.parse would silently keep the last one, e.g. after a merge)', () => {
+  const doc = parseDocument(readFileSync(join(ROOT, 'package.json'), 'utf8'), { uniqueKeys: true });
+  assert.deepEqual(doc.errors.map((e) => e.message), []);
+});
+
+test('the commands of the workspace index: next year from a report, import from web pages and text files', () => {
+  const menus = pkg.contributes.menus as Record<string, { command: string; when?: string }[]>;
+  const where = (id: string): string[] => Object.keys(menus).filter((m) => menus[m].some((x) => x.command === id)).sort();
+  assert.deepEqual(where('nianbao.nextYearReport'), ['commandPalette', 'editor/context', 'explorer/context']);
+  assert.deepEqual(where('nianbao.importReport'), ['explorer/context', 'file/newFile']);
+  const importWhen = menus['explorer/context'].find((m) => m.command === 'nianbao.importReport')?.when ?? '';
+  const ext = new RegExp(/=~ \/(.*)\/i$/.exec(importWhen)?.[1] ?? '$^', 'i');
+  assert.ok(['.html', '.HTM', '.txt', '.shtml'].every((e) => ext.test(e)) && !ext.test('.yaml'), importWhen);
 });
 
 test('contributions: language, grammar, schemas, commands, configuration; files exist', () => {
@@ -65,7 +83,7 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   JSON.parse(readFileSync(join(ROOT, language.configuration), 'utf8'));
   assert.deepEqual(
     c.commands.map((x: { command: string }) => x.command),
-    ['nianbao.showPreviewToSide', 'nianbao.showPreview', 'nianbao.exportHtml', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.restartServer'],
+    ['nianbao.showPreviewToSide', 'nianbao.showPreview', 'nianbao.exportHtml', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.restartServer', 'nianbao.nextYearReport', 'nianbao.importReport'],
   );
   assert.deepEqual(Object.keys(c.configuration.properties), ['nianbao.language', 'nianbao.inlayHints.columnNames', 'nianbao.trace.server']);
   assert.equal(c.configuration.properties['nianbao.inlayHints.columnNames'].default, true);

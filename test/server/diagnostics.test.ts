@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { LineIndex, analyze } from '../../core/src/index';
+import { LineIndex, ReportIndex, analyze } from '../../core/src/index';
 import type { StatusParams } from '../../server/src/protocol';
 import { actualMarkers, expectedMarkers, fixtures } from '../support/fixtures';
 import { LspClient, fileUri } from '../support/lspClient';
@@ -156,7 +156,7 @@ describe('language', () => {
 });
 
 describe('nianbao/checkFiles', () => {
-  test('publishes diagnostics for report files on disk and counts them', async () => {
+  test('publishes diagnostics for report files on disk, cross-report findings included, and counts them', async () => {
     const files = fixtures('server/fixable');
     const open = files[0];
     await client.open(open.uri, open.text);
@@ -165,28 +165,38 @@ describe('nianbao/checkFiles', () => {
       'nianbao/checkFiles',
       { uris: [...files.map((f) => f.uri), pathToFileURL(join(EXAMPLES, 'missing.nianbao.yaml')).toString()] },
     );
+    // The files are a workspace: the core's index over the same texts says what to expect (here NB320 on every
+    // file, as the fixtures share 机关 and 年度).
+    const index = new ReportIndex();
+    for (const f of files) index.set(f.uri, f.text);
     let errors = 0;
     let warnings = 0;
+    let duplicates = 0;
     for (const f of files) {
-      const diagnostics = analyze(f.text).diagnostics;
+      const diagnostics = index.diagnostics(f.uri);
       errors += diagnostics.filter((d) => d.severity === 'error').length;
       warnings += diagnostics.filter((d) => d.severity === 'warning').length;
+      duplicates += diagnostics.filter((d) => d.code === 'NB320').length;
     }
+    assert.equal(duplicates, files.length);
     assert.deepEqual(
       { files: result.files, errors: result.errors, warnings: result.warnings, withProblems: result.withProblems, unreadable: result.unreadable.length },
       { files: files.length, errors, warnings, withProblems: files.length, unreadable: 1 },
     );
     const published = client.publications.slice(before);
     for (const f of files.slice(1)) {
-      const p = published.find((x) => x.uri === f.uri);
+      const p = [...published].reverse().find((x) => x.uri === f.uri);
       assert.ok(p, `published ${f.name}`);
       const lines = new LineIndex(f.text);
       assert.deepEqual(
         p.diagnostics.map((d) => `${d.range.start.line} ${String(d.code)}`).sort(),
-        analyze(f.text).diagnostics.map((d) => `${lines.positionAt(d.range.start).line} ${d.code}`).sort(),
+        index.diagnostics(f.uri).map((d) => `${lines.positionAt(d.range.start).line} ${d.code}`).sort(),
       );
     }
-    assert.equal(published.filter((x) => x.uri === open.uri).length, 0, 'an open document keeps its live diagnostics');
+    // The open document is published from the editor's text (its version), now with its duplicates too.
+    const live = published.filter((x) => x.uri === open.uri);
+    assert.ok(live.length > 0 && live.every((x) => x.version === client.version(open.uri)));
+    assert.ok(live.at(-1)?.diagnostics.some((d) => d.code === 'NB320'));
     await client.close(open.uri);
   });
 });

@@ -59,6 +59,16 @@ export interface StartOptions {
   readonly locale?: string;
   readonly initializationOptions?: unknown;
   readonly capabilities?: ClientCapabilities;
+  /**
+   * Workspace folders (paths) the server indexes; none by default, so that a suite sees only the documents it
+   * opens (the repository's own fixtures would otherwise be duplicates of each other).
+   */
+  readonly workspaceFolders?: readonly string[];
+}
+
+export interface ServerRequest {
+  readonly method: string;
+  readonly params: unknown;
 }
 
 export interface Notification {
@@ -71,6 +81,8 @@ export class LspClient {
   readonly publications: PublishDiagnosticsParams[] = [];
   readonly notifications: Notification[] = [];
   readonly stderr: string[] = [];
+  /** Requests the server sent (client/registerCapability …), answered with null. */
+  readonly requests: ServerRequest[] = [];
   initializeResult: InitializeResult | undefined;
   private readonly waiters: (() => void)[] = [];
   private readonly texts = new Map<string, TextDocument>();
@@ -90,11 +102,17 @@ export class LspClient {
       client.notifications.push({ method, params });
       for (const wake of client.waiters.splice(0)) wake();
     });
-    connection.onRequest(() => null);
+    connection.onRequest((method, params) => {
+      client.requests.push({ method, params });
+      for (const wake of client.waiters.splice(0)) wake();
+      return null;
+    });
     connection.listen();
+    const folders = options.workspaceFolders ?? [];
     client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(ROOT).toString(),
+      rootUri: folders.length ? pathToFileURL(folders[0]).toString() : null,
+      workspaceFolders: folders.length ? folders.map((f) => ({ uri: pathToFileURL(f).toString(), name: f })) : null,
       capabilities: options.capabilities ?? VSCODE_CAPABILITIES,
       locale: options.locale ?? 'zh-cn',
       initializationOptions: options.initializationOptions,

@@ -64,12 +64,15 @@ export class ReportIndex {
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
-  /** Add or replace a document (created, opened, edited, saved). */
-  set(uri: string, text: string): IndexUpdate {
+  /**
+   * Add or replace a document (created, opened, edited, saved). `analysis`: the caller's analysis of this very
+   * text (an editor's document store), so that each version is parsed once.
+   */
+  set(uri: string, text: string, analysis?: Analysis): IndexUpdate {
     const old = this.entries.get(uri);
     const hash = hashText(text);
     if (old && old.hash === hash && old.length === text.length) return { rechecked: [], changed: [] };
-    const analysis = analyze(text, this.options);
+    analysis ??= analyze(text, this.options);
     const facts = reportFacts(analysis.report);
     const entry: Entry = { uri, facts, diagnostics: analysis.diagnostics, hash, length: text.length };
     if (old && old.facts.signature === facts.signature) {
@@ -156,6 +159,11 @@ export class ReportIndex {
   reportOf(agencyKey: string, year: number): string | undefined {
     const set = this.byKey.get(agencyKey)?.get(year);
     return set && set.size === 1 ? [...set][0] : undefined;
+  }
+
+  /** Every file that claims this agency and year (two or more: NB320 on each). */
+  reportsOf(agencyKey: string, year: number): string[] {
+    return [...(this.byKey.get(agencyKey)?.get(year) ?? [])].sort();
   }
 
   stats(): IndexStats {

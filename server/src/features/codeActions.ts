@@ -72,12 +72,19 @@ function isStrayKey(state: DocumentState, d: Diagnostic): boolean {
   return keys.length > 0 && keys.length === d.path.length && nodeAtPath(state.analysis.report.edition, keys) === undefined;
 }
 
-export function codeActions(state: DocumentState, params: CodeActionParams, lang: Lang, client: CodeActionClient): CodeAction[] {
+/** `cross`: the document's cross-report findings (NB306 offers last year's value). */
+export function codeActions(
+  state: DocumentState,
+  params: CodeActionParams,
+  lang: Lang,
+  client: CodeActionClient,
+  cross: readonly Diagnostic[] = [],
+): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const range = toOffsetRange(state.lines, params.range);
   const sent = params.context.diagnostics ?? [];
-  const here = state.analysis.diagnostics.filter((d) => overlaps(d.range, range));
+  const here = [...state.analysis.diagnostics, ...cross].filter((d) => overlaps(d.range, range));
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {

@@ -6,9 +6,10 @@
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Connection, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { localize } from '../../../core/src/index';
-import type { Diagnostic, Lang, LineIndex } from '../../../core/src/index';
+import type { Diagnostic, Lang } from '../../../core/src/index';
 import type { DocumentState, DocumentStore } from '../documentStore';
 import { toRange } from '../positions';
+import type { PositionSource } from '../positions';
 import { StatusNotification } from '../protocol';
 import type { StatusParams } from '../protocol';
 import type { Settings } from '../settings';
@@ -21,12 +22,17 @@ const SEVERITY: Readonly<Record<Diagnostic['severity'], DiagnosticSeverity>> = {
   information: DiagnosticSeverity.Information,
 };
 
-export function toLspDiagnostic(d: Diagnostic, uri: string, lines: LineIndex, lang: Lang): LspDiagnostic {
-  // Related places in other documents (cross-year checks) carry offsets into those documents; they are
-  // converted where those documents are known.
-  const related: DiagnosticRelatedInformation[] = (d.related ?? [])
-    .filter((r) => r.uri === undefined)
-    .map((r) => ({ location: { uri, range: toRange(lines, r.range) }, message: localize(r.message, lang) }));
+/** Another document's URI as the editor spells it and its line starts (cross-report related locations). */
+export type RelatedResolver = (uri: string) => { readonly uri: string; readonly lines: PositionSource } | undefined;
+
+export function toLspDiagnostic(d: Diagnostic, uri: string, lines: PositionSource, lang: Lang, resolve?: RelatedResolver): LspDiagnostic {
+  // Related places in other documents (cross-year checks, duplicates) carry offsets into those documents; they
+  // are converted with the line starts of that document's indexed text, and left out when it is not known.
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const r of d.related ?? []) {
+    const other = r.uri === undefined ? { uri, lines } : resolve?.(r.uri);
+    if (other) related.push({ location: { uri: other.uri, range: toRange(other.lines, r.range) }, message: localize(r.message, lang) });
+  }
   return {
     range: toRange(lines, d.range),
     severity: SEVERITY[d.severity],
@@ -37,8 +43,9 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, lines: LineIndex, la
   };
 }
 
-export function statusOf(state: DocumentState): StatusParams {
-  const { report, diagnostics } = state.analysis;
+/** The status bar's view of a document; `diagnostics`: everything published for it (cross findings included). */
+export function statusOf(state: DocumentState, diagnostics: readonly Diagnostic[] = state.analysis.diagnostics): StatusParams {
+  const { report } = state.analysis;
   const count = (s: Diagnostic['severity']): number => diagnostics.filter((d) => d.severity === s).length;
   return {
     uri: state.uri,
@@ -53,6 +60,13 @@ export function statusOf(state: DocumentState): StatusParams {
   };
 }
 
+/** The workspace index as the publisher needs it: an open document's cross findings, other documents' lines. */
+export interface CrossFindings {
+  /** Puts the document's current version in the index; returns its own and its cross diagnostics. */
+  syncOpen(state: DocumentState): readonly Diagnostic[];
+  readonly resolve: RelatedResolver;
+}
+
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
@@ -60,6 +74,7 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly store: DocumentStore,
     private readonly settings: Settings,
+    private readonly workspace?: CrossFindings,
   ) {}
 
   schedule(uri: string): void {
@@ -78,9 +93,10 @@ export class DiagnosticsPublisher {
     const state = this.store.get(uri);
     if (!state) return;
     const lang = this.settings.lang;
-    const diagnostics = state.analysis.diagnostics.map((d) => toLspDiagnostic(d, uri, state.lines, lang));
+    const all = this.workspace ? this.workspace.syncOpen(state) : state.analysis.diagnostics;
+    const diagnostics = all.map((d) => toLspDiagnostic(d, uri, state.lines, lang, this.workspace?.resolve));
     void this.connection.sendDiagnostics({ uri, version: state.version, diagnostics });
-    void this.connection.sendNotification(StatusNotification.method, statusOf(state));
+    void this.connection.sendNotification(StatusNotification.method, statusOf(state, all));
   }
 
   clear(uri: string): void {

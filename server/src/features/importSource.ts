@@ -1,0 +1,42 @@
+/**
+ * `nianbao/import`: a published report (a file's bytes, or pasted text) as report YAML through the core's importer,
+ * with its notes in the user's language. Nothing is written here: the client opens the YAML as an unsaved document.
+ */
+import { importReport, localize } from '../../../core/src/index';
+import type { Lang } from '../../../core/src/index';
+import { t } from '../l10n';
+import type { ImportParams, ImportResult } from '../protocol';
+
+/** A published report page is a few hundred kilobytes; anything this large is not one. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+export function importSource(params: ImportParams, reportsOf: (agency: string, year: number) => readonly string[], lang: Lang): ImportResult {
+  let input: string | Uint8Array;
+  if (typeof params.base64 === 'string') {
+    // Base64 is 4 characters per 3 bytes: refuse before decoding.
+    if (params.base64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4) return { error: t('The file is larger than {0} MB; nothing was imported', MAX_IMPORT_BYTES / 1024 / 1024) };
+    input = new Uint8Array(Buffer.from(params.base64, 'base64'));
+  } else if (typeof params.text === 'string') {
+    if (params.text.length > MAX_IMPORT_BYTES) return { error: t('The file is larger than {0} MB; nothing was imported', MAX_IMPORT_BYTES / 1024 / 1024) };
+    input = params.text;
+  } else {
+    return { error: t('Nothing to import') };
+  }
+  const result = importReport(input);
+  if (!result.ok) return { error: localize(result.error, lang) };
+  const { agency, year, edition } = result.data;
+  const existing = agency ? reportsOf(agency, year) : [];
+  return {
+    yaml: result.yaml,
+    agency,
+    year,
+    edition,
+    kind: result.kind,
+    ...(result.encoding ? { encoding: result.encoding } : {}),
+    notes: result.notes.map((n) => localize(n, lang)),
+    fuzzy: result.fuzzy.length,
+    unplaced: result.unplaced.length,
+    missing: result.missing.length,
+    ...(existing.length ? { existing } : {}),
+  };
+}
