@@ -26,8 +26,27 @@ async function previewWhere(uri: vscode.Uri, accept: (s: PreviewStatus) => boole
   throw new Error(`preview of ${uri.path}: no ${what}; last status ${JSON.stringify(last)}`);
 }
 
-function webviewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+function previewTab(): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('nianbao.preview'));
+}
+
+/** The preview's tab, now or when the tabs next change to include it. */
+function previewTabOpened(): Promise<vscode.Tab> {
+  return new Promise((resolve) => {
+    const now = previewTab();
+    if (now) {
+      resolve(now);
+      return;
+    }
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const tab = previewTab();
+      if (!tab) return;
+      subscription.dispose();
+      resolve(tab);
+    });
+  });
 }
 
 describe('preview and export in VS Code', () => {
@@ -37,9 +56,9 @@ describe('preview and export in VS Code', () => {
   it('打开侧边预览 opens a webview beside the report and follows edits without saving', async () => {
     const uri = workspaceUri('fixtures', 'fixable', 'nb303-row-total.nianbao.yaml');
     const editor = await open(uri);
+    const opened = previewTabOpened();
     await vscode.commands.executeCommand('nianbao.showPreviewToSide', uri);
-    const tab = webviewTabs().find((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('nianbao.preview'));
-    assert.ok(tab, `tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(' | ')}`);
+    const tab = await opened;
     assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'to the side');
     const first = await previewWhere(uri, (s) => s.renderedVersion === s.documentVersion, 'rendered body');
     assert.ok((first.counts?.error ?? 0) > 0, 'problems counted on the page');
