@@ -32,7 +32,10 @@ if (files.length) {
 }
 
 /** Editor suites: [script, args]; each exits non-zero on failure. */
-const EDITOR_SUITES = [];
+const EDITOR_SUITES = [
+  ['scripts/vscode/runExtensionTests.mjs', []],
+  ['scripts/vscode/runE2e.mjs', []],
+];
 for (const [script, args] of EDITOR_SUITES) {
   if (!existsSync(join(root, script))) continue;
   const r = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });

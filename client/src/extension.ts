@@ -24,7 +24,7 @@ type Feature = (services: ExtensionServices) => vscode.Disposable[];
 const FEATURES: readonly Feature[] = [
   ({ server }) => [new StatusBar(server)],
   ({ server }) => [
-    vscode.commands.registerCommand('nianbao.newReport', () => newReport(server)),
+    vscode.commands.registerCommand('nianbao.newReport', (args?: unknown) => newReport(server, args)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(server)),
     vscode.commands.registerCommand('nianbao.restartServer', () => server.restart()),
   ],

@@ -24,6 +24,8 @@ export async function checkWorkspace(server: ServerConnection): Promise<void> {
     return;
   }
   const show = t('Show Problems');
-  const choice = await vscode.window.showWarningMessage(summary + unreadable, show);
-  if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  // The command is done once the Problems panel is filled; the notification stays until the user answers it.
+  void vscode.window.showWarningMessage(summary + unreadable, show).then((choice) => {
+    if (choice === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
 }

@@ -11,8 +11,19 @@ function yearsText(e: EditionInfo): string {
   return e.to !== undefined ? t('report years {0}–{1}', e.from, e.to) : t('report years from {0}', e.from);
 }
 
-export async function newReport(server: ServerConnection): Promise<void> {
-  const client = await server.ready();
+/** Arguments for running the command without prompts (keybindings, tasks, tests); all three or none. */
+export interface NewReportArgs {
+  readonly edition: number;
+  readonly year: number;
+  readonly agency: string;
+}
+
+function isArgs(value: unknown): value is NewReportArgs {
+  const v = value as Partial<NewReportArgs> | undefined;
+  return !!v && typeof v.edition === 'number' && typeof v.year === 'number' && typeof v.agency === 'string' && v.agency.trim() !== '';
+}
+
+async function ask(client: Awaited<ReturnType<ServerConnection['ready']>>): Promise<SkeletonParams | undefined> {
   const editions = await client.sendRequest<EditionInfo[]>(EditionsRequest.method);
   const picked = await vscode.window.showQuickPick(
     [...editions]
@@ -20,7 +31,7 @@ export async function newReport(server: ServerConnection): Promise<void> {
       .map((e) => ({ label: t('{0} template', e.edition), description: e.document, detail: `${e.title} · ${yearsText(e)}`, edition: e })),
     { title: t('New annual report'), placeHolder: t('Template edition') },
   );
-  if (!picked) return;
+  if (!picked) return undefined;
   const e = picked.edition;
   const lastYear = new Date().getFullYear() - 1;
   const suggested = Math.min(Math.max(lastYear, e.from), e.to ?? lastYear);
@@ -33,19 +44,25 @@ export async function newReport(server: ServerConnection): Promise<void> {
       return /^\d{4}$/.test(v.trim()) && y >= e.from && y <= (e.to ?? 9999) ? undefined : yearsText(e);
     },
   });
-  if (yearText === undefined) return;
+  if (yearText === undefined) return undefined;
   const agency = await vscode.window.showInputBox({
     title: t('New annual report'),
     prompt: t('Agency (full name, as published)'),
     validateInput: (v) => (v.trim() ? undefined : t('The agency name must not be empty')),
   });
-  if (agency === undefined) return;
-  const params: SkeletonParams = { edition: e.edition, year: Number(yearText.trim()), agency: agency.trim() };
+  if (agency === undefined) return undefined;
+  return { edition: e.edition, year: Number(yearText.trim()), agency: agency.trim() };
+}
+
+export async function newReport(server: ServerConnection, args?: unknown): Promise<vscode.TextDocument | undefined> {
+  const client = await server.ready();
+  const params = isArgs(args) ? { edition: args.edition, year: args.year, agency: args.agency.trim() } : await ask(client);
+  if (!params) return undefined;
   const result = await client.sendRequest<SkeletonResult>(SkeletonRequest.method, params);
   if (result.error || result.text === undefined) {
     void vscode.window.showErrorMessage(result.error ?? t('The report could not be created'));
-    return;
+    return undefined;
   }
   const target = await freeUntitledUri(vscode.workspace.workspaceFolders?.[0]?.uri, reportFileBase(params.agency, params.year));
-  await openUntitledReport(target, result.text);
+  return (await openUntitledReport(target, result.text)).document;
 }
