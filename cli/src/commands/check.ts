@@ -74,7 +74,8 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
   const summary = summarise(index.stats(), texts.size, all);
 
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ version: 1, files: json, summary })}\n`);
+    // Exactly the documented shape: consumers derive totals from `files`.
+    io.stdout(`${JSON.stringify({ version: 1, files: json })}\n`);
   } else if (texts.size > 0) {
     if (texts.size > 1) io.stdout(formatSummaryHuman(summary, lang));
     const clean = summary.errors + summary.warnings + summary.information === 0;
