@@ -31,7 +31,7 @@ async function quickOpen(name: string): Promise<void> {
   await input.waitFor({ state: 'visible' });
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await acceptQuickInput(input);
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
 }
 
@@ -50,8 +50,24 @@ async function goToLine(line: number): Promise<void> {
   await input.waitFor({ state: 'visible' });
   // Ctrl+G opens Quick Open with the `:` (go to line) prefix; keep it.
   await input.fill(`:${line}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  await page.locator('.quick-input-widget input.input[aria-label*="' + String(line) + '"]').waitFor();
+  await acceptQuickInput(input);
+}
+
+/**
+ * Enter in a quick input, again if the widget was still settling the typed value when the first one arrived
+ * (under load the first Enter can be swallowed); waits on the widget closing, not on time.
+ */
+async function acceptQuickInput(input: ReturnType<Page['locator']>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Enter');
+    try {
+      await input.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /** Cursor to the end of the line of `file` that contains `text`. */
