@@ -101,3 +101,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { doc, report, diagnostics: capped(diagnostics) };
 }
+
+/**
+ * The analysis of a document too large to be read at all (a file past the size limit on disk): NB107 with the
+ * size and the limit, nothing else. `size` is what the caller knows (the file's bytes); no text is needed.
+ */
+export function tooLargeAnalysis(size: number, maxLength = DEFAULT_MAX_LENGTH): Analysis {
+  const doc: ParsedDocument = { text: '', root: null, parser: 'none', errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: String(size) }] };
+  return { doc, report: bindReport(doc), diagnostics: syntaxDiagnostics(doc, maxLength) };
+}

@@ -1,5 +1,6 @@
 /** The checking core's public surface for the CLI, the server and the tests. No editor or protocol types here. */
-export { analyze } from './analyze';
+export { analyze, tooLargeAnalysis } from './analyze';
+export { DEFAULT_MAX_LENGTH, MAX_ALIASES, MAX_DEPTH, MAX_ITEMS, RECOVER_MAX_LENGTH } from './syntax/limits';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } from './diagnostics/diagnostic';
 export { localize } from './diagnostics/diagnostic';
@@ -15,7 +16,7 @@ export type { SumRelation } from './rules/sumRelations';
 export { locate, nodeAtPath as treeNodeAtPath } from './syntax/navigate';
 export { parse } from './syntax/parse';
 export type { MapNode, PairNode, ParsedDocument, ScalarNode, SeqNode, YamlNode } from './syntax/tree';
-export { LineIndex } from './text/lineIndex';
+export { LineIndex, lineStartOffsets } from './text/lineIndex';
 export { STATUTE } from './template/statute';
 export { EDITIONS } from './template/types';
 export type { Column, Edition, GroupNode, HeaderGroup, Localized, RowNode, TableLayout, TemplateModel, TemplateNode, YamlPath } from './template/types';

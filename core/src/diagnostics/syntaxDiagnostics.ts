@@ -1,7 +1,7 @@
 /** NB1xx: what the parsers found, worded for the reader. */
 import { M } from '../i18n/messages';
 import { locate } from '../syntax/navigate';
-import { DEFAULT_MAX_LENGTH } from '../syntax/parse';
+import { DEFAULT_MAX_LENGTH, MAX_ALIASES, MAX_ITEMS } from '../syntax/limits';
 import type { ParsedDocument, SyntaxError } from '../syntax/tree';
 import type { Diagnostic } from './diagnostic';
 
@@ -13,6 +13,8 @@ const CODES: Record<SyntaxError['kind'], string> = {
   multiDocument: 'NB105',
   tooDeep: 'NB106',
   tooLarge: 'NB107',
+  tooManyItems: 'NB107',
+  tooManyAliases: 'NB104',
   binary: 'NB108',
 };
 
@@ -32,7 +34,12 @@ function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
     case 'tooDeep':
       return M.tooDeep();
     case 'tooLarge':
-      return M.tooLarge(doc.text.length, maxLength);
+      // The parser records the text's length; a file refused before reading, its size in bytes.
+      return M.tooLarge(Number(error.detail) || doc.text.length, maxLength);
+    case 'tooManyItems':
+      return M.tooManyItems(Number(error.detail), MAX_ITEMS);
+    case 'tooManyAliases':
+      return M.tooManyAliases(Number(error.detail), MAX_ALIASES);
     case 'binary':
       return error.detail === 'utf16' ? M.utf16() : error.detail === 'encoding' ? M.notUtf8() : M.binary();
   }

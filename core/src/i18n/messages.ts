@@ -120,6 +120,14 @@ export const M = {
     zh: `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${(limit / 1048576).toFixed(0)} MB），未检查`,
     en: `File too large (${(size / 1048576).toFixed(1)} MB, limit ${(limit / 1048576).toFixed(0)} MB); not checked`,
   }),
+  tooManyItems: (items: number, limit: number): Localized => ({
+    zh: `文件的结构过大（约 ${items.toLocaleString('en')} 项，上限 ${limit.toLocaleString('en')} 项），不是年报的结构；未检查此文件`,
+    en: `The file has far too many items for a report (about ${items.toLocaleString('en')}, limit ${limit.toLocaleString('en')}); not checked`,
+  }),
+  tooManyAliases: (aliases: number, limit: number): Localized => ({
+    zh: `文件含有 ${aliases} 个锚点引用（*名称），超过上限 ${limit} 个；年报不使用锚点，请直接写出数值。未检查此文件`,
+    en: `The file has ${aliases} aliases (*name), over the limit of ${limit}; reports use no anchors, write the values out. Not checked`,
+  }),
   binary: (): Localized => ({
     zh: '这不是文本文件（含有二进制内容），无法作为年报检查',
     en: 'This is not a text file (binary content); it cannot be checked as a report',

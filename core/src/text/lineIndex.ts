@@ -1,4 +1,7 @@
-/** Offsets ↔ line/column, for the edges (LSP, CLI). Lines end at `\n`; a `\r` before it belongs to the line. */
+/**
+ * Offsets ↔ line/column, for the edges (LSP, CLI). Lines end where LSP (and YAML) end them: at `\n`, `\r\n` or a
+ * lone `\r`. A column past the end of a line's content stops before its line break.
+ */
 export interface Position {
   /** 0-based line. */
   readonly line: number;
@@ -10,9 +13,7 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = starts;
+    this.starts = lineStartOffsets(text);
   }
 
   get lineCount(): number {
@@ -35,14 +36,29 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line];
-    const end = position.line + 1 < this.starts.length ? this.starts[position.line + 1] - 1 : this.text.length;
-    return Math.max(start, Math.min(start + position.character, end));
+    return Math.max(start, Math.min(start + position.character, this.contentEnd(position.line)));
   }
 
   /** The text of a line without its line break. */
   lineText(line: number): string {
     const start = this.starts[line] ?? this.text.length;
-    const next = this.starts[line + 1];
-    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+    return this.text.slice(start, line < this.starts.length ? this.contentEnd(line) : this.text.length);
   }
+
+  /** Where the line's content ends: before its `\n`, `\r\n` or `\r`. */
+  private contentEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    return this.text.charCodeAt(next - 1) === 0x0a && this.text.charCodeAt(next - 2) === 0x0d && next - 2 >= this.starts[line] ? next - 2 : next - 1;
+  }
+}
+
+/** Offsets where lines start: 0, and after every `\n`, `\r\n` and lone `\r`. */
+export function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
+  return starts;
 }
