@@ -3,9 +3,11 @@
  * for its current version (the same one diagnostics, hovers and completions use: no second parse).
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import { localize, notRenderable, renderPage, renderReport } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
+import { cancelled, yieldTurn } from '../guard';
 import { t } from '../l10n';
 import type { RenderParams, RenderResult } from '../protocol';
 
@@ -13,7 +15,16 @@ function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
-export function render(params: RenderParams | null | undefined, store: DocumentStore, serverLang: Lang): RenderResult | ResponseError<void> {
+/**
+ * With a token, the analysis (perhaps of a huge document) and the rendering are two steps with a turn of the event
+ * loop between them, so that a cancellation that arrived meanwhile stops the second.
+ */
+export async function render(
+  params: RenderParams | null | undefined,
+  store: DocumentStore,
+  serverLang: Lang,
+  token?: CancellationToken,
+): Promise<RenderResult | ResponseError<void>> {
   const uri = params?.uri;
   if (typeof uri !== 'string' || !uri) return invalid(t('nianbao/render needs the uri of an open document'));
   const { version, kind = 'body' } = params as RenderParams;
@@ -23,6 +34,10 @@ export function render(params: RenderParams | null | undefined, store: DocumentS
   if (!state) return invalid(t('The document {0} is not open', uri));
   if (version !== undefined && version !== state.version) return { uri, version: state.version, stale: true };
   const lang: Lang = params?.lang === 'zh' || params?.lang === 'en' ? params.lang : serverLang;
+  if (token) {
+    await yieldTurn();
+    if (token.isCancellationRequested) return cancelled();
+  }
   const { analysis } = state;
   if (kind === 'page') {
     const refused = notRenderable(analysis);

@@ -4,6 +4,7 @@
  * only needs offset → position. Positions agree with the core's `LineIndex`.
  */
 import type { Position } from 'vscode-languageserver/node';
+import { lineStartOffsets } from '../../../core/src/index';
 import type { PositionSource } from '../positions';
 
 export class LineStarts implements PositionSource {
@@ -11,12 +12,7 @@ export class LineStarts implements PositionSource {
   private readonly length: number;
 
   constructor(text: string) {
-    let count = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-    const starts = new Uint32Array(count);
-    let k = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-    this.starts = starts;
+    this.starts = Uint32Array.from(lineStartOffsets(text));
     this.length = text.length;
   }
 
