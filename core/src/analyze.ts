@@ -103,10 +103,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /**
- * The analysis of a document too large to be read at all (a file past the size limit on disk): NB107 with the
- * size and the limit, nothing else. `size` is what the caller knows (the file's bytes); no text is needed.
+ * The analysis of a file too large to be read at all (past MAX_FILE_BYTES on disk): NB107 with its size in bytes,
+ * nothing else; no text is needed.
  */
-export function tooLargeAnalysis(size: number, maxLength = DEFAULT_MAX_LENGTH): Analysis {
-  const doc: ParsedDocument = { text: '', root: null, parser: 'none', errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: String(size) }] };
+export function tooLargeAnalysis(bytes: number, maxLength = DEFAULT_MAX_LENGTH): Analysis {
+  const doc: ParsedDocument = { text: '', root: null, parser: 'none', errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: `bytes:${bytes}` }] };
   return { doc, report: bindReport(doc), diagnostics: syntaxDiagnostics(doc, maxLength) };
 }

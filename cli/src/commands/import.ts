@@ -1,7 +1,8 @@
 /** `nianbao import FILE|- [-o OUT.nianbao.yaml]`: a published report (HTML page or text) as report YAML. */
-import { importReport, localize } from '../../../core/src/index';
+import { IMPORT_MESSAGES, MAX_IMPORT_BYTES, importReport, localize } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
+import { readLimited } from '../readLimited';
 import type { CliIo } from '../io';
 import { strings } from '../strings';
 
@@ -18,16 +19,22 @@ export async function importCommand(argv: readonly string[], io: CliIo, lang: La
     return 2;
   }
 
+  const name = input === '-' ? s.stdinName : input;
   let source: string | Uint8Array;
   try {
-    source = input === '-' ? (io.readStdinBytes ? await io.readStdinBytes() : await io.readStdin()) : io.readFile(input);
+    const read = input === '-' ? undefined : readLimited(io, input, MAX_IMPORT_BYTES);
+    if (read && 'tooLarge' in read) {
+      // Refused unread, as the importer refuses such an input.
+      io.stderr(`${s.importFailed(name)}${localize(IMPORT_MESSAGES.tooLarge(read.tooLarge, MAX_IMPORT_BYTES), lang)}\n`);
+      return 1;
+    }
+    source = read === undefined ? (io.readStdinBytes ? await io.readStdinBytes() : await io.readStdin()) : read.bytes;
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     io.stderr(`${s.unreadable(input === '-' ? s.stdinName : input, e.code ?? e.message)}\n`);
     return 2;
   }
 
-  const name = input === '-' ? s.stdinName : input;
   const result = importReport(source);
   if (!result.ok) {
     io.stderr(`${s.importFailed(name)}${localize(result.error, lang)}\n`);

@@ -1,9 +1,10 @@
 /** `nianbao next FILE|- [-o OUT] [--force]`: next year's report skeleton for the same agency. */
 import { resolve } from 'node:path';
-import { analyze, localize, nextYearReport } from '../../../core/src/index';
+import { MAX_FILE_BYTES, analyze, localize, nextYearReport, tooLargeAnalysis } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { decodeText } from '../decodeText';
+import { readLimited } from '../readLimited';
 import type { CliIo } from '../io';
 import { strings } from '../strings';
 
@@ -24,15 +25,24 @@ export async function next(argv: readonly string[], io: CliIo, lang: Lang): Prom
   }
   const name = input === '-' ? '<stdin>' : input;
   let text: string;
+  let tooLarge: number | undefined;
   try {
-    text = input === '-' ? await io.readStdin() : decodeText(io.readFile(input));
+    const read = input === '-' ? undefined : readLimited(io, input, MAX_FILE_BYTES);
+    if (read && 'tooLarge' in read) tooLarge = read.tooLarge;
+    text = read === undefined ? await io.readStdin() : 'tooLarge' in read ? '' : decodeText(read.bytes);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     io.stderr(`${s.unreadable(name, e.code ?? e.message)}\n`);
     return 2;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const analysis = analyze(text);
+  const analysis = tooLarge === undefined ? analyze(text) : tooLargeAnalysis(tooLarge);
+  // A text that was not checked at all (too large, too deep, binary, unreadable YAML): its own finding says why.
+  const refused = analysis.doc.root ? undefined : analysis.diagnostics.find((d) => d.severity === 'error');
+  if (refused) {
+    io.stderr(`${name}: ${localize(refused.message, lang)}\n`);
+    return 1;
+  }
   const result = nextYearReport(analysis.report);
   if (!result.ok) {
     // Failure writes nothing: no output file, nothing on standard output.

@@ -1,10 +1,11 @@
 /** `nianbao render FILE|- [-o OUT.html] [--force]`: the report as a standalone HTML page to publish or print. */
 import { resolve } from 'node:path';
-import { analyze, notRenderable, renderPage } from '../../../core/src/index';
+import { MAX_FILE_BYTES, analyze, notRenderable, renderPage, tooLargeAnalysis } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { localize } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { decodeText } from '../decodeText';
+import { readLimited } from '../readLimited';
 import type { CliIo } from '../io';
 import { strings } from '../strings';
 
@@ -25,15 +26,18 @@ export async function render(argv: readonly string[], io: CliIo, lang: Lang): Pr
   }
 
   let text: string;
+  let tooLarge: number | undefined;
   try {
-    text = input === '-' ? await io.readStdin() : decodeText(io.readFile(input));
+    const read = input === '-' ? undefined : readLimited(io, input, MAX_FILE_BYTES);
+    if (read && 'tooLarge' in read) tooLarge = read.tooLarge;
+    text = read === undefined ? await io.readStdin() : 'tooLarge' in read ? '' : decodeText(read.bytes);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     io.stderr(`${s.unreadable(input === '-' ? '<stdin>' : input, e.code ?? e.message)}\n`);
     return 2;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const analysis = analyze(text);
+  const analysis = tooLarge === undefined ? analyze(text) : tooLargeAnalysis(tooLarge);
   const name = input === '-' ? '<stdin>' : input;
   const refused = notRenderable(analysis);
   if (refused) {

@@ -188,10 +188,10 @@ export class ReportPreview implements vscode.Disposable {
     });
   }
 
-  private async fetch(version: number): Promise<RenderResult> {
+  private async fetch(version: number): Promise<RenderResult | null> {
     const client = await this.deps.client();
     const params: RenderParams = { uri: this.source.toString(), version, lang: this.deps.lang() };
-    return client.sendRequest<RenderResult>(RenderRequest.method, params);
+    return client.sendRequest<RenderResult | null>(RenderRequest.method, params);
   }
 
   private show(result: RenderResult): void {

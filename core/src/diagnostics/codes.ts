@@ -22,7 +22,7 @@ const BUILT_IN: readonly CodeInfo[] = [
   { code: 'NB104', severity: 'error', title: { zh: '不支持锚点引用（*名称）：请直接写出数值（超过 100 个时整个文件不检查）', en: 'Aliases (*name) are not supported: write the values out (past 100, the file is not checked)' } },
   { code: 'NB105', severity: 'error', title: { zh: '一个文件只能有一份年报（一个 YAML 文档）', en: 'One report (one YAML document) per file' } },
   { code: 'NB106', severity: 'error', title: { zh: '嵌套过深，不是年报的结构，未检查', en: 'Nesting far too deep for a report; not checked' } },
-  { code: 'NB107', severity: 'error', title: { zh: '文件过大（超过 16 MB 或 100 万项），未检查', en: 'File too large (over 16 MB or a million items); not checked' } },
+  { code: 'NB107', severity: 'error', title: { zh: '文件过大（超过约 1678 万个字符或 100 万项），未检查', en: 'File too large (over 16.8 million characters or a million items); not checked' } },
   { code: 'NB108', severity: 'error', title: { zh: '不是 UTF-8 文本（二进制、UTF-16、GBK 等），未检查', en: 'Not UTF-8 text (binary, UTF-16, GBK, …); not checked' } },
   { code: 'NB109', severity: 'error', title: { zh: '文件为空（或只有注释）', en: 'Empty file (or only comments)' } },
   { code: 'NB110', severity: 'information', title: { zh: '问题过多，只列出前 1000 个', en: 'Too many problems: only the first 1000 are listed' } },

@@ -1,7 +1,7 @@
 /** NB1xx: what the parsers found, worded for the reader. */
 import { M } from '../i18n/messages';
 import { locate } from '../syntax/navigate';
-import { DEFAULT_MAX_LENGTH, MAX_ALIASES, MAX_ITEMS } from '../syntax/limits';
+import { DEFAULT_MAX_LENGTH, MAX_ALIASES, MAX_FILE_BYTES, MAX_ITEMS } from '../syntax/limits';
 import type { ParsedDocument, SyntaxError } from '../syntax/tree';
 import type { Diagnostic } from './diagnostic';
 
@@ -34,8 +34,8 @@ function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
     case 'tooDeep':
       return M.tooDeep();
     case 'tooLarge':
-      // The parser records the text's length; a file refused before reading, its size in bytes.
-      return M.tooLarge(Number(error.detail) || doc.text.length, maxLength);
+      // The parser records the text's length; a file refused before reading, `bytes:` and its size.
+      return error.detail.startsWith('bytes:') ? M.tooLargeFile(Number(error.detail.slice(6)), MAX_FILE_BYTES) : M.tooLarge(Number(error.detail) || doc.text.length, maxLength);
     case 'tooManyItems':
       return M.tooManyItems(Number(error.detail), MAX_ITEMS);
     case 'tooManyAliases':

@@ -35,3 +35,13 @@ export const MAX_ALIASES = 100;
  * past this many the document is refused with NB107.
  */
 export const MAX_ITEMS = 1_000_000;
+
+/**
+ * Files larger than this (bytes) need not be read to be refused: UTF-8 spends at most three bytes on a UTF-16
+ * unit, so such a file is longer than DEFAULT_MAX_LENGTH units whatever it holds. The CLI and the server's
+ * workspace index give them NB107 without reading them.
+ */
+export const MAX_FILE_BYTES = 3 * DEFAULT_MAX_LENGTH;
+
+/** A published report's page is a few hundred kilobytes; an input to import larger than this is refused unread. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;

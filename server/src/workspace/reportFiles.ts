@@ -5,7 +5,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_MAX_LENGTH } from '../../../core/src/index';
+import { MAX_FILE_BYTES } from '../../../core/src/index';
 
 /** `*.nianbao.yaml` / `*.nianbao.yml`, as the CLI collects them. */
 export const REPORT_FILE = /\.nianbao\.ya?ml$/i;
@@ -13,11 +13,11 @@ export const REPORT_FILE = /\.nianbao\.ya?ml$/i;
 export const REPORT_GLOB = '**/*.{nianbao.yaml,nianbao.yml}';
 
 /**
- * Files larger than this are not read: UTF-8 spends at most three bytes on a UTF-16 unit, so such a file is longer
- * than the core's limit (DEFAULT_MAX_LENGTH units) whatever it holds, and would only be refused (NB107) after
- * costing its size in memory several times over. It gets the same NB107 without being read.
+ * Files larger than the core's MAX_FILE_BYTES are not read: they are longer than the core's limit whatever they
+ * hold, and would only be refused (NB107) after costing their size in memory several times over. They get the same
+ * NB107 without being read.
  */
-export const MAX_FILE_BYTES = 3 * DEFAULT_MAX_LENGTH;
+export { MAX_FILE_BYTES };
 
 /** A report file as read: its text, or its size when it is too large to read. */
 export type ReportFile = { readonly text: string } | { readonly tooLarge: number };
