@@ -170,7 +170,15 @@ export function startServer(connection: Connection): void {
   request<SkeletonParams, SkeletonResult>(SkeletonRequest.method, () => ({ error: internal() }), (params) => skeleton(params));
   request(AnalysesRequest.method, () => ({ analyses: store.analyses }), () => ({ analyses: store.analyses }));
   request<CheckFilesParams, CheckFilesResult>(CheckFilesRequest.method, () => ({ ...NO_FILES, error: internal() }), (params, token) => workspace.checkFiles(params.uris, token));
-  request<RenderParams | null, RenderResult | null>(RenderRequest.method, () => null, cancellable((params, token) => render(params, store, settings.lang, token)));
+  request<RenderParams | null, RenderResult | null>(
+    RenderRequest.method,
+    () => null,
+    cancellable((params, token) => {
+      const state = typeof params?.uri === 'string' ? store.get(params.uri) : undefined;
+      if (state) workspace.syncOpen(state);
+      return render(params, store, settings.lang, (uri) => workspace.crossOf(uri), token);
+    }),
+  );
   request(ServerInfoRequest.method, () => serverInfo(), () => serverInfo());
 
   // The workspace index: folders walked once after `initialized`, then kept current from the file system.

@@ -53,10 +53,8 @@ test('every write in cli/, client/ and server/ is one of the audited ones', () =
     'cli/src/writeFileAtomic.ts: rmSync(',
     'cli/src/writeFileAtomic.ts: writeFileSync(',
     'cli/src/writeFileAtomic.ts: writeFileSync(',
-    // Its callers: the -o outputs of import, next and render.
-    'cli/src/commands/import.ts: io.writeFile(',
-    'cli/src/commands/next.ts: io.writeFile(',
-    'cli/src/commands/render.ts: io.writeFile(',
+    // Its one caller: the -o output of import, next and render (commandFiles.ts writeOutput).
+    'cli/src/commandFiles.ts: io.writeFile(',
     // The export: a temporary file beside the target, renamed onto it; removed again when the rename fails.
     'client/src/commands/exportHtml.ts: fs.delete(',
     'client/src/commands/exportHtml.ts: fs.rename(',
@@ -66,10 +64,11 @@ test('every write in cli/, client/ and server/ is one of the audited ones', () =
 
 test('the -o writers: --force is the only way to overwrite, and import has none', () => {
   const read = (name: string): string => readFileSync(join(ROOT, 'cli', 'src', 'commands', name), 'utf8');
-  assert.match(read('render.ts'), /io\.writeFile\(output, page\.html, \{ overwrite: force \}\)/);
-  assert.match(read('next.ts'), /io\.writeFile\(output, result\.text, \{ overwrite: force \}\)/);
-  assert.match(read('import.ts'), /io\.writeFile\(output, result\.yaml\)/);
-  for (const name of ['render.ts', 'next.ts']) assert.match(read(name), /const force = args\.flags\.has\('--force'\)/);
+  const files = readFileSync(join(ROOT, 'cli', 'src', 'commandFiles.ts'), 'utf8');
+  assert.match(files, /io\.writeFile\(output\.path, content, \{ overwrite: output\.force \}\)/);
+  for (const name of ['render.ts', 'next.ts']) assert.match(read(name), /force: args\.flags\.has\('--force'\), canForce: true/);
+  assert.match(read('import.ts'), /force: false, canForce: false/);
+  for (const name of ['render.ts', 'next.ts', 'import.ts']) assert.match(read(name), /refuseOutput\(input, output, io, s\)/, `${name} refuses before reading`);
   const exportHtml = readFileSync(join(ROOT, 'client', 'src', 'commands', 'exportHtml.ts'), 'utf8');
   assert.match(exportHtml, /showSaveDialog/, 'the export asks where');
 });

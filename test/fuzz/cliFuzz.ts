@@ -1,7 +1,7 @@
 /**
  * The real `bin/nianbao.js` (check, render, next) on edited reports written to disk in any encoding, with damaged
  * bytes: every command exits 0, 1 or 2, never prints a stack trace, says something when it fails, and
- * - `check` agrees with the core: exit 1 exactly when the file has errors (JSON output: the summary's count), the
+ * - `check` agrees with the core: exit 1 exactly when the file has errors (JSON output: the same errors), the
  *   same from standard input;
  * - `render -o` and `next -o` write their file only when they succeed (render: also with problems, exit 1), a
  *   complete one; `next`'s output is well-formed YAML; an existing file is never overwritten without `--force`.
@@ -89,11 +89,15 @@ export class CliFuzz implements FuzzTarget<[string, Edit[], { encoding: Encoding
 
     const json = this.cli(['check', input, '--format', 'json']);
     fail(wellBehaved('check --format json', json));
+    let parsed: { version?: number; files?: { diagnostics: { severity: string }[] }[] } | undefined;
     try {
-      const parsed = JSON.parse(json.stdout) as { version: number; summary: { errors: number } };
-      if (parsed.version !== 1 || parsed.summary.errors !== errors) fail(`check --format json: ${parsed.summary.errors} errors, the core finds ${errors}`);
+      parsed = JSON.parse(json.stdout) as typeof parsed;
     } catch {
       fail(`check --format json: not JSON: ${json.stdout.slice(0, 200)}`);
+    }
+    if (parsed) {
+      const reported = (parsed.files ?? []).flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error').length;
+      if (parsed.version !== 1 || reported !== errors) fail(`check --format json: ${reported} errors, the core finds ${errors}`);
     }
     if (json.code !== (errors > 0 ? 1 : 0)) fail(`check --format json: exit ${json.code} with ${errors} errors`);
 

@@ -15,7 +15,7 @@ import type { JsonFileResult } from '../formatJson';
 import { formatSummaryHuman, summarise } from '../formatSummary';
 import type { CliIo } from '../io';
 import { decodeText } from '../decodeText';
-import { readLimited } from '../readLimited';
+import { readLimited } from '../commandFiles';
 import { strings } from '../strings';
 
 /** The same file named twice (`check dir dir/a.nianbao.yaml`) is one report, not a duplicate. */
@@ -82,7 +82,8 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
   const summary = summarise(index.stats(), texts.size, all);
 
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ version: 1, files: json, summary })}\n`);
+    // Exactly the documented shape: consumers derive totals from `files`.
+    io.stdout(`${JSON.stringify({ version: 1, files: json })}\n`);
   } else if (texts.size > 0) {
     if (texts.size > 1) io.stdout(formatSummaryHuman(summary, lang));
     const clean = summary.errors + summary.warnings + summary.information === 0;

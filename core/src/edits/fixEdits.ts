@@ -9,7 +9,13 @@ import type { Range } from '../diagnostics/diagnostic';
 import { cellRange } from '../rules/cellRange';
 import { expectedValue, sumRelations } from '../rules/sumRelations';
 import type { BoundReport } from '../model/bindReport';
+import { commentOutRange } from './commentOut';
+import { dropTagEdits } from './dropTag';
+import { expandAliasEdits } from './expandAlias';
+import { fillTableEdits } from './fillTable';
 import { insertMissingEdits } from './insertMissing';
+import { repairSyntaxEdits } from './repairSyntax';
+import { sumRowsEdits } from './sumRows';
 import type { TextEdit } from './textEdit';
 
 /** A value's range widened to its tag (`!!str 5`), so that the new value replaces both. */
@@ -36,9 +42,19 @@ export function disputedTotal(report: BoundReport, range: Range): boolean {
 
 /**
  * The edits of one fix, or undefined when it cannot be applied to this text: a flow mapping, missing keys in a
- * document with syntax errors (its recovered tree is no safe guide to where lines go), a disputed total.
+ * document with syntax errors (its recovered tree is no safe guide to where lines go), a disputed total, lines
+ * that something else shares, a repair after which the text would not read as it should.
  */
 export function fixEdits(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixData): TextEdit[] | undefined {
+  try {
+    return editsOf(analysis, fix);
+  } catch {
+    // A fix that cannot be worked out on an odd text is not offered; it must not take the request down.
+    return undefined;
+  }
+}
+
+function editsOf(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixData): TextEdit[] | undefined {
   switch (fix.kind) {
     case 'setValue': {
       if (disputedTotal(analysis.report, fix.range)) return undefined;
@@ -52,5 +68,19 @@ export function fixEdits(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixDat
     case 'insertMissing':
       if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
       return insertMissingEdits(analysis.doc, analysis.report.edition, fix.path, fix.ids);
+    case 'commentOut':
+      return commentOutRange(analysis.doc.text, fix.range);
+    case 'repairSyntax':
+      return repairSyntaxEdits(analysis.doc.text, fix.repair, fix.at);
+    case 'dropTag':
+      return dropTagEdits(analysis.doc.text, fix.range, fix.path);
+    case 'expandAlias':
+      return expandAliasEdits(analysis.doc, fix.range, fix.name);
+    case 'sumRows':
+      if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
+      return sumRowsEdits(analysis.doc, fix.path);
+    case 'fillTable':
+      if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
+      return fillTableEdits(analysis.doc, analysis.report.edition, fix.range, fix.path);
   }
 }

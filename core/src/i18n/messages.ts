@@ -108,6 +108,7 @@ export const M = {
     zh: `不支持锚点引用 *${name}：请直接写出数值`,
     en: `Alias *${name} is not supported: write the values out`,
   }),
+  anchorHere: (name: string): Localized => ({ zh: `锚点 &${name} 标记的值`, en: `The value anchor &${name} marks` }),
   multiDocument: (): Localized => ({
     zh: '一个文件只能包含一份年报（发现多个 YAML 文档 ---）',
     en: 'A file holds one report only (found several YAML documents ---)',
@@ -158,9 +159,9 @@ export const M = {
     zh: `「${where}」下没有「${key}」这一项${suggestion ? `；是否应为「${suggestion}」？` : ''}`,
     en: `"${key}" is not an item of ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   }),
-  emptyKey: (where: string): Localized => ({
-    zh: `「${where}」下有一项缺少键名（冒号前为空）`,
-    en: `An item under ${where} has no key (nothing before the colon)`,
+  emptyKey: (where: string, suggestion?: string): Localized => ({
+    zh: `「${where}」下有一项缺少键名（冒号前为空）${suggestion ? `；按其数值是否应为「${suggestion}」？` : ''}`,
+    en: `An item under ${where} has no key (nothing before the colon)${suggestion ? `; by its values, did you mean "${suggestion}"?` : ''}`,
   }),
   keyNotText: (): Localized => ({
     zh: '键应为文字（模板中的标签），不能是列表或键值结构',

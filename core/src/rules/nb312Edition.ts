@@ -89,7 +89,11 @@ function mixedLayout({ report }: RuleContext): Diagnostic[] {
             cols > 1 &&
             foreign.node.kind === 'row' &&
             foreign.node.columns.length === 1);
-        if (foreignMatches) out.push(shapeDiagnostic(own, pair, edition, other));
+        if (!foreignMatches) continue;
+        const diagnostic = shapeDiagnostic(own, pair, edition, other);
+        // The other edition's sub-rows of this row, with its columns: their sum is the row.
+        const subRows = foreign.node.kind === 'group' && foreign.node.children.every((c) => c.kind === 'row' && c.columns.length === cols);
+        out.push(subRows && shape?.kind === 'map' ? { ...diagnostic, fix: { kind: 'sumRows', path: own.path } } : diagnostic);
       }
     }
   };

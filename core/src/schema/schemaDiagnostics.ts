@@ -19,6 +19,7 @@ import { displayLabel, nodeAtPath, pathKey, templateIndex } from '../template/te
 import type { PlacedNode } from '../template/templates';
 import type { Column, TemplateNode, YamlPath } from '../template/types';
 import { childrenOf } from '../model/bindReport';
+import { withSchemaFix } from './schemaFixes';
 import { schemaErrors } from './validators';
 import type { SchemaError } from './validators';
 
@@ -253,6 +254,7 @@ export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, expl
       path: [...path, firstUnlisted],
     });
   }
+  for (let i = 0; i < out.length; i++) out[i] = withSchemaFix(doc, report, out[i]);
   // A key that an unknown key's fix renames to is not reported as missing as well.
   const renamedTo = new Set(out.flatMap((d) => (d.fix?.kind === 'renameKey' ? [pathKey([...d.path.slice(0, -1), d.fix.key])] : [])));
   for (const { path, keys } of missingByPath.values()) {

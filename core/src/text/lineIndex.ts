@@ -9,11 +9,43 @@ export interface Position {
   readonly character: number;
 }
 
+/** A line ends at `\n`, and at a `\r` not followed by `\n` (LSP and YAML count a lone CR as a line break). */
+function endsLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a);
+}
+
+/**
+ * Offsets at which lines start (the first is 0), after every `\n`, `\r\n` and lone `\r`; compact enough to keep for
+ * thousands of unopened files.
+ */
+export function lineStartsOf(text: string): Uint32Array {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) count++;
+  const starts = new Uint32Array(count);
+  let k = 1;
+  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) starts[k++] = i + 1;
+  return starts;
+}
+
+/** The position of `offset` (clamped to `[0, length]`) given a text's line starts. */
+export function positionIn(starts: Uint32Array, length: number, offset: number): Position {
+  const o = Math.max(0, Math.min(offset, length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: o - starts[lo] };
+}
+
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: Uint32Array;
 
   constructor(private readonly text: string) {
-    this.starts = lineStartOffsets(text);
+    this.starts = lineStartsOf(text);
   }
 
   get lineCount(): number {
@@ -21,15 +53,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    return positionIn(this.starts, this.text.length, offset);
   }
 
   offsetAt(position: Position): number {
@@ -51,14 +75,4 @@ export class LineIndex {
     const next = this.starts[line + 1];
     return this.text.charCodeAt(next - 1) === 0x0a && this.text.charCodeAt(next - 2) === 0x0d && next - 2 >= this.starts[line] ? next - 2 : next - 1;
   }
-}
-
-/** Offsets where lines start: 0, and after every `\n`, `\r\n` and lone `\r`. */
-export function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
-  }
-  return starts;
 }

@@ -18,13 +18,13 @@ export interface CodeActionClient {
   readonly documentChanges: boolean;
 }
 
-function title(d: Diagnostic, edits: readonly CoreEdit[]): string {
+function title(d: Diagnostic, edits: readonly CoreEdit[], text: string): string {
   const fix = d.fix;
   if (!fix) return '';
   switch (fix.kind) {
     case 'setValue':
       if (d.code === 'NB205') return t('Write it as the number {0}', edits[0]?.newText ?? '');
-      if (d.code === 'NB206') return t('Write 0');
+      if (d.code === 'NB206' || (d.code === 'NB203' && fix.value === 0)) return t('Write 0');
       return t('Change to {0}', edits[0]?.newText ?? '');
     case 'renameKey':
       return t('Rename to “{0}”', fix.key);
@@ -32,11 +32,30 @@ function title(d: Diagnostic, edits: readonly CoreEdit[]): string {
       if (d.code === 'NB206') return fix.text.includes('[') ? t('Fill the row with 0') : t('Write 0');
       if (d.code === 'NB207') return t('Change to {0}', fix.text.trim());
       if (d.code === 'NB312') return t('Change 格式 to {0}', fix.text);
+      if (d.code === 'NB204' && fix.text === '') return t('Remove the value typed twice ({0})', text.slice(fix.range.start, fix.range.end).replace(/^[\s,]+|[\s,]+$/g, ''));
+      if (d.code === 'NB204') return t('Fill the row with 0');
+      if (d.code === 'NB203' || d.code === 'NB208') return t('Change to {0}', fix.text.trim());
       return t('Replace with {0}', fix.text.trim());
     case 'insertMissing': {
       const lines = edits.reduce((n, e) => n + e.newText.split('\n').filter((l) => l.trim()).length, 0);
       return t('Insert the missing items with zeros ({0} lines)', lines);
     }
+    case 'commentOut':
+      if (d.code === 'NB102') return t('Comment out the repeated “{0}”', String(d.path[d.path.length - 1] ?? ''));
+      if (d.code === 'NB105') return t('Comment out the second and later documents');
+      return t('Comment out this item');
+    case 'repairSyntax':
+      if (fix.repair === 'tabIndent') return t('Indent with spaces instead of tabs');
+      if (fix.repair === 'closeQuote') return t('Close the quote');
+      return t('Add the missing “{0}”', edits.map((e) => e.newText).join(''));
+    case 'dropTag':
+      return t('Remove the tag {0}', text.slice(fix.range.start, fix.range.end));
+    case 'expandAlias':
+      return t('Write out the value of *{0}', fix.name);
+    case 'fillTable':
+      return t('Write the table with zeros');
+    case 'sumRows':
+      return t('Write the row as the sum of its sub-rows (kept as comments)');
   }
 }
 
@@ -107,7 +126,7 @@ export function codeActions(
       const edits = d.fix ? fixEdits(state.analysis, d.fix) : undefined;
       if (edits && edits.length > 0) {
         actions.push({
-          title: title(d, edits),
+          title: title(d, edits, state.text),
           kind: CodeActionKind.QuickFix,
           diagnostics: [matching(d, state, sent, lang)],
           isPreferred: !culprit,

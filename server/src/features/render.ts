@@ -5,7 +5,7 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { localize, notRenderable, renderPage, renderReport } from '../../../core/src/index';
-import type { Lang } from '../../../core/src/index';
+import type { Diagnostic, Lang } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
 import { cancelled, yieldTurn } from '../guard';
 import { t } from '../l10n';
@@ -16,13 +16,16 @@ function invalid(message: string): ResponseError<void> {
 }
 
 /**
- * With a token, the analysis (perhaps of a huge document) and the rendering are two steps with a turn of the event
- * loop between them, so that a cancellation that arrived meanwhile stops the second.
+/**
+ * `crossOf`: the findings about this document that come from other reports (carry-overs, stocks, duplicates),
+ * marked on the page like its own. With a token, the analysis (perhaps of a huge document) and the rendering are two
+ * steps with a turn of the event loop between them, so that a cancellation that arrived meanwhile stops the second.
  */
 export async function render(
   params: RenderParams | null | undefined,
   store: DocumentStore,
   serverLang: Lang,
+  crossOf: (uri: string) => readonly Diagnostic[] = () => [],
   token?: CancellationToken,
 ): Promise<RenderResult | ResponseError<void>> {
   const uri = params?.uri;
@@ -48,6 +51,8 @@ export async function render(
     const page = renderPage(analysis);
     return { uri, version: state.version, title: page.title, html: page.html, counts: page.counts };
   }
-  const body = renderReport(analysis, { annotate: true, lang });
+  const cross = crossOf(uri);
+  const input = cross.length ? { ...analysis, diagnostics: [...analysis.diagnostics, ...cross].sort((a, b) => a.range.start - b.range.start) } : analysis;
+  const body = renderReport(input, { annotate: true, lang });
   return { uri, version: state.version, title: body.title, html: body.html, counts: body.counts };
 }

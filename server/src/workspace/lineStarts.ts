@@ -4,7 +4,7 @@
  * only needs offset → position. Positions agree with the core's `LineIndex`.
  */
 import type { Position } from 'vscode-languageserver/node';
-import { lineStartOffsets } from '../../../core/src/index';
+import { lineStartsOf, positionIn } from '../../../core/src/index';
 import type { PositionSource } from '../positions';
 
 export class LineStarts implements PositionSource {
@@ -12,19 +12,11 @@ export class LineStarts implements PositionSource {
   private readonly length: number;
 
   constructor(text: string) {
-    this.starts = Uint32Array.from(lineStartOffsets(text));
+    this.starts = lineStartsOf(text);
     this.length = text.length;
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    return positionIn(this.starts, this.length, offset);
   }
 }
