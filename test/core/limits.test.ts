@@ -54,3 +54,20 @@ test('locating a finding in a collection of 200,000 items: the item at the offse
     assert.deepEqual(hit.path, ['y', i]);
   }
 });
+
+test('nothing turns a report into JavaScript values: only the two tree builders import a YAML library, and neither loads', () => {
+  const { readFileSync, readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
+  const { join, relative } = require('node:path') as typeof import('node:path');
+  const root = join(__dirname, '..', '..', '..');
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+  const importers: string[] = [];
+  for (const dir of ['core', 'cli', 'server', 'client']) {
+    for (const file of files(join(root, dir, 'src'))) {
+      const text = readFileSync(file, 'utf8');
+      if (/from '(?:yaml|js-yaml)'/.test(text)) importers.push(relative(root, file).replace(/\\/g, '/'));
+      assert.doesNotMatch(text, /\.toJS\(|\bload(?:All)?\(|constructFromEvents|parseDocument\(/, `${file} constructs values from YAML`);
+    }
+  }
+  assert.deepEqual(importers.sort(), ['core/src/syntax/parseFast.ts', 'core/src/syntax/parseRecover.ts']);
+});
