@@ -4,6 +4,7 @@
  * text or bytes with a clear message, and writing the output whole or not at all.
  */
 import { resolve } from 'node:path';
+import { MAX_FILE_BYTES } from '../../core/src/index';
 import { decodeText } from './decodeText';
 import type { CliIo } from './io';
 import type { Strings } from './strings';
@@ -34,10 +35,32 @@ export function inputName(input: string, s: Strings): string {
   return input === '-' ? s.stdinName : input;
 }
 
-/** The input's bytes (files and standard input alike), or an exit code after saying why it cannot be read. */
-export async function readInputBytes(input: string, io: CliIo, s: Strings): Promise<Uint8Array | string | number> {
+/** A file past the size limit, not read: its size in bytes. */
+export interface TooLarge {
+  readonly tooLarge: number;
+}
+
+export type LimitedRead = { readonly bytes: Buffer } | TooLarge;
+
+/**
+ * A file's bytes, or its size when it is larger than `maxBytes`: a file past the limit is not read at all (its
+ * size says enough), so that a 50 MB file costs nothing but its refusal. Read errors are thrown as `readFile` throws.
+ */
+export function readLimited(io: CliIo, path: string, maxBytes: number): LimitedRead {
+  const size = io.fileSize?.(path);
+  if (size !== undefined && size > maxBytes) return { tooLarge: size };
+  return { bytes: io.readFile(path) };
+}
+
+/**
+ * The input's bytes (files and standard input alike), or an exit code after saying why it cannot be read, or — for a
+ * file larger than `maxBytes` — its size, unread.
+ */
+export async function readInputBytes(input: string, io: CliIo, s: Strings, maxBytes = Infinity): Promise<Uint8Array | string | number | TooLarge> {
   try {
-    return input === '-' ? (io.readStdinBytes ? await io.readStdinBytes() : await io.readStdin()) : io.readFile(input);
+    if (input === '-') return io.readStdinBytes ? await io.readStdinBytes() : await io.readStdin();
+    const read = readLimited(io, input, maxBytes);
+    return 'tooLarge' in read ? read : read.bytes;
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     io.stderr(`${s.unreadable(inputName(input, s), e.code ?? e.message)}\n`);
@@ -45,10 +68,10 @@ export async function readInputBytes(input: string, io: CliIo, s: Strings): Prom
   }
 }
 
-/** The input as report text (UTF-8, a BOM dropped), or an exit code. */
-export async function readInputText(input: string, io: CliIo, s: Strings): Promise<string | number> {
-  const read = await readInputBytes(input, io, s);
-  if (typeof read === 'number') return read;
+/** The input as report text (UTF-8, a BOM dropped), or an exit code, or its size past MAX_FILE_BYTES (unread). */
+export async function readInputText(input: string, io: CliIo, s: Strings): Promise<string | number | TooLarge> {
+  const read = await readInputBytes(input, io, s, MAX_FILE_BYTES);
+  if (typeof read === 'number' || (typeof read === 'object' && 'tooLarge' in read)) return read;
   const text = typeof read === 'string' ? read : decodeText(read);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

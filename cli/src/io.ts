@@ -10,6 +10,8 @@ export interface CliIo {
   /** Standard input as bytes, for inputs whose encoding is not known in advance (import of GBK pages). */
   readonly readStdinBytes?: () => Promise<Uint8Array>;
   readonly readFile: (path: string) => Buffer;
+  /** A file's size in bytes without reading it (undefined when it cannot be examined: reading it then says why). */
+  readonly fileSize?: (path: string) => number | undefined;
   readonly isDirectory: (path: string) => boolean;
   readonly listDirectory: (path: string) => string[];
   /**
@@ -35,6 +37,13 @@ export function processIo(): CliIo {
     readStdin: async () => (await stdinBytes()).toString('utf8'),
     readStdinBytes: stdinBytes,
     readFile: (p) => readFileSync(p),
+    fileSize: (p) => {
+      try {
+        return statSync(p).size;
+      } catch {
+        return undefined;
+      }
+    },
     isDirectory: (p) => statSync(p).isDirectory(),
     listDirectory: (p) => readdirSync(p).map((n) => join(p, n)),
     writeFile: (p, c, options) => writeFileAtomic(p, c, options?.overwrite === true),

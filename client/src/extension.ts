@@ -27,6 +27,8 @@ const FEATURES: readonly Feature[] = [
     vscode.commands.registerCommand('nianbao.newReport', (args?: unknown) => newReport(server, args)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(server)),
     vscode.commands.registerCommand('nianbao.restartServer', () => server.restart()),
+    // Not in the palette: the server's process and the messages about its life, for the editor tests.
+    vscode.commands.registerCommand('nianbao.server.status', () => server.status()),
   ],
   registerPreview,
   ({ server }) => {

@@ -3,10 +3,12 @@
  * (status bar, commands, and later the preview) ask `ready()` for the client instead of starting it themselves.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions, ServerSettings } from '../../server/src/protocol';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { ServerInfoRequest } from '../../server/src/protocol';
+import type { InitializationOptions, ServerInfoResult, ServerSettings } from '../../server/src/protocol';
 import { t } from './l10n';
+import { MAX_RESTARTS, RestartPolicy } from './restartPolicy';
 
 export const LANGUAGE_ID = 'nianbao';
 
@@ -18,14 +20,73 @@ function settings(): ServerSettings {
   };
 }
 
+/** What `nianbao.server.status` reports (for the editor tests): the server process and what the user was told. */
+export interface ServerStatus {
+  readonly state: 'stopped' | 'starting' | 'running';
+  /** The server process, as it says itself (`nianbao/serverInfo`). */
+  readonly pid: number | undefined;
+  /** Unexpected exits so far, each followed by a restart (or by giving up). */
+  readonly restarts: number;
+  /** Every message shown to the user about the server's life, in order. */
+  readonly notices: readonly string[];
+}
+
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   private readonly onStartedEmitter = new vscode.EventEmitter<LanguageClient>();
-  /** Fires each time a client has started (again): register notification handlers here. */
+  /** Fires each time a client has started (again, also after a restart of a dead server): register handlers here. */
   readonly onStarted = this.onStartedEmitter.event;
+  private readonly policy = new RestartPolicy();
+  private readonly notices: string[] = [];
+  /** A restart after an unexpected exit is under way: `onStarted` fires when the client is running again. */
+  private restarting = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
+
+  /** The server as it is now; asks the running server for its process id. */
+  async status(): Promise<ServerStatus> {
+    const client = this.client;
+    const state = client?.state === State.Running ? 'running' : client?.state === State.Starting || this.starting ? 'starting' : 'stopped';
+    let pid: number | undefined;
+    if (client && state === 'running') {
+      pid = await client.sendRequest<ServerInfoResult>(ServerInfoRequest.method).then(
+        (info) => info?.pid,
+        () => undefined,
+      );
+    }
+    return { state, pid, restarts: this.policy.restarts, notices: [...this.notices] };
+  }
+
+  private notify(message: string, severity: 'warning' | 'error'): void {
+    this.notices.push(message);
+    const show = t('Show Output');
+    const shown = severity === 'error' ? vscode.window.showErrorMessage(message, show) : vscode.window.showWarningMessage(message, show);
+    void shown.then((choice) => {
+      if (choice === show) this.client?.outputChannel.show(true);
+    });
+  }
+
+  /**
+   * vscode-languageclient's error handler: a dead server is restarted and the user told once (the library's own
+   * messages are marked handled, so there is exactly one); one that keeps dying is left stopped, with a message
+   * naming the command that starts it again.
+   */
+  private errorHandler(): ErrorHandler {
+    return {
+      error: (_error, _message, count): ErrorHandlerResult => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      closed: (): CloseHandlerResult => {
+        const decision = this.policy.closed();
+        if (!decision.restart) {
+          this.notify(t('The Nianbao language server stopped {0} times in a few minutes and was not restarted. Run “Nianbao: Restart the Language Server” to start it again.', MAX_RESTARTS + 1), 'error');
+          return { action: CloseAction.DoNotRestart, handled: true };
+        }
+        if (decision.notice) this.notify(t('The Nianbao language server stopped unexpectedly and was restarted.'), 'warning');
+        this.restarting = true;
+        return { action: CloseAction.Restart, handled: true };
+      },
+    };
+  }
 
   ready(): Promise<LanguageClient> {
     this.starting ??= this.start();
@@ -47,8 +108,16 @@ export class ServerConnection implements vscode.Disposable {
       initializationOptions,
       synchronize: { configurationSection: 'nianbao' },
       outputChannelName: t('Nianbao language server'),
+      errorHandler: this.errorHandler(),
     };
     const client = new LanguageClient('nianbao', t('Nianbao language server'), serverOptions, clientOptions);
+    // After a restart of a dead server the same client runs again: features refresh as after a first start.
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running && this.restarting && this.client === client) {
+        this.restarting = false;
+        this.onStartedEmitter.fire(client);
+      }
+    });
     await client.start();
     this.client = client;
     this.onStartedEmitter.fire(client);
@@ -56,6 +125,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   async restart(): Promise<void> {
+    this.policy.reset();
     const old = this.client;
     this.client = undefined;
     this.starting = undefined;

@@ -101,3 +101,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { doc, report, diagnostics: capped(diagnostics) };
 }
+
+/**
+ * The analysis of a file too large to be read at all (past MAX_FILE_BYTES on disk): NB107 with its size in bytes,
+ * nothing else; no text is needed.
+ */
+export function tooLargeAnalysis(bytes: number, maxLength = DEFAULT_MAX_LENGTH): Analysis {
+  const doc: ParsedDocument = { text: '', root: null, parser: 'none', errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: `bytes:${bytes}` }] };
+  return { doc, report: bindReport(doc), diagnostics: syntaxDiagnostics(doc, maxLength) };
+}

@@ -1,5 +1,6 @@
 /** The checking core's public surface for the CLI, the server and the tests. No editor or protocol types here. */
-export { analyze } from './analyze';
+export { analyze, tooLargeAnalysis } from './analyze';
+export { DEFAULT_MAX_LENGTH, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_IMPORT_BYTES, MAX_ITEMS, RECOVER_MAX_LENGTH } from './syntax/limits';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } from './diagnostics/diagnostic';
 export { localize } from './diagnostics/diagnostic';
@@ -32,6 +33,7 @@ export type { NextYearResult } from './format/nextYear';
 export { extractStatements } from './narrative/extractStatements';
 export type { Claim, Statement } from './narrative/extractStatements';
 export { importReport } from './import/importReport';
+export { IMPORT_MESSAGES } from './i18n/messages';
 export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced } from './import/importReport';
 export { decodeBytes } from './import/decodeBytes';
 export { PAGE_CSP, escapeHtml, notRenderable, renderPage, renderReport, tableGrid } from './render/index';

@@ -4,8 +4,14 @@
  */
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, analyze } from '../../core/src/index';
+import { DEFAULT_MAX_LENGTH, LineIndex, analyze } from '../../core/src/index';
 import type { Analysis } from '../../core/src/index';
+
+/**
+ * Open documents longer than this (UTF-16 units) are not checked: their one diagnostic (NB107) says so, and every
+ * feature answers from that empty analysis. The core's own limit, stated here so that the server's is explicit.
+ */
+export const MAX_DOCUMENT_LENGTH = DEFAULT_MAX_LENGTH;
 
 export interface DocumentState {
   readonly uri: string;
@@ -28,7 +34,7 @@ export class DocumentStore {
     if (cached && cached.version === document.version) return cached;
     // The core reads a leading BOM as nothing and keeps offsets into the text as given.
     const text = document.getText();
-    const state: DocumentState = { uri, version: document.version, text, analysis: analyze(text), lines: new LineIndex(text) };
+    const state: DocumentState = { uri, version: document.version, text, analysis: analyze(text, { maxLength: MAX_DOCUMENT_LENGTH }), lines: new LineIndex(text) };
     this.analyses++;
     this.cache.set(uri, state);
     return state;

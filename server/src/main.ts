@@ -17,4 +17,17 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPOR
   process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
 }
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// Every handler and timer of the server is guarded; a promise rejected with nobody to catch it would still be a
+// bug. Node would end the process for it (and the editor restart the server): it is reported instead, on standard
+// error (where the robustness tests look) and in the client's output, and the server goes on serving.
+process.on('unhandledRejection', (reason) => {
+  const text = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+  process.stderr.write(`nianbao-language-server: unhandled rejection: ${text}\n`);
+  try {
+    connection.console.error(`nianbao-language-server: unhandled rejection: ${text}`);
+  } catch {
+    // The connection is gone.
+  }
+});
+startServer(connection);

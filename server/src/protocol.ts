@@ -70,6 +70,10 @@ export interface CheckFilesResult {
   /** Files with at least one error or warning. */
   readonly withProblems: number;
   readonly unreadable: readonly string[];
+  /** Files above the size limit: reported as NB107 on the file instead of being read. */
+  readonly tooLarge?: readonly string[];
+  /** The check failed inside the server (localized; the details are in its output). */
+  readonly error?: string;
 }
 
 export const CheckFilesRequest: RequestSpec<CheckFilesParams, CheckFilesResult> = { method: 'nianbao/checkFiles' };
@@ -96,6 +100,17 @@ export interface AnalysesResult {
 }
 
 export const AnalysesRequest: RequestSpec<void, AnalysesResult> = { method: 'nianbao/analyses' };
+
+/** The server process and its limits: for the client's restart handling and the robustness tests. */
+export interface ServerInfoResult {
+  readonly pid: number;
+  /** Open documents longer than this (UTF-16 units) get NB107 instead of a check. */
+  readonly maxDocumentLength: number;
+  /** Files on disk larger than this (bytes) are not read: NB107 without reading. */
+  readonly maxFileBytes: number;
+}
+
+export const ServerInfoRequest: RequestSpec<void, ServerInfoResult> = { method: 'nianbao/serverInfo' };
 
 /** The workspace index once its initial walk and every disk operation under way are done (tests, benchmarks). */
 export interface WorkspaceIndexResult {

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { Connection, InitializeResult } from 'vscode-languageserver/node';
-import { DocumentStore } from './documentStore';
+import { DocumentStore, MAX_DOCUMENT_LENGTH } from './documentStore';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completionItems } from './features/completion';
 import type { CompletionClient } from './features/completion';
@@ -18,23 +18,33 @@ import { nextYear } from './features/nextYear';
 import { editions, skeleton } from './features/reports';
 import { render } from './features/render';
 import { useLanguage } from './l10n';
-import { AnalysesRequest, CheckFilesRequest, EditionsRequest, SkeletonRequest } from './protocol';
+import { cancellable, connectionLog, guarded, guardedNotification } from './guard';
+import type { Handler } from './guard';
+import { t } from './l10n';
+import { AnalysesRequest, CheckFilesRequest, EditionsRequest, ServerInfoRequest, SkeletonRequest } from './protocol';
 import { RenderRequest } from './protocol';
-import type { CheckFilesParams, InitializationOptions, ServerSettings, SkeletonParams } from './protocol';
+import type { CheckFilesParams, CheckFilesResult, InitializationOptions, ServerInfoResult, ServerSettings, SkeletonParams, SkeletonResult } from './protocol';
 import { ImportRequest, NextYearRequest, WorkspaceIndexRequest } from './protocol';
-import type { ImportParams, NextYearParams } from './protocol';
-import type { RenderParams } from './protocol';
+import type { ImportParams, ImportResult, NextYearParams, NextYearResult, WorkspaceIndexResult } from './protocol';
+import type { RenderParams, RenderResult } from './protocol';
 import { Settings } from './settings';
-import { REPORT_GLOB } from './workspace/reportFiles';
+import { MAX_FILE_BYTES, REPORT_GLOB } from './workspace/reportFiles';
 import { WorkspaceReports } from './workspace/workspaceReports';
 import type { WorkspaceCapabilities } from './workspace/workspaceReports';
+
+const NO_FILES: CheckFilesResult = { files: 0, errors: 0, warnings: 0, information: 0, withProblems: 0, unreadable: [] };
+
+function serverInfo(): ServerInfoResult {
+  return { pid: process.pid, maxDocumentLength: MAX_DOCUMENT_LENGTH, maxFileBytes: MAX_FILE_BYTES };
+}
 
 export function startServer(connection: Connection): void {
   const store = new DocumentStore();
   const settings = new Settings();
+  const log = connectionLog(connection);
   // The workspace index publishes open documents through the publisher, which asks it for their cross findings.
-  const workspace = new WorkspaceReports(connection, store, settings, (uri) => publisher.publish(uri));
-  const publisher = new DiagnosticsPublisher(connection, store, settings, workspace);
+  const workspace = new WorkspaceReports(connection, store, settings, (uri) => publisher.publish(uri), log);
+  const publisher = new DiagnosticsPublisher(connection, store, settings, workspace, log);
   let workspaceCaps: WorkspaceCapabilities = { watchFiles: false, progress: false };
   let folderChanges = false;
   let completionClient: CompletionClient = { snippets: false, retrigger: false };
@@ -81,78 +91,120 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onDidChangeConfiguration((params) => {
-    const all = (params.settings ?? {}) as { nianbao?: ServerSettings };
-    settings.update(all.nianbao);
-    useLanguage(settings.lang);
-    publisher.republishAll();
-    workspace.republishFiles();
-    if (hintRefresh) void connection.languages.inlayHint.refresh();
-  });
+  connection.onDidChangeConfiguration(
+    guardedNotification(log, 'workspace/didChangeConfiguration', (params) => {
+      const all = (params.settings ?? {}) as { nianbao?: ServerSettings };
+      settings.update(all.nianbao);
+      useLanguage(settings.lang);
+      publisher.republishAll();
+      workspace.republishFiles();
+      if (hintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    }),
+  );
 
   const { documents } = store;
   documents.onDidOpen((e) => opened.add(e.document.uri));
-  documents.onDidChangeContent((e) => {
-    const uri = e.document.uri;
-    if (opened.delete(uri)) publisher.publish(uri);
-    else publisher.schedule(uri);
-  });
-  documents.onDidClose((e) => {
-    opened.delete(e.document.uri);
-    store.forget(e.document.uri);
-    publisher.clear(e.document.uri);
-    workspace.closed(e.document.uri);
-  });
+  documents.onDidChangeContent(
+    guardedNotification(log, 'textDocument/didChange', (e) => {
+      const uri = e.document.uri;
+      if (opened.delete(uri)) publisher.publish(uri);
+      else publisher.schedule(uri);
+    }),
+  );
+  documents.onDidClose(
+    guardedNotification(log, 'textDocument/didClose', (e) => {
+      opened.delete(e.document.uri);
+      store.forget(e.document.uri);
+      publisher.clear(e.document.uri);
+      workspace.closed(e.document.uri);
+    }),
+  );
 
-  connection.onCompletion((params) => {
-    const state = store.get(params.textDocument.uri);
-    return state ? completionItems(state, params, settings.lang, completionClient) : [];
-  });
-  connection.onHover((params) => {
-    const state = store.get(params.textDocument.uri);
-    return state ? hover(state, params, settings.lang) : null;
-  });
-  connection.languages.inlayHint.on((params) => {
-    const state = store.get(params.textDocument.uri);
-    return state && settings.columnHints ? inlayHints(state, params) : [];
-  });
-  connection.onCodeAction((params) => {
-    const state = store.get(params.textDocument.uri);
-    if (!state) return [];
-    workspace.syncOpen(state);
-    return codeActions(state, params, settings.lang, { documentChanges }, workspace.crossOf(state.uri));
-  });
-  connection.onDocumentSymbol((params) => {
-    const state = store.get(params.textDocument.uri);
-    return state ? documentSymbols(state) : [];
-  });
-  connection.onFoldingRanges((params) => {
-    const state = store.get(params.textDocument.uri);
-    return state ? foldingRanges(state) : [];
-  });
+  // Every request behind a guard (a failure is logged and answered with the request's empty result); the long
+  // ones honour cancellation.
+  const internal = (): string => t('Internal error of the language server (see its output)');
 
-  connection.onRequest(EditionsRequest.method, () => editions());
-  connection.onRequest(SkeletonRequest.method, (params: SkeletonParams) => skeleton(params));
-  connection.onRequest(AnalysesRequest.method, () => ({ analyses: store.analyses }));
-  connection.onRequest(CheckFilesRequest.method, (params: CheckFilesParams) => workspace.checkFiles(params.uris));
-  connection.onRequest(RenderRequest.method, (params: RenderParams | null) => {
-    const state = typeof params?.uri === 'string' ? store.get(params.uri) : undefined;
-    if (state) workspace.syncOpen(state);
-    return render(params, store, settings.lang, (uri) => workspace.crossOf(uri));
-  });
+  connection.onCompletion(
+    guarded(log, 'textDocument/completion', () => null, (params) => {
+      const state = store.get(params.textDocument.uri);
+      return state ? completionItems(state, params, settings.lang, completionClient) : [];
+    }),
+  );
+  connection.onHover(
+    guarded(log, 'textDocument/hover', () => null, (params) => {
+      const state = store.get(params.textDocument.uri);
+      return state ? hover(state, params, settings.lang) : null;
+    }),
+  );
+  connection.languages.inlayHint.on(
+    guarded(log, 'textDocument/inlayHint', () => null, (params) => {
+      const state = store.get(params.textDocument.uri);
+      return state && settings.columnHints ? inlayHints(state, params) : [];
+    }),
+  );
+  connection.onCodeAction(
+    guarded(log, 'textDocument/codeAction', () => null, (params) => {
+      const state = store.get(params.textDocument.uri);
+      if (!state) return [];
+      workspace.syncOpen(state);
+      return codeActions(state, params, settings.lang, { documentChanges }, workspace.crossOf(state.uri));
+    }),
+  );
+  connection.onDocumentSymbol(
+    guarded(log, 'textDocument/documentSymbol', () => null, (params) => {
+      const state = store.get(params.textDocument.uri);
+      return state ? documentSymbols(state) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guarded(log, 'textDocument/foldingRange', () => null, (params) => {
+      const state = store.get(params.textDocument.uri);
+      return state ? foldingRanges(state) : [];
+    }),
+  );
+
+  const request = <P, R>(method: string, empty: (params: P) => R, handler: Handler<P, R>): void => {
+    connection.onRequest(method, guarded(log, method, empty, handler));
+  };
+  request(EditionsRequest.method, () => [], () => editions());
+  request<SkeletonParams, SkeletonResult>(SkeletonRequest.method, () => ({ error: internal() }), (params) => skeleton(params));
+  request(AnalysesRequest.method, () => ({ analyses: store.analyses }), () => ({ analyses: store.analyses }));
+  request<CheckFilesParams, CheckFilesResult>(CheckFilesRequest.method, () => ({ ...NO_FILES, error: internal() }), (params, token) => workspace.checkFiles(params.uris, token));
+  request<RenderParams | null, RenderResult | null>(
+    RenderRequest.method,
+    () => null,
+    cancellable((params, token) => {
+      const state = typeof params?.uri === 'string' ? store.get(params.uri) : undefined;
+      if (state) workspace.syncOpen(state);
+      return render(params, store, settings.lang, (uri) => workspace.crossOf(uri), token);
+    }),
+  );
+  request(ServerInfoRequest.method, () => serverInfo(), () => serverInfo());
 
   // The workspace index: folders walked once after `initialized`, then kept current from the file system.
   connection.onInitialized(() => {
     workspace.start(workspaceCaps);
-    if (folderChanges) connection.workspace.onDidChangeWorkspaceFolders((e) => workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+    if (folderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardedNotification(log, 'workspace/didChangeWorkspaceFolders', (e) => workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri))),
+      );
+    }
   });
-  connection.onDidChangeWatchedFiles((params) => workspace.filesChanged(params.changes));
-  connection.workspace.onDidCreateFiles((params) => workspace.created(params.files.map((f) => f.uri)));
-  connection.workspace.onDidRenameFiles((params) => workspace.renamed(params.files));
-  connection.workspace.onDidDeleteFiles((params) => params.files.forEach((f) => workspace.deleted(f.uri)));
-  connection.onRequest(WorkspaceIndexRequest.method, () => workspace.stats());
-  connection.onRequest(NextYearRequest.method, (params: NextYearParams) => nextYear(params, store, (a, y) => workspace.reportsOf(a, y), settings.lang));
-  connection.onRequest(ImportRequest.method, (params: ImportParams) => importSource(params, (a, y) => workspace.reportsOf(a, y), settings.lang));
+  connection.onDidChangeWatchedFiles(guardedNotification(log, 'workspace/didChangeWatchedFiles', (params) => workspace.filesChanged(params.changes)));
+  connection.workspace.onDidCreateFiles(guardedNotification(log, 'workspace/didCreateFiles', (params) => workspace.created(params.files.map((f) => f.uri))));
+  connection.workspace.onDidRenameFiles(guardedNotification(log, 'workspace/didRenameFiles', (params) => workspace.renamed(params.files)));
+  connection.workspace.onDidDeleteFiles(guardedNotification(log, 'workspace/didDeleteFiles', (params) => params.files.forEach((f) => workspace.deleted(f.uri))));
+  request<void, WorkspaceIndexResult>(WorkspaceIndexRequest.method, () => workspace.emptyStats(), (_, token) => workspace.stats(token));
+  request<NextYearParams, NextYearResult>(
+    NextYearRequest.method,
+    () => ({ error: internal() }),
+    cancellable((params) => nextYear(params, store, (a, y) => workspace.reportsOf(a, y), settings.lang)),
+  );
+  request<ImportParams, ImportResult>(
+    ImportRequest.method,
+    () => ({ error: internal() }),
+    cancellable((params) => importSource(params, (a, y) => workspace.reportsOf(a, y), settings.lang)),
+  );
 
   connection.onShutdown(() => {
     publisher.dispose();

@@ -11,6 +11,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { analyze, renderPage, renderReport } from '../../core/src/index';
 import { launch, serve, servePreview } from '../support/browser';
+import { hostileEverywhere } from '../support/hostileEverywhere';
+import { LspClient, fileUri } from '../support/lspClient';
+import type { RenderResult } from '../../server/src/protocol';
 import type { Browser, Served } from '../support/browser';
 import { EXAMPLES } from '../support/paths';
 
@@ -121,7 +124,7 @@ async function provoke(page: Page): Promise<void> {
   }
 }
 
-async function assertInert(page: Page, errors: string[], label: string): Promise<void> {
+async function assertInert(page: Page, errors: string[], label: string, shownAsText: readonly string[] = ['<script>window.__pwned="script"</script>', '</style><script>']): Promise<void> {
   await page.waitForTimeout(50);
   const state = await page.evaluate(
     ({ tags, attrs }) => {
@@ -146,7 +149,7 @@ async function assertInert(page: Page, errors: string[], label: string): Promise
   assert.deepEqual(dialogs, [], `${label}: dialogs`);
   assert.deepEqual(foreign, [], `${label}: requests`);
   assert.ok(!state.location.startsWith('/loaded/'), `${label}: navigated away`);
-  assert.ok(state.text.includes('<script>window.__pwned="script"</script>') || state.text.includes('</style><script>'), `${label}: the payload is shown as text`);
+  assert.ok(shownAsText.some((t) => state.text.includes(t)), `${label}: the payload is shown as text`);
   for (const s of state.scripts) assert.ok(['/harness.js', '/media/preview.js'].includes(s), `${label}: script ${s}`);
 }
 
@@ -215,4 +218,48 @@ test('the preview page’s own fence drops markup that did not come from the ren
   assert.equal(await page.locator('p.nb-p').getAttribute('onclick'), null);
   assert.equal(await page.locator('p.nb-p').getAttribute('style'), null);
   await page.close();
+});
+
+describe('every string field and every key, rendered by the real server into the client’s preview shell', () => {
+  let server: LspClient;
+  before(async () => {
+    server = await LspClient.start();
+  });
+  after(() => server?.stop());
+
+  const variants = [
+    ['2021, every value, cell and key', hostileEverywhere(2021)],
+    ['2019, every value, cell and key, 格式 and 年度 too', hostileEverywhere(2019, { meta: true })],
+    ['2021, every section and sub-table a string', hostileEverywhere(2021, { shapes: true })],
+    ['2019, every section and sub-table a string', hostileEverywhere(2019, { shapes: true, meta: true })],
+  ] as const;
+
+  for (const [name, doc] of variants) {
+    test(`${name} (${doc.fields} fields): the preview page and the export run nothing, load nothing`, async () => {
+      const uri = fileUri(`hostile-${name.replace(/\W+/g, '-')}.nianbao.yaml`);
+      const diagnostics = await server.open(uri, doc.text);
+      assert.ok(diagnostics.length > 0, 'the payloads are reported');
+      const body = await server.connection.sendRequest<RenderResult>('nianbao/render', { uri, version: 1, kind: 'body' });
+      assert.ok(body.html, 'a body');
+      const { page, errors } = await open('/preview.html');
+      await page.evaluate((html) => window.postMessage({ type: 'render', html, version: 1 }, '*'), body.html);
+      await page.locator('article').waitFor();
+      await provoke(page);
+      // What is shown of the payloads is text: the field ids of the payloads appear as characters on the page.
+      await assertInert(page, errors, `preview, ${name}`, ['window.__pwned=']);
+      await page.close();
+
+      const exported = await server.connection.sendRequest<RenderResult>('nianbao/render', { uri, version: 1, kind: 'page' });
+      if (exported.html) {
+        served.set(`/export-everywhere-${doc.fields}.html`, exported.html);
+        const p = await open(`/export-everywhere-${doc.fields}.html`);
+        await provoke(p.page);
+        await assertInert(p.page, p.errors, `export, ${name}`, ['window.__pwned=']);
+        await p.page.close();
+      } else {
+        assert.ok(exported.notReport, 'the export says why there is nothing to publish');
+      }
+      await server.close(uri);
+    });
+  }
 });

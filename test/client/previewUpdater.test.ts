@@ -18,14 +18,17 @@ class Host {
   readonly shown: number[] = [];
   readonly failures: unknown[] = [];
   fail = false;
+  /** Answer null, as the server does when rendering failed inside it (its guarded empty result). */
+  empty = false;
   private pending: (() => void)[] = [];
   /** Hold answers until `release`. */
   hold = false;
 
-  fetch = async (version: number): Promise<RenderResult> => {
+  fetch = async (version: number): Promise<RenderResult | null> => {
     this.requested.push(version);
     if (this.hold) await new Promise<void>((resolve) => this.pending.push(resolve));
     if (this.fail) throw new Error('no server');
+    if (this.empty) return null;
     const uri = 'file:///r.nianbao.yaml';
     return version === this.serverVersion ? { uri, version, html: `<article>${version}</article>` } : { uri, version: this.serverVersion, stale: true };
   };
@@ -110,6 +113,21 @@ test('a server that keeps failing is reported once after the retries; the next c
   await settle();
   assert.deepEqual(host.shown, [1]);
   assert.equal(host.failures.length, 1);
+  updater.dispose();
+});
+
+test('an empty answer (the server failed to render and logged why) is a failure: retried, reported once, then quiet', async () => {
+  const host = new Host();
+  const updater = host.updater();
+  host.empty = true;
+  updater.changed();
+  for (let i = 0; i < 50 && host.failures.length === 0; i++) await settle();
+  assert.equal(host.failures.length, 1);
+  assert.deepEqual(host.shown, []);
+  host.empty = false;
+  updater.changed();
+  await settle();
+  assert.deepEqual(host.shown, [1]);
   updater.dispose();
 });
 

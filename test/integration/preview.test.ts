@@ -9,6 +9,7 @@ interface PreviewStatus {
   documentVersion: number;
   renderedVersion?: number;
   counts?: { error: number; warning: number };
+  webview: { enableScripts: boolean; enableForms: boolean; enableCommandUris: boolean; localResourceRoots: string[] };
 }
 
 /**
@@ -69,6 +70,15 @@ describe('preview and export in VS Code', () => {
     assert.ok(after.renderedVersion! > first.renderedVersion!);
     assert.equal(editor.document.isDirty, true);
     await vscode.commands.executeCommand('undo');
+  });
+
+  it('the webview as VS Code has it: scripts for the page only, no forms, no command links, resources only from media/', async () => {
+    const uri = workspaceUri('examples', 'shifan-2024.nianbao.yaml');
+    await open(uri);
+    await vscode.commands.executeCommand('nianbao.showPreviewToSide', uri);
+    const s = await previewWhere(uri, (x) => x.renderedVersion === x.documentVersion, 'rendered body');
+    const media = vscode.Uri.joinPath(vscode.extensions.getExtension('nianbao.nianbao')!.extensionUri, 'media').toString();
+    assert.deepEqual(s.webview, { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [media] });
   });
 
   it('导出为 HTML writes a standalone page with no scripts', async () => {

@@ -4,7 +4,7 @@
  * summary by rule.
  */
 import { resolve } from 'node:path';
-import { ReportIndex } from '../../../core/src/index';
+import { MAX_FILE_BYTES, ReportIndex, tooLargeAnalysis } from '../../../core/src/index';
 import type { Diagnostic, Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { collectFiles } from '../collectFiles';
@@ -15,6 +15,7 @@ import type { JsonFileResult } from '../formatJson';
 import { formatSummaryHuman, summarise } from '../formatSummary';
 import type { CliIo } from '../io';
 import { decodeText } from '../decodeText';
+import { readLimited } from '../commandFiles';
 import { strings } from '../strings';
 
 /** The same file named twice (`check dir dir/a.nianbao.yaml`) is one report, not a duplicate. */
@@ -51,7 +52,14 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
   for (const file of distinct(inputs.files)) {
     let text: string;
     try {
-      text = file.path === undefined ? await io.readStdin() : decodeText(io.readFile(file.path));
+      const read = file.path === undefined ? undefined : readLimited(io, file.path, MAX_FILE_BYTES);
+      if (read && 'tooLarge' in read) {
+        // Refused unread: its one finding (NB107) says how large it is.
+        texts.set(file.name, '');
+        index.set(file.name, '', tooLargeAnalysis(read.tooLarge));
+        continue;
+      }
+      text = read === undefined ? await io.readStdin() : decodeText(read.bytes);
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       io.stderr(`${s.unreadable(file.name, e.code ? s.reason(e.code) : e.message)}\n`);

@@ -1,5 +1,5 @@
 /** `nianbao import FILE|- [-o OUT.nianbao.yaml]`: a published report (HTML page or text) as report YAML. */
-import { importReport, localize } from '../../../core/src/index';
+import { IMPORT_MESSAGES, MAX_IMPORT_BYTES, importReport, localize } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { inputName, readInputBytes, refuseOutput, writeOutput } from '../commandFiles';
@@ -17,10 +17,15 @@ export async function importCommand(argv: readonly string[], io: CliIo, lang: La
   // Refuse before reading anything: the user's file stays as it is.
   const refused = refuseOutput(input, output, io, s);
   if (refused !== undefined) return refused;
-  const source = await readInputBytes(input, io, s);
-  if (typeof source === 'number') return source;
-
   const name = inputName(input, s);
+  const source = await readInputBytes(input, io, s, MAX_IMPORT_BYTES);
+  if (typeof source === 'number') return source;
+  if (typeof source === 'object' && 'tooLarge' in source) {
+    // Refused unread, as the importer refuses such an input.
+    io.stderr(`${s.importFailed(name)}${localize(IMPORT_MESSAGES.tooLarge(source.tooLarge, MAX_IMPORT_BYTES), lang)}\n`);
+    return 1;
+  }
+
   const result = importReport(source);
   if (!result.ok) {
     io.stderr(`${s.importFailed(name)}${localize(result.error, lang)}\n`);

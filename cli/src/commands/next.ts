@@ -1,5 +1,5 @@
 /** `nianbao next FILE|- [-o OUT] [--force]`: next year's report skeleton for the same agency. */
-import { analyze, localize, nextYearReport } from '../../../core/src/index';
+import { analyze, localize, nextYearReport, tooLargeAnalysis } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { inputName, readInputText, refuseOutput, writeOutput } from '../commandFiles';
@@ -17,8 +17,15 @@ export async function next(argv: readonly string[], io: CliIo, lang: Lang): Prom
   if (refused !== undefined) return refused;
   const text = await readInputText(input, io, s);
   if (typeof text === 'number') return text;
+  // A file past the size limit is refused unread: its one finding (NB107) says so.
+  const analysis = typeof text === 'string' ? analyze(text) : tooLargeAnalysis(text.tooLarge);
   const name = inputName(input, s);
-  const analysis = analyze(text);
+  // A text that was not checked at all (too large, too deep, binary, unreadable YAML): its own finding says why.
+  const unchecked = analysis.doc.root ? undefined : analysis.diagnostics.find((d) => d.severity === 'error');
+  if (unchecked) {
+    io.stderr(`${name}: ${localize(unchecked.message, lang)}\n`);
+    return 1;
+  }
   const result = nextYearReport(analysis.report);
   if (!result.ok) {
     // Failure writes nothing: no output file, nothing on standard output.

@@ -1,5 +1,5 @@
 /** `nianbao render FILE|- [-o OUT.html] [--force]`: the report as a standalone HTML page to publish or print. */
-import { analyze, localize, notRenderable, renderPage } from '../../../core/src/index';
+import { analyze, localize, notRenderable, renderPage, tooLargeAnalysis } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { inputName, readInputText, refuseOutput, writeOutput } from '../commandFiles';
@@ -17,9 +17,10 @@ export async function render(argv: readonly string[], io: CliIo, lang: Lang): Pr
   if (refused !== undefined) return refused;
   const text = await readInputText(input, io, s);
   if (typeof text === 'number') return text;
+  // A file past the size limit is refused unread: its one finding (NB107) says so.
+  const analysis = typeof text === 'string' ? analyze(text) : tooLargeAnalysis(text.tooLarge);
 
   const name = inputName(input, s);
-  const analysis = analyze(text);
   const notReport = notRenderable(analysis);
   if (notReport) {
     io.stderr(`${s.renderNotReport(name, notReport.reason ? localize(notReport.reason.message, lang) : '')}\n`);

@@ -17,6 +17,10 @@ export async function checkWorkspace(server: ServerConnection): Promise<void> {
     { location: vscode.ProgressLocation.Notification, title: t('Checking {0} reports…', files.length) },
     () => client.sendRequest<CheckFilesResult>(CheckFilesRequest.method, params),
   );
+  if (result.error) {
+    void vscode.window.showErrorMessage(result.error);
+    return;
+  }
   const summary = t('{0} reports checked: {1} errors, {2} warnings', result.files, result.errors, result.warnings);
   const unreadable = result.unreadable.length ? ` ${t('{0} could not be read', result.unreadable.length)}` : '';
   if (result.errors + result.warnings === 0) {

@@ -15,8 +15,8 @@ const MAX_RETRIES = 20;
 export interface UpdaterHost {
   /** The document's version now; `undefined` when there is no document to render. */
   version(): number | undefined;
-  /** The server's rendering of `version` (the `nianbao/render` request). */
-  fetch(version: number): Promise<RenderResult>;
+  /** The server's rendering of `version` (the `nianbao/render` request); null when rendering failed in the server. */
+  fetch(version: number): Promise<RenderResult | null>;
   /** Show a body; versions passed here only grow (or repeat after `refresh`). */
   show(result: RenderResult): void;
   /** The requests kept failing (no server, document not open). */
@@ -95,7 +95,11 @@ export class PreviewUpdater {
     try {
       const result = await this.host.fetch(version);
       if (this.disposed) return;
-      if (result.stale) {
+      if (!result) {
+        // The server failed to render (it logged why): like a failed request, retried a few times, then reported.
+        retry = true;
+        failure = { error: new Error('the language server could not render the report') };
+      } else if (result.stale) {
         retry = true;
       } else if (result.version > this.shown || (forced && result.version === this.shown)) {
         this.retries = 0;

@@ -10,6 +10,7 @@ import type { RenderParams, RenderResult } from '../../../server/src/protocol';
 import { t } from '../l10n';
 import { SCRIPT_FILE, STYLE_FILE, newNonce, previewShell, readShell } from './previewShell';
 import { PreviewUpdater } from './previewUpdater';
+import { previewWebviewOptions } from './webviewOptions';
 
 /** What the status command reports of a preview (for the editor tests). */
 export interface PreviewStatus {
@@ -29,6 +30,13 @@ export interface PreviewStatus {
   readonly counts: RenderResult['counts'];
   /** The editor offset the page was last told to highlight. */
   readonly cursorOffset: number | undefined;
+  /** The webview's options as the panel has them (the isolation test reads them back from VS Code). */
+  readonly webview: {
+    readonly enableScripts: boolean;
+    readonly enableForms: boolean;
+    readonly enableCommandUris: boolean;
+    readonly localResourceRoots: readonly string[];
+  };
 }
 
 export interface PreviewDependencies {
@@ -38,14 +46,9 @@ export interface PreviewDependencies {
   readonly lang: () => 'zh' | 'en';
 }
 
-/** Webview options: scripts only for the nonce'd page script, resources only from media/, no command links. */
+/** Webview options (`webviewOptions.ts`): scripts only for the nonce'd page script, resources only from media/, no command links. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableForms: false,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-  };
+  return previewWebviewOptions(vscode.Uri.joinPath(extensionUri, 'media'));
 }
 
 export function previewTitle(uri: vscode.Uri): string {
@@ -174,6 +177,17 @@ export class ReportPreview implements vscode.Disposable {
       requests: this.updater.requests,
       counts: this.last?.counts,
       cursorOffset: this.cursorOffset,
+      webview: (() => {
+        const o = this.panel.webview.options;
+        // What the panel really has; unset options are VS Code's defaults (forms follow scripts; resource roots are
+        // then the workspace folders and the extension's folder, which the test must not accept).
+        return {
+          enableScripts: o.enableScripts === true,
+          enableForms: o.enableForms ?? o.enableScripts === true,
+          enableCommandUris: o.enableCommandUris !== undefined && o.enableCommandUris !== false,
+          localResourceRoots: o.localResourceRoots ? o.localResourceRoots.map((u) => u.toString()) : ['(unset: the workspace folders and the extension)'],
+        };
+      })(),
     };
   }
 
@@ -188,10 +202,10 @@ export class ReportPreview implements vscode.Disposable {
     });
   }
 
-  private async fetch(version: number): Promise<RenderResult> {
+  private async fetch(version: number): Promise<RenderResult | null> {
     const client = await this.deps.client();
     const params: RenderParams = { uri: this.source.toString(), version, lang: this.deps.lang() };
-    return client.sendRequest<RenderResult>(RenderRequest.method, params);
+    return client.sendRequest<RenderResult | null>(RenderRequest.method, params);
   }
 
   private show(result: RenderResult): void {

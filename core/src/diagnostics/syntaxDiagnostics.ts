@@ -1,7 +1,7 @@
 /** NB1xx: what the parsers found, worded for the reader. */
 import { M } from '../i18n/messages';
 import { locate } from '../syntax/navigate';
-import { DEFAULT_MAX_LENGTH } from '../syntax/parse';
+import { DEFAULT_MAX_LENGTH, MAX_ALIASES, MAX_FILE_BYTES, MAX_ITEMS } from '../syntax/limits';
 import { syntaxRepairOf } from '../syntax/repairable';
 import type { ParsedDocument, SyntaxError, YamlNode } from '../syntax/tree';
 import type { Diagnostic, FixData, RelatedInformation } from './diagnostic';
@@ -14,6 +14,8 @@ const CODES: Record<SyntaxError['kind'], string> = {
   multiDocument: 'NB105',
   tooDeep: 'NB106',
   tooLarge: 'NB107',
+  tooManyItems: 'NB107',
+  tooManyAliases: 'NB104',
   binary: 'NB108',
 };
 
@@ -33,7 +35,12 @@ function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
     case 'tooDeep':
       return M.tooDeep();
     case 'tooLarge':
-      return M.tooLarge(doc.text.length, maxLength);
+      // The parser records the text's length; a file refused before reading, `bytes:` and its size.
+      return error.detail.startsWith('bytes:') ? M.tooLargeFile(Number(error.detail.slice(6)), MAX_FILE_BYTES) : M.tooLarge(Number(error.detail) || doc.text.length, maxLength);
+    case 'tooManyItems':
+      return M.tooManyItems(Number(error.detail), MAX_ITEMS);
+    case 'tooManyAliases':
+      return M.tooManyAliases(Number(error.detail), MAX_ALIASES);
     case 'binary':
       return error.detail === 'utf16' ? M.utf16() : error.detail === 'encoding' ? M.notUtf8() : M.binary();
   }
@@ -72,16 +79,28 @@ function fixOf(error: SyntaxError, doc: ParsedDocument): FixData | undefined {
   }
 }
 
-/** Where the anchor an alias refers to is (the last one of that name before it), as related information. */
-function anchorOf(doc: ParsedDocument, name: string, before: number): { related?: RelatedInformation[] } {
-  let anchored: YamlNode | undefined;
+/** Every anchored node by name, in document order, gathered once for all the aliases of a document. */
+function anchorsOf(doc: ParsedDocument): Map<string, YamlNode[]> {
+  const anchors = new Map<string, YamlNode[]>();
   const stack: YamlNode[] = doc.root ? [doc.root] : [];
   while (stack.length) {
     const node = stack.pop() as YamlNode;
-    if (node.anchor === name && node.start < before && (!anchored || node.start > anchored.start)) anchored = node;
-    if (node.kind === 'seq') stack.push(...node.items);
+    if (node.anchor !== undefined) {
+      const list = anchors.get(node.anchor);
+      if (list) list.push(node);
+      else anchors.set(node.anchor, [node]);
+    }
+    if (node.kind === 'seq') for (const item of node.items) stack.push(item);
     if (node.kind === 'map') for (const pair of node.items) stack.push(pair.key, ...(pair.value ? [pair.value] : []));
   }
+  for (const list of anchors.values()) list.sort((a, b) => a.start - b.start);
+  return anchors;
+}
+
+/** Where the anchor an alias refers to is (the last one of that name before it), as related information. */
+function anchorOf(doc: ParsedDocument, anchors: Map<string, YamlNode[]>, name: string, before: number): { related?: RelatedInformation[] } {
+  let anchored: YamlNode | undefined;
+  for (const node of anchors.get(name) ?? []) if (node.start < before) anchored = node;
   if (!anchored) return {};
   const at = doc.text.lastIndexOf(`&${name}`, Math.min(anchored.start, anchored.tagRange?.[0] ?? anchored.start));
   const range = at >= 0 ? { start: at, end: at + name.length + 1 } : { start: anchored.start, end: anchored.end };
@@ -89,6 +108,7 @@ function anchorOf(doc: ParsedDocument, name: string, before: number): { related?
 }
 
 export function syntaxDiagnostics(doc: ParsedDocument, maxLength = DEFAULT_MAX_LENGTH): Diagnostic[] {
+  let anchors: Map<string, YamlNode[]> | undefined;
   const out: Diagnostic[] = doc.errors.map((error) => {
     const fix = fixOf(error, doc);
     return {
@@ -97,7 +117,7 @@ export function syntaxDiagnostics(doc: ParsedDocument, maxLength = DEFAULT_MAX_L
       message: message(error, doc, maxLength),
       range: { start: error.start, end: error.end },
       path: doc.root && error.kind !== 'syntax' ? locate(doc.root, error.start).path : [],
-      ...(error.kind === 'alias' ? anchorOf(doc, error.detail, error.start) : {}),
+      ...(error.kind === 'alias' ? anchorOf(doc, (anchors ??= anchorsOf(doc)), error.detail, error.start) : {}),
       ...(error.kind === 'duplicateKey' && error.firstStart !== undefined
         ? {
             related: [

@@ -38,8 +38,35 @@ function width(s: string): number {
   return w;
 }
 
+/**
+ * Characters YAML does not allow anywhere in a stream (controls but tab and line breaks, DEL, C1 controls but NEL,
+ * lone surrogates, U+FFFE and U+FFFF): text that holds one is written double-quoted with the character escaped, and a
+ * comment shows it as its escape. A published page or a pasted text may hold any of them.
+ */
+const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const TO_ESCAPE = new RegExp(`["\\\\\\t\\n\\r\\x85]|${NON_PRINTABLE.source}`, 'g');
+const ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
+
+function escapeChar(c: string): string {
+  const code = c.charCodeAt(0);
+  return ESCAPES[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+}
+
+/** A double-quoted YAML scalar that reads back as exactly `s`, whatever it holds. */
+export function doubleQuoted(s: string): string {
+  return `"${s.replace(TO_ESCAPE, escapeChar)}"`;
+}
+
+const IN_COMMENT = new RegExp(`[\\r\\n\\x85\\u2028\\u2029]|${NON_PRINTABLE.source}`, 'g');
+
+/** Comment text on one line, with nothing YAML refuses: line breaks and non-printable characters as escapes. */
+function commentText(s: string): string {
+  return s.replace(IN_COMMENT, escapeChar);
+}
+
 function withComment(line: string, comment: string | undefined): string {
   if (!comment) return line;
+  comment = commentText(comment);
   const pad = Math.max(2, COMMENT_COLUMN - width(line));
   return `${line}${' '.repeat(pad)}# ${comment}`;
 }
@@ -50,7 +77,7 @@ const PLAIN_UNSAFE = /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|:$|\s#|[\r\n\t]|\s$/;
 /** A scalar that stays a string when read back: plain when safe, double-quoted otherwise. */
 export function yamlString(s: string): string {
   // `2021`, `null`, `.inf`, `0x1F` would be read as something else under the core schema.
-  return s === '' || PLAIN_UNSAFE.test(s) || resolveScalar(s, 'plain', undefined) !== s ? JSON.stringify(s) : s;
+  return s === '' || PLAIN_UNSAFE.test(s) || NON_PRINTABLE.test(s) || resolveScalar(s, 'plain', undefined) !== s ? doubleQuoted(s) : s;
 }
 
 export function yamlNumber(v: number | null): string {
@@ -65,6 +92,8 @@ export function yamlNumber(v: number | null): string {
  */
 function block(key: string, text: string, indent: string): string[] {
   if (!text) return [`${indent}${key}: |`];
+  // A literal block has no escapes: text with a character YAML refuses is written double-quoted instead.
+  if (NON_PRINTABLE.test(text)) return [`${indent}${key}: ${doubleQuoted(text)}`];
   const body = text.replace(/\r\n?/g, '\n');
   const trimmed = body.replace(/\n+$/, '');
   const breaks = body.length - trimmed.length;
@@ -154,7 +183,7 @@ function writeNode(
 
 export function writeReport(data: ReportData): string {
   const out: string[] = [];
-  for (const line of data.headerComments ?? []) out.push(line ? `# ${line}` : '#');
+  for (const line of data.headerComments ?? []) out.push(line ? `# ${commentText(line)}` : '#');
   for (const node of TEMPLATES[data.edition].root.children) {
     writeNode(node, data, '', out, node.kind === 'group' && node.columns !== undefined);
   }

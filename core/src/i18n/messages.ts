@@ -117,9 +117,21 @@ export const M = {
     zh: '嵌套层级过深，不是年报的结构；未检查此文件',
     en: 'Nesting is far too deep for a report; the file was not checked',
   }),
-  tooLarge: (size: number, limit: number): Localized => ({
-    zh: `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${(limit / 1048576).toFixed(0)} MB），未检查`,
-    en: `File too large (${(size / 1048576).toFixed(1)} MB, limit ${(limit / 1048576).toFixed(0)} MB); not checked`,
+  tooLarge: (units: number, limit: number): Localized => ({
+    zh: `文件过大（约 ${Math.round(units / 1e4)} 万个字符，上限约 ${Math.round(limit / 1e4)} 万个），未检查`,
+    en: `File too large (${(units / 1e6).toFixed(1)} million characters, limit ${(limit / 1e6).toFixed(1)} million); not checked`,
+  }),
+  tooLargeFile: (bytes: number, limit: number): Localized => ({
+    zh: `文件过大（${(bytes / 1048576).toFixed(1)} MB，超过 ${(limit / 1048576).toFixed(0)} MB 的文件不读取），未检查`,
+    en: `File too large (${(bytes / 1048576).toFixed(1)} MB; files over ${(limit / 1048576).toFixed(0)} MB are not read); not checked`,
+  }),
+  tooManyItems: (items: number, limit: number): Localized => ({
+    zh: `文件的结构过大（约 ${items.toLocaleString('en')} 项，上限 ${limit.toLocaleString('en')} 项），不是年报的结构；未检查此文件`,
+    en: `The file has far too many items for a report (about ${items.toLocaleString('en')}, limit ${limit.toLocaleString('en')}); not checked`,
+  }),
+  tooManyAliases: (aliases: number, limit: number): Localized => ({
+    zh: `文件含有 ${aliases} 个锚点引用（*名称），超过上限 ${limit} 个；年报不使用锚点，请直接写出数值。未检查此文件`,
+    en: `The file has ${aliases} aliases (*name), over the limit of ${limit}; reports use no anchors, write the values out. Not checked`,
   }),
   binary: (): Localized => ({
     zh: '这不是文本文件（含有二进制内容），无法作为年报检查',
@@ -358,6 +370,10 @@ export const IMPORT_MESSAGES = {
     en: 'The input is not text or a web page (binary content); nothing was imported',
   }),
   empty: (): Localized => ({ zh: '输入为空，无法导入', en: 'The input is empty; nothing was imported' }),
+  tooLarge: (size: number, limit: number): Localized => ({
+    zh: `输入过大（${(size / 1048576).toFixed(1)} MB，上限 ${(limit / 1048576).toFixed(0)} MB），不是一份年报的网页或文本，未导入`,
+    en: `The input is too large (${(size / 1048576).toFixed(1)} MB, limit ${(limit / 1048576).toFixed(0)} MB) for a report's page or text; nothing was imported`,
+  }),
   noTitle: (): Localized => ({
     zh: '没有找到年报标题和年度（如“2020年政府信息公开工作年度报告”）：这似乎不是政府信息公开工作年度报告，未导入',
     en: 'No report title with a year (such as “2020年政府信息公开工作年度报告”) was found: this does not look like a government information disclosure annual report; nothing was imported',

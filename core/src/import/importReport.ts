@@ -9,6 +9,7 @@
 import { writeReport, writtenRows } from '../format/writeReport';
 import type { ReportData } from '../format/writeReport';
 import { IMPORT_MESSAGES as IM } from '../i18n/messages';
+import { MAX_IMPORT_BYTES } from '../syntax/limits';
 import { editDistance, normaliseLabel } from '../template/nearestLabel';
 import { TEMPLATES, editionForYear, templateIndex } from '../template/templates';
 import type { Column, Edition, Localized, RowNode, TemplateNode } from '../template/types';
@@ -302,6 +303,7 @@ export function importReport(input: string | Uint8Array): ImportOutcome {
 }
 
 function importUnsafe(input: string | Uint8Array): ImportOutcome {
+  if (input.length > MAX_IMPORT_BYTES) return fail(IM.tooLarge(input.length, MAX_IMPORT_BYTES));
   const decoded = typeof input === 'string' ? undefined : decodeBytes(input);
   let text = decoded ? decoded.text : input as string;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

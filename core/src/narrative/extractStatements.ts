@@ -92,7 +92,13 @@ interface Classified {
   readonly lastEnd: number;
 }
 
-const NUMERAL = `[${CHINESE_NUMERAL_CHARS}]+`;
+/**
+ * A numeral starts where a run of numeral characters starts. Without the look-behind the engine would retry the
+ * run from every character inside it, each time scanning to its end for a unit: quadratic in the run's length
+ * (a 100,000-character run of 一百零一 took over a minute). A match can only begin at the run's start anyway, since
+ * any ending a later start could reach, the start of the run reaches too.
+ */
+const NUMERAL = `(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]+`;
 const TOKEN = new RegExp(
   `(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${NUMERAL})[ \\t\\u3000]*(${ALL_UNITS.join('|')})`,
   'g',

@@ -38,6 +38,43 @@ export interface Hit {
   readonly onKey: boolean;
 }
 
+interface Ranged {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Collections whose items are in document order without overlap (so that a binary search finds the first hit). */
+const ordered = new WeakMap<readonly Ranged[], boolean>();
+
+function inOrder(items: readonly Ranged[]): boolean {
+  let known = ordered.get(items);
+  if (known === undefined) {
+    known = true;
+    for (let i = 0; i < items.length && known; i++) {
+      if (items[i].start > items[i].end || (i > 0 && items[i - 1].end > items[i].start)) known = false;
+    }
+    ordered.set(items, known);
+  }
+  return known;
+}
+
+/**
+ * The index of the first item whose range (ends inclusive) contains `offset`, or -1. A binary search on ordered
+ * items: a diagnostic is located per finding, and a collection of a million aliases or duplicate keys would
+ * otherwise make that quadratic. A recovered tree whose items are out of order is searched item by item.
+ */
+function firstContaining(items: readonly Ranged[], offset: number): number {
+  if (items.length < 16 || !inOrder(items)) return items.findIndex((item) => offset >= item.start && offset <= item.end);
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < items.length && items[lo].start <= offset ? lo : -1;
+}
+
 /**
  * What is at `offset`: the innermost node whose range contains it (ends inclusive, so that a cursor right
  * after a value still finds it) and its YAML path.
@@ -48,7 +85,8 @@ export function locate(root: YamlNode | null, offset: number): Hit {
   let pair: PairNode | undefined;
   while (node) {
     if (node.kind === 'map') {
-      const found: PairNode | undefined = node.items.find((p) => offset >= p.start && offset <= p.end);
+      const at = firstContaining(node.items, offset);
+      const found: PairNode | undefined = at < 0 ? undefined : node.items[at];
       if (!found || found.key.kind !== 'scalar') return { path, node, pair, onKey: false };
       path.push(found.key.text);
       pair = found;
@@ -56,7 +94,7 @@ export function locate(root: YamlNode | null, offset: number): Hit {
       if (!found.value || offset < found.value.start) return { path, node: found.value ?? undefined, pair, onKey: false };
       node = found.value;
     } else if (node.kind === 'seq') {
-      const index: number = node.items.findIndex((item) => offset >= item.start && offset <= item.end);
+      const index = firstContaining(node.items, offset);
       if (index < 0) return { path, node, pair, onKey: false };
       path.push(index);
       pair = undefined;

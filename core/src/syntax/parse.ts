@@ -3,20 +3,13 @@
  * `yaml` package parses the same text with recovery, so that the rest of a half-typed document still has a tree.
  */
 import { skipTrivia } from './geometry';
-import { MAX_DEPTH, parseFast } from './parseFast';
+import { DEFAULT_MAX_LENGTH, MAX_DEPTH, MAX_ITEMS, RECOVER_MAX_LENGTH } from './limits';
+import { parseFast } from './parseFast';
 import { parseRecover } from './parseRecover';
 import { CORE_TAGS } from './resolveScalar';
 import type { ParsedDocument, SyntaxError, YamlNode } from './tree';
 
-/** Above this size (UTF-16 units) a document is not parsed at all. */
-export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
-
-/**
- * Above this size a document with a syntax error is not re-parsed with recovery: the `yaml` package needs
- * tens of microseconds per broken line, which on a file of megabytes means many seconds. Real reports are
- * tens of kilobytes; a file this large with a broken syntax gets js-yaml's one error and no tree.
- */
-export const RECOVER_MAX_LENGTH = 1024 * 1024;
+export { DEFAULT_MAX_LENGTH, RECOVER_MAX_LENGTH } from './limits';
 
 export interface ParseOptions {
   readonly maxLength?: number;
@@ -72,6 +65,17 @@ function roughDepth(text: string): number {
   return max;
 }
 
+/** Characters that can start or separate a node: their count bounds the number of nodes (see `MAX_ITEMS`). */
+function structureCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // , : - [ { ? and the line feed
+    if (c === 0x2c || c === 0x3a || c === 0x2d || c === 0x5b || c === 0x7b || c === 0x3f || c === 0x0a) n++;
+  }
+  return n;
+}
+
 function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
   if (!root) return;
   const stack: YamlNode[] = [root];
@@ -118,12 +122,20 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
   if (unreadable) {
     return { text, root: null, parser: 'none', errors: [{ kind: 'binary', start: 0, end: 0, detail: unreadable }] };
   }
+  const items = structureCount(text);
+  if (items > MAX_ITEMS) {
+    return { text, root: null, parser: 'none', errors: [{ kind: 'tooManyItems', start: 0, end: 0, detail: String(items) }] };
+  }
   try {
     const fast = parseFast(text);
     if (fast.ok) {
       const errors: SyntaxError[] = [];
       aliasAndTagErrors(fast.root, errors);
       return { text, root: fast.root, errors, parser: 'fast' };
+    }
+    if (fast.reason === 'tooManyAliases') {
+      const start = Math.min(fast.position, text.length);
+      return { text, root: null, parser: 'none', errors: [{ kind: 'tooManyAliases', start, end: Math.min(text.length, skipTrivia(text, start) + 1), detail: fast.detail }] };
     }
     if (fast.reason === 'tooDeep' || roughDepth(text) > MAX_DEPTH) {
       const start = Math.min(fast.position, text.length);

@@ -6,10 +6,11 @@
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import { afterIndicator, blockIndicator, blockScalarRange, flowEnd, skipTrivia } from './geometry';
+import { MAX_ALIASES, MAX_DEPTH } from './limits';
 import { normaliseTag, resolveScalar } from './resolveScalar';
 import type { AliasNode, MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, YamlNode } from './tree';
 
-export const MAX_DEPTH = 64;
+export { MAX_DEPTH } from './limits';
 
 interface MapFrame {
   kind: 'map';
@@ -44,7 +45,7 @@ const STYLES: Record<number, ScalarStyle> = {
 
 export type FastResult =
   | { readonly ok: true; readonly root: YamlNode | null }
-  | { readonly ok: false; readonly reason: 'syntax' | 'tooDeep' | 'multiDocument'; readonly position: number; readonly detail: string };
+  | { readonly ok: false; readonly reason: 'syntax' | 'tooDeep' | 'multiDocument' | 'tooManyAliases'; readonly position: number; readonly detail: string };
 
 interface Props {
   tag?: string;
@@ -71,6 +72,14 @@ export function parseFast(text: string): FastResult {
     const detail = typeof e.reason === 'string' ? e.reason : String(e.message ?? error);
     const position = typeof e.mark?.position === 'number' ? e.mark.position : 0;
     return { ok: false, reason: /depth|nest/i.test(detail) ? 'tooDeep' : 'syntax', position, detail };
+  }
+
+  // Before any tree is built: a document of more aliases than MAX_ALIASES is refused at the first one past it.
+  let aliases = 0;
+  for (const e of events) {
+    if (e.type === EVENT_ID.ALIAS && ++aliases > MAX_ALIASES) {
+      return { ok: false, reason: 'tooManyAliases', position: Math.max(0, e.anchorStart - 1), detail: String(events.filter((x) => x.type === EVENT_ID.ALIAS).length) };
+    }
   }
 
   const stack: Frame[] = [];

@@ -5,7 +5,7 @@
 import { Parser, Composer, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YNode, Pair as YPair, Scalar as YScalar, YAMLError } from 'yaml';
 import { afterIndicator, blockScalarRange, skipTrivia, trimEnd } from './geometry';
-import { MAX_DEPTH } from './parseFast';
+import { MAX_ALIASES, MAX_DEPTH } from './limits';
 import { normaliseTag, resolveScalar } from './resolveScalar';
 import type { MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, SyntaxError, YamlNode } from './tree';
 
@@ -36,6 +36,10 @@ function anchorOf(node: YNode): { anchor?: string } {
 }
 
 class Builder {
+  /** Alias nodes built so far, and where the first one past `MAX_ALIASES` is. */
+  aliases = 0;
+  aliasOverflow: number | undefined;
+
   constructor(private readonly text: string) {}
 
   /** `from`: where an empty scalar's indicator search starts; `indicator`: which indicator introduced it. */
@@ -66,6 +70,7 @@ class Builder {
     }
     if (isAlias(n)) {
       const [start, end] = n.range ?? [from, from];
+      if (++this.aliases > MAX_ALIASES && this.aliasOverflow === undefined) this.aliasOverflow = start;
       return { kind: 'alias', name: n.source, start, end: trimEnd(this.text, start, end) };
     }
     return this.emptyAt(indicator ? afterIndicator(this.text, from, indicator) : from);
@@ -231,5 +236,11 @@ export function parseRecover(text: string): RecoverResult {
     return { root: null, errors };
   }
   const builder = new Builder(text);
-  return { root: builder.node(contents, 0, null, 0), errors };
+  const root = builder.node(contents, 0, null, 0);
+  if (builder.aliasOverflow !== undefined) {
+    // As in the fast path: past MAX_ALIASES the document is refused with one finding, not one per alias.
+    const start = builder.aliasOverflow;
+    return { root: null, errors: [...errors, { kind: 'tooManyAliases', start, end: Math.min(text.length, start + 1), detail: String(builder.aliases) }] };
+  }
+  return { root, errors };
 }

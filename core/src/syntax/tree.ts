@@ -74,6 +74,8 @@ export type SyntaxErrorKind =
   | 'multiDocument'
   | 'tooDeep'
   | 'tooLarge'
+  | 'tooManyItems'
+  | 'tooManyAliases'
   | 'binary';
 
 export interface SyntaxError {

@@ -1,4 +1,7 @@
-/** Offsets ↔ line/column, for the edges (LSP, CLI). Lines end at `\n`; a `\r` before it belongs to the line. */
+/**
+ * Offsets ↔ line/column, for the edges (LSP, CLI). Lines end where LSP (and YAML) end them: at `\n`, `\r\n` or a
+ * lone `\r`. A column past the end of a line's content stops before its line break.
+ */
 export interface Position {
   /** 0-based line. */
   readonly line: number;
@@ -6,13 +9,22 @@ export interface Position {
   readonly character: number;
 }
 
-/** Offsets at which lines start (the first is 0), compact enough to keep for thousands of unopened files. */
+/** A line ends at `\n`, and at a `\r` not followed by `\n` (LSP and YAML count a lone CR as a line break). */
+function endsLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a);
+}
+
+/**
+ * Offsets at which lines start (the first is 0), after every `\n`, `\r\n` and lone `\r`; compact enough to keep for
+ * thousands of unopened files.
+ */
 export function lineStartsOf(text: string): Uint32Array {
   let count = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) count++;
   const starts = new Uint32Array(count);
   let k = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  for (let i = 0; i < text.length; i++) if (endsLine(text, i)) starts[k++] = i + 1;
   return starts;
 }
 
@@ -48,14 +60,19 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line];
-    const end = position.line + 1 < this.starts.length ? this.starts[position.line + 1] - 1 : this.text.length;
-    return Math.max(start, Math.min(start + position.character, end));
+    return Math.max(start, Math.min(start + position.character, this.contentEnd(position.line)));
   }
 
   /** The text of a line without its line break. */
   lineText(line: number): string {
     const start = this.starts[line] ?? this.text.length;
+    return this.text.slice(start, line < this.starts.length ? this.contentEnd(line) : this.text.length);
+  }
+
+  /** Where the line's content ends: before its `\n`, `\r\n` or `\r`. */
+  private contentEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
     const next = this.starts[line + 1];
-    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+    return this.text.charCodeAt(next - 1) === 0x0a && this.text.charCodeAt(next - 2) === 0x0d && next - 2 >= this.starts[line] ? next - 2 : next - 1;
   }
 }

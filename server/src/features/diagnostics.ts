@@ -13,6 +13,7 @@ import type { PositionSource } from '../positions';
 import { StatusNotification } from '../protocol';
 import type { StatusParams } from '../protocol';
 import type { Settings } from '../settings';
+import type { FailureLog } from '../guard';
 
 export const DEBOUNCE_MS = 150;
 
@@ -75,6 +76,7 @@ export class DiagnosticsPublisher {
     private readonly store: DocumentStore,
     private readonly settings: Settings,
     private readonly workspace?: CrossFindings,
+    private readonly log: FailureLog = { error: () => undefined },
   ) {}
 
   schedule(uri: string): void {
@@ -82,7 +84,14 @@ export class DiagnosticsPublisher {
     if (pending) clearTimeout(pending);
     this.timers.set(
       uri,
-      setTimeout(() => this.publish(uri), DEBOUNCE_MS),
+      setTimeout(() => {
+        // A timer has no request to answer: a failure is logged (an exception here would end the process).
+        try {
+          this.publish(uri);
+        } catch (error) {
+          this.log.error(`nianbao-language-server: publishing diagnostics of ${uri} failed.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      }, DEBOUNCE_MS),
     );
   }
 

@@ -2,13 +2,13 @@
  * `nianbao/import`: a published report (a file's bytes, or pasted text) as report YAML through the core's importer,
  * with its notes in the user's language. Nothing is written here: the client opens the YAML as an unsaved document.
  */
-import { importReport, localize } from '../../../core/src/index';
+import { MAX_IMPORT_BYTES, importReport, localize } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { t } from '../l10n';
 import type { ImportParams, ImportResult } from '../protocol';
 
-/** A published report page is a few hundred kilobytes; anything this large is not one. */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+/** The core's limit, checked here before the base64 is decoded. */
+export { MAX_IMPORT_BYTES };
 
 export function importSource(params: ImportParams, reportsOf: (agency: string, year: number) => readonly string[], lang: Lang): ImportResult {
   let input: string | Uint8Array;

@@ -3,9 +3,11 @@
  * for its current version (the same one diagnostics, hovers and completions use: no second parse).
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import { localize, notRenderable, renderPage, renderReport } from '../../../core/src/index';
 import type { Diagnostic, Lang } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
+import { cancelled, yieldTurn } from '../guard';
 import { t } from '../l10n';
 import type { RenderParams, RenderResult } from '../protocol';
 
@@ -14,15 +16,18 @@ function invalid(message: string): ResponseError<void> {
 }
 
 /**
+/**
  * `crossOf`: the findings about this document that come from other reports (carry-overs, stocks, duplicates),
- * marked on the page like its own.
+ * marked on the page like its own. With a token, the analysis (perhaps of a huge document) and the rendering are two
+ * steps with a turn of the event loop between them, so that a cancellation that arrived meanwhile stops the second.
  */
-export function render(
+export async function render(
   params: RenderParams | null | undefined,
   store: DocumentStore,
   serverLang: Lang,
   crossOf: (uri: string) => readonly Diagnostic[] = () => [],
-): RenderResult | ResponseError<void> {
+  token?: CancellationToken,
+): Promise<RenderResult | ResponseError<void>> {
   const uri = params?.uri;
   if (typeof uri !== 'string' || !uri) return invalid(t('nianbao/render needs the uri of an open document'));
   const { version, kind = 'body' } = params as RenderParams;
@@ -32,6 +37,10 @@ export function render(
   if (!state) return invalid(t('The document {0} is not open', uri));
   if (version !== undefined && version !== state.version) return { uri, version: state.version, stale: true };
   const lang: Lang = params?.lang === 'zh' || params?.lang === 'en' ? params.lang : serverLang;
+  if (token) {
+    await yieldTurn();
+    if (token.isCancellationRequested) return cancelled();
+  }
   const { analysis } = state;
   if (kind === 'page') {
     const refused = notRenderable(analysis);

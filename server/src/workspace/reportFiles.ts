@@ -5,14 +5,22 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MAX_FILE_BYTES } from '../../../core/src/index';
 
 /** `*.nianbao.yaml` / `*.nianbao.yml`, as the CLI collects them. */
 export const REPORT_FILE = /\.nianbao\.ya?ml$/i;
 /** The same for watchers and file operations (VS Code glob syntax). */
 export const REPORT_GLOB = '**/*.{nianbao.yaml,nianbao.yml}';
 
-/** Bigger files are not reports anyone wrote; the core refuses text past 16 MB anyway (NB107). */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/**
+ * Files larger than the core's MAX_FILE_BYTES are not read: they are longer than the core's limit whatever they
+ * hold, and would only be refused (NB107) after costing their size in memory several times over. They get the same
+ * NB107 without being read.
+ */
+export { MAX_FILE_BYTES };
+
+/** A report file as read: its text, or its size when it is too large to read. */
+export type ReportFile = { readonly text: string } | { readonly tooLarge: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -79,14 +87,18 @@ export async function* walkReports(dir: string): AsyncGenerator<string> {
   }
 }
 
-/** A report file's text (UTF-8, a BOM dropped as editors drop it); undefined when it is gone or unreadable. */
-export async function readReportText(path: string): Promise<string | undefined> {
+/**
+ * A report file's text (UTF-8, a BOM dropped as editors drop it), or its size when it is past `MAX_FILE_BYTES`;
+ * undefined when it is gone or unreadable.
+ */
+export async function readReportText(path: string, maxBytes = MAX_FILE_BYTES): Promise<ReportFile | undefined> {
   let handle;
   try {
     handle = await open(path, 'r');
     const info = await handle.stat();
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    return decoder.decode(await handle.readFile());
+    if (!info.isFile()) return undefined;
+    if (info.size > maxBytes) return { tooLarge: info.size };
+    return { text: decoder.decode(await handle.readFile()) };
   } catch {
     return undefined;
   } finally {

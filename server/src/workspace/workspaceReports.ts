@@ -10,19 +10,23 @@
  * diagnostics never wait for a large folder.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind } from 'vscode-languageserver/node';
-import type { Connection, FileEvent, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { ReportIndex, agencyKey } from '../../../core/src/index';
+import type { CancellationToken, Connection, FileEvent, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { ReportIndex, agencyKey, tooLargeAnalysis } from '../../../core/src/index';
 import type { Diagnostic } from '../../../core/src/index';
 import type { DocumentState, DocumentStore } from '../documentStore';
 import { toLspDiagnostic } from '../features/diagnostics';
 import type { RelatedResolver } from '../features/diagnostics';
 import { t } from '../l10n';
+import { cancelled } from '../guard';
+import type { FailureLog } from '../guard';
 import type { CheckFilesResult, WorkspaceIndexResult } from '../protocol';
+import type { ResponseError } from 'vscode-languageserver/node';
 import type { Settings } from '../settings';
 import { join } from 'node:path';
 import { LineStarts } from './lineStarts';
 import type { PositionSource } from '../positions';
 import { REPORT_FILE, REPORT_GLOB, canonicalUri, fileUriOf, folderOf, fsPathOf, isDirectory, readReportText, walkReports } from './reportFiles';
+import type { ReportFile } from './reportFiles';
 
 /** While the initial index runs, publications are gathered a little longer (a file's neighbours arrive soon). */
 const INDEXING_FLUSH_MS = 100;
@@ -64,6 +68,8 @@ export class WorkspaceReports {
     private readonly settings: Settings,
     /** Publishes an open document (its current version) through the diagnostics publisher. */
     private readonly publishOpen: (uri: string) => void,
+    /** Where a failure of the background work is logged (it has no request to answer). */
+    private readonly log: FailureLog = { error: () => undefined },
   ) {}
 
   /** Workspace folders as `file:` URIs; others (virtual file systems) are not read. */
@@ -203,8 +209,22 @@ export class WorkspaceReports {
   // ── requests ──────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** The index once the initial walk and every disk operation under way are done (publications sent). */
-  async stats(): Promise<WorkspaceIndexResult> {
-    await this.idle();
+  async stats(token?: CancellationToken): Promise<WorkspaceIndexResult | ResponseError<void>> {
+    await this.idle(token);
+    if (token?.isCancellationRequested) return cancelled();
+    return this.currentStats();
+  }
+
+  /** The counts as they are, without waiting (the answer when the request itself failed). */
+  emptyStats(): WorkspaceIndexResult {
+    try {
+      return this.currentStats();
+    } catch {
+      return { reports: 0, agencies: 0, years: [], initialIndexMs: 0, filesRead: 0, diskAnalyses: 0, rechecks: 0 };
+    }
+  }
+
+  private currentStats(): WorkspaceIndexResult {
     const s = this.index.stats();
     return {
       ...s,
@@ -219,28 +239,38 @@ export class WorkspaceReports {
    * `检查工作区中的所有年报`: read the files (open ones are taken from the editor), publish, count. Cross findings
    * are included: the files are the workspace.
    */
-  async checkFiles(uris: readonly string[]): Promise<CheckFilesResult> {
+  async checkFiles(uris: readonly string[], token?: CancellationToken): Promise<CheckFilesResult | ResponseError<void>> {
     const unreadable: string[] = [];
+    const tooLarge: string[] = [];
     const keys: string[] = [];
-    await Promise.all(
-      uris.map(async (uri) => {
+    // Read a few at a time, in order, so that a cancellation stops the reading (not only the answer).
+    const queue = [...uris];
+    const worker = async (): Promise<void> => {
+      for (let uri = queue.shift(); uri !== undefined; uri = queue.shift()) {
+        if (token?.isCancellationRequested) return;
         const key = canonicalUri(uri);
         const clientUri = this.open.get(key);
         if (clientUri !== undefined) {
           keys.push(key);
-          return;
+          continue;
         }
         const path = fsPathOf(key);
-        const text = path ? await readReportText(path) : undefined;
-        if (text === undefined) {
+        const file = path ? await readReportText(path) : undefined;
+        if (file === undefined) {
           unreadable.push(uri);
-          return;
+          continue;
         }
-        if (this.open.has(key)) return;
-        this.apply(key, text);
+        if (this.open.has(key) || token?.isCancellationRequested) continue;
+        if ('tooLarge' in file) tooLarge.push(uri);
+        this.apply(key, file);
         keys.push(key);
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: READ_AHEAD }, worker));
+    if (token?.isCancellationRequested) {
+      this.flush();
+      return cancelled();
+    }
     // Open documents first brought to their current version.
     for (const key of keys) {
       const clientUri = this.open.get(key);
@@ -260,7 +290,7 @@ export class WorkspaceReports {
       information += all.length - e - w;
       if (e + w > 0) withProblems++;
     }
-    return { files: keys.length, errors, warnings, information, withProblems, unreadable };
+    return { files: keys.length, errors, warnings, information, withProblems, unreadable, ...(tooLarge.length ? { tooLarge } : {}) };
   }
 
   /** The files of the workspace that claim this agency and year (next year's report, an import). */
@@ -319,19 +349,21 @@ export class WorkspaceReports {
     const ticket = this.nextTicket++;
     this.tickets.set(key, ticket);
     return this.track(
-      readReportText(path).then((text) => {
+      readReportText(path).then((file) => {
         if (this.tickets.get(key) !== ticket) return;
         this.tickets.delete(key);
         if (this.open.has(key) || this.disposed) return;
         this.filesRead++;
-        if (text === undefined) this.remove(key);
-        else this.apply(key, text, publishSelf);
+        if (file === undefined) this.remove(key);
+        else this.apply(key, file, publishSelf);
       }),
     );
   }
 
-  private apply(key: string, text: string, publishSelf = false): void {
-    const update = this.index.set(key, text);
+  /** A file's text into the index; a file too large to read, as its NB107 alone. */
+  private apply(key: string, file: ReportFile, publishSelf = false): void {
+    const text = 'text' in file ? file.text : '';
+    const update = 'text' in file ? this.index.set(key, text) : this.index.set(key, text, tooLargeAnalysis(file.tooLarge));
     if (update.analysis) this.diskAnalyses++;
     this.lines.set(key, new LineStarts(text));
     this.queue(update.changed);
@@ -353,7 +385,13 @@ export class WorkspaceReports {
       any = true;
     }
     if (!any || this.flushTimer || this.disposed) return;
-    this.flushTimer = setTimeout(() => this.flush(), this.indexing ? INDEXING_FLUSH_MS : 0);
+    this.flushTimer = setTimeout(() => {
+      try {
+        this.flush();
+      } catch (error) {
+        this.log.error(`nianbao-language-server: publishing the workspace's diagnostics failed.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }, this.indexing ? INDEXING_FLUSH_MS : 0);
   }
 
   /** Publish every queued file: open ones through the publisher (current version), the others from the index. */
@@ -382,12 +420,23 @@ export class WorkspaceReports {
 
   private track<T>(promise: Promise<T>): Promise<T> {
     this.inflight.add(promise);
-    void promise.finally(() => this.inflight.delete(promise)).catch(() => undefined);
+    // Background work has no request to answer: a failure is logged, never an unhandled rejection.
+    void promise
+      .finally(() => this.inflight.delete(promise))
+      .catch((error: unknown) => this.log.error(`nianbao-language-server: workspace index failed.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     return promise;
   }
 
-  private async idle(): Promise<void> {
-    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  private async idle(token?: CancellationToken): Promise<void> {
+    while (this.inflight.size > 0 && !token?.isCancellationRequested) {
+      const settled = Promise.allSettled([...this.inflight]);
+      if (!token) await settled;
+      else {
+        let stop: { dispose(): void } | undefined;
+        await Promise.race([settled, new Promise<void>((resolve) => (stop = token.onCancellationRequested(() => resolve())))]);
+        stop?.dispose();
+      }
+    }
     this.flush();
   }
 }
