@@ -24,7 +24,7 @@ import type { CheckFilesParams, InitializationOptions, ServerSettings, SkeletonP
 import { ImportRequest, NextYearRequest, WorkspaceIndexRequest } from './protocol';
 import type { ImportParams, NextYearParams } from './protocol';
 import type { RenderParams } from './protocol';
-import { Settings } from './settings';
+import { Settings, diagnosticsDelay } from './settings';
 import { REPORT_GLOB } from './workspace/reportFiles';
 import { WorkspaceReports } from './workspace/workspaceReports';
 import type { WorkspaceCapabilities } from './workspace/workspaceReports';
@@ -46,6 +46,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     settings.clientLocale = params.locale;
     settings.update(options.settings);
+    settings.diagnosticsDelayMs = diagnosticsDelay(options.diagnosticsDelayMs);
     useLanguage(settings.lang);
     const caps = params.capabilities;
     completionClient = {

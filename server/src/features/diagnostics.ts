@@ -14,7 +14,6 @@ import { StatusNotification } from '../protocol';
 import type { StatusParams } from '../protocol';
 import type { Settings } from '../settings';
 
-export const DEBOUNCE_MS = 150;
 
 const SEVERITY: Readonly<Record<Diagnostic['severity'], DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -82,7 +81,7 @@ export class DiagnosticsPublisher {
     if (pending) clearTimeout(pending);
     this.timers.set(
       uri,
-      setTimeout(() => this.publish(uri), DEBOUNCE_MS),
+      setTimeout(() => this.publish(uri), this.settings.diagnosticsDelayMs),
     );
   }
 

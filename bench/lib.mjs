@@ -1,0 +1,106 @@
+// Shared helpers of the benchmarks: timing, statistics, the machine, formatting. Nothing here asserts a speed.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const require = createRequire(join(ROOT, 'package.json'));
+
+/** The compiled core (after `npm run build`). */
+export function loadCore() {
+  return require(join(ROOT, 'out/core/src/index.js'));
+}
+
+export const sorted = (xs) => [...xs].sort((a, b) => a - b);
+export const median = (xs) => {
+  const s = sorted(xs);
+  const n = s.length;
+  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+/** Nearest-rank percentile (p in 0..100). */
+export const percentile = (xs, p) => {
+  const s = sorted(xs);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+
+export const now = () => performance.now();
+
+/**
+ * Mean time per call of `fn` over a batch long enough to be measured (at least `minMs`), after a warm-up: the
+ * garbage the calls leave is collected within the batch, so its cost is counted.
+ */
+export function perCall(fn, { minMs = 200, minCalls = 5 } = {}) {
+  let calls = 0;
+  const start = now();
+  let elapsed = 0;
+  do {
+    fn();
+    calls++;
+    elapsed = now() - start;
+  } while (elapsed < minMs || calls < minCalls);
+  return elapsed / calls;
+}
+
+/**
+ * Several rounds of interleaved measurements of named functions (so that a noisy moment hits all of them), the
+ * median per name, and every round's figures for ratios measured round by round.
+ */
+export function rounds(fns, { rounds = 7, warmMs = 300, minMs = 200 } = {}) {
+  for (const fn of Object.values(fns)) perCall(fn, { minMs: warmMs });
+  const perRound = [];
+  for (let r = 0; r < rounds; r++) {
+    const row = {};
+    for (const [name, fn] of Object.entries(fns)) row[name] = perCall(fn, { minMs });
+    perRound.push(row);
+  }
+  const medians = {};
+  for (const name of Object.keys(fns)) medians[name] = median(perRound.map((row) => row[name]));
+  return { medians, perRound, ratio: (a, b) => median(perRound.map((row) => row[a] / row[b])) };
+}
+
+export function loadAverage() {
+  return os.loadavg().map((x) => x.toFixed(2)).join(', ');
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  let model = cpus[0]?.model ?? 'unknown';
+  try {
+    // Virtual machines often report a bare family name in os.cpus(); /proc/cpuinfo may say more.
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
+    const m = /^model name\s*:\s*(.+)$/m.exec(info);
+    if (m && m[1].length > model.length) model = m[1];
+  } catch {}
+  return {
+    cpu: `${model.trim()} (${cpus.length} logical CPUs, ${cpus[0]?.speed ? `${cpus[0].speed} MHz` : 'speed unknown'})`,
+    cores: cpus.length,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+    v8: process.versions.v8,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+export const ms = (x, digits) => (x >= 100 ? x.toFixed(digits ?? 0) : x >= 10 ? x.toFixed(digits ?? 1) : x >= 1 ? x.toFixed(digits ?? 2) : x.toFixed(digits ?? 3));
+export const us = (xMs) => `${(xMs * 1000).toFixed(xMs * 1000 >= 100 ? 0 : 1)} µs`;
+export const kb = (bytes) => `${(bytes / 1024).toFixed(bytes >= 10240 ? 0 : 1)} KB`;
+export const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+export const x = (ratio) => `${ratio.toFixed(2)}×`;
+export const utf8 = (s) => Buffer.byteLength(s, 'utf8');
+
+/** A Markdown table from a header row and rows of cells. */
+export function table(header, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** A target's verdict: `met` / `missed` with the figure against the limit. */
+export function verdict(ok) {
+  return ok ? '**met**' : '**missed**';
+}
+
+export function log(...args) {
+  console.log(...args);
+}
