@@ -113,8 +113,9 @@ function foldDigits(text: string): string {
 
 function scanTokens(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index ?? 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const start = m.index;
     const numberText = m[1];
     const unit = m[2];
     const before = text.slice(Math.max(0, start - 8), start);
@@ -141,6 +142,65 @@ function allMatches(text: string, re: RegExp, id: string, parent?: string): Matc
   return out;
 }
 
+/**
+ * A list of phrases searched together. One scan of a pattern made of all of them (and of `extra`) finds every
+ * place where any of them can start; each phrase is then tried only at those places, with a sticky copy of its
+ * pattern. A phrase can only match where the combined pattern matches, so this finds exactly the matches
+ * `allMatches` finds with each phrase's own pattern, in the same order, without scanning the text once per phrase.
+ */
+class PhraseSet {
+  private readonly any: RegExp;
+  private readonly sticky: readonly RegExp[];
+  /** Start positions of the last text scanned (the text itself kept to know when to scan again). */
+  private scanned: string | undefined;
+  private starts: number[] = [];
+
+  constructor(
+    readonly phrases: readonly SubjectPhrase[],
+    extra: readonly RegExp[] = [],
+  ) {
+    this.any = new RegExp([...phrases.map((p) => p.re.source), ...extra.map((r) => r.source)].join('|'), 'g');
+    this.sticky = phrases.map((p) => new RegExp(p.re.source, 'y'));
+  }
+
+  /** Where a phrase of the set (or an extra pattern) starts in `text`, in order. */
+  startsIn(text: string): readonly number[] {
+    if (this.scanned === text) return this.starts;
+    const starts: number[] = [];
+    const any = this.any;
+    any.lastIndex = 0;
+    for (let m = any.exec(text); m !== null; m = any.exec(text)) {
+      starts.push(m.index);
+      any.lastIndex = m.index + 1;
+    }
+    this.scanned = text;
+    this.starts = starts;
+    return starts;
+  }
+
+  /** Every match of every phrase (those `skip` leaves out excepted), phrase by phrase, each left to right. */
+  matches(text: string, skip?: (phrase: SubjectPhrase) => boolean): Match[] {
+    const out: Match[] = [];
+    const starts = this.startsIn(text);
+    if (starts.length === 0) return out;
+    for (let k = 0; k < this.phrases.length; k++) {
+      const phrase = this.phrases[k];
+      if (skip?.(phrase)) continue;
+      const re = this.sticky[k];
+      let lastEnd = 0;
+      for (const q of starts) {
+        if (q < lastEnd) continue;
+        re.lastIndex = q;
+        const m = re.exec(text);
+        if (m === null || m[0].length === 0) continue;
+        lastEnd = q + m[0].length;
+        out.push(phrase.parent ? { id: phrase.id, start: q, end: lastEnd, parent: phrase.parent } : { id: phrase.id, start: q, end: lastEnd });
+      }
+    }
+    return out;
+  }
+}
+
 /** Keep the longest of overlapping matches, then let a specific quantity replace its parent. */
 function resolve(matches: readonly Match[]): Match[] {
   const kept: Match[] = [];
@@ -152,8 +212,12 @@ function resolve(matches: readonly Match[]): Match[] {
   return kept.filter((k) => !parents.has(k.id)).sort((a, b) => a.start - b.start);
 }
 
+const phraseSets = new WeakMap<readonly SubjectPhrase[], PhraseSet>();
+
 function phraseMatches(text: string, phrases: readonly SubjectPhrase[]): Match[] {
-  return resolve(phrases.flatMap((p) => allMatches(text, p.re, p.id, p.parent)));
+  let set = phraseSets.get(phrases);
+  if (!set) phraseSets.set(phrases, (set = new PhraseSet(phrases)));
+  return resolve(set.matches(text));
 }
 
 function distinctIds(matches: readonly Match[]): string[] {
@@ -187,17 +251,20 @@ function lastEnd(matches: readonly Match[]): number {
 /** One test per kind before the detailed matching: most clauses name nothing at all. */
 const anyOf = (sources: readonly (RegExp | SubjectPhrase | { re: RegExp })[]): RegExp =>
   new RegExp(sources.map((x) => (x instanceof RegExp ? x.source : x.re.source)).join('|'));
-const MAY_NAME_APPLICATION = anyOf([...APPLICATION_PHRASES, RECEIVED_VERB]);
 const MAY_NAME_APPEAL = anyOf([...APPEAL_SUBJECTS, ...APPEAL_MEASURES]);
 const MAY_NAME_DOCUMENT = anyOf([...DOC_SUBJECTS, ...DOC_MEASURES]);
 const MAY_NAME_DECISION = anyOf(DECISION_SUBJECTS);
 /** Units that some kind of statement is made in; numbers with other units only separate clauses. */
 const STATEMENT_UNITS = new Set(Object.values(UNITS).flatMap((set) => [...set]));
 
+/** The application phrases, and the verbs of receiving (which alone may name 收到…申请 too). */
+const APPLICATION_SET = new PhraseSet(APPLICATION_PHRASES, [RECEIVED_VERB]);
+const isCombined = (p: SubjectPhrase): boolean => (p as (typeof APPLICATION_PHRASES)[number]).combined === true;
+
 function applications(text: string, right: string, year: number | undefined): Classified | undefined {
-  if (!MAY_NAME_APPLICATION.test(text)) return undefined;
+  if (APPLICATION_SET.startsIn(text).length === 0) return undefined;
   const listed = RESPECTIVELY.test(text);
-  const found: Match[] = APPLICATION_PHRASES.filter((p) => !(listed && p.combined)).flatMap((p) => allMatches(text, p.re, p.id, p.parent));
+  const found: Match[] = APPLICATION_SET.matches(text, listed ? isCombined : undefined);
   // 结转至2025年: only next year's number is this report's carry-forward.
   const checked = found.filter((m) => {
     if (m.id !== 'carriedForward' || year === undefined) return true;
@@ -351,7 +418,10 @@ interface Context {
 /** How far before a number its naming words may stand, and how far back a sentence lends its subject. */
 const NEAR_WINDOW = 80;
 const PREFIX_WINDOW = 240;
-const HARD_STOPS = '。；;！!？?\n';
+/** 。；;！!？? and a line break end a sentence. */
+function isHardStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
+}
 
 /** Each number's surroundings, in one forward pass with bounded windows: linear in the text, whatever its shape. */
 function contexts(text: string, tokens: readonly Token[]): Context[] {
@@ -361,7 +431,7 @@ function contexts(text: string, tokens: readonly Token[]): Context[] {
   let scanned = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    for (; scanned < t.start; scanned++) if (HARD_STOPS.includes(text[scanned])) sentenceStart = scanned + 1;
+    for (; scanned < t.start; scanned++) if (isHardStop(text.charCodeAt(scanned))) sentenceStart = scanned + 1;
     const windowStart = Math.max(sentenceStart, t.start - NEAR_WINDOW);
     const leftStart = Math.max(windowStart, Math.min(previousRightEnd, t.start));
     let nearStart = t.start;
@@ -431,7 +501,8 @@ function claimsOf(reading: Reading, after: string): Claim[] | 'respectively' | u
 }
 
 function acceptable(token: Token, claims: readonly Claim[], c: Context, year: number | undefined): boolean {
-  const ids = claims.flatMap((cl) => cl.terms);
+  const ids: string[] = [];
+  for (const claim of claims) for (const term of claim.terms) ids.push(term);
   const amount = UNITS.amounts.has(token.unit);
   if (!amount && !Number.isInteger(token.value)) return false;
   return !periodVeto(c.near + c.earlier.join(''), ids, year);

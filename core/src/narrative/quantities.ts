@@ -3,6 +3,7 @@
  * the extractor produces and the corpus names (`received`, `refused`, `review.upheld`, `normative.inForce`, …).
  */
 import type { BoundCell, BoundReport, BoundRow } from '../model/bindReport';
+import type { TemplateIndex } from '../template/templates';
 import type { Edition, Localized } from '../template/types';
 
 export interface QuantityTerm {
@@ -152,14 +153,27 @@ export function isAmountQuantity(id: string): boolean {
   return id === 'feeAmount' || id === 'procurement.amount';
 }
 
+const rowsUnderCache = new WeakMap<TemplateIndex, Map<string, readonly string[]>>();
+
+/** Ids of the template's rows whose id starts with `prefix`, in template order (made once per edition). */
+function rowIdsUnder(template: TemplateIndex, prefix: string): readonly string[] {
+  let byPrefix = rowsUnderCache.get(template);
+  if (!byPrefix) rowsUnderCache.set(template, (byPrefix = new Map()));
+  let ids = byPrefix.get(prefix);
+  if (!ids) {
+    ids = template.rows.filter((p) => p.node.id.startsWith(prefix)).map((p) => p.node.id);
+    byPrefix.set(prefix, ids);
+  }
+  return ids;
+}
+
 function resolveCells(report: BoundReport, refs: readonly CellRef[]): QuantityTerm[] | undefined {
   const terms: QuantityTerm[] = [];
   for (const [rowRef, columnId] of refs) {
     const rows: BoundRow[] = [];
     if (rowRef.endsWith('.')) {
-      for (const placed of report.template.rows) {
-        if (!placed.node.id.startsWith(rowRef)) continue;
-        const row = report.rows.get(placed.node.id);
+      for (const id of rowIdsUnder(report.template, rowRef)) {
+        const row = report.rows.get(id);
         if (!row) return undefined;
         rows.push(row);
       }
@@ -168,10 +182,10 @@ function resolveCells(report: BoundReport, refs: readonly CellRef[]): QuantityTe
       if (row) rows.push(row);
       else {
         // （六）其他处理 is one row in 2019 and a group of three in 2021.
-        const under = report.template.rows.filter((p) => p.node.id.startsWith(`${rowRef}.`));
+        const under = rowIdsUnder(report.template, `${rowRef}.`);
         if (under.length === 0) return undefined;
-        for (const placed of under) {
-          const r = report.rows.get(placed.node.id);
+        for (const id of under) {
+          const r = report.rows.get(id);
           if (!r) return undefined;
           rows.push(r);
         }

@@ -99,10 +99,12 @@ export const nb309NarrativeNumbers: Rule = {
       if (statements.length === 0) continue;
       const placed = report.template.byId.get(id);
       const section = placed ? displayLabel(placed.node) : id;
-      const offsets = scalarOffsets(doc.text, node);
+      // Where each character of the text is in the document: only needed to place a finding.
+      let offsets: Int32Array | undefined;
       for (const statement of statements) {
         const { failures } = evaluate(report, statement);
         if (failures.length === 0) continue;
+        offsets ??= scalarOffsets(doc.text, node);
         const exact = sourceRange(doc.text, node, offsets, statement.start, statement.end);
         const range = exact ?? { start: node.start, end: node.end };
         const unit = statement.unit;

@@ -6,7 +6,7 @@ import { skipTrivia } from './geometry';
 import { MAX_DEPTH, parseFast } from './parseFast';
 import { parseRecover } from './parseRecover';
 import { CORE_TAGS } from './resolveScalar';
-import type { ParsedDocument, SyntaxError, YamlNode } from './tree';
+import type { PairNode, ParsedDocument, SyntaxError, YamlNode } from './tree';
 
 /** Above this size (UTF-16 units) a document is not parsed at all. */
 export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
@@ -72,6 +72,15 @@ function roughDepth(text: string): number {
   return max;
 }
 
+/** The first earlier non-empty scalar key with this text, among `items[0..i)`. */
+function earlierKey(items: readonly PairNode[], i: number, text: string): YamlNode | undefined {
+  for (let j = 0; j < i; j++) {
+    const key = items[j].key;
+    if (key.kind === 'scalar' && !key.empty && key.text === text) return key;
+  }
+  return undefined;
+}
+
 function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
   if (!root) return;
   const stack: YamlNode[] = [root];
@@ -84,10 +93,12 @@ function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
     if (node.kind === 'alias') errors.push({ kind: 'alias', start: node.start, end: node.end, detail: node.name });
     if (node.kind === 'seq') for (const item of node.items) stack.push(item);
     if (node.kind === 'map') {
-      const seen = new Map<string, YamlNode>();
-      for (const pair of node.items) {
+      // Most mappings of a report have a handful of keys: compare them directly, index only large ones.
+      const seen = node.items.length > 12 ? new Map<string, YamlNode>() : undefined;
+      for (let i = 0; i < node.items.length; i++) {
+        const pair = node.items[i];
         if (pair.key.kind === 'scalar' && !pair.key.empty) {
-          const first = seen.get(pair.key.text);
+          const first = seen ? seen.get(pair.key.text) : earlierKey(node.items, i, pair.key.text);
           if (first) {
             errors.push({
               kind: 'duplicateKey',
@@ -98,7 +109,7 @@ function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
               firstStart: first.start,
               firstEnd: first.end,
             });
-          } else {
+          } else if (seen) {
             seen.set(pair.key.text, pair.key);
           }
         }
