@@ -39,6 +39,8 @@ import {
   YEAR_END,
 } from './phrases';
 import type { SubjectPhrase } from './phrases';
+import { PhraseSet } from './phraseSet';
+import type { Match } from './phraseSet';
 
 /** One thing a number asserts: the number equals the sum of these quantities (usually one). */
 export interface Claim {
@@ -76,13 +78,6 @@ interface Token {
   readonly approximate: boolean;
 }
 
-interface Match {
-  readonly id: string;
-  readonly start: number;
-  readonly end: number;
-  readonly parent?: string;
-}
-
 interface Classified {
   readonly domain: Domain;
   /** Quantity ids named, in text order. */
@@ -111,10 +106,41 @@ function foldDigits(text: string): string {
   return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
+/** The same pattern, tried at one position at a time. */
+const TOKEN_AT = new RegExp(TOKEN.source, 'y');
+const NUMERAL_CODES = new Set([...CHINESE_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+
+/** Characters a number can start with: an ASCII digit or a Chinese numeral. */
+function mayStartNumber(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || NUMERAL_CODES.has(c);
+}
+
+/**
+ * Every match of TOKEN, left to right, as a global search finds them; the pattern is only tried where a number
+ * can start (most characters of a narrative are words), so a long text is not searched position by position.
+ */
+function tokenMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!mayStartNumber(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    TOKEN_AT.lastIndex = i;
+    const m = TOKEN_AT.exec(text);
+    if (m === null || m[0].length === 0) {
+      i++;
+      continue;
+    }
+    out.push(m);
+    i += m[0].length;
+  }
+  return out;
+}
+
 function scanTokens(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+  for (const m of tokenMatches(text)) {
     const start = m.index;
     const numberText = m[1];
     const unit = m[2];
@@ -142,74 +168,23 @@ function allMatches(text: string, re: RegExp, id: string, parent?: string): Matc
   return out;
 }
 
-/**
- * A list of phrases searched together. One scan of a pattern made of all of them (and of `extra`) finds every
- * place where any of them can start; each phrase is then tried only at those places, with a sticky copy of its
- * pattern. A phrase can only match where the combined pattern matches, so this finds exactly the matches
- * `allMatches` finds with each phrase's own pattern, in the same order, without scanning the text once per phrase.
- */
-class PhraseSet {
-  private readonly any: RegExp;
-  private readonly sticky: readonly RegExp[];
-  /** Start positions of the last text scanned (the text itself kept to know when to scan again). */
-  private scanned: string | undefined;
-  private starts: number[] = [];
-
-  constructor(
-    readonly phrases: readonly SubjectPhrase[],
-    extra: readonly RegExp[] = [],
-  ) {
-    this.any = new RegExp([...phrases.map((p) => p.re.source), ...extra.map((r) => r.source)].join('|'), 'g');
-    this.sticky = phrases.map((p) => new RegExp(p.re.source, 'y'));
-  }
-
-  /** Where a phrase of the set (or an extra pattern) starts in `text`, in order. */
-  startsIn(text: string): readonly number[] {
-    if (this.scanned === text) return this.starts;
-    const starts: number[] = [];
-    const any = this.any;
-    any.lastIndex = 0;
-    for (let m = any.exec(text); m !== null; m = any.exec(text)) {
-      starts.push(m.index);
-      any.lastIndex = m.index + 1;
-    }
-    this.scanned = text;
-    this.starts = starts;
-    return starts;
-  }
-
-  /** Every match of every phrase (those `skip` leaves out excepted), phrase by phrase, each left to right. */
-  matches(text: string, skip?: (phrase: SubjectPhrase) => boolean): Match[] {
-    const out: Match[] = [];
-    const starts = this.startsIn(text);
-    if (starts.length === 0) return out;
-    for (let k = 0; k < this.phrases.length; k++) {
-      const phrase = this.phrases[k];
-      if (skip?.(phrase)) continue;
-      const re = this.sticky[k];
-      let lastEnd = 0;
-      for (const q of starts) {
-        if (q < lastEnd) continue;
-        re.lastIndex = q;
-        const m = re.exec(text);
-        if (m === null || m[0].length === 0) continue;
-        lastEnd = q + m[0].length;
-        out.push(phrase.parent ? { id: phrase.id, start: q, end: lastEnd, parent: phrase.parent } : { id: phrase.id, start: q, end: lastEnd });
-      }
-    }
-    return out;
-  }
-}
-
 /** Keep the longest of overlapping matches, then let a specific quantity replace its parent. */
 function resolve(matches: readonly Match[]): Match[] {
+  if (matches.length <= 1) return matches.slice();
   const kept: Match[] = [];
-  for (const m of [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-    if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  for (const m of matches.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    let overlaps = false;
+    for (const k of kept) if (m.start < k.end && k.start < m.end) overlaps = true;
+    if (!overlaps) kept.push(m);
   }
-  const ids = new Set(kept.map((k) => k.id));
-  const parents = new Set(kept.filter((k) => k.parent && ids.has(k.parent)).map((k) => k.parent as string));
-  return kept.filter((k) => !parents.has(k.id)).sort((a, b) => a.start - b.start);
+  // A kept match that is another kept match's parent gives way to it (the parent's id is then named).
+  const out: Match[] = [];
+  for (const k of kept) {
+    let isParent = false;
+    for (const c of kept) if (c.parent === k.id) isParent = true;
+    if (!isParent) out.push(k);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 const phraseSets = new WeakMap<readonly SubjectPhrase[], PhraseSet>();
@@ -221,7 +196,9 @@ function phraseMatches(text: string, phrases: readonly SubjectPhrase[]): Match[]
 }
 
 function distinctIds(matches: readonly Match[]): string[] {
-  return [...new Set(matches.map((m) => m.id))];
+  const ids: string[] = [];
+  for (const m of matches) if (!ids.includes(m.id)) ids.push(m.id);
+  return ids;
 }
 
 function isFiller(text: string): boolean {
@@ -318,8 +295,15 @@ function subjectMeasure(
   }
   const subjectIds = distinctIds(subjectMatches);
   const measureIds = distinctIds(measureMatches);
-  const ids = subjectIds.flatMap((s) => (measureIds.length === 0 ? [s] : measureIds.map((m) => `${s}.${m}`)));
-  return { ids, matches: [...subjectMatches.filter((m) => m.start >= 0), ...measureMatches].sort((a, b) => a.start - b.start) };
+  const ids: string[] = [];
+  for (const subjectId of subjectIds) {
+    if (measureIds.length === 0) ids.push(subjectId);
+    else for (const measureId of measureIds) ids.push(`${subjectId}.${measureId}`);
+  }
+  const matches: Match[] = [];
+  for (const m of subjectMatches) if (m.start >= 0) matches.push(m);
+  for (const m of measureMatches) matches.push(m);
+  return { ids, matches: matches.sort((a, b) => a.start - b.start) };
 }
 
 function appeals(text: string, right: string, prefix: string): Classified | undefined {
@@ -362,18 +346,28 @@ function procurement(text: string, right: string, unit: string): Classified | un
 
 /** What the words name, among the kinds whose unit fits; undefined when nothing or two things equally close. */
 function classify(text: string, right: string, prefix: string, unit: string, year: number | undefined): Classified | undefined {
+  // Only the kinds whose unit fits can be the answer; the others are not even looked for.
   const candidates = [
-    applications(text, right, year),
-    appeals(text, right, prefix),
-    documents(text, right, prefix),
-    decisions(text, right),
-    fees(text, right),
-    procurement(text, right, unit),
-  ].filter((c): c is Classified => c !== undefined && UNITS[c.domain].has(unit));
-  if (candidates.length === 0) return undefined;
-  candidates.sort((a, b) => b.lastEnd - a.lastEnd);
-  if (candidates.length > 1 && candidates[0].lastEnd === candidates[1].lastEnd) return undefined;
-  return candidates[0];
+    UNITS.applications.has(unit) ? applications(text, right, year) : undefined,
+    UNITS.appeals.has(unit) ? appeals(text, right, prefix) : undefined,
+    UNITS.documents.has(unit) ? documents(text, right, prefix) : undefined,
+    UNITS.decisions.has(unit) ? decisions(text, right) : undefined,
+    UNITS.amounts.has(unit) ? fees(text, right) : undefined,
+    UNITS.amounts.has(unit) || UNITS.items.has(unit) ? procurement(text, right, unit) : undefined,
+  ];
+  // The one whose naming words end closest to the number; two kinds equally close name nothing.
+  let best: Classified | undefined;
+  let ties = 0;
+  for (const c of candidates) {
+    if (c === undefined || !UNITS[c.domain].has(unit)) continue;
+    if (best === undefined || c.lastEnd > best.lastEnd) {
+      best = c;
+      ties = 1;
+    } else if (c.lastEnd === best.lastEnd) {
+      ties++;
+    }
+  }
+  return ties > 1 ? undefined : best;
 }
 
 /** Items of a list joined only by 、和及与: what a 共 adds up. */
@@ -387,10 +381,11 @@ function isList(text: string, matches: readonly Match[]): boolean {
 
 /** Other years, months and cumulative wording: not this year's flow (stocks may say 截至年底). */
 function periodVeto(text: string, ids: readonly string[], year: number | undefined): boolean {
-  const flows = ids.filter((id) => !FLOW_EXEMPT.has(id.slice(id.lastIndexOf('.') + 1)));
-  if (flows.length > 0 && FLOW_VETO.test(text)) return true;
-  if (MONTH.test(text.replace(YEAR_END, ''))) return true;
-  if (year !== undefined) {
+  const flows = ids.some((id) => !FLOW_EXEMPT.has(id.slice(id.lastIndexOf('.') + 1)));
+  if (flows && FLOW_VETO.test(text)) return true;
+  // Both a month and a year are written with their character: without it, nothing to look for.
+  if (text.includes('月') && MONTH.test(text.replace(YEAR_END, ''))) return true;
+  if (year !== undefined && text.includes('年')) {
     for (const m of allMatches(text, FOUR_DIGIT_YEAR, 'year')) {
       const y = Number(text.slice(m.start, m.start + 4));
       if (y === year) continue;
