@@ -1,5 +1,6 @@
 /** The checking core's public surface for the CLI, the server and the tests. No editor or protocol types here. */
 export { analyze } from './analyze';
+export { AnalysisMemo } from './analysisMemo';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } from './diagnostics/diagnostic';
 export { localize } from './diagnostics/diagnostic';

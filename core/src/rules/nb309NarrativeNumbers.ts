@@ -89,13 +89,13 @@ export const nb309NarrativeNumbers: Rule = {
     en: 'Figures stated in the narrative (requests, disclosures, carry-overs, reviews, documents in force, …) match the tables',
   },
   severity: 'warning',
-  check({ doc, report }) {
+  check({ doc, report, memo }) {
     const out: Diagnostic[] = [];
     for (const id of NARRATIVE_SECTIONS) {
       const bound = report.texts.get(id);
       const node = bound?.node;
       if (!bound || !node || node.kind !== 'scalar' || !bound.text) continue;
-      const statements = extractStatements(bound.text, { year: report.year });
+      const statements = memo ? memo.statements(bound.text, report.year) : extractStatements(bound.text, { year: report.year });
       if (statements.length === 0) continue;
       const placed = report.template.byId.get(id);
       const section = placed ? displayLabel(placed.node) : id;

@@ -66,8 +66,17 @@ export interface CrossFindings {
   readonly resolve: RelatedResolver;
 }
 
+/** A pending publication: a timer, or for a delay of 0 an immediate (a 0 ms timer waits at least 1 ms in Node). */
+type Pending = { readonly timer: NodeJS.Timeout } | { readonly immediate: NodeJS.Immediate };
+
+function cancel(pending: Pending | undefined): void {
+  if (!pending) return;
+  if ('timer' in pending) clearTimeout(pending.timer);
+  else clearImmediate(pending.immediate);
+}
+
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, Pending>();
 
   constructor(
     private readonly connection: Connection,
@@ -77,17 +86,14 @@ export class DiagnosticsPublisher {
   ) {}
 
   schedule(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      uri,
-      setTimeout(() => this.publish(uri), this.settings.diagnosticsDelayMs),
-    );
+    cancel(this.timers.get(uri));
+    const delay = this.settings.diagnosticsDelayMs;
+    // With no delay, publish once the changes already read are processed (they still coalesce), not a tick later.
+    this.timers.set(uri, delay === 0 ? { immediate: setImmediate(() => this.publish(uri)) } : { timer: setTimeout(() => this.publish(uri), delay) });
   }
 
   publish(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    cancel(this.timers.get(uri));
     this.timers.delete(uri);
     const state = this.store.get(uri);
     if (!state) return;
@@ -99,8 +105,7 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    cancel(this.timers.get(uri));
     this.timers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -110,7 +115,7 @@ export class DiagnosticsPublisher {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const pending of this.timers.values()) cancel(pending);
     this.timers.clear();
   }
 }
