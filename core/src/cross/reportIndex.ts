@@ -70,9 +70,15 @@ export class ReportIndex {
    * Add or replace a document (created, opened, edited, saved). `analysis`: the caller's analysis of this very
    * text (an editor's document store), so that each version is parsed once.
    */
+  /** Whether the index holds exactly this text for the document (a file read again is the one checked). */
+  holds(uri: string, text: string): boolean {
+    const entry = this.entries.get(uri);
+    return entry !== undefined && entry.length === text.length && (entry.text !== undefined ? entry.text === text : entry.hash === hashText(text));
+  }
+
   set(uri: string, text: string, analysis?: Analysis): IndexUpdate {
     const old = this.entries.get(uri);
-    if (old && old.length === text.length && (old.text !== undefined ? old.text === text : old.hash === hashText(text))) return { rechecked: [], changed: [] };
+    if (this.holds(uri, text)) return { rechecked: [], changed: [] };
     // An editor's document (it comes with its analysis) holds its text anyway: keeping a reference costs nothing
     // and spares hashing the whole text on every keystroke. A file read from disk keeps only its hash.
     const editor = analysis !== undefined;

@@ -1,8 +1,10 @@
 /**
- * `parse(text)`: one syntax tree for any input, never throws. js-yaml's event parser first; on a syntax error the
- * `yaml` package parses the same text with recovery, so that the rest of a half-typed document still has a tree.
+ * `parse(text)`: one syntax tree for any input, never throws. The line reader of the common form of a report
+ * first (`parseCommon`), else js-yaml's event parser; on a syntax error the `yaml` package parses the same text
+ * with recovery, so that the rest of a half-typed document still has a tree.
  */
 import { skipTrivia } from './geometry';
+import { parseCommon } from './parseCommon';
 import { MAX_DEPTH, parseFast } from './parseFast';
 import { parseRecover } from './parseRecover';
 import { CORE_TAGS } from './resolveScalar';
@@ -130,6 +132,14 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     return { text, root: null, parser: 'none', errors: [{ kind: 'binary', start: 0, end: 0, detail: unreadable }] };
   }
   try {
+    // Most reports are written in a small part of YAML that a line reader takes in one pass; the rest (and every
+    // text with a syntax error) goes to js-yaml.
+    const common = parseCommon(text);
+    if (common !== undefined) {
+      const errors: SyntaxError[] = [];
+      aliasAndTagErrors(common, errors);
+      return { text, root: common, errors, parser: 'fast' };
+    }
     const fast = parseFast(text);
     if (fast.ok) {
       const errors: SyntaxError[] = [];

@@ -95,7 +95,7 @@ export interface ParsedDocument {
   /** Null for an empty document (only comments or whitespace). */
   readonly root: YamlNode | null;
   readonly errors: readonly SyntaxError[];
-  /** Which parser produced the tree; for diagnostics of the tooling itself and for benchmarks. */
+  /** Which parser produced the tree (`fast`: the common-form reader or js-yaml); for the tooling itself and benchmarks. */
   readonly parser: 'fast' | 'recover' | 'none';
 }
 
