@@ -29,7 +29,15 @@ export async function checkCost({ quick = false } = {}) {
       },
       opts,
     );
-    results[d.key] = { ...r.medians, vsJsyaml: r.ratio('analyze', 'jsyaml'), vsYaml: r.ratio('analyze', 'yaml'), bytes: utf8(d.text), lines: d.text.split('\n').length };
+    results[d.key] = {
+      ...r.medians,
+      cpu: r.cpuMedians,
+      vsJsyaml: r.ratio('analyze', 'jsyaml'),
+      vsYaml: r.ratio('analyze', 'yaml'),
+      cpuVsJsyaml: r.cpuRatio('analyze', 'jsyaml'),
+      bytes: utf8(d.text),
+      lines: d.text.split('\n').length,
+    };
   }
   // The recovery path: js-yaml rejects the text, the `yaml` package parses it again with recovery.
   const analysed = core.analyze(broken);
@@ -62,13 +70,13 @@ export async function checkCost({ quick = false } = {}) {
   const s = results.stress;
   const b = results.broken;
   const markdown = [
-    `Median time per call over ${opts.rounds} interleaved rounds (each round: as many calls as fit in ${opts.minMs} ms, garbage collection included); ratios are the median of the per-round ratios. \`analyze\` = parse + bind + schema + all single-report invariants and narrative checks (what \`nianbao check\` and the language server run per document).`,
+    `Median wall time per call over ${opts.rounds} interleaved rounds (each round: as many calls as fit in ${opts.minMs} ms, garbage collection included); ratios are the median of the per-round ratios; the CPU-time ratio (this process's user + system time, garbage-collector threads included) is less disturbed by other jobs on the machine. \`analyze\` = parse + bind + schema + all single-report invariants and narrative checks (what \`nianbao check\` and the language server run per document).`,
     '',
     table(
-      ['document', 'size', '`analyze`', 'js-yaml `load`', '`yaml` `parseDocument`', 'analyze / js-yaml', 'analyze / yaml', `target ≤ ${TARGET_RATIO}× js-yaml`],
+      ['document', 'size', '`analyze`', 'js-yaml `load`', '`yaml` `parseDocument`', 'analyze / js-yaml', 'analyze / yaml', 'analyze / js-yaml in CPU time', `target ≤ ${TARGET_RATIO}× js-yaml`],
       [
-        ['typical report', `${kb(t.bytes)}, ${t.lines} lines`, us(t.analyze), us(t.jsyaml), us(t.yaml), x(t.vsJsyaml), x(t.vsYaml), verdict(t.vsJsyaml <= TARGET_RATIO)],
-        ['large stress report', `${kb(s.bytes)}, ${s.lines} lines`, us(s.analyze), us(s.jsyaml), us(s.yaml), x(s.vsJsyaml), x(s.vsYaml), verdict(s.vsJsyaml <= TARGET_RATIO)],
+        ['typical report', `${kb(t.bytes)}, ${t.lines} lines`, us(t.analyze), us(t.jsyaml), us(t.yaml), x(t.vsJsyaml), x(t.vsYaml), x(t.cpuVsJsyaml), verdict(t.vsJsyaml <= TARGET_RATIO)],
+        ['large stress report', `${kb(s.bytes)}, ${s.lines} lines`, us(s.analyze), us(s.jsyaml), us(s.yaml), x(s.vsJsyaml), x(s.vsYaml), x(s.cpuVsJsyaml), verdict(s.vsJsyaml <= TARGET_RATIO)],
       ],
     ),
     '',

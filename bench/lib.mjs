@@ -31,8 +31,17 @@ export const now = () => performance.now();
  * Mean time per call of `fn` over a batch long enough to be measured (at least `minMs`), after a warm-up: the
  * garbage the calls leave is collected within the batch, so its cost is counted.
  */
-export function perCall(fn, { minMs = 200, minCalls = 5 } = {}) {
+export function perCall(fn, options) {
+  return perCallBoth(fn, options).wall;
+}
+
+/** `perCall`, with the process's CPU time per call beside the wall time (less disturbed by other jobs). */
+export function perCallBoth(fn, { minMs = 200, minCalls = 5 } = {}) {
+  // Each batch starts from a collected heap (with --expose-gc, as `npm run bench` runs): the garbage one
+  // contender leaves is not collected on the next one's time.
+  globalThis.gc?.();
   let calls = 0;
+  const cpu = process.cpuUsage();
   const start = now();
   let elapsed = 0;
   do {
@@ -40,7 +49,8 @@ export function perCall(fn, { minMs = 200, minCalls = 5 } = {}) {
     calls++;
     elapsed = now() - start;
   } while (elapsed < minMs || calls < minCalls);
-  return elapsed / calls;
+  const used = process.cpuUsage(cpu);
+  return { wall: elapsed / calls, cpu: (used.user + used.system) / 1000 / calls };
 }
 
 /**
@@ -50,14 +60,31 @@ export function perCall(fn, { minMs = 200, minCalls = 5 } = {}) {
 export function rounds(fns, { rounds = 7, warmMs = 300, minMs = 200 } = {}) {
   for (const fn of Object.values(fns)) perCall(fn, { minMs: warmMs });
   const perRound = [];
+  const cpuPerRound = [];
   for (let r = 0; r < rounds; r++) {
     const row = {};
-    for (const [name, fn] of Object.entries(fns)) row[name] = perCall(fn, { minMs });
+    const cpuRow = {};
+    for (const [name, fn] of Object.entries(fns)) {
+      const t = perCallBoth(fn, { minMs });
+      row[name] = t.wall;
+      cpuRow[name] = t.cpu;
+    }
     perRound.push(row);
+    cpuPerRound.push(cpuRow);
   }
   const medians = {};
-  for (const name of Object.keys(fns)) medians[name] = median(perRound.map((row) => row[name]));
-  return { medians, perRound, ratio: (a, b) => median(perRound.map((row) => row[a] / row[b])) };
+  const cpuMedians = {};
+  for (const name of Object.keys(fns)) {
+    medians[name] = median(perRound.map((row) => row[name]));
+    cpuMedians[name] = median(cpuPerRound.map((row) => row[name]));
+  }
+  return {
+    medians,
+    cpuMedians,
+    perRound,
+    ratio: (a, b) => median(perRound.map((row) => row[a] / row[b])),
+    cpuRatio: (a, b) => median(cpuPerRound.map((row) => row[a] / row[b])),
+  };
 }
 
 export function loadAverage() {

@@ -3,6 +3,7 @@
  * the extractor produces and the corpus names (`received`, `refused`, `review.upheld`, `normative.inForce`, …).
  */
 import type { BoundCell, BoundReport, BoundRow } from '../model/bindReport';
+import { derived } from '../derived';
 import type { TemplateIndex } from '../template/templates';
 import type { Edition, Localized } from '../template/types';
 
@@ -208,12 +209,10 @@ function sum(terms: readonly QuantityTerm[]): number {
   return Math.round(s * 1e6) / 1e6;
 }
 
-const cache = new WeakMap<BoundReport, Map<string, QuantityValue | undefined>>();
 
 /** The quantity's value in this report, or undefined when the edition has no such cells or one is unreadable. */
 export function quantityValue(report: BoundReport, id: string): QuantityValue | undefined {
-  let byId = cache.get(report);
-  if (!byId) cache.set(report, (byId = new Map()));
+  const byId = derived(report, 'quantities', () => new Map<string, QuantityValue | undefined>());
   if (byId.has(id)) return byId.get(id);
   const value = computeQuantity(report, id);
   byId.set(id, value);

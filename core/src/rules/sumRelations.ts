@@ -3,6 +3,7 @@
  * sum of. The sum rules, the blank-total rule, hovers and inlay hints all read these.
  */
 import type { BoundCell, BoundReport, BoundRow } from '../model/bindReport';
+import { derived } from '../derived';
 
 export type SumCode = 'NB301' | 'NB302' | 'NB303' | 'NB304';
 
@@ -19,7 +20,6 @@ export interface SumRelation {
   readonly terms: readonly SumTerm[];
 }
 
-const cache = new WeakMap<BoundReport, readonly SumRelation[]>();
 
 function rowTotals(report: BoundReport, ids: readonly string[], code: SumCode, out: SumRelation[]): void {
   for (const id of ids) {
@@ -59,8 +59,10 @@ function planOf(template: BoundReport['template']): RowPlan {
 }
 
 export function sumRelations(report: BoundReport): readonly SumRelation[] {
-  const cached = cache.get(report);
-  if (cached) return cached;
+  return derived(report, 'sumRelations', () => relationsOf(report));
+}
+
+function relationsOf(report: BoundReport): readonly SumRelation[] {
   const out: SumRelation[] = [];
   const plan = planOf(report.template);
   const allPresent = (ids: readonly string[]): boolean => ids.every((id) => report.rows.has(id));
@@ -102,7 +104,6 @@ export function sumRelations(report: BoundReport): readonly SumRelation[] {
   // Invariant 4: each group of 四 adds up to its 总计.
   rowTotals(report, plan.appeals, 'NB304', out);
 
-  cache.set(report, out);
   return out;
 }
 
