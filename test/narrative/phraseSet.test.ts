@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { APPEAL_MEASURES, APPEAL_SUBJECTS, APPLICATION_PHRASES, DECISION_SUBJECTS, DOC_MEASURES, DOC_SUBJECTS, RECEIVED_VERB } from '../../core/src/narrative/phrases';
 import type { SubjectPhrase } from '../../core/src/narrative/phrases';
-import { PhraseSet } from '../../core/src/narrative/phraseSet';
+import { PhraseSet, firstChars } from '../../core/src/narrative/phraseSet';
 import type { Match } from '../../core/src/narrative/phraseSet';
 import { readCorpus } from '../support/narrativeCorpus';
 
@@ -68,4 +68,24 @@ test('on random text made of the phrases’ words, the matches are those of one 
     fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => agree(pieces.join(''))),
     { numRuns: 3000, seed: 20261127 },
   );
+});
+
+test('firstChars reads the characters a pattern can start with, or gives up (undefined) on what it does not follow', () => {
+  const chars = (source: string): string | undefined => {
+    const set = firstChars(source);
+    return set ? [...set].map((c) => String.fromCharCode(c)).sort().join('') : undefined;
+  };
+  assert.equal(chars('办结|办理完毕'), '办');
+  assert.equal(chars('(?:予以|同意)?公开'), '予公同');
+  assert.equal(chars('(?:逾期)?未(?:按收费通知)?缴纳'), '未逾');
+  assert.equal(chars('上一?年度?结转'), '上');
+  assert.equal(chars('(?<!正在)审理(?!中)'), '审');
+  assert.equal(chars('\\d{4}年|[一二]月'), '0123456789一二');
+  assert.equal(chars('a{0,2}b'), 'ab');
+  assert.equal(chars('x*'), undefined, 'can match nothing');
+  assert.equal(chars('.件'), undefined);
+  assert.equal(chars('[^a]b'), undefined);
+  assert.equal(chars('\\w'), undefined);
+  // Every phrase of the lists is followed, so each is only tried where it can start.
+  for (const list of LISTS) for (const p of list) assert.ok(firstChars(p.re.source), p.re.source);
 });

@@ -92,8 +92,14 @@ const TOKEN = new RegExp(
   `(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${NUMERAL})[ \\t\\u3000]*(${ALL_UNITS.join('|')})`,
   'g',
 );
-const NEAR_STOP = /[，,：:（）()【】[\]“”"‘’《》—]/;
-const RIGHT_STOP = /[，,、：:（）()【】[\]“”"‘’《》—。；;！!？?\n]/;
+/** A table of character codes: 1 where a clause stops to the left of a number, 2 where also to its right. */
+const STOPS = new Uint8Array(0x10000);
+for (const c of '，,：:（）()【】[]“”"‘’《》—') STOPS[c.charCodeAt(0)] = 3;
+for (const c of '、。；;！!？?\n') STOPS[c.charCodeAt(0)] = 2;
+/** Where the clause before a number starts: after one of ，,：:（）()【】[]“”"‘’《》—. */
+const isNearStop = (c: number): boolean => (STOPS[c] & 1) !== 0;
+/** Where the words after a number end: the same, and 、。；;！!？? and a line break. */
+const isRightStop = (c: number): boolean => STOPS[c] !== 0;
 /** Before a number: an estimate or the upper end of a range. */
 const APPROX_BEFORE = /(?:约|近|超|超过|逾|不足|不到|将近|大约|(?:\d|[零〇一二两三四五六七八九十百千])\s*(?:至|到|-|~|—|－|～))\s*$/;
 /** Before a Chinese numeral: 几十件, 数十件, 上百件. */
@@ -102,17 +108,22 @@ const APPROX_BEFORE_NUMERAL = /[几数上]$/;
 const WORD_BEFORE_ONE = /[统唯同逐单每之任某另专合归划整进第万]$/;
 const FLOW_EXEMPT = new Set(['inForce', 'totalPublished']);
 
+const FULL_WIDTH_DIGITS = /[０-９．]/;
+
 function foldDigits(text: string): string {
+  if (!FULL_WIDTH_DIGITS.test(text)) return text;
   return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 /** The same pattern, tried at one position at a time. */
 const TOKEN_AT = new RegExp(TOKEN.source, 'y');
-const NUMERAL_CODES = new Set([...CHINESE_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+/** 1 for each character code a number can start with: an ASCII digit or a Chinese numeral. */
+const NUMBER_START = new Uint8Array(0x10000);
+for (const c of `0123456789${CHINESE_NUMERAL_CHARS}`) NUMBER_START[c.charCodeAt(0)] = 1;
 
 /** Characters a number can start with: an ASCII digit or a Chinese numeral. */
 function mayStartNumber(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || NUMERAL_CODES.has(c);
+  return NUMBER_START[c] === 1;
 }
 
 /**
@@ -148,7 +159,7 @@ function scanTokens(text: string): Token[] {
     if (/第\s*$/.test(before)) continue; // an ordinal: 第711号, 第二十条
     const chinese = !/\d/.test(numberText);
     if (chinese && numberText === '一' && WORD_BEFORE_ONE.test(before)) continue;
-    const value = chinese ? parseChineseNumeral(numberText) : Number(numberText.replace(/,/g, ''));
+    const value = chinese ? parseChineseNumeral(numberText) : Number(numberText.includes(',') ? numberText.replace(/,/g, '') : numberText);
     if (value === undefined || !Number.isFinite(value)) continue;
     const end = start + numberText.length;
     const unitEnd = start + m[0].length;
@@ -430,18 +441,18 @@ function contexts(text: string, tokens: readonly Token[]): Context[] {
     const windowStart = Math.max(sentenceStart, t.start - NEAR_WINDOW);
     const leftStart = Math.max(windowStart, Math.min(previousRightEnd, t.start));
     let nearStart = t.start;
-    while (nearStart > leftStart && !NEAR_STOP.test(text[nearStart - 1])) nearStart--;
+    while (nearStart > leftStart && !isNearStop(text.charCodeAt(nearStart - 1))) nearStart--;
     const earlier: string[] = [];
     let segEnd = nearStart - 1;
     while (segEnd > leftStart) {
       let segStart = segEnd;
-      while (segStart > leftStart && !NEAR_STOP.test(text[segStart - 1])) segStart--;
+      while (segStart > leftStart && !isNearStop(text.charCodeAt(segStart - 1))) segStart--;
       earlier.push(text.slice(segStart, segEnd));
       segEnd = segStart - 1;
     }
     let rightEnd = t.unitEnd;
     const nextStart = Math.min(i + 1 < tokens.length ? tokens[i + 1].start : text.length, t.unitEnd + NEAR_WINDOW);
-    while (rightEnd < nextStart && !RIGHT_STOP.test(text[rightEnd])) rightEnd++;
+    while (rightEnd < nextStart && !isRightStop(text.charCodeAt(rightEnd))) rightEnd++;
     previousRightEnd = rightEnd;
     out.push({
       token: t,

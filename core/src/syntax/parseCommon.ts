@@ -13,8 +13,31 @@ import { blockScalarRange } from './geometry';
 import { resolveScalar } from './resolveScalar';
 import type { MapNode, PairNode, ScalarNode, SeqNode, YamlNode } from './tree';
 
-/** Characters js-yaml refuses (non-printable, lone surrogates), BOMs and line or paragraph separators. */
-const UNSUPPORTED = /[\t\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+/**
+ * Characters left to js-yaml: tabs, CR, the non-printable ones it refuses (C0 and C1 controls but the line
+ * feed, U+FFFE, U+FFFF, lone surrogates), BOMs, and line or paragraph separators.
+ */
+function unsupported(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 0x0a) return true;
+    } else if (c >= 0x7f && c <= 0x9f) {
+      return true;
+    } else if (c >= 0xd800) {
+      if (c <= 0xdbff) {
+        const next = text.charCodeAt(i + 1);
+        if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+        i++;
+      } else if (c <= 0xdfff || c === 0xfeff || c === 0xfffe || c === 0xffff) {
+        return true;
+      }
+    } else if (c === 0x2028 || c === 0x2029) {
+      return true;
+    }
+  }
+  return false;
+}
 
 /** Nesting deeper than any report (its tables are four levels deep) is left to js-yaml and its depth limit. */
 const MAX_LEVELS = 16;
@@ -56,17 +79,27 @@ function badPlainStart(c: number, next: number): boolean {
  * A plain scalar on one line from `start` to `end` (already without trailing spaces): undefined when it is not
  * one this reader accepts (an indicator first, `: ` or ` #` inside, a flow bracket, a document marker).
  */
-function plainScalar(text: string, start: number, end: number): ScalarNode | undefined {
+function plainScalar(text: string, start: number, end: number, flow = false): ScalarNode | undefined {
   if (end <= start) return undefined;
   if (badPlainStart(text.charCodeAt(start), text.charCodeAt(start + 1))) return undefined;
+  // A short run of ASCII digits (most cells) is read as it is checked.
+  let digits = end - start <= 15;
+  let number = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      number = number * 10 + (c - 0x30);
+      continue;
+    }
+    digits = false;
     if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) return undefined;
-    if (c === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return undefined;
-    if (c === HASH && text.charCodeAt(i - 1) === SPACE) return undefined;
+    // In a flow sequence a `#`, a `:` or a quote anywhere is left to js-yaml.
+    if (c === COLON && (flow || i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return undefined;
+    if (c === HASH && (flow || text.charCodeAt(i - 1) === SPACE)) return undefined;
+    if (flow && (c === 0x22 || c === 0x27)) return undefined;
   }
   const value = text.slice(start, end);
-  return { kind: 'scalar', style: 'plain', text: value, value: resolveScalar(value, 'plain', undefined), empty: false, start, end };
+  return { kind: 'scalar', style: 'plain', text: value, value: digits ? number : resolveScalar(value, 'plain', undefined), empty: false, start, end };
 }
 
 /** End of the content of a line part: before trailing spaces and a ` #` comment. */
@@ -115,8 +148,8 @@ function flowSequence(text: string, start: number, lineEnd: number): SeqNode | u
       const to = comma < 0 || comma > close ? close : comma;
       let end = to;
       while (end > from && text.charCodeAt(end - 1) === SPACE) end--;
-      const item = plainScalar(text, from, end);
-      if (!item || item.text.includes('#') || item.text.includes(':') || item.text.includes('"') || item.text.includes("'")) return undefined;
+      const item = plainScalar(text, from, end, true);
+      if (!item) return undefined;
       items.push(item);
       if (to === close) break;
       from = to + 1;
@@ -139,7 +172,7 @@ interface Frame {
  * An empty document (comments only) also goes to js-yaml.
  */
 export function parseCommon(text: string): YamlNode | undefined {
-  if (UNSUPPORTED.test(text)) return undefined;
+  if (unsupported(text)) return undefined;
   const length = text.length;
   const stack: Frame[] = [];
   /** A key written as `key:` with nothing after it: its value is the mapping below it, or empty. */
