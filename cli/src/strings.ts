@@ -86,11 +86,15 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
     zh: 'import 需要一个输入文件（或 - 表示标准输入），可加 -o 输出文件。',
     en: 'import needs one input file (or - for standard input), optionally -o OUTPUT.',
   },
-  stdinName: { zh: '标准输入', en: 'standard input' },
+  /** How standard input is named in messages, as `check` names it in its output. */
+  stdinName: { zh: '<stdin>', en: '<stdin>' },
   outputExists: {
-    zh: (p: string) => `${p} 已存在，未覆盖；请换一个输出文件名。`,
-    en: (p: string) => `${p} already exists and was not overwritten; choose another output name.`,
+    zh: (p: string, canForce = false) => `输出文件 ${p} 已存在，未作改动；${canForce ? '如确需覆盖，请加 --force。' : '请换一个输出文件名。'}`,
+    en: (p: string, canForce = false) =>
+      `Output file ${p} already exists and was left alone; ${canForce ? 'add --force to overwrite it.' : 'choose another output name.'}`,
   },
+  outputIsInput: { zh: '输出文件不能是输入的年报本身。', en: 'The output file cannot be the input report itself.' },
+  written: { zh: (p: string) => `已写入 ${p}`, en: (p: string) => `Wrote ${p}` },
   unwritable: { zh: (p: string, why: string) => `无法写入 ${p}：${why}`, en: (p: string, why: string) => `Cannot write ${p}: ${why}` },
   importFailed: { zh: (p: string) => `无法导入 ${p}：`, en: (p: string) => `Cannot import ${p}: ` },
   importSummary: {
@@ -100,17 +104,10 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
       `Imported ${p} (${e} template)${out ? ` → ${out}` : ''}: ${f} approximate label(s), ${u} item(s) not placed, ${m} row(s) missing. Run nianbao check on it.`,
   },
   renderNeeds: { zh: 'render 需要一个年报文件（或 - 表示标准输入）。', en: 'render needs one report file (or - for standard input).' },
-  renderSameFile: { zh: '输出文件不能是输入的年报本身。', en: 'The output file cannot be the input report itself.' },
-  renderExists: {
-    zh: (p: string) => `输出文件 ${p} 已存在，未作改动；如确需覆盖，请加 --force。`,
-    en: (p: string) => `Output file ${p} already exists and was left alone; add --force to overwrite it.`,
-  },
-  renderCannotWrite: { zh: (p: string, why: string) => `无法写入 ${p}：${why}`, en: (p: string, why: string) => `Cannot write ${p}: ${why}` },
   renderNotReport: {
     zh: (p: string, why: string) => `${p} 中没有可以生成页面的年报${why ? `：${why}` : '（顶层应是“键: 值”的映射）'}`,
     en: (p: string, why: string) => `${p} holds no report to render${why ? `: ${why}` : ' (the top level must be a mapping of keys)'}`,
   },
-  renderWritten: { zh: (p: string) => `已写入 ${p}`, en: (p: string) => `Wrote ${p}` },
   renderProblems: {
     zh: (p: string, e: number, w: number) => `注意：${p} 有 ${e} 个错误、${w} 个警告，页面照常生成；运行 nianbao check ${p} 查看详情。`,
     en: (p: string, e: number, w: number) => `Note: ${p} has ${e} error(s) and ${w} warning(s); the page was written anyway. Run nianbao check ${p} for details.`,

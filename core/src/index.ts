@@ -16,7 +16,7 @@ export type { SumRelation } from './rules/sumRelations';
 export { locate, nodeAtPath as treeNodeAtPath } from './syntax/navigate';
 export { parse } from './syntax/parse';
 export type { MapNode, PairNode, ParsedDocument, ScalarNode, SeqNode, YamlNode } from './syntax/tree';
-export { LineIndex } from './text/lineIndex';
+export { LineIndex, lineStartsOf, positionIn } from './text/lineIndex';
 export { STATUTE } from './template/statute';
 export { EDITIONS } from './template/types';
 export type { Column, Edition, GroupNode, HeaderGroup, Localized, RowNode, TableLayout, TemplateModel, TemplateNode, YamlPath } from './template/types';

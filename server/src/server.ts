@@ -136,7 +136,11 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SkeletonRequest.method, (params: SkeletonParams) => skeleton(params));
   connection.onRequest(AnalysesRequest.method, () => ({ analyses: store.analyses }));
   connection.onRequest(CheckFilesRequest.method, (params: CheckFilesParams) => workspace.checkFiles(params.uris));
-  connection.onRequest(RenderRequest.method, (params: RenderParams | null) => render(params, store, settings.lang));
+  connection.onRequest(RenderRequest.method, (params: RenderParams | null) => {
+    const state = typeof params?.uri === 'string' ? store.get(params.uri) : undefined;
+    if (state) workspace.syncOpen(state);
+    return render(params, store, settings.lang, (uri) => workspace.crossOf(uri));
+  });
 
   // The workspace index: folders walked once after `initialized`, then kept current from the file system.
   connection.onInitialized(() => {

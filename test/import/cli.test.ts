@@ -40,7 +40,7 @@ test('-o creates the file, which then checks clean; an existing file is never ov
   writeFileSync(out, 'my own edits\n');
   const again = run(['import', join(DIR, 'official-2019.html'), '--output', out]);
   assert.equal(again.code, 2);
-  assert.match(again.stderr, /word\.nianbao\.yaml 已存在，未覆盖；请换一个输出文件名。/);
+  assert.match(again.stderr, /word\.nianbao\.yaml 已存在，未作改动；请换一个输出文件名。/);
   assert.equal(readFileSync(out, 'utf8'), 'my own edits\n');
 });
 
@@ -48,7 +48,7 @@ test('- reads standard input as bytes, so a GBK page comes through', () => {
   const r = run(['import', '-'], readFileSync(join(DIR, 'word-2020-gbk.html')));
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, readFileSync(join(DIR, 'word-2020-gbk.expected.yaml'), 'utf8'));
-  assert.match(r.stderr, /已导入 标准输入（2019年版格式）/);
+  assert.match(r.stderr, /已导入 <stdin>（2019年版格式）/);
 });
 
 test('--lang en: notes and summary in English, the file stays Chinese', () => {

@@ -107,6 +107,17 @@ test("related information points at last year's cell in the other file", async (
   assert.equal(previousText.slice(lines.offsetAt(related.start), lines.offsetAt(related.end)), '1');
 });
 
+test('the preview of a report marks its cross findings (last year’s carry-over) like its own', async () => {
+  const path = fileIn(series, 2020);
+  const uri = uriOf(path);
+  await client.open(uri, readFileSync(path, 'utf8'));
+  const result = await client.connection.sendRequest<{ html?: string }>('nianbao/render', { uri, lang: 'zh' });
+  const html = result.html ?? '';
+  assert.match(html, /NB306/, 'the summary lists the carry-over finding');
+  assert.match(html, /class="[^"]*nb-error[^"]*"[^>]*title="[^"]*NB306/, 'the cell carries the mark and the message');
+  await client.close(uri);
+});
+
 test("unsaved edits of last year's report change this year's diagnostics; closing without saving brings the disk back", async () => {
   const lastYear = fileIn(series, 2019);
   const thisYear = uriOf(fileIn(series, 2020));

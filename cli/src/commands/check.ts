@@ -89,7 +89,7 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
   };
 
   const all: Diagnostic[] = [];
-  // JSON is written as it is made, in pieces, with the same bytes as one JSON.stringify of the whole result.
+  // JSON is written as it is made, in pieces, with the same bytes as one JSON.stringify of `{ version, files }`.
   let pending = '';
   const write = (piece: string): void => {
     pending += piece;
@@ -134,7 +134,8 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
   const summary = summarise(index.stats(), checked.length, all);
 
   if (format === 'json') {
-    write(`],"summary":${JSON.stringify(summary)}}\n`);
+    // Exactly the documented shape: consumers derive totals from `files`.
+    write(']}\n');
     io.stdout(pending);
   } else if (checked.length > 0) {
     if (checked.length > 1) io.stdout(formatSummaryHuman(summary, lang));

@@ -2,6 +2,8 @@
 import { importReport, localize } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
+import { inputName, readInputBytes, refuseOutput, writeOutput } from '../commandFiles';
+import type { Output } from '../commandFiles';
 import type { CliIo } from '../io';
 import { strings } from '../strings';
 
@@ -11,40 +13,22 @@ export async function importCommand(argv: readonly string[], io: CliIo, lang: La
   const args = parseArgs(argv, names, names);
   if (args.positionals.length !== 1) throw new UsageError(s.importNeeds);
   const [input] = args.positionals;
-  const output = args.options.get('-o') ?? args.options.get('--output');
+  const output: Output = { path: args.options.get('-o') ?? args.options.get('--output'), force: false, canForce: false };
   // Refuse before reading anything: the user's file stays as it is.
-  if (output !== undefined && io.exists(output)) {
-    io.stderr(`${s.outputExists(output)}\n`);
-    return 2;
-  }
+  const refused = refuseOutput(input, output, io, s);
+  if (refused !== undefined) return refused;
+  const source = await readInputBytes(input, io, s);
+  if (typeof source === 'number') return source;
 
-  let source: string | Uint8Array;
-  try {
-    source = input === '-' ? (io.readStdinBytes ? await io.readStdinBytes() : await io.readStdin()) : io.readFile(input);
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    io.stderr(`${s.unreadable(input === '-' ? s.stdinName : input, e.code ?? e.message)}\n`);
-    return 2;
-  }
-
-  const name = input === '-' ? s.stdinName : input;
+  const name = inputName(input, s);
   const result = importReport(source);
   if (!result.ok) {
     io.stderr(`${s.importFailed(name)}${localize(result.error, lang)}\n`);
     return 1;
   }
   for (const note of result.notes) io.stderr(`${localize(note, lang)}\n`);
-  if (output !== undefined) {
-    try {
-      io.writeFile(output, result.yaml);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      io.stderr(`${e.code === 'EEXIST' ? s.outputExists(output) : s.unwritable(output, e.code ?? e.message)}\n`);
-      return 2;
-    }
-  } else {
-    io.stdout(result.yaml);
-  }
-  io.stderr(`${s.importSummary(name, result.data.edition, result.fuzzy.length, result.unplaced.length, result.missing.length, output)}\n`);
+  const failed = writeOutput(output, result.yaml, io, s);
+  if (failed !== undefined) return failed;
+  io.stderr(`${s.importSummary(name, result.data.edition, result.fuzzy.length, result.unplaced.length, result.missing.length, output.path)}\n`);
   return 0;
 }

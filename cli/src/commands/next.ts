@@ -1,9 +1,9 @@
 /** `nianbao next FILE|- [-o OUT] [--force]`: next year's report skeleton for the same agency. */
-import { resolve } from 'node:path';
 import { analyze, localize, nextYearReport } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
-import { decodeText } from '../decodeText';
+import { inputName, readInputText, refuseOutput, writeOutput } from '../commandFiles';
+import type { Output } from '../commandFiles';
 import type { CliIo } from '../io';
 import { strings } from '../strings';
 
@@ -12,26 +12,12 @@ export async function next(argv: readonly string[], io: CliIo, lang: Lang): Prom
   const args = parseArgs(argv, new Set(['-o', '--output', '--lang']), new Set(['-o', '--output', '--force', '--lang']));
   if (args.positionals.length !== 1) throw new UsageError(s.nextNeeds);
   const input = args.positionals[0];
-  const output = args.options.get('-o') ?? args.options.get('--output');
-  const force = args.flags.has('--force');
-  if (output !== undefined && input !== '-' && resolve(output) === resolve(input)) {
-    io.stderr(`${s.renderSameFile}\n`);
-    return 2;
-  }
-  if (output !== undefined && !force && io.exists(output)) {
-    io.stderr(`${s.renderExists(output)}\n`);
-    return 2;
-  }
-  const name = input === '-' ? '<stdin>' : input;
-  let text: string;
-  try {
-    text = input === '-' ? await io.readStdin() : decodeText(io.readFile(input));
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    io.stderr(`${s.unreadable(name, e.code ?? e.message)}\n`);
-    return 2;
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const output: Output = { path: args.options.get('-o') ?? args.options.get('--output'), force: args.flags.has('--force'), canForce: true };
+  const refused = refuseOutput(input, output, io, s);
+  if (refused !== undefined) return refused;
+  const text = await readInputText(input, io, s);
+  if (typeof text === 'number') return text;
+  const name = inputName(input, s);
   const analysis = analyze(text);
   const result = nextYearReport(analysis.report);
   if (!result.ok) {
@@ -41,17 +27,5 @@ export async function next(argv: readonly string[], io: CliIo, lang: Lang): Prom
   }
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) io.stderr(`${s.nextInputErrors(name, errors)}\n`);
-  if (output === undefined) {
-    io.stdout(result.text);
-    return 0;
-  }
-  try {
-    io.writeFile(output, result.text, { overwrite: force });
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    io.stderr(`${e.code === 'EEXIST' ? s.renderExists(output) : s.renderCannotWrite(output, e.code ?? e.message)}\n`);
-    return 2;
-  }
-  io.stderr(`${s.renderWritten(output)}\n`);
-  return 0;
+  return writeOutput(output, result.text, io, s) ?? 0;
 }

@@ -1,10 +1,9 @@
 /** `nianbao render FILE|- [-o OUT.html] [--force]`: the report as a standalone HTML page to publish or print. */
-import { resolve } from 'node:path';
-import { analyze, notRenderable, renderPage } from '../../../core/src/index';
+import { analyze, localize, notRenderable, renderPage } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
-import { localize } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
-import { decodeText } from '../decodeText';
+import { inputName, readInputText, refuseOutput, writeOutput } from '../commandFiles';
+import type { Output } from '../commandFiles';
 import type { CliIo } from '../io';
 import { strings } from '../strings';
 
@@ -13,47 +12,22 @@ export async function render(argv: readonly string[], io: CliIo, lang: Lang): Pr
   const args = parseArgs(argv, new Set(['-o', '--output', '--lang']), new Set(['-o', '--output', '--force', '--lang']));
   if (args.positionals.length !== 1) throw new UsageError(s.renderNeeds);
   const input = args.positionals[0];
-  const output = args.options.get('-o') ?? args.options.get('--output');
-  const force = args.flags.has('--force');
-  if (output !== undefined && input !== '-' && resolve(output) === resolve(input)) {
-    io.stderr(`${s.renderSameFile}\n`);
-    return 2;
-  }
-  if (output !== undefined && !force && io.exists(output)) {
-    io.stderr(`${s.renderExists(output)}\n`);
-    return 2;
-  }
+  const output: Output = { path: args.options.get('-o') ?? args.options.get('--output'), force: args.flags.has('--force'), canForce: true };
+  const refused = refuseOutput(input, output, io, s);
+  if (refused !== undefined) return refused;
+  const text = await readInputText(input, io, s);
+  if (typeof text === 'number') return text;
 
-  let text: string;
-  try {
-    text = input === '-' ? await io.readStdin() : decodeText(io.readFile(input));
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    io.stderr(`${s.unreadable(input === '-' ? '<stdin>' : input, e.code ?? e.message)}\n`);
-    return 2;
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const name = inputName(input, s);
   const analysis = analyze(text);
-  const name = input === '-' ? '<stdin>' : input;
-  const refused = notRenderable(analysis);
-  if (refused) {
-    io.stderr(`${s.renderNotReport(name, refused.reason ? localize(refused.reason.message, lang) : '')}\n`);
+  const notReport = notRenderable(analysis);
+  if (notReport) {
+    io.stderr(`${s.renderNotReport(name, notReport.reason ? localize(notReport.reason.message, lang) : '')}\n`);
     return 2;
   }
-
   const page = renderPage(analysis);
-  if (output === undefined) {
-    io.stdout(page.html);
-  } else {
-    try {
-      io.writeFile(output, page.html, { overwrite: force });
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      io.stderr(`${e.code === 'EEXIST' ? s.renderExists(output) : s.renderCannotWrite(output, e.code ?? e.message)}\n`);
-      return 2;
-    }
-    io.stderr(`${s.renderWritten(output)}\n`);
-  }
+  const failed = writeOutput(output, page.html, io, s);
+  if (failed !== undefined) return failed;
   const { error, warning } = page.counts;
   if (error || warning) io.stderr(`${s.renderProblems(name, error, warning)}\n`);
   return error > 0 ? 1 : 0;

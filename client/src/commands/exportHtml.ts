@@ -11,7 +11,7 @@ import type { RenderParams, RenderResult } from '../../../server/src/protocol';
 import { t } from '../l10n';
 import type { PreviewManager } from '../preview/previewManager';
 import { previewLanguage } from '../preview/previewManager';
-import { isReport } from '../reportDocuments';
+import { describeError, openReportDocument } from '../reportDocuments';
 import type { ServerConnection } from '../serverConnection';
 
 const REPORT_SUFFIX = /(?:\.nianbao)?\.ya?ml$/i;
@@ -63,11 +63,6 @@ async function writeWhole(target: vscode.Uri, text: string): Promise<void> {
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof vscode.FileSystemError) return `${error.message}${error.code ? ` (${error.code})` : ''}`;
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Export `source` (else the active report or preview) to `presetTarget` (else where the save dialog says).
  * Resolves to the written file, or undefined when nothing was written.
@@ -83,18 +78,9 @@ export async function exportHtml(
     void vscode.window.showErrorMessage(t('Open an annual report (*.nianbao.yaml) to export it as HTML'));
     return undefined;
   }
-  let document: vscode.TextDocument;
-  try {
-    document = await vscode.workspace.openTextDocument(uri);
-  } catch (error) {
-    void vscode.window.showErrorMessage(t('{0} cannot be opened: {1}', uri.fsPath || uri.toString(), describe(error)));
-    return undefined;
-  }
+  const document = await openReportDocument(uri);
+  if (!document) return undefined;
   const name = vscode.workspace.asRelativePath(document.uri);
-  if (!isReport(document)) {
-    void vscode.window.showErrorMessage(t('{0} is not an annual report (*.nianbao.yaml)', name));
-    return undefined;
-  }
 
   let target: vscode.Uri | undefined;
   if (presetTarget instanceof vscode.Uri) {
@@ -121,7 +107,7 @@ export async function exportHtml(
   try {
     result = await renderPageOf(await server.ready(), document);
   } catch (error) {
-    void vscode.window.showErrorMessage(t('{0} could not be rendered: {1}', name, describe(error)));
+    void vscode.window.showErrorMessage(t('{0} could not be rendered: {1}', name, describeError(error)));
     return undefined;
   }
   if (result.notReport !== undefined || result.html === undefined) {
@@ -131,7 +117,7 @@ export async function exportHtml(
   try {
     await writeWhole(target, result.html);
   } catch (error) {
-    void vscode.window.showErrorMessage(t('The HTML page could not be written to {0}: {1}', target.fsPath || target.toString(), describe(error)));
+    void vscode.window.showErrorMessage(t('The HTML page could not be written to {0}: {1}', target.fsPath || target.toString(), describeError(error)));
     return undefined;
   }
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { configuredLanguage, t } from '../l10n';
-import { isReport } from '../reportDocuments';
+import { isReport, openReportDocument } from '../reportDocuments';
 import type { ServerConnection } from '../serverConnection';
 import { PREVIEW_VIEW_TYPE } from './previewIds';
 import { ReportPreview, previewTitle, webviewOptions } from './reportPreview';
@@ -70,17 +70,8 @@ export class PreviewManager implements vscode.Disposable {
       void vscode.window.showErrorMessage(t('Open an annual report (*.nianbao.yaml) to preview it'));
       return undefined;
     }
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(target);
-    } catch (error) {
-      void vscode.window.showErrorMessage(t('{0} cannot be opened: {1}', target.fsPath || target.toString(), error instanceof Error ? error.message : String(error)));
-      return undefined;
-    }
-    if (!isReport(document)) {
-      void vscode.window.showErrorMessage(t('{0} is not an annual report (*.nianbao.yaml)', vscode.workspace.asRelativePath(document.uri)));
-      return undefined;
-    }
+    const document = await openReportDocument(target);
+    if (!document) return undefined;
     const existing = this.previews.get(document.uri.toString());
     if (existing) {
       existing.panel.reveal(undefined, toSide);

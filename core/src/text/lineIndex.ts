@@ -6,13 +6,34 @@ export interface Position {
   readonly character: number;
 }
 
+/** Offsets at which lines start (the first is 0), compact enough to keep for thousands of unopened files. */
+export function lineStartsOf(text: string): Uint32Array {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Uint32Array(count);
+  let k = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  return starts;
+}
+
+/** The position of `offset` (clamped to `[0, length]`) given a text's line starts. */
+export function positionIn(starts: Uint32Array, length: number, offset: number): Position {
+  const o = Math.max(0, Math.min(offset, length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: o - starts[lo] };
+}
+
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: Uint32Array;
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = starts;
+    this.starts = lineStartsOf(text);
   }
 
   get lineCount(): number {
@@ -20,15 +41,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    return positionIn(this.starts, this.text.length, offset);
   }
 
   offsetAt(position: Position): number {

@@ -4,7 +4,7 @@
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { localize, notRenderable, renderPage, renderReport } from '../../../core/src/index';
-import type { Lang } from '../../../core/src/index';
+import type { Diagnostic, Lang } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
 import { t } from '../l10n';
 import type { RenderParams, RenderResult } from '../protocol';
@@ -13,7 +13,16 @@ function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
-export function render(params: RenderParams | null | undefined, store: DocumentStore, serverLang: Lang): RenderResult | ResponseError<void> {
+/**
+ * `crossOf`: the findings about this document that come from other reports (carry-overs, stocks, duplicates),
+ * marked on the page like its own.
+ */
+export function render(
+  params: RenderParams | null | undefined,
+  store: DocumentStore,
+  serverLang: Lang,
+  crossOf: (uri: string) => readonly Diagnostic[] = () => [],
+): RenderResult | ResponseError<void> {
   const uri = params?.uri;
   if (typeof uri !== 'string' || !uri) return invalid(t('nianbao/render needs the uri of an open document'));
   const { version, kind = 'body' } = params as RenderParams;
@@ -33,6 +42,8 @@ export function render(params: RenderParams | null | undefined, store: DocumentS
     const page = renderPage(analysis);
     return { uri, version: state.version, title: page.title, html: page.html, counts: page.counts };
   }
-  const body = renderReport(analysis, { annotate: true, lang });
+  const cross = crossOf(uri);
+  const input = cross.length ? { ...analysis, diagnostics: [...analysis.diagnostics, ...cross].sort((a, b) => a.range.start - b.range.start) } : analysis;
+  const body = renderReport(input, { annotate: true, lang });
   return { uri, version: state.version, title: body.title, html: body.html, counts: body.counts };
 }

@@ -4,6 +4,7 @@
  * only needs offset → position. Positions agree with the core's `LineIndex`.
  */
 import type { Position } from 'vscode-languageserver/node';
+import { lineStartsOf, positionIn } from '../../../core/src/index';
 import type { PositionSource } from '../positions';
 
 export class LineStarts implements PositionSource {
@@ -11,24 +12,11 @@ export class LineStarts implements PositionSource {
   private readonly length: number;
 
   constructor(text: string) {
-    let count = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-    const starts = new Uint32Array(count);
-    let k = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-    this.starts = starts;
+    this.starts = lineStartsOf(text);
     this.length = text.length;
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    return positionIn(this.starts, this.length, offset);
   }
 }
