@@ -94,14 +94,21 @@ export function loadAverage() {
 export function machine() {
   const cpus = os.cpus();
   let model = cpus[0]?.model ?? 'unknown';
+  const details = [`${cpus.length} logical CPUs`];
   try {
-    // Virtual machines often report a bare family name in os.cpus(); /proc/cpuinfo may say more.
+    // Virtual machines often report a bare family name; /proc/cpuinfo says a little more.
     const info = readFileSync('/proc/cpuinfo', 'utf8');
-    const m = /^model name\s*:\s*(.+)$/m.exec(info);
-    if (m && m[1].length > model.length) model = m[1];
+    const field = (name) => new RegExp(`^${name}\\s*:\\s*(.+)$`, 'm').exec(info)?.[1].trim();
+    const name = field('model name');
+    if (name && name.length > model.length) model = name;
+    const family = field('cpu family');
+    if (family) details.push(`family ${family} model ${field('model')} stepping ${field('stepping')}`);
+    const mhz = Number(field('cpu MHz'));
+    if (mhz) details.push(`${Math.round(mhz)} MHz`);
+    if (/\bhypervisor\b/.test(field('flags') ?? '')) details.push('virtual machine');
   } catch {}
   return {
-    cpu: `${model.trim()} (${cpus.length} logical CPUs, ${cpus[0]?.speed ? `${cpus[0].speed} MHz` : 'speed unknown'})`,
+    cpu: `${model.trim()} (${details.join(', ')})`,
     cores: cpus.length,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,

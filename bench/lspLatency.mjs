@@ -205,6 +205,13 @@ export async function lspLatency({ quick = false } = {}) {
   return {
     title: 'Language server latency',
     markdown,
+    figures: [
+      { name: 'didChange → diagnostics p50, typical report', value: typical.ours.p50, unit: 'ms' },
+      { name: 'didChange → diagnostics p99, typical report', value: typical.ours.p99, unit: 'ms' },
+      { name: 'ours / yaml-language-server at p99, typical report', value: typical.ours.p99 / typical.theirs.p99, unit: '×' },
+      { name: 'didChange → diagnostics p50, large stress report', value: stress.ours.p50, unit: 'ms' },
+      { name: 'completion right after an edit, p50', value: completion.afterEdit.ours.p50, unit: 'ms' },
+    ],
     results: { typical, stress, completion, sane, version },
     targets: [
       { name: 'LSP diagnostics p99, typical report', target: `≤ ${TARGET_P99_MS} ms`, value: `${f(typical.ours.p99)} ms (p50 ${f(typical.ours.p50)} ms)`, met: typical.ours.p99 <= TARGET_P99_MS },

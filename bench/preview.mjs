@@ -99,5 +99,16 @@ export async function preview({ quick = false } = {}) {
       ? ['', 'In Chromium (`npm run bench:preview`: the real server, the client\'s update scheduler and `media/preview.js`; from sending the LSP change to the page reporting the patch, with the seed and the 2021 example):', '', '```', browser, '```']
       : []),
   ].join('\n');
-  return { title: 'Preview', markdown, results: { local, remote, browser }, targets: [] };
+  return {
+    title: 'Preview',
+    markdown,
+    results: { local, remote, browser },
+    targets: [],
+    figures: [
+      { name: 'preview body render, typical report', value: t.body * 1000, unit: 'µs' },
+      { name: 'preview body render, large stress report', value: s.body, unit: 'ms' },
+      { name: '`nianbao/render` round trip after an edit p50, typical report', value: remote.typical.p50, unit: 'ms' },
+      { name: 'message per preview update, typical report', value: remote.typical.bytes / 1024, unit: 'KB' },
+    ],
+  };
 }

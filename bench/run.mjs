@@ -3,12 +3,16 @@
 // `npm test`; nothing here asserts a speed (a missed target is reported, not failed).
 //
 // Usage: npm run bench [-- --quick] [-- --only=check,lsp,batch,preview,startup] [-- --no-editor] [-- --out=FILE]
-//   --quick      fewer rounds and smaller corpora (a smoke run; figures are rougher)
-//   --only=…     run only these sections
-//   --no-editor  skip the activation measurement in code-server (it installs code-server on first use)
-//   --out=FILE   write the results there instead of bench/RESULTS.md
+//                      [-- --figures=FILE.json] [-- --before=FILE.json]
+//   --quick          fewer rounds and smaller corpora (a smoke run; figures are rougher)
+//   --only=…         run only these sections
+//   --no-editor      skip the activation measurement in code-server (it installs code-server on first use)
+//   --out=FILE       write the results there instead of bench/RESULTS.md
+//   --figures=FILE   also write the key figures as JSON (bench/tmp/figures.json by default)
+//   --before=FILE    key figures of an earlier build (its --figures file, measured on this machine just before):
+//                    the results get a before → after table
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { batch } from './batch.mjs';
 import { checkCost } from './checkCost.mjs';
@@ -23,6 +27,8 @@ const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(nam
 const quick = flag('quick');
 const only = option('only')?.split(',');
 const out = resolve(option('out') ?? join(ROOT, 'bench', 'RESULTS.md'));
+const figuresOut = resolve(option('figures') ?? join(ROOT, 'bench', 'tmp', 'figures.json'));
+const beforeFile = option('before');
 
 const SECTIONS = [
   ['check', '1', checkCost],
@@ -64,6 +70,34 @@ for (const [key, number, run] of SECTIONS) {
 }
 
 const commit = git('rev-parse', '--short', 'HEAD');
+const figures = done.flatMap((s) => s.figures ?? []);
+writeFileSync(figuresOut, `${JSON.stringify({ commit, when: started.toISOString(), load: loadAverage(), figures }, null, 2)}\n`);
+
+/** A figure as written in the tables. */
+function show(f) {
+  if (f === undefined) return '—';
+  const v = f.value;
+  const digits = f.unit === '×' ? 2 : v >= 100 ? 0 : v >= 10 ? 1 : 2;
+  return `${f.unit === '/s' ? Math.round(v).toLocaleString('en') : v.toFixed(digits)}${f.unit === '/s' ? '' : ` ${f.unit}`}`.replace(' ×', '×');
+}
+
+function comparison() {
+  if (!beforeFile || !existsSync(beforeFile)) return [];
+  const before = JSON.parse(readFileSync(beforeFile, 'utf8'));
+  const rows = figures.map((f) => {
+    const b = before.figures.find((x) => x.name === f.name);
+    const change = b ? (f.higher ? f.value / b.value : b.value / f.value) : undefined;
+    return [f.name, show(b), show(f), change === undefined ? '—' : `${change >= 1 ? `${change.toFixed(change >= 10 ? 0 : 1)}× better` : `${(1 / change).toFixed(1)}× worse`}`];
+  });
+  return [
+    '## Before and after',
+    '',
+    `The same benchmarks (this commit's \`bench/\`) run on this machine against the build before the work of issue 8 (commit ${before.commit ?? 'unknown'}, measured ${before.when ? before.when.slice(0, 16).replace('T', ' ') : ''} UTC, load average ${before.load ?? '?'}) and against this one:`,
+    '',
+    table(['figure', 'before', 'after', ''], rows),
+    '',
+  ];
+}
 const dirty = git('status', '--porcelain', '--untracked-files=no');
 const targets = done.flatMap((s) => s.targets);
 const lines = [
@@ -91,6 +125,7 @@ const lines = [
     targets.map((t) => [t.name, t.target, t.value, t.met ? 'met' : '**missed**']),
   ),
   '',
+  ...comparison(),
   ...done.flatMap((s) => [`## ${s.number}. ${s.title}`, '', `_Load average ${s.loadBefore} before, ${s.loadAfter} after; ${s.seconds.toFixed(0)} s._`, '', s.markdown, '']),
 ];
 writeFileSync(out, `${lines.join('\n').trimEnd()}\n`);

@@ -120,6 +120,11 @@ export async function startup({ quick = false, editor = true } = {}) {
   return {
     title: 'Start-up and size',
     markdown,
+    figures: [
+      { name: 'server spawn → initialize result', value: ours.ready.p50, unit: 'ms' },
+      { name: '`dist/server.js`', value: bundles['server.js'].bytes / 1024, unit: 'KB' },
+      ...(activationMs !== undefined ? [{ name: 'extension activation', value: activationMs, unit: 'ms' }] : []),
+    ],
     results: { bundles, vsix, ours, theirs, activation: act },
     targets: [
       { name: 'server ready (spawn → initialize result)', target: `≤ ${TARGET_READY_MS} ms`, value: `${f(ours.ready.p50)} ms median`, met: ours.ready.p50 <= TARGET_READY_MS },
