@@ -158,35 +158,62 @@ async function completionLatency(ours, theirs, { rounds, warmup, seed }) {
 
 const f = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
-export async function lspLatency({ quick = false } = {}) {
-  const edits = quick ? 100 : 500;
-  const stressEdits = quick ? 20 : 100;
+/** One run: both servers started fresh, the sanity check, the edits, completion, the edits of the large report. */
+async function oneRun({ edits, stressEdits, completions, seed }) {
   const { ours, theirs } = await startBoth();
-  let sane;
-  let typical;
-  let stress;
-  let completion;
   try {
-    sane = await sanity(ours, theirs);
-    typical = await diagnosticsLatency(ours, theirs, typicalReport(), { edits, warmup: 30, seed: 8, name: 'typical' });
-    completion = await completionLatency(ours, theirs, { rounds: quick ? 50 : 200, warmup: 20, seed: 9 });
-    stress = await diagnosticsLatency(ours, theirs, stressReport(), { edits: stressEdits, warmup: 5, seed: 10, name: 'stress' });
+    const sane = await sanity(ours, theirs);
+    const typical = await diagnosticsLatency(ours, theirs, typicalReport(), { edits, warmup: 30, seed, name: 'typical' });
+    const completion = await completionLatency(ours, theirs, { rounds: completions, warmup: 20, seed: seed + 1 });
+    const stress = await diagnosticsLatency(ours, theirs, stressReport(), { edits: stressEdits, warmup: 5, seed: seed + 2, name: 'stress' });
     checkOffline(theirs);
+    return { sane, typical, completion, stress, version: theirs.initializeResult?.serverInfo?.version ?? 'unknown' };
   } finally {
     await ours.stop();
     await theirs.stop();
+    checkOffline(theirs);
   }
-  checkOffline(theirs);
-  const version = theirs.initializeResult?.serverInfo?.version ?? 'unknown';
+}
+
+/** Several runs' figures as one: the median of each percentile, the largest maximum, per-run ratios' median. */
+function combine(list) {
+  const side = (k) => ({
+    p50: median(list.map((r) => r[k].p50)),
+    p99: median(list.map((r) => r[k].p99)),
+    max: Math.max(...list.map((r) => r[k].max)),
+    n: list.reduce((a, r) => a + r[k].n, 0),
+    p99s: list.map((r) => r[k].p99),
+  });
+  return {
+    ours: side('ours'),
+    theirs: side('theirs'),
+    ratio50: median(list.map((r) => r.ours.p50 / r.theirs.p50)),
+    ratio99: median(list.map((r) => r.ours.p99 / r.theirs.p99)),
+    findings: list[0].findings,
+    cells: list[0].cells,
+  };
+}
+
+export async function lspLatency({ quick = false } = {}) {
+  const runs = [];
+  const count = quick ? 1 : 3;
+  for (let k = 0; k < count; k++) {
+    runs.push(await oneRun({ edits: quick ? 100 : 500, stressEdits: quick ? 20 : 100, completions: quick ? 50 : 200, seed: 8 + 100 * k }));
+  }
+  const sane = runs[0].sane;
+  const version = runs[0].version;
+  const typical = combine(runs.map((r) => r.typical));
+  const stress = combine(runs.map((r) => r.stress));
+  const completion = { steady: combine(runs.map((r) => r.completion.steady)), afterEdit: combine(runs.map((r) => r.completion.afterEdit)), items: runs[0].completion.items, offers: runs[0].completion.offers };
   const row = (label, r) => [
     label,
     `${f(r.ours.p50)} / ${f(r.ours.p99)} / ${f(r.ours.max)}`,
     `${f(r.theirs.p50)} / ${f(r.theirs.p99)} / ${f(r.theirs.max)}`,
-    x(r.ours.p50 / r.theirs.p50),
-    x(r.ours.p99 / r.theirs.p99),
+    x(r.ratio50),
+    x(r.ratio99),
   ];
   const markdown = [
-    `The real bundled server (\`node dist/server.js --stdio\`) and yaml-language-server ${version} (\`node_modules/yaml-language-server\`, started through \`bench/yamlLanguageServer.cjs\`) in the same run, on the same documents, receiving the same edits one after the other (ours, then theirs, then the next edit): a random table cell set to a random number, then set back (a sum breaks and is mended), and so on. Times from writing the message to reading the answer, in ms: p50 / p99 / max. Both debounces are 0 for the measurement, and both servers then check right after the change is processed (\`setImmediate\`, not a timer: a 0 ms timer waits at least 1 ms in Node) — ours through the initialization option \`diagnosticsDelayMs: 0\` (the default stays 150 ms), theirs by patching its fixed 200 ms validation delay to the same. yaml-language-server has the project's generated JSON Schema (\`schemas/nianbao.schema.json\`) associated with \`*.nianbao.yaml\`, the schema store and the Kubernetes CRD store off, and no network (any HTTP request would fail the run; none was made). They check the schema only; we check the schema, every invariant and the narrative's figures (sanity check before measuring: on an unknown key we report ${sane.ours} finding(s), they ${sane.theirs}; on the clean typical report they report ${sane.theirsOnClean}).`,
+    `The real bundled server (\`node dist/server.js --stdio\`) and yaml-language-server ${version} (\`node_modules/yaml-language-server\`, started through \`bench/yamlLanguageServer.cjs\`) in the same run, on the same documents, receiving the same edits one after the other (ours, then theirs, then the next edit): a random table cell set to a random number, then set back (a sum breaks and is mended), and so on. Times from writing the message to reading the answer, in ms: p50 / p99 / max — ${runs.length > 1 ? `the median of ${runs.length} runs' percentiles (each run with both servers started afresh and its own random edits), the largest maximum; ratios are the median of the runs' ratios` : 'one run'}. Both debounces are 0 for the measurement, and both servers then check right after the change is processed (\`setImmediate\`, not a timer: a 0 ms timer waits at least 1 ms in Node) — ours through the initialization option \`diagnosticsDelayMs: 0\` (the default stays 150 ms), theirs by patching its fixed 200 ms validation delay to the same. yaml-language-server has the project's generated JSON Schema (\`schemas/nianbao.schema.json\`) associated with \`*.nianbao.yaml\`, the schema store and the Kubernetes CRD store off, and no network (any HTTP request would fail the run; none was made). They check the schema only; we check the schema, every invariant and the narrative's figures (sanity check before measuring: on an unknown key we report ${sane.ours} finding(s), they ${sane.theirs}; on the clean typical report they report ${sane.theirsOnClean}).`,
     '',
     table(
       ['', 'nianbao (ms)', 'yaml-language-server (ms)', 'ours / theirs p50', 'ours / theirs p99'],
@@ -200,7 +227,9 @@ export async function lspLatency({ quick = false } = {}) {
     '',
     `Median findings per published version during the edits: ours ${typical.findings.ours}, theirs ${typical.findings.theirs} (typical report; a changed cell breaks the tables' sums, which only we report). Completion at an empty line where the 不予处理 group is missing: ours ${completion.items.ours} items${completion.offers.ours ? ' including 不予处理' : ''}, theirs ${completion.items.theirs} items${completion.offers.theirs ? ' including 不予处理' : ''}.`,
     '',
-    `Targets: p99 ≤ ${TARGET_P99_MS} ms on the typical report — ${f(typical.ours.p99)} ms: ${verdict(typical.ours.p99 <= TARGET_P99_MS)}; at most half of yaml-language-server's — ${x(typical.ours.p99 / typical.theirs.p99)} of theirs at p99: ${verdict(typical.ours.p99 <= TARGET_VS_THEIRS * typical.theirs.p99)}.`,
+    `p99 of each run on the typical report, ours: ${typical.ours.p99s.map((v) => f(v)).join(', ')} ms; theirs: ${typical.theirs.p99s.map((v) => f(v)).join(', ')} ms.`,
+    '',
+    `Targets: p99 ≤ ${TARGET_P99_MS} ms on the typical report — ${f(typical.ours.p99)} ms: ${verdict(typical.ours.p99 <= TARGET_P99_MS)}; at most half of yaml-language-server's — ${x(typical.ratio99)} of theirs at p99: ${verdict(typical.ratio99 <= TARGET_VS_THEIRS)}.`,
   ].join('\n');
   return {
     title: 'Language server latency',
@@ -208,7 +237,7 @@ export async function lspLatency({ quick = false } = {}) {
     figures: [
       { name: 'didChange → diagnostics p50, typical report', value: typical.ours.p50, unit: 'ms' },
       { name: 'didChange → diagnostics p99, typical report', value: typical.ours.p99, unit: 'ms' },
-      { name: 'ours / yaml-language-server at p99, typical report', value: typical.ours.p99 / typical.theirs.p99, unit: '×' },
+      { name: 'ours / yaml-language-server at p99, typical report', value: typical.ratio99, unit: '×' },
       { name: 'didChange → diagnostics p50, large stress report', value: stress.ours.p50, unit: 'ms' },
       { name: 'completion right after an edit, p50', value: completion.afterEdit.ours.p50, unit: 'ms' },
     ],
@@ -218,8 +247,8 @@ export async function lspLatency({ quick = false } = {}) {
       {
         name: 'LSP diagnostics p99 vs yaml-language-server',
         target: `≤ ${TARGET_VS_THEIRS}× theirs`,
-        value: `${x(typical.ours.p99 / typical.theirs.p99)} (${f(typical.ours.p99)} vs ${f(typical.theirs.p99)} ms)`,
-        met: typical.ours.p99 <= TARGET_VS_THEIRS * typical.theirs.p99,
+        value: `${x(typical.ratio99)} (${f(typical.ours.p99)} vs ${f(typical.theirs.p99)} ms)`,
+        met: typical.ratio99 <= TARGET_VS_THEIRS,
       },
     ],
   };

@@ -29,6 +29,8 @@ const only = option('only')?.split(',');
 const out = resolve(option('out') ?? join(ROOT, 'bench', 'RESULTS.md'));
 const figuresOut = resolve(option('figures') ?? join(ROOT, 'bench', 'tmp', 'figures.json'));
 const beforeFile = option('before');
+/** What the results call this build (default: the commit). */
+const label = option('label');
 
 const SECTIONS = [
   ['check', '1', checkCost],
@@ -48,6 +50,7 @@ function git(...args) {
 
 mkdirSync(join(ROOT, 'bench', 'tmp'), { recursive: true });
 const m = machine();
+const loadAtStart = loadAverage();
 const started = new Date();
 console.log(`nianbao benchmarks — ${m.cpu}, Node ${m.node}; load average ${loadAverage()}${quick ? ' (quick)' : ''}`);
 const done = [];
@@ -71,7 +74,7 @@ for (const [key, number, run] of SECTIONS) {
 
 const commit = git('rev-parse', '--short', 'HEAD');
 const figures = done.flatMap((s) => s.figures ?? []);
-writeFileSync(figuresOut, `${JSON.stringify({ commit, when: started.toISOString(), load: loadAverage(), figures }, null, 2)}\n`);
+writeFileSync(figuresOut, `${JSON.stringify({ commit: label ?? commit, when: started.toISOString(), load: loadAtStart, loads: done.map((s) => `${s.title}: ${s.loadBefore} → ${s.loadAfter}`), figures }, null, 2)}\n`);
 
 /** A figure as written in the tables. */
 function show(f) {
@@ -92,7 +95,7 @@ function comparison() {
   return [
     '## Before and after',
     '',
-    `The same benchmarks (this commit's \`bench/\`) run on this machine against the build before the work of issue 8 (commit ${before.commit ?? 'unknown'}, measured ${before.when ? before.when.slice(0, 16).replace('T', ' ') : ''} UTC, load average ${before.load ?? '?'}) and against this one:`,
+    `The same benchmarks (this commit's \`bench/\`) run on this machine against the build before the work of issue 8 (${before.commit ?? 'unknown'}; measured ${before.when ? before.when.slice(0, 16).replace('T', ' ') : ''} UTC, load average ${before.load ?? '?'} at its start) and against this one (above). Both runs share the machine with other jobs, so single figures move by tens of per cent between runs; the large factors are the work's.`,
     '',
     table(['figure', 'before', 'after', ''], rows),
     '',
