@@ -156,3 +156,47 @@ export function series({ agency, firstYear, years, seed, government = false }) {
   }
   return out;
 }
+
+/**
+ * Ways a generated report is broken in the batch benchmark, each a mistake people make, and the finding it gives:
+ * a wrong total (NB303), a narrative figure that contradicts the table (NB309), a blank cell (NB206), a
+ * misspelt row label (NB201 with the nearest label), and a syntax error that sends the report down the recovery
+ * path (NB101, the rest still checked).
+ */
+export const DEFECTS = {
+  wrongTotal: (text) => text.replace(/(  本年新收政府信息公开申请数量: \[(?:\d+, ){6})(\d+)\]/, (_m, head, total) => `${head}${Number(total) + 1}]`),
+  narrative: (text) => text.replace(/全年共收到政府信息公开申请(\d+)件/, (_m, n) => `全年共收到政府信息公开申请${Number(n) + 3}件`),
+  blankCell: (text) => text.replace(/(    予以公开: \[)\d+,/, '$1null,'),
+  misspeltLabel: (text) => text.replace('    无法提供:', '    无发提供:'),
+  syntaxError: (text) => text.replace(/(  行政复议: \[[\d, ]+)\]/, '$1'),
+};
+
+/**
+ * Which defect (if any) the report at `index` gets: about one report in six is broken, the kinds in turn, so
+ * that any prefix of the corpus has the same mix.
+ */
+export function defectFor(index) {
+  const kinds = Object.keys(DEFECTS);
+  if (index % 6 !== 5) return undefined;
+  return kinds[Math.floor(index / 6) % kinds.length];
+}
+
+/**
+ * The batch corpus: `agencies` agencies × `years` consecutive years from 2019 (both editions: 2019–2020 in the
+ * 2019 edition, later years in the 2021 edition), one in five agencies a 人民政府; about one report in six broken.
+ * Returns [{ agency, year, edition, text, defect }] in agency order, so that the first k agencies are a
+ * representative smaller corpus.
+ */
+export function batchCorpus({ agencies, years, firstYear = 2019 }) {
+  const out = [];
+  for (let a = 0; a < agencies; a++) {
+    const agency = `示范省第${a + 1}号测试机关`;
+    for (const r of series({ agency, firstYear, years, seed: a + 1, government: a % 5 === 0 })) {
+      const defect = defectFor(out.length);
+      const text = defect ? DEFECTS[defect](r.text) : r.text;
+      if (defect && text === r.text) throw new Error(`defect ${defect} did not apply to ${agency} ${r.year}`);
+      out.push({ agency: a, year: r.year, edition: r.edition, text, defect });
+    }
+  }
+  return out;
+}

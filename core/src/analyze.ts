@@ -2,6 +2,7 @@
  * `analyze(text)`: the whole single-document analysis, parsed once and shared by every feature (diagnostics,
  * completion, hover, inlay hints, preview). Never throws.
  */
+import type { AnalysisMemo } from './analysisMemo';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { M } from './i18n/messages';
 import { syntaxDiagnostics } from './diagnostics/syntaxDiagnostics';
@@ -16,6 +17,11 @@ import { pathKey } from './template/templates';
 export interface AnalyzeOptions {
   /** Documents longer than this (UTF-16 units) are refused with NB107 instead of being checked. */
   readonly maxLength?: number;
+  /**
+   * The memo of this document's earlier analyses (an editor keeps one per open document): the narrative's
+   * statements are taken over where a section's text did not change. The findings are the same with or without.
+   */
+  readonly memo?: AnalysisMemo;
 }
 
 export interface Analysis {
@@ -82,7 +88,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const report = bindReport(doc);
   const diagnostics: Diagnostic[] = syntaxDiagnostics(doc, maxLength);
   if (doc.root) {
-    const context = { doc, report };
+    const context = { doc, report, memo: options.memo };
     const ruleDiagnostics: Diagnostic[] = [];
     for (const rule of RULES) {
       try {
@@ -99,6 +105,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     append(diagnostics, ruleDiagnostics);
   }
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  options.memo?.settle();
   return { doc, report, diagnostics: capped(diagnostics) };
 }
 

@@ -1,6 +1,7 @@
 /** The checking core's public surface for the CLI, the server and the tests. No editor or protocol types here. */
 export { analyze, tooLargeAnalysis } from './analyze';
 export { DEFAULT_MAX_LENGTH, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_IMPORT_BYTES, MAX_ITEMS, RECOVER_MAX_LENGTH } from './syntax/limits';
+export { AnalysisMemo } from './analysisMemo';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } from './diagnostics/diagnostic';
 export { localize } from './diagnostics/diagnostic';

@@ -8,6 +8,7 @@
 // console reaches us through window.codeAutomationLog.
 //
 // Usage: node scripts/vscode/runExtensionTests.mjs [--timeout=SECONDS] [--keep-state] [--verbose]
+//        [--tests=ENTRY.js] [--results=FILE.json]   (another suite entry, e.g. bench/activation/index.js; where its summary goes)
 //        (MOCHA_GREP=pattern runs a subset)
 // Exit: 0 suite passed; 1 suite failed, crashed or reported no summary; 2 infrastructure failure.
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,7 +35,7 @@ const log = (...a) => console.log(`[integration +${((Date.now() - started) / 100
 async function main() {
   if (!existsSync(TESTS)) throw new Error(`${TESTS} is missing: run npm run build first`);
   if (!existsSync(join(ROOT, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run npm run build first');
-  const resultsFile = join(ROOT, 'out', 'test', 'integration-results.json');
+  const resultsFile = argv.results ? resolve(argv.results) : join(ROOT, 'out', 'test', 'integration-results.json');
   const cs = await startCodeServer({
     keepState: !!argv['keep-state'],
     env: { NIANBAO_TEST_RESULTS: resultsFile },

@@ -1,10 +1,11 @@
 /**
  * Open documents and their analysis: each document version is analysed once, on first use, and every feature
- * (diagnostics, completion, hover, hints, actions, outline) shares that result.
+ * (diagnostics, completion, hover, hints, actions, outline) shares that result. Each document keeps the core's
+ * memo of its analyses, so that a keystroke in a table does not read the unchanged narrative again.
  */
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_MAX_LENGTH, LineIndex, analyze } from '../../core/src/index';
+import { AnalysisMemo, DEFAULT_MAX_LENGTH, LineIndex, analyze } from '../../core/src/index';
 import type { Analysis } from '../../core/src/index';
 
 /**
@@ -24,6 +25,7 @@ export interface DocumentState {
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private readonly cache = new Map<string, DocumentState>();
+  private readonly memos = new Map<string, AnalysisMemo>();
   /** How many analyses ran (one per document version used). */
   analyses = 0;
 
@@ -34,7 +36,9 @@ export class DocumentStore {
     if (cached && cached.version === document.version) return cached;
     // The core reads a leading BOM as nothing and keeps offsets into the text as given.
     const text = document.getText();
-    const state: DocumentState = { uri, version: document.version, text, analysis: analyze(text, { maxLength: MAX_DOCUMENT_LENGTH }), lines: new LineIndex(text) };
+    let memo = this.memos.get(uri);
+    if (!memo) this.memos.set(uri, (memo = new AnalysisMemo()));
+    const state: DocumentState = { uri, version: document.version, text, analysis: analyze(text, { maxLength: MAX_DOCUMENT_LENGTH, memo }), lines: new LineIndex(text) };
     this.analyses++;
     this.cache.set(uri, state);
     return state;
@@ -42,5 +46,6 @@ export class DocumentStore {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.memos.delete(uri);
   }
 }

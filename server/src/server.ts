@@ -27,7 +27,7 @@ import type { CheckFilesParams, CheckFilesResult, InitializationOptions, ServerI
 import { ImportRequest, NextYearRequest, WorkspaceIndexRequest } from './protocol';
 import type { ImportParams, ImportResult, NextYearParams, NextYearResult, WorkspaceIndexResult } from './protocol';
 import type { RenderParams, RenderResult } from './protocol';
-import { Settings } from './settings';
+import { Settings, diagnosticsDelay } from './settings';
 import { MAX_FILE_BYTES, REPORT_GLOB } from './workspace/reportFiles';
 import { WorkspaceReports } from './workspace/workspaceReports';
 import type { WorkspaceCapabilities } from './workspace/workspaceReports';
@@ -56,6 +56,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     settings.clientLocale = params.locale;
     settings.update(options.settings);
+    settings.diagnosticsDelayMs = diagnosticsDelay(options.diagnosticsDelayMs);
     useLanguage(settings.lang);
     const caps = params.capabilities;
     completionClient = {

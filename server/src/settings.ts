@@ -2,9 +2,22 @@
 import type { Lang } from '../../core/src/index';
 import type { Language, ServerSettings } from './protocol';
 
+/** The debounce of diagnostics after a change, unless the client's initialization options say otherwise. */
+export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
+/** A longer delay would look like a server that stopped checking. */
+const MAX_DIAGNOSTICS_DELAY_MS = 10_000;
+
+/** The initialization option `diagnosticsDelayMs`: a finite number of milliseconds from 0 to 10 s, else the default. */
+export function diagnosticsDelay(raw: unknown): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) return DEFAULT_DIAGNOSTICS_DELAY_MS;
+  return Math.min(raw, MAX_DIAGNOSTICS_DELAY_MS);
+}
+
 export class Settings {
   language: Language = 'auto';
   columnHints = true;
+  /** Milliseconds from the last change to the diagnostics (`diagnosticsDelayMs` in the initialization options). */
+  diagnosticsDelayMs = DEFAULT_DIAGNOSTICS_DELAY_MS;
   /** The editor's display language from `initialize` (e.g. `zh-cn`, `en`). */
   clientLocale: string | undefined;
 

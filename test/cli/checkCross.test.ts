@@ -1,10 +1,16 @@
-/** `nianbao check` over several reports: cross-year findings, related locations, the summary, JSON shape. */
+/**
+ * `nianbao check` over several reports: cross-year findings, related locations, the summary, JSON shape; texts let
+ * go after the check and read again only for output.
+ */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { LineIndex, ReportIndex, analyze } from '../../core/src/index';
+import { main } from '../../cli/src/cli';
+import { processIo } from '../../cli/src/io';
 import { FIXTURES, ROOT } from '../support/paths';
 
 const BIN = join(ROOT, 'bin', 'nianbao.js');
@@ -102,4 +108,72 @@ test('a reader that stops early (| head) ends the output without a stack trace',
   const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
   assert.doesNotMatch(stderr, /EPIPE|at /);
   assert.notEqual(code, 2);
+});
+
+/** `main` in-process with the real files, counting reads; `changeOnReread` serves other bytes from the second read on. */
+async function checkCounting(args: string[], changeOnReread?: { file: string; text: string }): Promise<{ code: number; stdout: string; reads: Map<string, number> }> {
+  const reads = new Map<string, number>();
+  let stdout = '';
+  const io = {
+    ...processIo(),
+    stdout: (t: string) => void (stdout += t),
+    stderr: () => undefined,
+    readStdin: async () => '',
+    readFile: (p: string) => {
+      const n = (reads.get(p) ?? 0) + 1;
+      reads.set(p, n);
+      if (changeOnReread && n > 1 && p.endsWith(changeOnReread.file)) return Buffer.from(changeOnReread.text);
+      return readFileSync(p);
+    },
+    color: false,
+  };
+  const code = await main(args, io);
+  return { code, stdout, reads };
+}
+
+/** The five reports newest first: findings between reports then land on reports read earlier. */
+function newestFirst(folder: string): string[] {
+  return readdirSync(folder).sort().reverse().map((f) => join(folder, f));
+}
+
+test('texts are let go after the check: a clean report is read once, one a later finding lands on twice', async () => {
+  const folder = join(dir, 'cross', 'broken');
+  const files = newestFirst(folder);
+  const { code, stdout, reads } = await checkCounting(['check', ...files, '--format', 'json']);
+  assert.equal(code, 1);
+  const result = JSON.parse(stdout) as { files: { file: string; diagnostics: unknown[] }[] };
+  assert.deepEqual(result.files.map((f) => f.file), files);
+  // The findings a report had when it was read decide whether its text was kept.
+  const seen = new ReportIndex();
+  for (const f of files) {
+    seen.set(f, readFileSync(f, 'utf8'));
+    const atRead = seen.diagnostics(f).length;
+    const atEnd = result.files.find((r) => r.file === f)?.diagnostics.length ?? 0;
+    assert.equal(reads.get(f), atRead === 0 && atEnd > 0 ? 2 : 1, f);
+  }
+  assert.ok([...reads.values()].includes(2), 'a finding landed on a report read earlier');
+  const fresh = run(['check', ...files.map((f) => f.slice(dir.length + 1)), '--format', 'json']).stdout;
+  assert.equal(stdout, fresh.replaceAll('cross/broken', folder), 'the output does not depend on it');
+});
+
+test('a report changed on disk between its check and its output is printed with the findings of the text printed', async () => {
+  const folder = join(dir, 'cross', 'broken');
+  const original = readFileSync(join(folder, 'eco-2020.nianbao.yaml'), 'utf8');
+  assert.equal(analyze(original).diagnostics.length, 0, 'clean on its own');
+  // Meanwhile someone adds two lines at the top and breaks a row total.
+  const changed = `# 另存\n# 修改\n${original.replace(/(  本年新收政府信息公开申请数量: \[(?:\d+, ){6})(\d+)\]/, (_m, head, n) => `${head}${Number(n) + 1}]`)}`;
+  assert.notEqual(changed, original);
+  const files = newestFirst(folder);
+  const { stdout, reads } = await checkCounting(['check', ...files, '--format', 'json'], { file: 'eco-2020.nianbao.yaml', text: changed });
+  assert.equal(reads.get(join(folder, 'eco-2020.nianbao.yaml')), 2);
+  const file = (JSON.parse(stdout) as { files: { file: string; diagnostics: { code: string; line: number }[] }[] }).files.find((f) => f.file.endsWith('eco-2020.nianbao.yaml'));
+  assert.ok(file);
+  const expected = new ReportIndex();
+  for (const f of files) expected.set(f, f.endsWith('eco-2020.nianbao.yaml') ? changed : readFileSync(f, 'utf8'));
+  const lines = new LineIndex(changed);
+  assert.deepEqual(
+    file.diagnostics.map((d) => `${d.code}@${d.line}`),
+    expected.diagnostics(join(folder, 'eco-2020.nianbao.yaml')).map((d) => `${d.code}@${lines.positionAt(d.range.start).line + 1}`),
+  );
+  assert.ok(file.diagnostics.some((d) => d.code === 'NB303'));
 });

@@ -1,6 +1,7 @@
 /**
  * Diagnostics from the real server over stdio: fixtures against their `# expect:` markers, versions, clearing on
- * close, the status notification, the language of messages, debouncing a burst of edits, checking files on disk.
+ * close, the status notification, the language of messages, debouncing a burst of edits (and no debounce when the
+ * client asks for none), checking files on disk.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { LineIndex, ReportIndex, agencyKey, analyze } from '../../core/src/index';
 import type { StatusParams } from '../../server/src/protocol';
+import { DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelay } from '../../server/src/settings';
 import { actualMarkers, expectedMarkers, fixtures } from '../support/fixtures';
 import { LspClient, fileUri } from '../support/lspClient';
 import { EXAMPLES } from '../support/paths';
@@ -119,6 +121,41 @@ describe('a burst of 200 rapid edits', () => {
     // Every publication matches the text of the version it names (checked for the last: it is the clean one).
     assert.equal(analyze(client.text(uri)).diagnostics.length, 0);
     await client.close(uri);
+  });
+});
+
+describe('diagnosticsDelayMs', () => {
+  test('the initialization option takes a delay from 0 to 10 s; anything else keeps the default 150 ms', () => {
+    assert.equal(DEFAULT_DIAGNOSTICS_DELAY_MS, 150);
+    assert.equal(diagnosticsDelay(undefined), 150);
+    assert.equal(diagnosticsDelay(0), 0);
+    assert.equal(diagnosticsDelay(40), 40);
+    assert.equal(diagnosticsDelay(1e9), 10_000);
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '0', null, {}]) assert.equal(diagnosticsDelay(bad), 150, String(bad));
+  });
+
+  test('with 0, every change that the server has processed is checked and published, none coalesced', async () => {
+    const prompt = await LspClient.start({ initializationOptions: { diagnosticsDelayMs: 0 } });
+    try {
+      const text = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
+      const uri = fileUri('prompt.nianbao.yaml');
+      await prompt.open(uri, text);
+      const start = prompt.publications.length;
+      const line = text.split('\n').findIndex((l) => l.startsWith('    部分公开:'));
+      const character = text.split('\n')[line].indexOf('[') + 1;
+      // Each change is followed by a request whose answer proves the server has read the change; with a debounce
+      // the next change would replace the pending one, without it each version is published before the next.
+      let last = 1;
+      for (let i = 0; i < 20; i++) {
+        last = prompt.sendChange(uri, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: String(7 + (i % 2)) }]);
+        await prompt.hover(uri, { line, character });
+      }
+      await prompt.diagnosticsFor(uri, last, start);
+      const versions = prompt.publications.slice(start).filter((p) => p.uri === uri).map((p) => p.version);
+      assert.deepEqual(versions, Array.from({ length: 20 }, (_, i) => i + 2));
+    } finally {
+      await prompt.stop();
+    }
   });
 });
 

@@ -11,7 +11,6 @@ import { collectFiles } from '../collectFiles';
 import type { Input } from '../collectFiles';
 import { formatFileHuman } from '../formatHuman';
 import { toJsonFile } from '../formatJson';
-import type { JsonFileResult } from '../formatJson';
 import { formatSummaryHuman, summarise } from '../formatSummary';
 import type { CliIo } from '../io';
 import { decodeText } from '../decodeText';
@@ -48,46 +47,113 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
 
   let unreadable = 0;
   const index = new ReportIndex();
-  const texts = new Map<string, string>();
+  const checked: Input[] = [];
+  /**
+   * Texts kept for the output: a report with findings of its own (printed with its lines) and standard input
+   * (which cannot be read twice). The others are let go once analysed — the index keeps only their compact
+   * facts — so that ten thousand reports are checked in the memory of a few; the rare one that a finding between
+   * reports lands on is read again for its output.
+   */
+  const kept = new Map<string, string>();
+  /** The file's text, or the size of a file too large to be read at all. */
+  const read = async (file: Input): Promise<string | { readonly tooLarge: number }> => {
+    const limited = file.path === undefined ? undefined : readLimited(io, file.path, MAX_FILE_BYTES);
+    if (limited && 'tooLarge' in limited) return limited;
+    const text = limited === undefined ? await io.readStdin() : decodeText(limited.bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  };
   for (const file of distinct(inputs.files)) {
     let text: string;
     try {
-      const read = file.path === undefined ? undefined : readLimited(io, file.path, MAX_FILE_BYTES);
-      if (read && 'tooLarge' in read) {
+      const got = await read(file);
+      if (typeof got !== 'string') {
         // Refused unread: its one finding (NB107) says how large it is.
-        texts.set(file.name, '');
-        index.set(file.name, '', tooLargeAnalysis(read.tooLarge));
+        checked.push(file);
+        kept.set(file.name, '');
+        index.set(file.name, '', tooLargeAnalysis(got.tooLarge));
         continue;
       }
-      text = read === undefined ? await io.readStdin() : decodeText(read.bytes);
+      text = got;
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       io.stderr(`${s.unreadable(file.name, e.code ? s.reason(e.code) : e.message)}\n`);
       unreadable++;
       continue;
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    texts.set(file.name, text);
+    checked.push(file);
     index.set(file.name, text);
+    if (file.path === undefined || index.diagnostics(file.name).length > 0) kept.set(file.name, text);
   }
+  const paths = new Map(checked.map((f) => [f.name, f.path]));
+  /** Another report's text for a related location, when it is still the one checked (else no line number). */
+  const textOf = (name: string): string | undefined => {
+    const known = kept.get(name);
+    if (known !== undefined) return known;
+    const path = paths.get(name);
+    if (path === undefined) return undefined;
+    try {
+      const text = decodeText(io.readFile(path));
+      const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      return index.holds(name, bare) ? bare : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 
   const all: Diagnostic[] = [];
-  const json: JsonFileResult[] = [];
-  for (const [name, text] of texts) {
-    const diagnostics = index.diagnostics(name);
-    all.push(...diagnostics);
-    if (format === 'json') json.push(toJsonFile(name, text, diagnostics, lang));
-    else io.stdout(formatFileHuman(name, text, diagnostics, lang, io.color, (uri) => texts.get(uri)));
+  // JSON is written as it is made, in pieces, with the same bytes as one JSON.stringify of `{ version, files }`.
+  let pending = '';
+  const write = (piece: string): void => {
+    pending += piece;
+    if (pending.length >= 65536) {
+      io.stdout(pending);
+      pending = '';
+    }
+  };
+  if (format === 'json') write('{"version":1,"files":[');
+  let first = true;
+  for (const file of checked) {
+    let diagnostics = index.diagnostics(file.name);
+    let text = '';
+    if (diagnostics.length > 0) {
+      const known = kept.get(file.name);
+      if (known !== undefined) {
+        text = known;
+      } else {
+        try {
+          const got = await read(file);
+          text = typeof got === 'string' ? got : '';
+        } catch (error) {
+          const e = error as NodeJS.ErrnoException;
+          io.stderr(`${s.unreadable(file.name, e.code ? s.reason(e.code) : e.message)}\n`);
+          unreadable++;
+          continue;
+        }
+        // Changed since it was checked: its findings are then those of the text printed.
+        if (!index.holds(file.name, text)) {
+          index.set(file.name, text);
+          diagnostics = index.diagnostics(file.name);
+        }
+      }
+    }
+    for (const d of diagnostics) all.push(d);
+    if (format === 'json') {
+      write(`${first ? '' : ','}${JSON.stringify(toJsonFile(file.name, text, diagnostics, lang))}`);
+      first = false;
+    } else if (diagnostics.length > 0) {
+      io.stdout(formatFileHuman(file.name, text, diagnostics, lang, io.color, textOf));
+    }
   }
-  const summary = summarise(index.stats(), texts.size, all);
+  const summary = summarise(index.stats(), checked.length, all);
 
   if (format === 'json') {
     // Exactly the documented shape: consumers derive totals from `files`.
-    io.stdout(`${JSON.stringify({ version: 1, files: json })}\n`);
-  } else if (texts.size > 0) {
-    if (texts.size > 1) io.stdout(formatSummaryHuman(summary, lang));
+    write(']}\n');
+    io.stdout(pending);
+  } else if (checked.length > 0) {
+    if (checked.length > 1) io.stdout(formatSummaryHuman(summary, lang));
     const clean = summary.errors + summary.warnings + summary.information === 0;
-    io.stdout(`${clean ? s.summaryClean(texts.size) : s.summary(summary.errors, summary.warnings, summary.information, texts.size)}\n`);
+    io.stdout(`${clean ? s.summaryClean(checked.length) : s.summary(summary.errors, summary.warnings, summary.information, checked.length)}\n`);
   }
   if (unreadable > 0 && format === 'human') io.stderr(`${s.unreadableCount(unreadable)}\n`);
   if (unreadable > 0 || (inputs.files.length === 0 && inputs.emptyDirs.length > 0)) return 2;

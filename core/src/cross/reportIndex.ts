@@ -21,8 +21,10 @@ interface Entry extends IndexedReport {
   readonly facts: ReportFacts;
   /** The single-document diagnostics of the last analysis. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Of a text read from disk; an editor's text (given with its analysis) is kept and compared as it is. */
   readonly hash: number;
   readonly length: number;
+  readonly text?: string;
 }
 
 export interface IndexUpdate {
@@ -68,13 +70,23 @@ export class ReportIndex {
    * Add or replace a document (created, opened, edited, saved). `analysis`: the caller's analysis of this very
    * text (an editor's document store), so that each version is parsed once.
    */
+  /** Whether the index holds exactly this text for the document (a file read again is the one checked). */
+  holds(uri: string, text: string): boolean {
+    const entry = this.entries.get(uri);
+    return entry !== undefined && entry.length === text.length && (entry.text !== undefined ? entry.text === text : entry.hash === hashText(text));
+  }
+
   set(uri: string, text: string, analysis?: Analysis): IndexUpdate {
     const old = this.entries.get(uri);
-    const hash = hashText(text);
-    if (old && old.hash === hash && old.length === text.length) return { rechecked: [], changed: [] };
+    if (this.holds(uri, text)) return { rechecked: [], changed: [] };
+    // An editor's document (it comes with its analysis) holds its text anyway: keeping a reference costs nothing
+    // and spares hashing the whole text on every keystroke. A file read from disk keeps only its hash.
+    const editor = analysis !== undefined;
     analysis ??= analyze(text, this.options);
     const facts = reportFacts(analysis.report);
-    const entry: Entry = { uri, facts, diagnostics: analysis.diagnostics, hash, length: text.length };
+    const entry: Entry = editor
+      ? { uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }
+      : { uri, facts, diagnostics: analysis.diagnostics, hash: hashText(text), length: text.length };
     if (old && old.facts.signature === facts.signature) {
       // Only this document's own findings changed; its neighbours' do not depend on anything that moved.
       this.entries.set(uri, entry);

@@ -83,24 +83,37 @@ function readCell(column: Column, index: number, node: YamlNode | undefined, pat
   return { column, index, node, value: undefined, fromText: false, path };
 }
 
+const cellPathCache = new WeakMap<PlacedNode, readonly YamlPath[]>();
+
+/** The path of each cell of a row (`[...row path, column index]`), made once per template row and shared. */
+function cellPaths(placed: PlacedNode & { node: RowNode }): readonly YamlPath[] {
+  let paths = cellPathCache.get(placed);
+  if (!paths) {
+    paths = placed.node.columns.map((_, i) => Object.freeze([...placed.path, i]));
+    cellPathCache.set(placed, paths);
+  }
+  return paths;
+}
+
 function bindRow(placed: PlacedNode & { node: RowNode }, pair: PairNode): BoundRow {
   const { columns } = placed.node;
   const value = pair.value;
   const path = placed.path;
-  let cells: BoundCell[];
+  const paths = cellPaths(placed);
+  const cells: BoundCell[] = new Array(columns.length);
   if (columns.length === 1) {
-    cells = [readCell(columns[0], 0, value ?? undefined, path)];
+    cells[0] = readCell(columns[0], 0, value ?? undefined, path);
   } else if (value && value.kind === 'seq' && value.items.length === columns.length) {
-    cells = columns.map((c, i) => readCell(c, i, value.items[i], [...path, i]));
+    for (let i = 0; i < columns.length; i++) cells[i] = readCell(columns[i], i, value.items[i], paths[i]);
   } else if (value && value.kind === 'seq') {
     // Too few or too many values (NB204): which value belongs to which column is unknown, so none is read;
     // otherwise every sum through this row would report the misalignment again.
-    cells = columns.map((c, i) => ({ column: c, index: i, node: value.items[i], value: undefined, fromText: false, path: [...path, i] }));
+    for (let i = 0; i < columns.length; i++) cells[i] = { column: columns[i], index: i, node: value.items[i], value: undefined, fromText: false, path: paths[i] };
   } else if (value && value.kind === 'scalar' && value.value === null) {
     // A whole row left blank reads as blank cells.
-    cells = columns.map((c, i) => ({ column: c, index: i, node: value, value: null, fromText: false, path }));
+    for (let i = 0; i < columns.length; i++) cells[i] = { column: columns[i], index: i, node: value, value: null, fromText: false, path };
   } else {
-    cells = columns.map((c, i) => ({ column: c, index: i, node: undefined, value: undefined, fromText: false, path: [...path, i] }));
+    for (let i = 0; i < columns.length; i++) cells[i] = { column: columns[i], index: i, node: undefined, value: undefined, fromText: false, path: paths[i] };
   }
   return { placed, pair, cells, path };
 }
@@ -190,22 +203,36 @@ export function bindReport(doc: ParsedDocument): BoundReport {
   };
 }
 
-const childCache = new WeakMap<TemplateIndex, Map<string, PlacedNode[]>>();
+interface Children {
+  readonly top: readonly PlacedNode[];
+  readonly byParent: ReadonlyMap<PlacedNode, readonly PlacedNode[]>;
+}
+
+const childCache = new WeakMap<TemplateIndex, Children>();
+const NO_CHILDREN: readonly PlacedNode[] = [];
 
 /** Direct children of a placed node (or of the root) in template order. */
 export function childrenOf(index: TemplateIndex, parent: PlacedNode | undefined): readonly PlacedNode[] {
-  let byParent = childCache.get(index);
-  if (!byParent) {
-    byParent = new Map();
+  let children = childCache.get(index);
+  if (!children) {
+    const byKey = new Map<string, PlacedNode[]>();
     for (const placed of index.nodes) {
       const parentKey = placed.path.slice(0, -1).join('\u0000');
-      const list = byParent.get(parentKey) ?? [];
+      const list = byKey.get(parentKey) ?? [];
       list.push(placed);
-      byParent.set(parentKey, list);
+      byKey.set(parentKey, list);
     }
-    childCache.set(index, byParent);
+    const byParent = new Map<PlacedNode, readonly PlacedNode[]>();
+    for (const placed of index.nodes) byParent.set(placed, byKey.get(placed.path.join('\u0000')) ?? NO_CHILDREN);
+    children = { top: byKey.get('') ?? NO_CHILDREN, byParent };
+    childCache.set(index, children);
   }
-  return byParent.get(parent ? parent.path.join('\u0000') : '') ?? [];
+  if (!parent) return children.top;
+  // A placed node of this edition's index is found directly; one from elsewhere (the other edition) by its path.
+  const direct = children.byParent.get(parent);
+  if (direct) return direct;
+  const same = index.byPath.get(parent.path.join('\u0000'));
+  return same ? (children.byParent.get(same) ?? NO_CHILDREN) : NO_CHILDREN;
 }
 
 /** A scalar cell node, for fixes that replace a value. */

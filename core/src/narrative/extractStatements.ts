@@ -39,6 +39,8 @@ import {
   YEAR_END,
 } from './phrases';
 import type { SubjectPhrase } from './phrases';
+import { PhraseSet } from './phraseSet';
+import type { Match } from './phraseSet';
 
 /** One thing a number asserts: the number equals the sum of these quantities (usually one). */
 export interface Claim {
@@ -76,13 +78,6 @@ interface Token {
   readonly approximate: boolean;
 }
 
-interface Match {
-  readonly id: string;
-  readonly start: number;
-  readonly end: number;
-  readonly parent?: string;
-}
-
 interface Classified {
   readonly domain: Domain;
   /** Quantity ids named, in text order. */
@@ -103,8 +98,14 @@ const TOKEN = new RegExp(
   `(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${NUMERAL})[ \\t\\u3000]*(${ALL_UNITS.join('|')})`,
   'g',
 );
-const NEAR_STOP = /[，,：:（）()【】[\]“”"‘’《》—]/;
-const RIGHT_STOP = /[，,、：:（）()【】[\]“”"‘’《》—。；;！!？?\n]/;
+/** A table of character codes: 1 where a clause stops to the left of a number, 2 where also to its right. */
+const STOPS = new Uint8Array(0x10000);
+for (const c of '，,：:（）()【】[]“”"‘’《》—') STOPS[c.charCodeAt(0)] = 3;
+for (const c of '、。；;！!？?\n') STOPS[c.charCodeAt(0)] = 2;
+/** Where the clause before a number starts: after one of ，,：:（）()【】[]“”"‘’《》—. */
+const isNearStop = (c: number): boolean => (STOPS[c] & 1) !== 0;
+/** Where the words after a number end: the same, and 、。；;！!？? and a line break. */
+const isRightStop = (c: number): boolean => STOPS[c] !== 0;
 /** Before a number: an estimate or the upper end of a range. */
 const APPROX_BEFORE = /(?:约|近|超|超过|逾|不足|不到|将近|大约|(?:\d|[零〇一二两三四五六七八九十百千])\s*(?:至|到|-|~|—|－|～))\s*$/;
 /** Before a Chinese numeral: 几十件, 数十件, 上百件. */
@@ -113,21 +114,58 @@ const APPROX_BEFORE_NUMERAL = /[几数上]$/;
 const WORD_BEFORE_ONE = /[统唯同逐单每之任某另专合归划整进第万]$/;
 const FLOW_EXEMPT = new Set(['inForce', 'totalPublished']);
 
+const FULL_WIDTH_DIGITS = /[０-９．]/;
+
 function foldDigits(text: string): string {
+  if (!FULL_WIDTH_DIGITS.test(text)) return text;
   return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/** The same pattern, tried at one position at a time. */
+const TOKEN_AT = new RegExp(TOKEN.source, 'y');
+/** 1 for each character code a number can start with: an ASCII digit or a Chinese numeral. */
+const NUMBER_START = new Uint8Array(0x10000);
+for (const c of `0123456789${CHINESE_NUMERAL_CHARS}`) NUMBER_START[c.charCodeAt(0)] = 1;
+
+/** Characters a number can start with: an ASCII digit or a Chinese numeral. */
+function mayStartNumber(c: number): boolean {
+  return NUMBER_START[c] === 1;
+}
+
+/**
+ * Every match of TOKEN, left to right, as a global search finds them; the pattern is only tried where a number
+ * can start (most characters of a narrative are words), so a long text is not searched position by position.
+ */
+function tokenMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!mayStartNumber(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    TOKEN_AT.lastIndex = i;
+    const m = TOKEN_AT.exec(text);
+    if (m === null || m[0].length === 0) {
+      i++;
+      continue;
+    }
+    out.push(m);
+    i += m[0].length;
+  }
+  return out;
 }
 
 function scanTokens(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index ?? 0;
+  for (const m of tokenMatches(text)) {
+    const start = m.index;
     const numberText = m[1];
     const unit = m[2];
     const before = text.slice(Math.max(0, start - 8), start);
     if (/第\s*$/.test(before)) continue; // an ordinal: 第711号, 第二十条
     const chinese = !/\d/.test(numberText);
     if (chinese && numberText === '一' && WORD_BEFORE_ONE.test(before)) continue;
-    const value = chinese ? parseChineseNumeral(numberText) : Number(numberText.replace(/,/g, ''));
+    const value = chinese ? parseChineseNumeral(numberText) : Number(numberText.includes(',') ? numberText.replace(/,/g, '') : numberText);
     if (value === undefined || !Number.isFinite(value)) continue;
     const end = start + numberText.length;
     const unitEnd = start + m[0].length;
@@ -149,21 +187,35 @@ function allMatches(text: string, re: RegExp, id: string, parent?: string): Matc
 
 /** Keep the longest of overlapping matches, then let a specific quantity replace its parent. */
 function resolve(matches: readonly Match[]): Match[] {
+  if (matches.length <= 1) return matches.slice();
   const kept: Match[] = [];
-  for (const m of [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-    if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  for (const m of matches.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    let overlaps = false;
+    for (const k of kept) if (m.start < k.end && k.start < m.end) overlaps = true;
+    if (!overlaps) kept.push(m);
   }
-  const ids = new Set(kept.map((k) => k.id));
-  const parents = new Set(kept.filter((k) => k.parent && ids.has(k.parent)).map((k) => k.parent as string));
-  return kept.filter((k) => !parents.has(k.id)).sort((a, b) => a.start - b.start);
+  // A kept match that is another kept match's parent gives way to it (the parent's id is then named).
+  const out: Match[] = [];
+  for (const k of kept) {
+    let isParent = false;
+    for (const c of kept) if (c.parent === k.id) isParent = true;
+    if (!isParent) out.push(k);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
+const phraseSets = new WeakMap<readonly SubjectPhrase[], PhraseSet>();
+
 function phraseMatches(text: string, phrases: readonly SubjectPhrase[]): Match[] {
-  return resolve(phrases.flatMap((p) => allMatches(text, p.re, p.id, p.parent)));
+  let set = phraseSets.get(phrases);
+  if (!set) phraseSets.set(phrases, (set = new PhraseSet(phrases)));
+  return resolve(set.matches(text));
 }
 
 function distinctIds(matches: readonly Match[]): string[] {
-  return [...new Set(matches.map((m) => m.id))];
+  const ids: string[] = [];
+  for (const m of matches) if (!ids.includes(m.id)) ids.push(m.id);
+  return ids;
 }
 
 function isFiller(text: string): boolean {
@@ -193,17 +245,20 @@ function lastEnd(matches: readonly Match[]): number {
 /** One test per kind before the detailed matching: most clauses name nothing at all. */
 const anyOf = (sources: readonly (RegExp | SubjectPhrase | { re: RegExp })[]): RegExp =>
   new RegExp(sources.map((x) => (x instanceof RegExp ? x.source : x.re.source)).join('|'));
-const MAY_NAME_APPLICATION = anyOf([...APPLICATION_PHRASES, RECEIVED_VERB]);
 const MAY_NAME_APPEAL = anyOf([...APPEAL_SUBJECTS, ...APPEAL_MEASURES]);
 const MAY_NAME_DOCUMENT = anyOf([...DOC_SUBJECTS, ...DOC_MEASURES]);
 const MAY_NAME_DECISION = anyOf(DECISION_SUBJECTS);
 /** Units that some kind of statement is made in; numbers with other units only separate clauses. */
 const STATEMENT_UNITS = new Set(Object.values(UNITS).flatMap((set) => [...set]));
 
+/** The application phrases, and the verbs of receiving (which alone may name 收到…申请 too). */
+const APPLICATION_SET = new PhraseSet(APPLICATION_PHRASES, [RECEIVED_VERB]);
+const isCombined = (p: SubjectPhrase): boolean => (p as (typeof APPLICATION_PHRASES)[number]).combined === true;
+
 function applications(text: string, right: string, year: number | undefined): Classified | undefined {
-  if (!MAY_NAME_APPLICATION.test(text)) return undefined;
+  if (APPLICATION_SET.startsIn(text).length === 0) return undefined;
   const listed = RESPECTIVELY.test(text);
-  const found: Match[] = APPLICATION_PHRASES.filter((p) => !(listed && p.combined)).flatMap((p) => allMatches(text, p.re, p.id, p.parent));
+  const found: Match[] = APPLICATION_SET.matches(text, listed ? isCombined : undefined);
   // 结转至2025年: only next year's number is this report's carry-forward.
   const checked = found.filter((m) => {
     if (m.id !== 'carriedForward' || year === undefined) return true;
@@ -257,8 +312,15 @@ function subjectMeasure(
   }
   const subjectIds = distinctIds(subjectMatches);
   const measureIds = distinctIds(measureMatches);
-  const ids = subjectIds.flatMap((s) => (measureIds.length === 0 ? [s] : measureIds.map((m) => `${s}.${m}`)));
-  return { ids, matches: [...subjectMatches.filter((m) => m.start >= 0), ...measureMatches].sort((a, b) => a.start - b.start) };
+  const ids: string[] = [];
+  for (const subjectId of subjectIds) {
+    if (measureIds.length === 0) ids.push(subjectId);
+    else for (const measureId of measureIds) ids.push(`${subjectId}.${measureId}`);
+  }
+  const matches: Match[] = [];
+  for (const m of subjectMatches) if (m.start >= 0) matches.push(m);
+  for (const m of measureMatches) matches.push(m);
+  return { ids, matches: matches.sort((a, b) => a.start - b.start) };
 }
 
 function appeals(text: string, right: string, prefix: string): Classified | undefined {
@@ -301,18 +363,28 @@ function procurement(text: string, right: string, unit: string): Classified | un
 
 /** What the words name, among the kinds whose unit fits; undefined when nothing or two things equally close. */
 function classify(text: string, right: string, prefix: string, unit: string, year: number | undefined): Classified | undefined {
+  // Only the kinds whose unit fits can be the answer; the others are not even looked for.
   const candidates = [
-    applications(text, right, year),
-    appeals(text, right, prefix),
-    documents(text, right, prefix),
-    decisions(text, right),
-    fees(text, right),
-    procurement(text, right, unit),
-  ].filter((c): c is Classified => c !== undefined && UNITS[c.domain].has(unit));
-  if (candidates.length === 0) return undefined;
-  candidates.sort((a, b) => b.lastEnd - a.lastEnd);
-  if (candidates.length > 1 && candidates[0].lastEnd === candidates[1].lastEnd) return undefined;
-  return candidates[0];
+    UNITS.applications.has(unit) ? applications(text, right, year) : undefined,
+    UNITS.appeals.has(unit) ? appeals(text, right, prefix) : undefined,
+    UNITS.documents.has(unit) ? documents(text, right, prefix) : undefined,
+    UNITS.decisions.has(unit) ? decisions(text, right) : undefined,
+    UNITS.amounts.has(unit) ? fees(text, right) : undefined,
+    UNITS.amounts.has(unit) || UNITS.items.has(unit) ? procurement(text, right, unit) : undefined,
+  ];
+  // The one whose naming words end closest to the number; two kinds equally close name nothing.
+  let best: Classified | undefined;
+  let ties = 0;
+  for (const c of candidates) {
+    if (c === undefined || !UNITS[c.domain].has(unit)) continue;
+    if (best === undefined || c.lastEnd > best.lastEnd) {
+      best = c;
+      ties = 1;
+    } else if (c.lastEnd === best.lastEnd) {
+      ties++;
+    }
+  }
+  return ties > 1 ? undefined : best;
 }
 
 /** Items of a list joined only by 、和及与: what a 共 adds up. */
@@ -326,10 +398,11 @@ function isList(text: string, matches: readonly Match[]): boolean {
 
 /** Other years, months and cumulative wording: not this year's flow (stocks may say 截至年底). */
 function periodVeto(text: string, ids: readonly string[], year: number | undefined): boolean {
-  const flows = ids.filter((id) => !FLOW_EXEMPT.has(id.slice(id.lastIndexOf('.') + 1)));
-  if (flows.length > 0 && FLOW_VETO.test(text)) return true;
-  if (MONTH.test(text.replace(YEAR_END, ''))) return true;
-  if (year !== undefined) {
+  const flows = ids.some((id) => !FLOW_EXEMPT.has(id.slice(id.lastIndexOf('.') + 1)));
+  if (flows && FLOW_VETO.test(text)) return true;
+  // Both a month and a year are written with their character: without it, nothing to look for.
+  if (text.includes('月') && MONTH.test(text.replace(YEAR_END, ''))) return true;
+  if (year !== undefined && text.includes('年')) {
     for (const m of allMatches(text, FOUR_DIGIT_YEAR, 'year')) {
       const y = Number(text.slice(m.start, m.start + 4));
       if (y === year) continue;
@@ -357,7 +430,10 @@ interface Context {
 /** How far before a number its naming words may stand, and how far back a sentence lends its subject. */
 const NEAR_WINDOW = 80;
 const PREFIX_WINDOW = 240;
-const HARD_STOPS = '。；;！!？?\n';
+/** 。；;！!？? and a line break end a sentence. */
+function isHardStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
+}
 
 /** Each number's surroundings, in one forward pass with bounded windows: linear in the text, whatever its shape. */
 function contexts(text: string, tokens: readonly Token[]): Context[] {
@@ -367,22 +443,22 @@ function contexts(text: string, tokens: readonly Token[]): Context[] {
   let scanned = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    for (; scanned < t.start; scanned++) if (HARD_STOPS.includes(text[scanned])) sentenceStart = scanned + 1;
+    for (; scanned < t.start; scanned++) if (isHardStop(text.charCodeAt(scanned))) sentenceStart = scanned + 1;
     const windowStart = Math.max(sentenceStart, t.start - NEAR_WINDOW);
     const leftStart = Math.max(windowStart, Math.min(previousRightEnd, t.start));
     let nearStart = t.start;
-    while (nearStart > leftStart && !NEAR_STOP.test(text[nearStart - 1])) nearStart--;
+    while (nearStart > leftStart && !isNearStop(text.charCodeAt(nearStart - 1))) nearStart--;
     const earlier: string[] = [];
     let segEnd = nearStart - 1;
     while (segEnd > leftStart) {
       let segStart = segEnd;
-      while (segStart > leftStart && !NEAR_STOP.test(text[segStart - 1])) segStart--;
+      while (segStart > leftStart && !isNearStop(text.charCodeAt(segStart - 1))) segStart--;
       earlier.push(text.slice(segStart, segEnd));
       segEnd = segStart - 1;
     }
     let rightEnd = t.unitEnd;
     const nextStart = Math.min(i + 1 < tokens.length ? tokens[i + 1].start : text.length, t.unitEnd + NEAR_WINDOW);
-    while (rightEnd < nextStart && !RIGHT_STOP.test(text[rightEnd])) rightEnd++;
+    while (rightEnd < nextStart && !isRightStop(text.charCodeAt(rightEnd))) rightEnd++;
     previousRightEnd = rightEnd;
     out.push({
       token: t,
@@ -437,7 +513,8 @@ function claimsOf(reading: Reading, after: string): Claim[] | 'respectively' | u
 }
 
 function acceptable(token: Token, claims: readonly Claim[], c: Context, year: number | undefined): boolean {
-  const ids = claims.flatMap((cl) => cl.terms);
+  const ids: string[] = [];
+  for (const claim of claims) for (const term of claim.terms) ids.push(term);
   const amount = UNITS.amounts.has(token.unit);
   if (!amount && !Number.isInteger(token.value)) return false;
   return !periodVeto(c.near + c.earlier.join(''), ids, year);

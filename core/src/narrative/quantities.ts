@@ -3,6 +3,8 @@
  * the extractor produces and the corpus names (`received`, `refused`, `review.upheld`, `normative.inForce`, …).
  */
 import type { BoundCell, BoundReport, BoundRow } from '../model/bindReport';
+import { derived } from '../derived';
+import type { TemplateIndex } from '../template/templates';
 import type { Edition, Localized } from '../template/types';
 
 export interface QuantityTerm {
@@ -152,14 +154,27 @@ export function isAmountQuantity(id: string): boolean {
   return id === 'feeAmount' || id === 'procurement.amount';
 }
 
+const rowsUnderCache = new WeakMap<TemplateIndex, Map<string, readonly string[]>>();
+
+/** Ids of the template's rows whose id starts with `prefix`, in template order (made once per edition). */
+function rowIdsUnder(template: TemplateIndex, prefix: string): readonly string[] {
+  let byPrefix = rowsUnderCache.get(template);
+  if (!byPrefix) rowsUnderCache.set(template, (byPrefix = new Map()));
+  let ids = byPrefix.get(prefix);
+  if (!ids) {
+    ids = template.rows.filter((p) => p.node.id.startsWith(prefix)).map((p) => p.node.id);
+    byPrefix.set(prefix, ids);
+  }
+  return ids;
+}
+
 function resolveCells(report: BoundReport, refs: readonly CellRef[]): QuantityTerm[] | undefined {
   const terms: QuantityTerm[] = [];
   for (const [rowRef, columnId] of refs) {
     const rows: BoundRow[] = [];
     if (rowRef.endsWith('.')) {
-      for (const placed of report.template.rows) {
-        if (!placed.node.id.startsWith(rowRef)) continue;
-        const row = report.rows.get(placed.node.id);
+      for (const id of rowIdsUnder(report.template, rowRef)) {
+        const row = report.rows.get(id);
         if (!row) return undefined;
         rows.push(row);
       }
@@ -168,10 +183,10 @@ function resolveCells(report: BoundReport, refs: readonly CellRef[]): QuantityTe
       if (row) rows.push(row);
       else {
         // （六）其他处理 is one row in 2019 and a group of three in 2021.
-        const under = report.template.rows.filter((p) => p.node.id.startsWith(`${rowRef}.`));
+        const under = rowIdsUnder(report.template, `${rowRef}.`);
         if (under.length === 0) return undefined;
-        for (const placed of under) {
-          const r = report.rows.get(placed.node.id);
+        for (const id of under) {
+          const r = report.rows.get(id);
           if (!r) return undefined;
           rows.push(r);
         }
@@ -194,12 +209,10 @@ function sum(terms: readonly QuantityTerm[]): number {
   return Math.round(s * 1e6) / 1e6;
 }
 
-const cache = new WeakMap<BoundReport, Map<string, QuantityValue | undefined>>();
 
 /** The quantity's value in this report, or undefined when the edition has no such cells or one is unreadable. */
 export function quantityValue(report: BoundReport, id: string): QuantityValue | undefined {
-  let byId = cache.get(report);
-  if (!byId) cache.set(report, (byId = new Map()));
+  const byId = derived(report, 'quantities', () => new Map<string, QuantityValue | undefined>());
   if (byId.has(id)) return byId.get(id);
   const value = computeQuantity(report, id);
   byId.set(id, value);

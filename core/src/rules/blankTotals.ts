@@ -1,13 +1,14 @@
 /** Total cells left blank while what they sum is not (E8): NB207 reports them, NB206 leaves them alone. */
 import type { BoundCell, BoundReport } from '../model/bindReport';
+import { derived } from '../derived';
 import { expectedValue, sumRelations, termValue } from './sumRelations';
 import type { SumRelation } from './sumRelations';
 
-const cache = new WeakMap<BoundReport, ReadonlyMap<BoundCell, SumRelation>>();
-
 export function blankTotals(report: BoundReport): ReadonlyMap<BoundCell, SumRelation> {
-  const cached = cache.get(report);
-  if (cached) return cached;
+  return derived(report, 'blankTotals', () => findBlankTotals(report));
+}
+
+function findBlankTotals(report: BoundReport): ReadonlyMap<BoundCell, SumRelation> {
   const out = new Map<BoundCell, SumRelation>();
   for (const relation of sumRelations(report)) {
     // The balance rule's target (四) is a carried-forward count, not a printed total.
@@ -15,7 +16,6 @@ export function blankTotals(report: BoundReport): ReadonlyMap<BoundCell, SumRela
     if (relation.cell.value !== null || out.has(relation.cell)) continue;
     if (relation.terms.some((t) => t.cell.value !== null && t.cell.value !== undefined)) out.set(relation.cell, relation);
   }
-  cache.set(report, out);
   return out;
 }
 

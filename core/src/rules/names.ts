@@ -25,8 +25,17 @@ export function cellName(row: BoundRow, cell: BoundCell): string {
   return cellNameOf(row.placed, cell.column);
 }
 
-/** The same from the template alone (for facts kept without their syntax tree). */
+const nameCache = new WeakMap<PlacedNode, Map<Column, string>>();
+
+/** The same from the template alone (for facts kept without their syntax tree); made once per template cell. */
 export function cellNameOf(placed: PlacedNode & { readonly node: RowNode }, column: Column): string {
-  const title = rowTitle(placed);
-  return placed.node.columns.length === 1 ? title : `${title}·${column.name}`;
+  let names = nameCache.get(placed);
+  if (!names) nameCache.set(placed, (names = new Map()));
+  let name = names.get(column);
+  if (name === undefined) {
+    const title = rowTitle(placed);
+    name = placed.node.columns.length === 1 ? title : `${title}·${column.name}`;
+    names.set(column, name);
+  }
+  return name;
 }

@@ -15,10 +15,11 @@ export const nb206BlankCell: Rule = {
     const out: Diagnostic[] = [];
     const totals = blankTotals(report);
     for (const row of report.rows.values()) {
-      const reported = new Set<YamlNode>();
+      // Made only for a row with a blank cell (most rows have none).
+      let reported: Set<YamlNode> | undefined;
       for (const cell of row.cells) {
-        if (cell.value !== null || !cell.node || totals.has(cell) || reported.has(cell.node)) continue;
-        reported.add(cell.node);
+        if (cell.value !== null || !cell.node || totals.has(cell) || reported?.has(cell.node)) continue;
+        (reported ??= new Set()).add(cell.node);
         const range = cellRange(row, cell);
         const wholeRow = row.cells.length > 1 && cell.node === row.pair.value;
         if (wholeRow) {

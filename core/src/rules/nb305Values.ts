@@ -18,9 +18,11 @@ export const nb305Values: Rule = {
         const v = cell.value;
         if (typeof v !== 'number') continue;
         const { kind } = cell.column;
+        const negative = kind !== 'delta' && v < 0;
+        if (!negative && (kind === 'amount' || Number.isInteger(v))) continue;
         const name = cellName(row, cell);
-        const message = kind !== 'delta' && v < 0 ? M.negative(name, v) : kind !== 'amount' && !Number.isInteger(v) ? M.notInteger(name, v) : undefined;
-        if (message) out.push({ code: 'NB305', severity: 'error', message, range: cellRange(row, cell), path: cell.path });
+        const message = negative ? M.negative(name, v) : M.notInteger(name, v);
+        out.push({ code: 'NB305', severity: 'error', message, range: cellRange(row, cell), path: cell.path });
       }
     }
     return out;

@@ -89,20 +89,22 @@ export const nb309NarrativeNumbers: Rule = {
     en: 'Figures stated in the narrative (requests, disclosures, carry-overs, reviews, documents in force, …) match the tables',
   },
   severity: 'warning',
-  check({ doc, report }) {
+  check({ doc, report, memo }) {
     const out: Diagnostic[] = [];
     for (const id of NARRATIVE_SECTIONS) {
       const bound = report.texts.get(id);
       const node = bound?.node;
       if (!bound || !node || node.kind !== 'scalar' || !bound.text) continue;
-      const statements = extractStatements(bound.text, { year: report.year });
+      const statements = memo ? memo.statements(bound.text, report.year) : extractStatements(bound.text, { year: report.year });
       if (statements.length === 0) continue;
       const placed = report.template.byId.get(id);
       const section = placed ? displayLabel(placed.node) : id;
-      const offsets = scalarOffsets(doc.text, node);
+      // Where each character of the text is in the document: only needed to place a finding.
+      let offsets: Int32Array | undefined;
       for (const statement of statements) {
         const { failures } = evaluate(report, statement);
         if (failures.length === 0) continue;
+        offsets ??= scalarOffsets(doc.text, node);
         const exact = sourceRange(doc.text, node, offsets, statement.start, statement.end);
         const range = exact ?? { start: node.start, end: node.end };
         const unit = statement.unit;

@@ -4,7 +4,7 @@ import { childrenOf, layoutEdition } from '../model/bindReport';
 import { getPair } from '../syntax/tree';
 import type { MapNode, PairNode, YamlNode } from '../syntax/tree';
 import { TEMPLATES, editionForYear, isEdition, nodeAtPath, templateIndex } from '../template/templates';
-import type { PlacedNode } from '../template/templates';
+import type { PlacedNode, TemplateIndex } from '../template/templates';
 import type { Edition } from '../template/types';
 import type { Rule, RuleContext } from './rule';
 
@@ -41,6 +41,33 @@ function shapeOf(node: YamlNode | null): { kind: 'seq'; length: number } | { kin
   return undefined;
 }
 
+const keyed = new WeakMap<TemplateIndex, Map<PlacedNode | undefined, ReadonlyMap<string, PlacedNode>>>();
+
+/** The children of a placed node (or of the root) by key, made once per template node. */
+function childrenByKey(index: TemplateIndex, parent: PlacedNode | undefined): ReadonlyMap<string, PlacedNode> {
+  let byParent = keyed.get(index);
+  if (!byParent) keyed.set(index, (byParent = new Map()));
+  let children = byParent.get(parent);
+  if (!children) {
+    const map = new Map<string, PlacedNode>();
+    // The first of equal keys, as a search in template order finds it.
+    for (const c of childrenOf(index, parent)) if (!map.has(c.node.key)) map.set(c.node.key, c);
+    byParent.set(parent, (children = map));
+  }
+  return children;
+}
+
+const counterparts = new WeakMap<PlacedNode, { readonly index: TemplateIndex; readonly node: PlacedNode | undefined }>();
+
+/** The node at the same path in the other edition's template. */
+function counterpart(own: PlacedNode, otherIndex: TemplateIndex): PlacedNode | undefined {
+  const cached = counterparts.get(own);
+  if (cached && cached.index === otherIndex) return cached.node;
+  const node = otherIndex.byPath.get(own.path.join('\u0000'));
+  counterparts.set(own, { index: otherIndex, node });
+  return node;
+}
+
 /** Keys and row shapes that belong to the other edition (E7: mixed layouts). */
 function mixedLayout({ report }: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -50,12 +77,12 @@ function mixedLayout({ report }: RuleContext): Diagnostic[] {
   const otherIndex = templateIndex(other);
 
   const visit = (map: MapNode, parent: PlacedNode | undefined): void => {
-    const children = childrenOf(index, parent);
+    const children = childrenByKey(index, parent);
     const prefix = parent ? parent.path : [];
     for (const pair of map.items) {
       if (pair.key.kind !== 'scalar') continue;
       const key = pair.key.text;
-      const own = children.find((c) => c.node.key === key);
+      const own = children.get(key);
       if (!own) {
         const foreign = nodeAtPath(other, [...prefix, key]);
         if (!foreign) continue;
@@ -72,7 +99,7 @@ function mixedLayout({ report }: RuleContext): Diagnostic[] {
         });
         continue;
       }
-      const foreign = otherIndex.byPath.get([...own.path].join('\u0000'));
+      const foreign = counterpart(own, otherIndex);
       const shape = shapeOf(pair.value);
       if (own.node.kind === 'group') {
         if (pair.value?.kind === 'map') visit(pair.value, own);

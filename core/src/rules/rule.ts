@@ -1,4 +1,5 @@
 /** One invariant rule per file: its code, the check, and nothing else. */
+import type { AnalysisMemo } from '../analysisMemo';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
 import type { BoundReport } from '../model/bindReport';
 import type { ParsedDocument } from '../syntax/tree';
@@ -6,6 +7,8 @@ import type { ParsedDocument } from '../syntax/tree';
 export interface RuleContext {
   readonly doc: ParsedDocument;
   readonly report: BoundReport;
+  /** The document's memo, when the caller keeps one (see `AnalyzeOptions.memo`). */
+  readonly memo?: AnalysisMemo;
 }
 
 export interface Rule {

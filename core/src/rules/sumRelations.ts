@@ -3,6 +3,7 @@
  * sum of. The sum rules, the blank-total rule, hovers and inlay hints all read these.
  */
 import type { BoundCell, BoundReport, BoundRow } from '../model/bindReport';
+import { derived } from '../derived';
 
 export type SumCode = 'NB301' | 'NB302' | 'NB303' | 'NB304';
 
@@ -19,39 +20,65 @@ export interface SumRelation {
   readonly terms: readonly SumTerm[];
 }
 
-const cache = new WeakMap<BoundReport, readonly SumRelation[]>();
 
-function rowTotals(rows: readonly BoundRow[], code: SumCode, out: SumRelation[]): void {
-  for (const row of rows) {
+function rowTotals(report: BoundReport, ids: readonly string[], code: SumCode, out: SumRelation[]): void {
+  for (const id of ids) {
+    const row = report.rows.get(id);
+    if (!row) continue;
     const last = row.cells.length - 1;
-    out.push({
-      code,
-      row,
-      cell: row.cells[last],
-      terms: row.cells.slice(0, last).map((cell) => ({ row, cell, sign: 1 as const })),
-    });
+    const terms: SumTerm[] = new Array(last);
+    for (let i = 0; i < last; i++) terms[i] = { row, cell: row.cells[i], sign: 1 };
+    out.push({ code, row, cell: row.cells[last], terms });
   }
 }
 
+interface RowPlan {
+  /** Rows of 三 (each adds up across the applicant columns). */
+  readonly applications: readonly string[];
+  /** The numbered result rows that （七）总计 adds up. */
+  readonly results: readonly string[];
+  /** Rows of 四. */
+  readonly appeals: readonly string[];
+}
+
+const plans = new WeakMap<BoundReport['template'], RowPlan>();
+
+/** Which rows each invariant reads, from the template of the edition (made once per edition). */
+function planOf(template: BoundReport['template']): RowPlan {
+  let plan = plans.get(template);
+  if (!plan) {
+    const ids = template.rows.map((p) => p.node.id);
+    plan = {
+      applications: ids.filter((id) => id.startsWith('applications.')),
+      results: ids.filter((id) => id.startsWith('applications.results.') && id !== 'applications.results.total'),
+      appeals: ids.filter((id) => id.startsWith('appeals.')),
+    };
+    plans.set(template, plan);
+  }
+  return plan;
+}
+
 export function sumRelations(report: BoundReport): readonly SumRelation[] {
-  const cached = cache.get(report);
-  if (cached) return cached;
+  return derived(report, 'sumRelations', () => relationsOf(report));
+}
+
+function relationsOf(report: BoundReport): readonly SumRelation[] {
   const out: SumRelation[] = [];
-  const rowsUnder = (prefix: string): BoundRow[] =>
-    report.template.rows.filter((p) => p.node.id.startsWith(prefix)).map((p) => report.rows.get(p.node.id)).filter((r): r is BoundRow => !!r);
-  const applicationIds = report.template.rows.filter((p) => p.node.id.startsWith('applications.'));
+  const plan = planOf(report.template);
   const allPresent = (ids: readonly string[]): boolean => ids.every((id) => report.rows.has(id));
 
   // Invariant 3: every row of 三 adds up across the applicant columns.
-  rowTotals(rowsUnder('applications.'), 'NB303', out);
+  rowTotals(report, plan.applications, 'NB303', out);
 
   // Invariant 2: （七）总计 of each column is the sum of every numbered result row.
-  const resultIds = applicationIds.map((p) => p.node.id).filter((id) => id.startsWith('applications.results.') && id !== 'applications.results.total');
+  const resultIds = plan.results;
   const total = report.rows.get('applications.results.total');
   if (total && allPresent(resultIds)) {
     const results = resultIds.map((id) => report.rows.get(id) as BoundRow);
     total.cells.forEach((cell, c) => {
-      out.push({ code: 'NB302', row: total, cell, terms: results.map((row) => ({ row, cell: row.cells[c], sign: 1 as const })) });
+      const terms: SumTerm[] = new Array(results.length);
+      for (let r = 0; r < results.length; r++) terms[r] = { row: results[r], cell: results[r].cells[c], sign: 1 };
+      out.push({ code: 'NB302', row: total, cell, terms });
     });
   }
 
@@ -75,9 +102,8 @@ export function sumRelations(report: BoundReport): readonly SumRelation[] {
   }
 
   // Invariant 4: each group of 四 adds up to its 总计.
-  rowTotals(rowsUnder('appeals.'), 'NB304', out);
+  rowTotals(report, plan.appeals, 'NB304', out);
 
-  cache.set(report, out);
   return out;
 }
 

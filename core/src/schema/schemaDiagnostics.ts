@@ -183,18 +183,28 @@ function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnosti
  */
 function collectionKeys(root: YamlNode): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const walk = (node: YamlNode, path: YamlPath): void => {
-    if (node.kind === 'seq') node.items.forEach((item, i) => walk(item, [...path, i]));
+  // One path, extended and shortened as the walk goes; copied only for a finding (there rarely is one).
+  const path: (string | number)[] = [];
+  const walk = (node: YamlNode): void => {
+    if (node.kind === 'seq') {
+      for (let i = 0; i < node.items.length; i++) {
+        path.push(i);
+        walk(node.items[i]);
+        path.pop();
+      }
+    }
     if (node.kind !== 'map') return;
     for (const pair of node.items) {
       if (pair.key.kind === 'map' || pair.key.kind === 'seq') {
-        out.push({ code: 'NB201', severity: 'error', message: M.keyNotText(), range: rangeOf(pair.key), path });
-      } else if (pair.key.kind === 'scalar' && pair.value) {
-        walk(pair.value, [...path, pair.key.text]);
+        out.push({ code: 'NB201', severity: 'error', message: M.keyNotText(), range: rangeOf(pair.key), path: [...path] });
+      } else if (pair.key.kind === 'scalar' && pair.value && (pair.value.kind === 'map' || pair.value.kind === 'seq')) {
+        path.push(pair.key.text);
+        walk(pair.value);
+        path.pop();
       }
     }
   };
-  walk(root, []);
+  walk(root);
   return out;
 }
 

@@ -1,13 +1,15 @@
 /**
- * `parse(text)`: one syntax tree for any input, never throws. js-yaml's event parser first; on a syntax error the
- * `yaml` package parses the same text with recovery, so that the rest of a half-typed document still has a tree.
+ * `parse(text)`: one syntax tree for any input, never throws. The line reader of the common form of a report
+ * first (`parseCommon`), else js-yaml's event parser; on a syntax error the `yaml` package parses the same text
+ * with recovery, so that the rest of a half-typed document still has a tree.
  */
 import { skipTrivia } from './geometry';
 import { DEFAULT_MAX_LENGTH, MAX_DEPTH, MAX_ITEMS, RECOVER_MAX_LENGTH } from './limits';
+import { parseCommon } from './parseCommon';
 import { parseFast } from './parseFast';
 import { parseRecover } from './parseRecover';
 import { CORE_TAGS } from './resolveScalar';
-import type { ParsedDocument, SyntaxError, YamlNode } from './tree';
+import type { PairNode, ParsedDocument, SyntaxError, YamlNode } from './tree';
 
 export { DEFAULT_MAX_LENGTH, RECOVER_MAX_LENGTH } from './limits';
 
@@ -76,6 +78,15 @@ function structureCount(text: string): number {
   return n;
 }
 
+/** The first earlier non-empty scalar key with this text, among `items[0..i)`. */
+function earlierKey(items: readonly PairNode[], i: number, text: string): YamlNode | undefined {
+  for (let j = 0; j < i; j++) {
+    const key = items[j].key;
+    if (key.kind === 'scalar' && !key.empty && key.text === text) return key;
+  }
+  return undefined;
+}
+
 function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
   if (!root) return;
   const stack: YamlNode[] = [root];
@@ -88,10 +99,12 @@ function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
     if (node.kind === 'alias') errors.push({ kind: 'alias', start: node.start, end: node.end, detail: node.name });
     if (node.kind === 'seq') for (const item of node.items) stack.push(item);
     if (node.kind === 'map') {
-      const seen = new Map<string, YamlNode>();
-      for (const pair of node.items) {
+      // Most mappings of a report have a handful of keys: compare them directly, index only large ones.
+      const seen = node.items.length > 12 ? new Map<string, YamlNode>() : undefined;
+      for (let i = 0; i < node.items.length; i++) {
+        const pair = node.items[i];
         if (pair.key.kind === 'scalar' && !pair.key.empty) {
-          const first = seen.get(pair.key.text);
+          const first = seen ? seen.get(pair.key.text) : earlierKey(node.items, i, pair.key.text);
           if (first) {
             errors.push({
               kind: 'duplicateKey',
@@ -102,7 +115,7 @@ function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
               firstStart: first.start,
               firstEnd: first.end,
             });
-          } else {
+          } else if (seen) {
             seen.set(pair.key.text, pair.key);
           }
         }
@@ -127,6 +140,14 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     return { text, root: null, parser: 'none', errors: [{ kind: 'tooManyItems', start: 0, end: 0, detail: String(items) }] };
   }
   try {
+    // Most reports are written in a small part of YAML that a line reader takes in one pass; the rest (and every
+    // text with a syntax error) goes to js-yaml.
+    const common = parseCommon(text);
+    if (common !== undefined) {
+      const errors: SyntaxError[] = [];
+      aliasAndTagErrors(common, errors);
+      return { text, root: common, errors, parser: 'fast' };
+    }
     const fast = parseFast(text);
     if (fast.ok) {
       const errors: SyntaxError[] = [];

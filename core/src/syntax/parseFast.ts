@@ -53,7 +53,11 @@ interface Props {
   anchor?: string;
 }
 
+/** Shared by every node without a tag or an anchor (nearly all of them): nothing to allocate or copy. */
+const NO_PROPS: Props = Object.freeze({});
+
 function props(text: string, e: { tagStart: number; tagEnd: number; anchorStart: number; anchorEnd: number }): Props {
+  if (e.tagStart < 0 && e.anchorStart < 0) return NO_PROPS;
   const p: Props = {};
   if (e.tagStart >= 0) {
     p.tag = normaliseTag(text.slice(e.tagStart, e.tagEnd));
@@ -135,7 +139,8 @@ export function parseFast(text: string): FastResult {
       end = e.valueEnd;
     }
     const decoded = e.valueStart < 0 ? '' : getScalarValue(text, e);
-    return { kind: 'scalar', style, text: decoded, value: resolveScalar(decoded, style, p.tag), empty, start, end, ...p };
+    const node: ScalarNode = { kind: 'scalar', style, text: decoded, value: resolveScalar(decoded, style, p.tag), empty, start, end };
+    return p === NO_PROPS ? node : { ...node, ...p };
   };
 
   for (const e of events) {
@@ -147,10 +152,11 @@ export function parseFast(text: string): FastResult {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         const flow = e.style === 2;
+        const p = props(text, e);
         const frame: Frame =
           e.type === EVENT_ID.MAPPING
-            ? { kind: 'map', start: e.start, flow, items: [], key: null, ...props(text, e) }
-            : { kind: 'seq', start: e.start, flow, items: [], ...props(text, e) };
+            ? { kind: 'map', start: e.start, flow, items: [], key: null, tag: p.tag, tagRange: p.tagRange, anchor: p.anchor }
+            : { kind: 'seq', start: e.start, flow, items: [], tag: p.tag, tagRange: p.tagRange, anchor: p.anchor };
         stack.push(frame);
         if (flow) lastEnd = e.start + 1;
         break;
@@ -185,11 +191,15 @@ export function parseFast(text: string): FastResult {
 }
 
 function finish(text: string, frame: Frame, lastEnd: number): MapNode | SeqNode {
-  const extra = { ...(frame.tag ? { tag: frame.tag, tagRange: frame.tagRange } : {}), ...(frame.anchor !== undefined ? { anchor: frame.anchor } : {}) };
+  let node: MapNode | SeqNode;
   if (frame.kind === 'map') {
     const end = frame.flow ? flowEnd(text, lastEnd, '}') : (frame.items[frame.items.length - 1]?.end ?? frame.start);
-    return { kind: 'map', flow: frame.flow, items: frame.items, start: frame.start, end, ...extra };
+    node = { kind: 'map', flow: frame.flow, items: frame.items, start: frame.start, end };
+  } else {
+    const end = frame.flow ? flowEnd(text, lastEnd, ']') : (frame.items[frame.items.length - 1]?.end ?? frame.start);
+    node = { kind: 'seq', flow: frame.flow, items: frame.items, start: frame.start, end };
   }
-  const end = frame.flow ? flowEnd(text, lastEnd, ']') : (frame.items[frame.items.length - 1]?.end ?? frame.start);
-  return { kind: 'seq', flow: frame.flow, items: frame.items, start: frame.start, end, ...extra };
+  // Tags and anchors are rare: only those nodes carry the properties (both parsers build the same shapes).
+  if (frame.tag === undefined && frame.anchor === undefined) return node;
+  return { ...node, ...(frame.tag ? { tag: frame.tag, tagRange: frame.tagRange } : {}), ...(frame.anchor !== undefined ? { anchor: frame.anchor } : {}) };
 }

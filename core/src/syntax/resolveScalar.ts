@@ -21,7 +21,19 @@ export function normaliseTag(tag: string): string {
   return full.startsWith('tag:yaml.org,2002:') ? `!!${full.slice('tag:yaml.org,2002:'.length)}` : full;
 }
 
+/**
+ * First characters a plain scalar of another type than string can start with (digits, signs, `.`, `~`, and the
+ * letters of null/true/false/0o/0x). Keys and narrative words start with something else and skip every test.
+ */
+function mayBeTyped(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+}
+
 function resolvePlain(text: string): ScalarValue {
+  if (text.length === 0) return null;
+  const first = text.charCodeAt(0);
+  if (!mayBeTyped(first)) return text;
+  if (first >= 0x30 && first <= 0x39 && INT10.test(text)) return Number(text);
   if (NULL.test(text)) return null;
   if (TRUE.test(text)) return true;
   if (FALSE.test(text)) return false;

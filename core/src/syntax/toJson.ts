@@ -15,9 +15,11 @@ export function toJson(node: YamlNode | null): unknown {
       for (const pair of node.items) {
         if (pair.key.kind !== 'scalar') continue;
         const key = pair.key.text;
-        // First occurrence wins (duplicates are reported separately); defineProperty keeps `__proto__` a key.
+        // First occurrence wins (duplicates are reported separately); defineProperty keeps `__proto__` a key (an
+        // assignment would set the prototype instead).
         if (Object.prototype.hasOwnProperty.call(out, key)) continue;
-        Object.defineProperty(out, key, { value: toJson(pair.value), enumerable: true, writable: true, configurable: true });
+        if (key === '__proto__') Object.defineProperty(out, key, { value: toJson(pair.value), enumerable: true, writable: true, configurable: true });
+        else out[key] = toJson(pair.value);
       }
       return out;
     }

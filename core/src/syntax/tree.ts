@@ -14,6 +14,8 @@
  * Tags and anchors are not part of a node's range (the tag's own range is `tagRange`).
  */
 
+import { derived } from '../derived';
+
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 
 /** A resolved scalar value under the YAML 1.2 core schema (only tags of the core schema are honoured). */
@@ -97,7 +99,7 @@ export interface ParsedDocument {
   /** Null for an empty document (only comments or whitespace). */
   readonly root: YamlNode | null;
   readonly errors: readonly SyntaxError[];
-  /** Which parser produced the tree; for diagnostics of the tooling itself and for benchmarks. */
+  /** Which parser produced the tree (`fast`: the common-form reader or js-yaml); for the tooling itself and benchmarks. */
   readonly parser: 'fast' | 'recover' | 'none';
 }
 
@@ -106,7 +108,6 @@ export function keyText(node: YamlNode): string | undefined {
   return node.kind === 'scalar' ? node.text : undefined;
 }
 
-const pairIndex = new WeakMap<MapNode, ReadonlyMap<string, PairNode>>();
 
 /** Mappings up to this size are searched directly; larger ones (a pasted or generated file) get an index. */
 const SMALL_MAP = 32;
@@ -122,15 +123,12 @@ export function getPair(map: MapNode, key: string): PairNode | undefined {
 
 /** The pairs of a mapping by key text (first occurrence of each key). */
 export function keyIndex(map: MapNode): ReadonlyMap<string, PairNode> {
-  let index = pairIndex.get(map);
-  if (!index) {
+  return derived(map, 'keyIndex', () => {
     const built = new Map<string, PairNode>();
     for (const pair of map.items) {
       const k = keyText(pair.key);
       if (k !== undefined && !built.has(k)) built.set(k, pair);
     }
-    pairIndex.set(map, built);
-    index = built;
-  }
-  return index;
+    return built;
+  });
 }

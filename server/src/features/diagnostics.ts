@@ -15,8 +15,6 @@ import type { StatusParams } from '../protocol';
 import type { Settings } from '../settings';
 import type { FailureLog } from '../guard';
 
-export const DEBOUNCE_MS = 150;
-
 const SEVERITY: Readonly<Record<Diagnostic['severity'], DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -68,8 +66,17 @@ export interface CrossFindings {
   readonly resolve: RelatedResolver;
 }
 
+/** A pending publication: a timer, or for a delay of 0 an immediate (a 0 ms timer waits at least 1 ms in Node). */
+type Pending = { readonly timer: NodeJS.Timeout } | { readonly immediate: NodeJS.Immediate };
+
+function cancel(pending: Pending | undefined): void {
+  if (!pending) return;
+  if ('timer' in pending) clearTimeout(pending.timer);
+  else clearImmediate(pending.immediate);
+}
+
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, Pending>();
 
   constructor(
     private readonly connection: Connection,
@@ -80,24 +87,23 @@ export class DiagnosticsPublisher {
   ) {}
 
   schedule(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        // A timer has no request to answer: a failure is logged (an exception here would end the process).
-        try {
-          this.publish(uri);
-        } catch (error) {
-          this.log.error(`nianbao-language-server: publishing diagnostics of ${uri} failed.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        }
-      }, DEBOUNCE_MS),
-    );
+    cancel(this.timers.get(uri));
+    const delay = this.settings.diagnosticsDelayMs;
+    // A timer has no request to answer: a failure is logged (an exception here would end the process).
+    const run = (): void => {
+      try {
+        this.publish(uri);
+      } catch (error) {
+        this.log.error(`nianbao-language-server: publishing diagnostics of ${uri} failed.
+${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    };
+    // With no delay, publish once the changes already read are processed (they still coalesce), not a tick later.
+    this.timers.set(uri, delay === 0 ? { immediate: setImmediate(run) } : { timer: setTimeout(run, delay) });
   }
 
   publish(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    cancel(this.timers.get(uri));
     this.timers.delete(uri);
     const state = this.store.get(uri);
     if (!state) return;
@@ -109,8 +115,7 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    cancel(this.timers.get(uri));
     this.timers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -120,7 +125,7 @@ export class DiagnosticsPublisher {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const pending of this.timers.values()) cancel(pending);
     this.timers.clear();
   }
 }

@@ -1,0 +1,175 @@
+// 3. Batch throughput: the real `nianbao check DIR` (bin/nianbao.js, one process) over generated reports of both
+// editions, about one in six broken, at 1,000, 2,500, 5,000 and 10,000 reports: wall time from spawn to exit,
+// CPU time, reports per second, and the process's peak resident memory (measured inside it by a preload that
+// changes nothing else, bench/processStats.cjs). Then, in this process, where a report's time goes: reading the
+// file, `analyze`, and the cross-report index (issue 6) on top.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFECTS, batchCorpus } from './generateReports.mjs';
+import { ROOT, loadCore, mb, median, ms, now, table, verdict } from './lib.mjs';
+
+export const TARGET_RATE = 5000;
+const SIZES = [1000, 2500, 5000, 10000];
+const YEARS = 10;
+
+function writeCorpus(dir, reports) {
+  const files = [];
+  for (const r of reports) {
+    const d = join(dir, `agency${String(r.agency + 1).padStart(4, '0')}`);
+    mkdirSync(d, { recursive: true });
+    const file = join(d, `${r.year}.nianbao.yaml`);
+    writeFileSync(file, r.text);
+    files.push(file);
+  }
+  return files;
+}
+
+function runCheck(dirs, statsFile, extraArgs = []) {
+  const started = now();
+  const run = spawnSync(process.execPath, ['--expose-gc', '--require', join(ROOT, 'bench/processStats.cjs'), join(ROOT, 'bin/nianbao.js'), 'check', ...dirs, '--format', 'json', ...extraArgs], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NIANBAO_BENCH_STATS: statsFile },
+  });
+  const wallMs = now() - started;
+  if (run.status !== 1) throw new Error(`nianbao check exited ${run.status} (expected 1: the corpus has errors): ${run.stderr.slice(0, 500)}`);
+  // The JSON output is `{ version, files }`: the totals are counted from it.
+  const { files } = JSON.parse(run.stdout);
+  const summary = { reports: files.length, errors: 0, warnings: 0, information: 0 };
+  for (const f of files) for (const d of f.diagnostics) summary[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'information']++;
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+  return { wallMs, summary, stats, outputBytes: Buffer.byteLength(run.stdout) };
+}
+
+export async function batch({ quick = false } = {}) {
+  const core = loadCore();
+  const repeats = quick ? 1 : 3;
+  const sizes = quick ? [1000, 2500] : SIZES;
+  const agencies = sizes[sizes.length - 1] / YEARS;
+  const corpus = batchCorpus({ agencies, years: YEARS });
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-batch-'));
+  const rows = [];
+  let inProcess;
+  try {
+    // One folder per agency; a corpus of n reports is the first n/YEARS agencies' folders.
+    const files = writeCorpus(dir, corpus);
+    const agencyDirs = [...new Set(files.map((f) => f.slice(0, f.lastIndexOf('/'))))];
+    const statsFile = join(dir, 'stats.json');
+    for (const n of sizes) {
+      const dirs = agencyDirs.slice(0, n / YEARS);
+      const runs = [];
+      for (let k = 0; k < repeats; k++) runs.push(runCheck(dirs, statsFile));
+      const s = runs[0].summary;
+      if (s.reports !== n) throw new Error(`checked ${s.reports} reports, expected ${n}`);
+      const wall = median(runs.map((r) => r.wallMs));
+      const cpu = median(runs.map((r) => r.stats.userMs + r.stats.systemMs));
+      rows.push({
+        n,
+        wall,
+        cpu,
+        rate: (n / wall) * 1000,
+        ratePerCpu: (n / cpu) * 1000,
+        peak: median(runs.map((r) => r.stats.maxRssBytes)),
+        heapAtExit: median(runs.map((r) => r.stats.heapUsedBytes)),
+        liveAtExit: median(runs.map((r) => r.stats.liveHeapBytes ?? r.stats.heapUsedBytes)),
+        errors: s.errors,
+        warnings: s.warnings,
+        outputBytes: runs[0].outputBytes,
+      });
+    }
+
+    // Where the time goes, in this process, on the same files (the largest corpus): read + decode, analyze alone,
+    // and the full index (analyze + facts + cross checks) as `check` runs it.
+    const sample = files.slice(0, quick ? 2500 : 10000);
+    const texts = sample.map((f) => readFileSync(f, 'utf8'));
+    // Warm the code up first, then measure the three in turn, each from a collected heap.
+    for (const t of texts.slice(0, 500)) core.analyze(t);
+    const times = { read: [], analyze: [], index: [] };
+    for (let k = 0; k < (quick ? 1 : 3); k++) {
+      for (const [name, fn] of Object.entries({
+        read: () => {
+          for (const f of sample) readFileSync(f).toString('utf8');
+        },
+        analyze: () => {
+          for (const t of texts) core.analyze(t);
+        },
+        index: () => {
+          const index = new core.ReportIndex();
+          sample.forEach((f, i) => index.set(f, texts[i]));
+          for (const f of sample) index.diagnostics(f);
+        },
+      })) {
+        globalThis.gc?.();
+        const t = now();
+        fn();
+        times[name].push(now() - t);
+      }
+    }
+    const readMs = median(times.read);
+    const analyzeMs = median(times.analyze);
+    const indexMs = median(times.index);
+    inProcess = { n: sample.length, readMs, analyzeMs, indexMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  /** Reports per CPU-second beyond the first corpus: without the process's start-up. */
+  const marginal = ((last.n - first.n) / (last.cpu - first.cpu)) * 1000;
+  const perReportMemory = (last.peak - first.peak) / (last.n - first.n);
+  const perReportLive = (last.liveAtExit - first.liveAtExit) / (last.n - first.n);
+  const best = last;
+  const defects = Object.keys(DEFECTS);
+  const broken = corpus.filter((r) => r.defect).length;
+  const ip = inProcess;
+  const crossShare = (ip.indexMs - ip.analyzeMs) / ip.indexMs;
+  const markdown = [
+    `\`node bin/nianbao.js check DIR… --format json\` in one process over generated reports (\`bench/generateReports.mjs\`: ${YEARS} consecutive years 2019–${2019 + YEARS - 1} per agency, so both editions — 2019–2020 in the 2019 edition, 20 % of the reports; one agency in five a 人民政府; ${broken} of ${corpus.length} reports (1 in 6) broken in turn by ${defects.join(', ')}). Files are written to a temporary folder first; the time runs from spawn to exit (Node start-up, directory walk, reading and decoding every file, analysis, the cross-report index, JSON output). Median of ${repeats} run${repeats > 1 ? 's' : ''}; peak memory is the process's maximum resident set size and the live heap what it holds, after a garbage collection, when it starts writing its output (every report analysed and indexed), both reported by the process itself (\`bench/processStats.cjs\`, preloaded).`,
+    '',
+    table(
+      ['reports', 'wall time', 'reports/s', 'CPU time (user+sys)', 'reports per CPU-second', 'peak RSS', 'live heap when the output begins', 'findings (errors / warnings)'],
+      rows.map((r) => [
+        r.n.toLocaleString('en'),
+        `${ms(r.wall / 1000, 2)} s`,
+        Math.round(r.rate).toLocaleString('en'),
+        `${ms(r.cpu / 1000, 2)} s`,
+        Math.round(r.ratePerCpu).toLocaleString('en'),
+        mb(r.peak),
+        mb(r.liveAtExit),
+        `${r.errors} / ${r.warnings}`,
+      ]),
+    ),
+    '',
+    `Growth: from ${first.n.toLocaleString('en')} to ${last.n.toLocaleString('en')} reports (${(last.n / first.n).toFixed(1).replace(/\.0$/, '')}×) the time grows ${(last.wall / first.wall).toFixed(2)}×, the peak RSS by ${mb(last.peak - first.peak)} (${(perReportMemory / 1024).toFixed(2)} KB per report) and the live heap by ${mb(last.liveAtExit - first.liveAtExit)} (${(perReportLive / 1024).toFixed(2)} KB per report: what the cross-report checks keep of each report — its key, carry-over and stock cells — and the findings to print). Beyond the first ${first.n.toLocaleString('en')} (start-up left out), each further report costs ${ms((1 / marginal) * 1e6, 0)} µs of CPU: ${Math.round(marginal).toLocaleString('en')} reports per CPU-second. Target: ≥ ${TARGET_RATE.toLocaleString('en')} reports/s per core (file reading included) — ${Math.round(best.ratePerCpu).toLocaleString('en')} reports per CPU-second at ${last.n.toLocaleString('en')} reports, all included: ${verdict(best.ratePerCpu >= TARGET_RATE)}. The process uses one thread for the checks; CPU time also counts V8's garbage-collector threads, so it exceeds the wall time on an idle machine.`,
+    '',
+    `Where the time goes (in one process, ${ip.n.toLocaleString('en')} of the same files, median of ${quick ? 1 : 3}): reading and decoding ${ms(ip.readMs)} ms (${ms((ip.readMs / ip.n) * 1000, 1)} µs/report); \`analyze\` alone ${ms(ip.analyzeMs)} ms (${ms((ip.analyzeMs / ip.n) * 1000, 1)} µs/report); the workspace index as \`check\` runs it (analyze + cross-report facts and checks) ${ms(ip.indexMs)} ms (${ms((ip.indexMs / ip.n) * 1000, 1)} µs/report) — the cross-report part is ${(crossShare * 100).toFixed(0)} % of it${crossShare < 0.25 ? ', so it does not dominate and `check` has no switch to leave it out' : ''}.`,
+  ].join('\n');
+  return {
+    title: 'Batch throughput',
+    markdown,
+    figures: [
+      { name: `\`nianbao check\`, ${last.n.toLocaleString('en')} reports: reports per CPU-second`, value: last.ratePerCpu, unit: '/s', higher: true },
+      { name: `\`nianbao check\`, ${last.n.toLocaleString('en')} reports: reports per second (wall)`, value: last.rate, unit: '/s', higher: true },
+      { name: `\`nianbao check\`, ${last.n.toLocaleString('en')} reports: peak RSS`, value: last.peak / 2 ** 20, unit: 'MB' },
+      { name: '`nianbao check`: live heap per report', value: perReportLive / 1024, unit: 'KB' },
+    ],
+    results: { rows, inProcess, perReportMemory, perReportLive, marginal },
+    targets: [
+      {
+        name: `batch throughput (${last.n.toLocaleString('en')} reports)`,
+        target: `≥ ${TARGET_RATE.toLocaleString('en')} reports/s per core`,
+        value: `${Math.round(best.ratePerCpu).toLocaleString('en')} per CPU-second (${Math.round(best.rate).toLocaleString('en')}/s wall)`,
+        met: best.ratePerCpu >= TARGET_RATE,
+      },
+      {
+        name: 'batch memory',
+        target: 'does not grow with the number of reports',
+        value: `peak RSS ${mb(first.peak)} at ${first.n.toLocaleString('en')} → ${mb(last.peak)} at ${last.n.toLocaleString('en')} reports (${(perReportMemory / 1024).toFixed(1)} KB/report); live heap ${(perReportLive / 1024).toFixed(1)} KB/report`,
+        met: perReportMemory <= 0,
+      },
+    ],
+  };
+}
