@@ -27,6 +27,18 @@ export const percentile = (xs, p) => {
 
 export const now = () => performance.now();
 
+/** `calls` single calls of `fn`, after `warm` unmeasured ones for the JIT, summarised as median and p95 in ms. */
+export function medianP95(fn, { calls, warm, digits }) {
+  for (let i = 0; i < warm; i++) fn();
+  const times = [];
+  for (let i = 0; i < calls; i++) {
+    const t = now();
+    fn();
+    times.push(now() - t);
+  }
+  return `median ${median(times).toFixed(digits)} ms, p95 ${percentile(times, 95).toFixed(digits)} ms`;
+}
+
 /**
  * Mean time per call of `fn` over a batch long enough to be measured (at least `minMs`), after a warm-up: the
  * garbage the calls leave is collected within the batch, so its cost is counted.

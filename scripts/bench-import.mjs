@@ -4,27 +4,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { medianP95 } from '../bench/lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const core = createRequire(import.meta.url)(join(root, 'out/core/src/index.js'));
 const rounds = Number(process.argv[2] ?? 200);
 
-function stats(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return `median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
-}
-
-function measure(fn) {
-  for (let i = 0; i < 20; i++) fn(); // warm up the JIT
-  const times = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return stats(times);
-}
+const measure = (fn) => medianP95(fn, { calls: rounds, warm: 20, digits: 2 });
 
 const fixtures = join(root, 'test', 'fixtures', 'import');
 const inputs = readdirSync(fixtures)

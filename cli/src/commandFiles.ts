@@ -4,7 +4,9 @@
  * text or bytes with a clear message, and writing the output whole or not at all.
  */
 import { resolve } from 'node:path';
-import { MAX_FILE_BYTES } from '../../core/src/index';
+import { MAX_FILE_BYTES, analyze, tooLargeAnalysis } from '../../core/src/index';
+import type { Analysis } from '../../core/src/index';
+import { UsageError, parseArgs } from './args';
 import { decodeText } from './decodeText';
 import type { CliIo } from './io';
 import type { Strings } from './strings';
@@ -91,4 +93,29 @@ export function writeOutput(output: Output, content: string, io: CliIo, s: Strin
   }
   io.stderr(`${s.written(output.path)}\n`);
   return undefined;
+}
+
+/** What `render` and `next` start from: their one report, analysed, its name for messages, and their output. */
+export interface ReportInput {
+  readonly analysis: Analysis;
+  readonly name: string;
+  readonly output: Output;
+}
+
+/**
+ * Reads the arguments `FILE|- [-o OUT] [--force]`, refuses a forbidden output before reading anything, and analyses
+ * the input; an exit code when it stops there (the message written). `usage`: the message for a wrong argument count.
+ */
+export async function readReportInput(argv: readonly string[], io: CliIo, s: Strings, usage: string): Promise<ReportInput | number> {
+  const args = parseArgs(argv, new Set(['-o', '--output', '--lang']), new Set(['-o', '--output', '--force', '--lang']));
+  if (args.positionals.length !== 1) throw new UsageError(usage);
+  const input = args.positionals[0];
+  const output: Output = { path: args.options.get('-o') ?? args.options.get('--output'), force: args.flags.has('--force'), canForce: true };
+  const refused = refuseOutput(input, output, io, s);
+  if (refused !== undefined) return refused;
+  const text = await readInputText(input, io, s);
+  if (typeof text === 'number') return text;
+  // A file past the size limit is refused unread: its one finding (NB107) says so.
+  const analysis = typeof text === 'string' ? analyze(text) : tooLargeAnalysis(text.tooLarge);
+  return { analysis, name: inputName(input, s), output };
 }

@@ -66,9 +66,13 @@ test('the -o writers: --force is the only way to overwrite, and import has none'
   const read = (name: string): string => readFileSync(join(ROOT, 'cli', 'src', 'commands', name), 'utf8');
   const files = readFileSync(join(ROOT, 'cli', 'src', 'commandFiles.ts'), 'utf8');
   assert.match(files, /io\.writeFile\(output\.path, content, \{ overwrite: output\.force \}\)/);
-  for (const name of ['render.ts', 'next.ts']) assert.match(read(name), /force: args\.flags\.has\('--force'\), canForce: true/);
+  // render and next read their input and output through readReportInput, which refuses before it reads.
+  for (const name of ['render.ts', 'next.ts']) assert.match(read(name), /readReportInput\(argv, io, s, /);
+  const reportInput = files.slice(files.indexOf('export async function readReportInput'));
+  assert.match(reportInput, /force: args\.flags\.has\('--force'\), canForce: true/);
+  assert.ok(reportInput.indexOf('refuseOutput(input, output, io, s)') < reportInput.indexOf('readInputText('), 'readReportInput refuses before reading');
   assert.match(read('import.ts'), /force: false, canForce: false/);
-  for (const name of ['render.ts', 'next.ts', 'import.ts']) assert.match(read(name), /refuseOutput\(input, output, io, s\)/, `${name} refuses before reading`);
+  assert.match(read('import.ts'), /refuseOutput\(input, output, io, s\)/, 'import refuses before reading');
   const exportHtml = readFileSync(join(ROOT, 'client', 'src', 'commands', 'exportHtml.ts'), 'utf8');
   assert.match(exportHtml, /showSaveDialog/, 'the export asks where');
 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ROOT } from '../support/paths';
 import { STACK_TRACE } from '../fuzz/bytes';
-import { HOSTILE, MEMORY_BOUND_MB, PWNED, summarise } from './inputs';
+import { CPU_BOUND_MS, HOSTILE, MEMORY_BOUND_MB, PWNED, summarise } from './inputs';
 
 const USAGE = join(__dirname, 'usage.js');
 let dir = '';
@@ -36,13 +36,14 @@ for (const c of HOSTILE) {
     writeFileSync(file, c.bytes());
     const usageFile = join(dir, `${c.name}.usage.json`);
     const check = nianbao(['check', file, '--format', 'json'], usageFile);
-    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssMB: number; wallMs: number };
+    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssMB: number; cpuMs: number; wallMs: number };
     const result = JSON.parse(check.stdout) as { files: { diagnostics: { code: string; message: string }[] }[] };
     const codes = result.files[0].diagnostics.map((d) => d.code);
-    console.log(`hostile ${c.name} via cli: ${summarise(codes)}, exit ${check.code}, ${usage.wallMs.toFixed(0)} ms; peak RSS ${usage.maxRssMB.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); "${result.files[0].diagnostics[0]?.message.slice(0, 80)}"`);
+    console.log(`hostile ${c.name} via cli: ${summarise(codes)}, exit ${check.code}, ${usage.wallMs.toFixed(0)} ms (CPU ${usage.cpuMs.toFixed(0)} ms, bound ${CPU_BOUND_MS} ms); peak RSS ${usage.maxRssMB.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); "${result.files[0].diagnostics[0]?.message.slice(0, 80)}"`);
     assert.equal(c.expect(codes), undefined);
     assert.equal(check.code, c.exit ?? 1);
     assert.ok(usage.maxRssMB < MEMORY_BOUND_MB, `peak RSS ${usage.maxRssMB} MB`);
+    assert.ok(usage.cpuMs < CPU_BOUND_MS, `the check took ${usage.cpuMs} ms of CPU time`);
 
     for (const args of [['render', file], ['next', file], ['check', file]]) {
       const r = nianbao(args);

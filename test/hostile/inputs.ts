@@ -156,6 +156,13 @@ export const PWNED = '/tmp/nianbao-pwned';
 /** Every channel's measurement must stay under this (a generous bound; the figures are printed). */
 export const MEMORY_BOUND_MB = 1024;
 
+/**
+ * The time bound, in CPU time of the process under test (never wall-clock time, which other jobs on the machine
+ * stretch): generous against the figures printed (all under a second here), tight against a blow-up — an alias
+ * expanded or a quadratic scan of these inputs takes minutes.
+ */
+export const CPU_BOUND_MS = 20_000;
+
 /** `NB104×72 NB201` */
 export function summarise(codes: readonly string[]): string {
   const counts = new Map<string, number>();

@@ -14,13 +14,16 @@ let text = decodeText(bytes);
 if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 const baseline = peakMemoryMB();
 const started = performance.now();
+const cpu = process.cpuUsage();
 const analysis = analyze(text);
 const ms = performance.now() - started;
+const used = process.cpuUsage(cpu);
 process.stdout.write(
   JSON.stringify({
     codes: analysis.diagnostics.map((d) => d.code),
     first: analysis.diagnostics[0]?.message.zh ?? '',
     ms,
+    cpuMs: (used.user + used.system) / 1000,
     bytes: bytes.length,
     units: text.length,
     baselineMB: baseline,

@@ -14,3 +14,20 @@ export function peakMemoryMB(pid: number | 'self' = 'self'): number {
   }
   return pid === 'self' ? process.resourceUsage().maxRSS / 1024 : Number.NaN;
 }
+
+/** A process's CPU time (user + system) so far in ms: /proc/<pid>/stat (Linux); elsewhere only for this process. */
+export function cpuTimeMs(pid: number | 'self' = 'self'): number {
+  try {
+    // Fields after the command name (which may hold spaces, hence the last parenthesis): utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    // The kernel counts in USER_HZ, 100 on every Linux Node supports.
+    if (Number.isFinite(ticks)) return ticks * 10;
+  } catch {
+    // Not Linux, or the process is gone.
+  }
+  if (pid !== 'self') return Number.NaN;
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}

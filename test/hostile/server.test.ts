@@ -13,8 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
 import { decodeText } from '../../cli/src/decodeText';
 import { LspClient, fileUri } from '../support/lspClient';
-import { HOSTILE, MEMORY_BOUND_MB, PWNED, summarise } from './inputs';
-import { peakMemoryMB } from './peakMemory';
+import { CPU_BOUND_MS, HOSTILE, MEMORY_BOUND_MB, PWNED, summarise } from './inputs';
+import { cpuTimeMs, peakMemoryMB } from './peakMemory';
 
 const dirs: string[] = [];
 after(() => {
@@ -37,6 +37,7 @@ for (const c of HOSTILE) {
     try {
       const uri = fileUri(`hostile-${c.name}.nianbao.yaml`);
       const baseline = peakMemoryMB(client.process.pid as number);
+      const cpuBefore = cpuTimeMs(client.process.pid as number);
       const started = performance.now();
       const diagnostics = await client.open(uri, text);
       const ms = performance.now() - started;
@@ -54,10 +55,12 @@ for (const c of HOSTILE) {
       const render = await client.connection.sendRequest<{ html?: string; stale?: boolean }>('nianbao/render', { uri, version: 1 });
       assert.ok(typeof render.html === 'string', 'the preview body');
       const peak = peakMemoryMB(client.process.pid as number);
+      const cpu = cpuTimeMs(client.process.pid as number) - cpuBefore;
       console.log(
-        `hostile ${c.name} via server (didOpen): ${summarise(codes)} published ${ms.toFixed(0)} ms after didOpen; peak RSS ${peak.toFixed(0)} MB (${baseline.toFixed(0)} MB before the document; bound ${MEMORY_BOUND_MB} MB)`,
+        `hostile ${c.name} via server (didOpen): ${summarise(codes)} published ${ms.toFixed(0)} ms after didOpen; peak RSS ${peak.toFixed(0)} MB (${baseline.toFixed(0)} MB before the document; bound ${MEMORY_BOUND_MB} MB); ${cpu.toFixed(0)} ms of CPU for every request (bound ${CPU_BOUND_MS} ms)`,
       );
       assert.ok(peak < MEMORY_BOUND_MB, `peak RSS ${peak} MB`);
+      assert.ok(cpu < CPU_BOUND_MS, `the server spent ${cpu} ms of CPU time`);
       healthy(client);
       assert.equal(existsSync(PWNED), false, 'a tag was executed');
     } finally {
@@ -86,8 +89,10 @@ test('server: every hostile input as a file of the workspace, indexed from disk'
       if (c.name === 'file-50mb') assert.ok(diagnostics[0].message.includes('不读取'), `refused unread: ${diagnostics[0].message}`);
     }
     const peak = peakMemoryMB(client.process.pid as number);
-    console.log(`hostile files via server (workspace index): all ${HOSTILE.length} indexed in ${ms.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); ${lines.join('; ')}`);
+    const cpu = cpuTimeMs(client.process.pid as number);
+    console.log(`hostile files via server (workspace index): all ${HOSTILE.length} indexed in ${ms.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); ${cpu.toFixed(0)} ms of CPU since start (bound ${CPU_BOUND_MS} ms); ${lines.join('; ')}`);
     assert.ok(peak < MEMORY_BOUND_MB);
+    assert.ok(cpu < CPU_BOUND_MS, `the server spent ${cpu} ms of CPU time`);
     healthy(client);
   } finally {
     await client.stop();

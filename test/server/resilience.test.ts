@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { DEFAULT_MAX_LENGTH, MAX_FILE_BYTES, writeReport } from '../../core/src/index';
 import type { CheckFilesResult, RenderResult, ServerInfoResult } from '../../server/src/protocol';
 import { LspClient, fileUri, positionOf } from '../support/lspClient';
@@ -26,24 +25,43 @@ function failuresLogged(client: LspClient): string[] {
     .map((n) => (n.params as { message: string }).message);
 }
 
+let cancelledSeq = 0;
+
+/** One JSON-RPC message as it goes over the pipe. */
+function frame(message: object): Buffer {
+  const body = Buffer.from(JSON.stringify(message), 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+}
+
 /**
  * Send a request and cancel it at once; resolves to its result or its error. The two messages leave in one write
- * (the pipe is corked while the connection writes them), so the server reads the cancellation with the request, as
- * it would when a client cancels a request still queued behind others — not a race with the handler.
+ * of their bytes, so the server reads the cancellation with the request, as it would when a client cancels a request
+ * still queued behind others — not a race with the handler. (The connection's own writer cannot do this: it waits
+ * for each header to be written before writing the body, so its messages always leave in several writes.) The
+ * answer is read from the server's output beside the connection, which ignores an answer to an id it did not send.
  */
 async function sendCancelled<T>(client: LspClient, method: string, params: unknown): Promise<{ result?: T; code?: number }> {
-  const source = new CancellationTokenSource();
-  client.process.stdin.cork();
-  const pending = client.connection.sendRequest<T>(method, params, source.token);
-  source.cancel();
-  setTimeout(() => client.process.stdin.uncork(), 50);
-  try {
-    return { result: await pending };
-  } catch (error) {
-    return { code: (error as { code?: number }).code };
-  } finally {
-    source.dispose();
-  }
+  const id = `cancelled-${++cancelledSeq}`;
+  const stdout = client.process.stdout;
+  const answer = new Promise<{ result?: T; code?: number }>((resolve) => {
+    let seen = Buffer.alloc(0);
+    const onData = (chunk: Buffer): void => {
+      seen = Buffer.concat([seen, chunk]);
+      const text = seen.toString('latin1');
+      const at = text.indexOf(`"id":"${id}"`);
+      if (at < 0) return;
+      const header = text.lastIndexOf('Content-Length: ', at);
+      const length = Number(/^Content-Length: (\d+)/.exec(text.slice(header))?.[1]);
+      const bodyStart = text.indexOf('\r\n\r\n', header) + 4;
+      if (seen.length < bodyStart + length) return;
+      stdout.off('data', onData);
+      const message = JSON.parse(seen.subarray(bodyStart, bodyStart + length).toString('utf8')) as { result?: T; error?: { code: number } };
+      resolve(message.error ? { code: message.error.code } : { result: message.result as T });
+    };
+    stdout.on('data', onData);
+  });
+  client.process.stdin.write(Buffer.concat([frame({ jsonrpc: '2.0', id, method, params }), frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } })]));
+  return answer;
 }
 
 describe('a failing request handler', () => {

@@ -1,25 +1,15 @@
 /** `nianbao next FILE|- [-o OUT] [--force]`: next year's report skeleton for the same agency. */
-import { analyze, localize, nextYearReport, tooLargeAnalysis } from '../../../core/src/index';
+import { localize, nextYearReport } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
-import { UsageError, parseArgs } from '../args';
-import { inputName, readInputText, refuseOutput, writeOutput } from '../commandFiles';
-import type { Output } from '../commandFiles';
+import { readReportInput, writeOutput } from '../commandFiles';
 import type { CliIo } from '../io';
 import { strings } from '../strings';
 
 export async function next(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const s = strings(lang);
-  const args = parseArgs(argv, new Set(['-o', '--output', '--lang']), new Set(['-o', '--output', '--force', '--lang']));
-  if (args.positionals.length !== 1) throw new UsageError(s.nextNeeds);
-  const input = args.positionals[0];
-  const output: Output = { path: args.options.get('-o') ?? args.options.get('--output'), force: args.flags.has('--force'), canForce: true };
-  const refused = refuseOutput(input, output, io, s);
-  if (refused !== undefined) return refused;
-  const text = await readInputText(input, io, s);
-  if (typeof text === 'number') return text;
-  // A file past the size limit is refused unread: its one finding (NB107) says so.
-  const analysis = typeof text === 'string' ? analyze(text) : tooLargeAnalysis(text.tooLarge);
-  const name = inputName(input, s);
+  const read = await readReportInput(argv, io, s, s.nextNeeds);
+  if (typeof read === 'number') return read;
+  const { analysis, name, output } = read;
   // A text that was not checked at all (too large, too deep, binary, unreadable YAML): its own finding says why.
   const unchecked = analysis.doc.root ? undefined : analysis.diagnostics.find((d) => d.severity === 'error');
   if (unchecked) {

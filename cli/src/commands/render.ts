@@ -1,26 +1,16 @@
 /** `nianbao render FILE|- [-o OUT.html] [--force]`: the report as a standalone HTML page to publish or print. */
-import { analyze, localize, notRenderable, renderPage, tooLargeAnalysis } from '../../../core/src/index';
+import { localize, notRenderable, renderPage } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
-import { UsageError, parseArgs } from '../args';
-import { inputName, readInputText, refuseOutput, writeOutput } from '../commandFiles';
-import type { Output } from '../commandFiles';
+import { readReportInput, writeOutput } from '../commandFiles';
 import type { CliIo } from '../io';
 import { strings } from '../strings';
 
 export async function render(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const s = strings(lang);
-  const args = parseArgs(argv, new Set(['-o', '--output', '--lang']), new Set(['-o', '--output', '--force', '--lang']));
-  if (args.positionals.length !== 1) throw new UsageError(s.renderNeeds);
-  const input = args.positionals[0];
-  const output: Output = { path: args.options.get('-o') ?? args.options.get('--output'), force: args.flags.has('--force'), canForce: true };
-  const refused = refuseOutput(input, output, io, s);
-  if (refused !== undefined) return refused;
-  const text = await readInputText(input, io, s);
-  if (typeof text === 'number') return text;
-  // A file past the size limit is refused unread: its one finding (NB107) says so.
-  const analysis = typeof text === 'string' ? analyze(text) : tooLargeAnalysis(text.tooLarge);
+  const read = await readReportInput(argv, io, s, s.renderNeeds);
+  if (typeof read === 'number') return read;
+  const { analysis, name, output } = read;
 
-  const name = inputName(input, s);
   const notReport = notRenderable(analysis);
   if (notReport) {
     io.stderr(`${s.renderNotReport(name, notReport.reason ? localize(notReport.reason.message, lang) : '')}\n`);

@@ -5,6 +5,7 @@
 import { CORE_TAGS } from '../syntax/resolveScalar';
 import { getPair } from '../syntax/tree';
 import type { MapNode, PairNode, ParsedDocument, ScalarNode, YamlNode } from '../syntax/tree';
+import { YEARS } from '../template/parts';
 import { editionForYear, isEdition, templateIndex } from '../template/templates';
 import type { PlacedNode, TemplateIndex } from '../template/templates';
 import type { Column, Edition, RowNode, YamlPath } from '../template/types';
@@ -141,7 +142,8 @@ export function bindReport(doc: ParsedDocument): BoundReport {
   const root = doc.root && doc.root.kind === 'map' ? doc.root : undefined;
   const declared = root ? scalarValue(getPair(root, '格式')?.value ?? null) : undefined;
   const yearValue = root ? scalarValue(getPair(root, '年度')?.value ?? null) : undefined;
-  const year = typeof yearValue === 'number' && Number.isInteger(yearValue) ? yearValue : undefined;
+  // A year out of range (NB208) is no year: 2.0e23 − 1 is 2.0e23, and a slip like 20244 has no deadline or neighbours.
+  const year = typeof yearValue === 'number' && Number.isInteger(yearValue) && yearValue >= YEARS.min && yearValue <= YEARS.max ? yearValue : undefined;
   let edition: Edition;
   let editionSource: EditionSource;
   const declaredEdition = typeof declared === 'string' ? Number(declared) : declared;

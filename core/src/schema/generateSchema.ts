@@ -3,6 +3,7 @@
  * official labels. Committed under `schemas/`; `test/unit/generated.test.ts` fails when they are stale.
  */
 import { STATUTE } from '../template/statute';
+import { YEARS } from '../template/parts';
 import { TEMPLATES, displayLabel } from '../template/templates';
 import type { Column, Edition, GroupNode, MetaNode, RowNode, TemplateNode } from '../template/types';
 
@@ -64,7 +65,7 @@ function metaSchema(node: MetaNode): JsonSchema {
     case 'string':
       return { title, description: '发布年报的行政机关全称', type: 'string', pattern: '\\S' };
     case 'year':
-      return { title, description: '报告所属年度（公历年）', type: 'integer', minimum: 2008, maximum: 2100 };
+      return { title, description: '报告所属年度（公历年）', type: 'integer', minimum: YEARS.min, maximum: YEARS.max };
     case 'date':
       return { title, description: describe(node, '发布日期，格式 YYYY-MM-DD'), type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
     case 'agencyType':

@@ -8,6 +8,7 @@
 import { parseChineseNumeral } from '../narrative/numerals';
 import { parseNumberText } from '../model/parseNumberText';
 import { editDistance } from '../template/nearestLabel';
+import { YEARS } from '../template/parts';
 import type { Column } from '../template/types';
 
 const CHINESE_DIGITS = /^[〇零一二三四五六七八九]+$/;
@@ -24,7 +25,7 @@ function wholeNumber(text: string): number | undefined {
 export function readYear(text: string): number | undefined {
   const t = text.normalize('NFKC').trim().replace(/年度?$/, '').trim();
   const year = /^\d{4}$/.test(t) ? Number(t) : CHINESE_DIGITS.test(t) && t.length === 4 ? parseChineseNumeral(t) : undefined;
-  return year !== undefined && year >= 2008 && year <= 2100 ? year : undefined;
+  return year !== undefined && year >= YEARS.min && year <= YEARS.max ? year : undefined;
 }
 
 /**

@@ -79,6 +79,12 @@ function meta(
   return values ? { ...node, values } : node;
 }
 
+/**
+ * The years a report can be for: the 条例 took effect in 2008; the upper bound only keeps out typing slips. A 年度
+ * outside is an error (NB208) and the report has no year for anything else (deadlines, the reports around it).
+ */
+export const YEARS = { min: 2008, max: 2100 } as const;
+
 export function metaFields(editionBasis: string): MetaNode[] {
   return [
     { ...meta('meta.edition', '格式', 'Template edition', 'edition', true, [2019, 2021]), basis: [editionBasis] },
