@@ -18,7 +18,7 @@ export interface ParseOptions {
 }
 
 /** What one pass over the characters tells before any parsing (see `scan`). */
-interface Scan {
+export interface Scan {
   /** Not a UTF-8 report at all. */
   readonly notText: 'binary' | 'utf16' | 'encoding' | undefined;
   /** How many characters can start or separate a node: a bound on the number of nodes (see `MAX_ITEMS`). */
@@ -41,7 +41,7 @@ const SAMPLE = 65536;
  * - `unsupported`: tabs, CR, C0 and C1 controls but the line feed, U+FFFE, U+FFFF, lone surrogates, BOMs, line
  *   and paragraph separators (the test `parseCommon` makes when called alone).
  */
-function scan(text: string): Scan {
+export function scan(text: string): Scan {
   const length = text.length;
   const sample = Math.min(length, SAMPLE);
   let control = 0;
