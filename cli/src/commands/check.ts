@@ -49,10 +49,10 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
   const index = new ReportIndex();
   const checked: Input[] = [];
   /**
-   * Texts kept for the output: a report with findings of its own (printed with its lines) and standard input
-   * (which cannot be read twice). The others are let go once analysed — the index keeps only their compact
-   * facts — so that ten thousand reports are checked in the memory of a few; the rare one that a finding between
-   * reports lands on is read again for its output.
+   * Texts kept for the output: only standard input (which cannot be read twice) and the files refused unread.
+   * Every file is let go once analysed — the index keeps only its compact facts and its findings — so that ten
+   * thousand reports are checked in the memory of a few; a report with findings is read again for its output
+   * (and analysed again if it changed meanwhile, so that the findings printed are those of the text printed).
    */
   const kept = new Map<string, string>();
   /** The file's text, or the size of a file too large to be read at all. */
@@ -82,7 +82,7 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
     }
     checked.push(file);
     index.set(file.name, text);
-    if (file.path === undefined || index.diagnostics(file.name).length > 0) kept.set(file.name, text);
+    if (file.path === undefined) kept.set(file.name, text);
   }
   const paths = new Map(checked.map((f) => [f.name, f.path]));
   /** Another report's text for a related location, when it is still the one checked (else no line number). */

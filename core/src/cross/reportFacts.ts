@@ -88,17 +88,37 @@ const UNREADABLE = 3;
 const EDITABLE = 4;
 
 class CompactFacts implements ReportFacts {
+  private hashed: string | undefined;
+
   constructor(
     readonly edition: Edition,
+    /** The 机关 as written (untrimmed): the signature hashes it so. */
+    private readonly written: string,
     readonly agency: string | undefined,
     readonly agencyKey: string | undefined,
     readonly year: number | undefined,
     readonly agencyRange: Range | undefined,
-    readonly signature: string,
     private readonly values: Float64Array,
     private readonly ranges: Int32Array,
     private readonly kinds: Uint8Array,
   ) {}
+
+  /**
+   * Made from the fields above when first asked for: only a report replaced in the index compares signatures,
+   * so a batch of files read once never builds one.
+   */
+  get signature(): string {
+    if (this.hashed !== undefined) return this.hashed;
+    const parts: string[] = [String(this.edition), this.written, String(this.year ?? '')];
+    for (let i = 0; i < this.kinds.length; i++) {
+      const kind = this.kinds[i] & 3;
+      if (kind === ABSENT) continue;
+      const value = kind === NUMBER ? this.values[i] : kind === BLANK ? null : undefined;
+      parts.push(`${i}:${this.kinds[i]}:${String(value)}@${this.ranges[2 * i]}-${this.ranges[2 * i + 1]}`);
+    }
+    if (this.agencyRange) parts.push(`agency@${this.agencyRange.start}-${this.agencyRange.end}`);
+    return (this.hashed = hash(parts.join('|')));
+  }
 
   cell(rowId: string, columnId: string): FactCell | undefined {
     const layout = layoutOf(this.edition);
@@ -129,13 +149,21 @@ function hash(parts: string): string {
   return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${parts.length}`;
 }
 
+/**
+ * A string that holds no reference to the text it was read from. V8 makes a substring of 13 or more characters
+ * a view into its parent, so an agency name kept as read would keep the whole report's text alive for as long
+ * as the index holds its facts.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 export function reportFacts(report: BoundReport): ReportFacts {
   const layout = layoutOf(report.edition);
   const n = layout.slots.length;
   const values = new Float64Array(n);
   const ranges = new Int32Array(2 * n);
   const kinds = new Uint8Array(n);
-  const parts: string[] = [String(report.edition), report.agency ?? '', String(report.year ?? '')];
   layout.slots.forEach((slot, i) => {
     const row = report.rows.get(slot.placed.node.id);
     const cell = row?.cells[slot.index];
@@ -148,19 +176,18 @@ export function reportFacts(report: BoundReport): ReportFacts {
     if (typeof cell.value === 'number') values[i] = cell.value;
     ranges[2 * i] = range.start;
     ranges[2 * i + 1] = range.end;
-    parts.push(`${i}:${kinds[i]}:${String(cell.value)}@${range.start}-${range.end}`);
   });
   const agencyNode = report.meta.get('meta.agency')?.node;
   const agencyRange = agencyNode ? { start: agencyNode.start, end: agencyNode.end } : undefined;
-  if (agencyRange) parts.push(`agency@${agencyRange.start}-${agencyRange.end}`);
-  const agency = report.agency?.trim() || undefined;
+  const written = detached(report.agency ?? '');
+  const agency = written.trim() || undefined;
   return new CompactFacts(
     report.edition,
+    written,
     agency,
     agency ? agencyKey(agency) : undefined,
     report.year,
     agencyRange,
-    hash(parts.join('|')),
     values,
     ranges,
     kinds,

@@ -52,14 +52,22 @@ function hashText(text: string): number {
   return h >>> 0;
 }
 
+/** The files that claim one agency and year. */
+type Claimants = string | Set<string>;
+
+/** A fresh array of the claimants' URIs (in the order they claimed, as a set iterates). */
+function urisOf(at: Claimants | undefined): string[] {
+  return at === undefined ? [] : typeof at === 'string' ? [at] : [...at];
+}
+
 function byStart(a: Diagnostic, b: Diagnostic): number {
   return a.range.start - b.range.start || a.range.end - b.range.end;
 }
 
 export class ReportIndex {
   private readonly entries = new Map<string, Entry>();
-  /** agencyKey → year → URIs. */
-  private readonly byKey = new Map<string, Map<number, Set<string>>>();
+  /** agencyKey → year → URIs: one URI as itself (almost every key), a set only for two or more (NB320). */
+  private readonly byKey = new Map<string, Map<number, Claimants>>();
   private readonly cross = new Map<string, readonly Diagnostic[]>();
   /** How many cross re-checks ran in total (for benchmarks and tests of the dependency tracking). */
   recheckCount = 0;
@@ -169,13 +177,13 @@ export class ReportIndex {
 
   /** The report of the same agency in another year, when exactly one file claims it. */
   reportOf(agencyKey: string, year: number): string | undefined {
-    const set = this.byKey.get(agencyKey)?.get(year);
-    return set && set.size === 1 ? [...set][0] : undefined;
+    const at = this.byKey.get(agencyKey)?.get(year);
+    return typeof at === 'string' ? at : undefined;
   }
 
   /** Every file that claims this agency and year (two or more: NB320 on each). */
   reportsOf(agencyKey: string, year: number): string[] {
-    return [...(this.byKey.get(agencyKey)?.get(year) ?? [])].sort();
+    return urisOf(this.byKey.get(agencyKey)?.get(year)).sort();
   }
 
   stats(): IndexStats {
@@ -192,18 +200,24 @@ export class ReportIndex {
     if (facts.agencyKey === undefined || facts.year === undefined) return;
     let byYear = this.byKey.get(facts.agencyKey);
     if (!byYear) this.byKey.set(facts.agencyKey, (byYear = new Map()));
-    let set = byYear.get(facts.year);
-    if (!set) byYear.set(facts.year, (set = new Set()));
-    set.add(uri);
+    const at = byYear.get(facts.year);
+    if (at === undefined || at === uri) byYear.set(facts.year, uri);
+    else if (typeof at === 'string') byYear.set(facts.year, new Set([at, uri]));
+    else at.add(uri);
   }
 
   private unlink(uri: string, facts: ReportFacts): void {
     if (facts.agencyKey === undefined || facts.year === undefined) return;
     const byYear = this.byKey.get(facts.agencyKey);
-    const set = byYear?.get(facts.year);
-    if (!byYear || !set) return;
-    set.delete(uri);
-    if (set.size === 0) byYear.delete(facts.year);
+    const at = byYear?.get(facts.year);
+    if (!byYear || at === undefined) return;
+    if (typeof at === 'string') {
+      if (at === uri) byYear.delete(facts.year);
+    } else {
+      at.delete(uri);
+      if (at.size === 1) byYear.set(facts.year, [...at][0]);
+      else if (at.size === 0) byYear.delete(facts.year);
+    }
     if (byYear.size === 0) this.byKey.delete(facts.agencyKey);
   }
 
@@ -212,7 +226,7 @@ export class ReportIndex {
     if (facts.agencyKey === undefined || facts.year === undefined) return;
     const byYear = this.byKey.get(facts.agencyKey);
     if (!byYear) return;
-    for (const y of [facts.year, facts.year + 1]) for (const u of byYear.get(y) ?? []) into.add(u);
+    for (const y of [facts.year, facts.year + 1]) for (const u of urisOf(byYear.get(y))) into.add(u);
   }
 
   private recheck(uris: Iterable<string>): string[] {
@@ -234,12 +248,12 @@ export class ReportIndex {
     if (agencyKey === undefined || year === undefined) return [];
     const byYear = this.byKey.get(agencyKey);
     const out: Diagnostic[] = [];
-    const same = [...(byYear?.get(year) ?? [])].filter((u) => u !== entry.uri).sort();
+    const same = urisOf(byYear?.get(year)).filter((u) => u !== entry.uri).sort();
     out.push(...nb320DuplicateReport.check(entry, same.map((u) => this.entries.get(u) as Entry)));
     const previous = byYear?.get(year - 1);
     // With two reports for last year, which one carries over is unknown; NB320 on them says why.
-    if (previous && previous.size === 1) {
-      const prev = this.entries.get([...previous][0]) as Entry;
+    if (typeof previous === 'string') {
+      const prev = this.entries.get(previous) as Entry;
       for (const rule of YEAR_PAIR_RULES) {
         try {
           out.push(...rule.check(prev, entry));

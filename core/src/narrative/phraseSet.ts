@@ -143,8 +143,9 @@ export function firstChars(source: string): Set<number> | undefined {
 export class PhraseSet {
   private readonly any: RegExp;
   private readonly sticky: readonly RegExp[];
-  /** For each phrase, the characters it can start with (undefined: any). */
-  private readonly first: readonly (Set<number> | undefined)[];
+  /** The phrases (by index, ascending) that can start with a character; `anywhere`: those that can start with any. */
+  private readonly byFirst = new Map<number, number[]>();
+  private readonly anywhere: number[] = [];
   /** Start positions of the last text scanned (the text itself kept to know when to scan again). */
   private scanned: string | undefined;
   private starts: number[] = [];
@@ -155,7 +156,18 @@ export class PhraseSet {
   ) {
     this.any = new RegExp([...phrases.map((p) => p.re.source), ...extra.map((r) => r.source)].join('|'), 'g');
     this.sticky = phrases.map((p) => new RegExp(p.re.source, 'y'));
-    this.first = phrases.map((p) => firstChars(p.re.source));
+    phrases.forEach((p, k) => {
+      const first = firstChars(p.re.source);
+      if (first === undefined) {
+        this.anywhere.push(k);
+        return;
+      }
+      for (const c of first) {
+        const list = this.byFirst.get(c);
+        if (list) list.push(k);
+        else this.byFirst.set(c, [k]);
+      }
+    });
   }
 
   /** Where a phrase of the set (or an extra pattern) starts in `text`, in order. */
@@ -173,26 +185,38 @@ export class PhraseSet {
     return starts;
   }
 
-  /** Every match of every phrase (those `skip` leaves out excepted), phrase by phrase, each left to right. */
+  /**
+   * Every match of every phrase (those `skip` leaves out excepted), phrase by phrase, each left to right. At each
+   * place a phrase can start, only the phrases that can start with the character there are tried.
+   */
   matches(text: string, skip?: (phrase: SubjectPhrase) => boolean): Match[] {
-    const out: Match[] = [];
     const starts = this.startsIn(text);
-    if (starts.length === 0) return out;
-    for (let k = 0; k < this.phrases.length; k++) {
+    if (starts.length === 0) return [];
+    const found: Match[] = [];
+    const of: number[] = [];
+    /** Where each phrase's last match ends: its next match starts there or later, as in a global search. */
+    const ends = new Map<number, number>();
+    const tryAt = (k: number, q: number): void => {
+      if (q < (ends.get(k) ?? 0)) return;
       const phrase = this.phrases[k];
-      if (skip?.(phrase)) continue;
+      if (skip?.(phrase)) return;
       const re = this.sticky[k];
-      const first = this.first[k];
-      let lastEnd = 0;
-      for (const q of starts) {
-        if (q < lastEnd || (first !== undefined && !first.has(text.charCodeAt(q)))) continue;
-        re.lastIndex = q;
-        const m = re.exec(text);
-        if (m === null || m[0].length === 0) continue;
-        lastEnd = q + m[0].length;
-        out.push(phrase.parent ? { id: phrase.id, start: q, end: lastEnd, parent: phrase.parent } : { id: phrase.id, start: q, end: lastEnd });
-      }
+      re.lastIndex = q;
+      const m = re.exec(text);
+      if (m === null || m[0].length === 0) return;
+      const end = q + m[0].length;
+      ends.set(k, end);
+      found.push(phrase.parent ? { id: phrase.id, start: q, end, parent: phrase.parent } : { id: phrase.id, start: q, end });
+      of.push(k);
+    };
+    for (const q of starts) {
+      const list = this.byFirst.get(text.charCodeAt(q));
+      if (list) for (const k of list) tryAt(k, q);
+      for (const k of this.anywhere) tryAt(k, q);
     }
-    return out;
+    if (found.length <= 1) return found;
+    // Phrase by phrase, as the phrases are listed; each phrase's matches were found left to right.
+    const order = found.map((_, i) => i).sort((a, b) => of[a] - of[b] || a - b);
+    return order.map((i) => found[i]);
   }
 }

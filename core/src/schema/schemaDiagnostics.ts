@@ -215,8 +215,10 @@ export const MAX_UNKNOWN_LISTED = 50;
 export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, explained: ReadonlySet<string> = new Set()): Diagnostic[] {
   const ctx: Context = { doc, report };
   if (!doc.root) return [];
-  const errors = schemaErrors(report.edition, toJson(doc.root));
-  const out: Diagnostic[] = collectionKeys(doc.root);
+  const notes = { collectionKey: false };
+  const errors = schemaErrors(report.edition, toJson(doc.root, notes));
+  // The walk for keys that are collections only when the conversion may have met one (it visits the mappings too).
+  const out: Diagnostic[] = notes.collectionKey ? collectionKeys(doc.root) : [];
   const missingByPath = new Map<string, { path: YamlPath; keys: string[] }>();
   const unknownByPath = new Map<string, { path: YamlPath; count: number; firstUnlisted?: string }>();
   const seen = new Set<string>();

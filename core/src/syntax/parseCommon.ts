@@ -14,7 +14,7 @@ import { resolveScalar } from './resolveScalar';
 import type { MapNode, PairNode, ScalarNode, SeqNode, YamlNode } from './tree';
 
 /**
- * Characters left to js-yaml: tabs, CR, the non-printable ones it refuses (C0 and C1 controls but the line
+ * Characters left to js-yaml (`parse` makes the same test in its own pass over the text): tabs, CR, the non-printable ones it refuses (C0 and C1 controls but the line
  * feed, U+FFFE, U+FFFF, lone surrogates), BOMs, and line or paragraph separators.
  */
 function unsupported(text: string): boolean {
@@ -171,8 +171,9 @@ interface Frame {
  * The tree of a text in the common form of a report, or undefined when the text needs js-yaml (see above).
  * An empty document (comments only) also goes to js-yaml.
  */
-export function parseCommon(text: string): YamlNode | undefined {
-  if (unsupported(text)) return undefined;
+export function parseCommon(text: string, scanned?: { readonly unsupported: boolean }): YamlNode | undefined {
+  // `scanned`: the caller already looked at every character (`parse` does, once, for all its checks).
+  if (scanned ? scanned.unsupported : unsupported(text)) return undefined;
   const length = text.length;
   const stack: Frame[] = [];
   /** A key written as `key:` with nothing after it: its value is the mapping below it, or empty. */
