@@ -53,14 +53,20 @@ export class BenchClient {
     connection.onRequest('workspace/configuration', (params) => params.items.map((item) => client.config[item.section] ?? null));
     connection.onRequest(() => null);
     connection.listen();
-    const result = await connection.sendRequest('initialize', {
+    // A server that dies (a missing module, a crash) would leave every request unanswered: fail with its stderr.
+    const exited = new Promise((_, reject) =>
+      child.once('exit', (code, signal) => reject(new Error(`${args.join(' ')} exited (${signal ?? code}) before the benchmark ended:\n${client.stderr}`))),
+    );
+    exited.catch(() => {});
+    client.exited = exited;
+    const result = await Promise.race([exited, connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: null,
       capabilities: CAPABILITIES,
       locale: 'zh-cn',
       initializationOptions,
-    });
+    })]);
     client.readyMs = now() - spawned;
     client.initializeResult = result;
     await connection.sendNotification('initialized', {});
