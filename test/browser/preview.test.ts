@@ -11,20 +11,11 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { analyze, renderReport } from '../../core/src/index';
 import { launch, screenshotPaths, serve, servePreview } from '../support/browser';
-import type { Browser, Served } from '../support/browser';
+import type { Browser, Posted, Served } from '../support/browser';
 import { EXAMPLES } from '../support/paths';
 
 const SEED = readFileSync(join(EXAMPLES, 'caozhen-2020.nianbao.yaml'), 'utf8');
 const SHIFAN = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
-
-interface Posted {
-  readonly type: string;
-  readonly version?: number;
-  readonly ms?: number;
-  readonly path?: (string | number)[];
-  readonly start?: number;
-  readonly end?: number;
-}
 
 function body(text: string): string {
   return renderReport(analyze(text), { annotate: true }).html;

@@ -17,21 +17,12 @@ import { analyze, renderReport } from '../../core/src/index';
 import type { RenderResult } from '../../server/src/protocol';
 import { RenderRequest } from '../../server/src/protocol';
 import { launch, serve, servePreview } from '../support/browser';
-import type { Browser, Served } from '../support/browser';
+import type { Browser, Posted, Served } from '../support/browser';
 import { LspClient, fileUri } from '../support/lspClient';
 import { EXAMPLES } from '../support/paths';
 
 const SEED = readFileSync(join(EXAMPLES, 'caozhen-2020.nianbao.yaml'), 'utf8');
 const SHIFAN = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
-
-interface Posted {
-  readonly type: string;
-  readonly version?: number;
-  readonly ms?: number;
-  readonly path?: (string | number)[];
-  readonly start?: number;
-  readonly end?: number;
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

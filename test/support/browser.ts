@@ -119,3 +119,13 @@ export function screenshotPaths(name: string): string[] {
   if (process.env.NIANBAO_SCREENSHOTS === 'docs') paths.push(join(ROOT, 'docs', name));
   return paths;
 }
+
+/** A message the preview page (`media/preview.js`) posts to the extension, as the browser tests record it. */
+export interface Posted {
+  readonly type: string;
+  readonly version?: number;
+  readonly ms?: number;
+  readonly path?: (string | number)[];
+  readonly start?: number;
+  readonly end?: number;
+}
