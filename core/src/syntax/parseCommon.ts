@@ -11,33 +11,8 @@
  */
 import { blockScalarRange } from './geometry';
 import { resolveScalar } from './resolveScalar';
+import { scan } from './scan';
 import type { MapNode, PairNode, ScalarNode, SeqNode, YamlNode } from './tree';
-
-/**
- * Characters left to js-yaml (`parse` makes the same test in its own pass over the text): tabs, CR, the non-printable ones it refuses (C0 and C1 controls but the line
- * feed, U+FFFE, U+FFFF, lone surrogates), BOMs, and line or paragraph separators.
- */
-function unsupported(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20) {
-      if (c !== 0x0a) return true;
-    } else if (c >= 0x7f && c <= 0x9f) {
-      return true;
-    } else if (c >= 0xd800) {
-      if (c <= 0xdbff) {
-        const next = text.charCodeAt(i + 1);
-        if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
-        i++;
-      } else if (c <= 0xdfff || c === 0xfeff || c === 0xfffe || c === 0xffff) {
-        return true;
-      }
-    } else if (c === 0x2028 || c === 0x2029) {
-      return true;
-    }
-  }
-  return false;
-}
 
 /** Nesting deeper than any report (its tables are four levels deep) is left to js-yaml and its depth limit. */
 const MAX_LEVELS = 16;
@@ -173,7 +148,7 @@ interface Frame {
  */
 export function parseCommon(text: string, scanned?: { readonly unsupported: boolean }): YamlNode | undefined {
   // `scanned`: the caller already looked at every character (`parse` does, once, for all its checks).
-  if (scanned ? scanned.unsupported : unsupported(text)) return undefined;
+  if ((scanned ?? scan(text)).unsupported) return undefined;
   const length = text.length;
   const stack: Frame[] = [];
   /** A key written as `key:` with nothing after it: its value is the mapping below it, or empty. */
