@@ -54,6 +54,17 @@ export function readLimited(io: CliIo, path: string, maxBytes: number): LimitedR
   return { bytes: io.readFile(path) };
 }
 
+/** Report text as the core reads it: a leading BOM dropped. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A report file's text (decoded, a BOM dropped), or its size past MAX_FILE_BYTES, unread. Read errors are thrown. */
+export function readReportFile(io: CliIo, path: string): string | TooLarge {
+  const read = readLimited(io, path, MAX_FILE_BYTES);
+  return 'tooLarge' in read ? read : withoutBom(decodeText(read.bytes));
+}
+
 /**
  * The input's bytes (files and standard input alike), or an exit code after saying why it cannot be read, or — for a
  * file larger than `maxBytes` — its size, unread.
@@ -74,8 +85,7 @@ export async function readInputBytes(input: string, io: CliIo, s: Strings, maxBy
 export async function readInputText(input: string, io: CliIo, s: Strings): Promise<string | number | TooLarge> {
   const read = await readInputBytes(input, io, s, MAX_FILE_BYTES);
   if (typeof read === 'number' || (typeof read === 'object' && 'tooLarge' in read)) return read;
-  const text = typeof read === 'string' ? read : decodeText(read);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutBom(typeof read === 'string' ? read : decodeText(read));
 }
 
 /** `content` to the output file (whole or not at all) or to standard output; an exit code on failure. */

@@ -4,7 +4,7 @@
  * summary by rule.
  */
 import { resolve } from 'node:path';
-import { MAX_FILE_BYTES, ReportIndex, tooLargeAnalysis } from '../../../core/src/index';
+import { ReportIndex, tooLargeAnalysis } from '../../../core/src/index';
 import type { Diagnostic, Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { collectFiles } from '../collectFiles';
@@ -13,8 +13,8 @@ import { formatFileHuman } from '../formatHuman';
 import { toJsonFile } from '../formatJson';
 import { formatSummaryHuman, summarise } from '../formatSummary';
 import type { CliIo } from '../io';
-import { decodeText } from '../decodeText';
-import { readLimited } from '../commandFiles';
+import { readReportFile, withoutBom } from '../commandFiles';
+import type { TooLarge } from '../commandFiles';
 import { strings } from '../strings';
 
 /** The same file named twice (`check dir dir/a.nianbao.yaml`) is one report, not a duplicate. */
@@ -56,12 +56,8 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
    */
   const kept = new Map<string, string>();
   /** The file's text, or the size of a file too large to be read at all. */
-  const read = async (file: Input): Promise<string | { readonly tooLarge: number }> => {
-    const limited = file.path === undefined ? undefined : readLimited(io, file.path, MAX_FILE_BYTES);
-    if (limited && 'tooLarge' in limited) return limited;
-    const text = limited === undefined ? await io.readStdin() : decodeText(limited.bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  };
+  const read = async (file: Input): Promise<string | TooLarge> =>
+    file.path === undefined ? withoutBom(await io.readStdin()) : readReportFile(io, file.path);
   for (const file of distinct(inputs.files)) {
     let text: string;
     try {
@@ -92,9 +88,8 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
     const path = paths.get(name);
     if (path === undefined) return undefined;
     try {
-      const text = decodeText(io.readFile(path));
-      const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      return index.holds(name, bare) ? bare : undefined;
+      const text = readReportFile(io, path);
+      return typeof text === 'string' && index.holds(name, text) ? text : undefined;
     } catch {
       return undefined;
     }
