@@ -5,6 +5,7 @@
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { Connection, InitializeResult } from 'vscode-languageserver/node';
 import { DocumentStore, MAX_DOCUMENT_LENGTH } from './documentStore';
+import type { DocumentState } from './documentStore';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completionItems } from './features/completion';
 import type { CompletionClient } from './features/completion';
@@ -125,44 +126,23 @@ export function startServer(connection: Connection): void {
   // ones honour cancellation.
   const internal = (): string => t('Internal error of the language server (see its output)');
 
-  connection.onCompletion(
-    guarded(log, 'textDocument/completion', () => null, (params) => {
+  /** A request about one open document: behind the guard, and answered `none` when that document is not open. */
+  const onDocument = <P extends { readonly textDocument: { readonly uri: string } }, R>(method: string, none: R, answer: (state: DocumentState, params: P) => R): Handler<P, R | null> =>
+    guarded<P, R | null>(log, method, () => null, (params) => {
       const state = store.get(params.textDocument.uri);
-      return state ? completionItems(state, params, settings.lang, completionClient) : [];
-    }),
-  );
-  connection.onHover(
-    guarded(log, 'textDocument/hover', () => null, (params) => {
-      const state = store.get(params.textDocument.uri);
-      return state ? hover(state, params, settings.lang) : null;
-    }),
-  );
-  connection.languages.inlayHint.on(
-    guarded(log, 'textDocument/inlayHint', () => null, (params) => {
-      const state = store.get(params.textDocument.uri);
-      return state && settings.columnHints ? inlayHints(state, params) : [];
-    }),
-  );
+      return state ? answer(state, params) : none;
+    });
+  connection.onCompletion(onDocument('textDocument/completion', [], (state, params) => completionItems(state, params, settings.lang, completionClient)));
+  connection.onHover(onDocument('textDocument/hover', null, (state, params) => hover(state, params, settings.lang)));
+  connection.languages.inlayHint.on(onDocument('textDocument/inlayHint', [], (state, params) => (settings.columnHints ? inlayHints(state, params) : [])));
   connection.onCodeAction(
-    guarded(log, 'textDocument/codeAction', () => null, (params) => {
-      const state = store.get(params.textDocument.uri);
-      if (!state) return [];
+    onDocument('textDocument/codeAction', [], (state, params) => {
       workspace.syncOpen(state);
       return codeActions(state, params, settings.lang, { documentChanges }, workspace.crossOf(state.uri));
     }),
   );
-  connection.onDocumentSymbol(
-    guarded(log, 'textDocument/documentSymbol', () => null, (params) => {
-      const state = store.get(params.textDocument.uri);
-      return state ? documentSymbols(state) : [];
-    }),
-  );
-  connection.onFoldingRanges(
-    guarded(log, 'textDocument/foldingRange', () => null, (params) => {
-      const state = store.get(params.textDocument.uri);
-      return state ? foldingRanges(state) : [];
-    }),
-  );
+  connection.onDocumentSymbol(onDocument('textDocument/documentSymbol', [], (state) => documentSymbols(state)));
+  connection.onFoldingRanges(onDocument('textDocument/foldingRange', [], (state) => foldingRanges(state)));
 
   const request = <P, R>(method: string, empty: (params: P) => R, handler: Handler<P, R>): void => {
     connection.onRequest(method, guarded(log, method, empty, handler));
