@@ -28,17 +28,36 @@ function writeCorpus(dir, reports) {
 
 function runCheck(dirs, statsFile, extraArgs = []) {
   const started = now();
-  const run = spawnSync(process.execPath, ['--expose-gc', '--require', join(ROOT, 'bench/processStats.cjs'), join(ROOT, 'bin/nianbao.js'), 'check', ...dirs, '--format', 'json', ...extraArgs], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    env: { ...process.env, NIANBAO_BENCH_STATS: statsFile },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--require',
+      join(ROOT, 'bench/processStats.cjs'),
+      join(ROOT, 'bin/nianbao.js'),
+      'check',
+      ...dirs,
+      '--format',
+      'json',
+      ...extraArgs,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, NIANBAO_BENCH_STATS: statsFile },
+    },
+  );
   const wallMs = now() - started;
-  if (run.status !== 1) throw new Error(`nianbao check exited ${run.status} (expected 1: the corpus has errors): ${run.stderr.slice(0, 500)}`);
+  if (run.status !== 1)
+    throw new Error(
+      `nianbao check exited ${run.status} (expected 1: the corpus has errors): ${run.stderr.slice(0, 500)}`,
+    );
   // The JSON output is `{ version, files }`: the totals are counted from it.
   const { files } = JSON.parse(run.stdout);
   const summary = { reports: files.length, errors: 0, warnings: 0, information: 0 };
-  for (const f of files) for (const d of f.diagnostics) summary[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'information']++;
+  for (const f of files)
+    for (const d of f.diagnostics)
+      summary[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'information']++;
   const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
   return { wallMs, summary, stats, outputBytes: Buffer.byteLength(run.stdout) };
 }
@@ -130,7 +149,16 @@ export async function batch({ quick = false } = {}) {
     `\`node bin/nianbao.js check DIR… --format json\` in one process over generated reports (\`bench/generateReports.mjs\`: ${YEARS} consecutive years 2019–${2019 + YEARS - 1} per agency, so both editions — 2019–2020 in the 2019 edition, 20 % of the reports; one agency in five a 人民政府; ${broken} of ${corpus.length} reports (1 in 6) broken in turn by ${defects.join(', ')}). Files are written to a temporary folder first; the time runs from spawn to exit (Node start-up, directory walk, reading and decoding every file, analysis, the cross-report index, JSON output). Median of ${repeats} run${repeats > 1 ? 's' : ''}; peak memory is the process's maximum resident set size and the live heap what it holds, after a garbage collection, when it starts writing its output (every report analysed and indexed), both reported by the process itself (\`bench/processStats.cjs\`, preloaded).`,
     '',
     table(
-      ['reports', 'wall time', 'reports/s', 'CPU time (user+sys)', 'reports per CPU-second', 'peak RSS', 'live heap when the output begins', 'findings (errors / warnings)'],
+      [
+        'reports',
+        'wall time',
+        'reports/s',
+        'CPU time (user+sys)',
+        'reports per CPU-second',
+        'peak RSS',
+        'live heap when the output begins',
+        'findings (errors / warnings)',
+      ],
       rows.map((r) => [
         r.n.toLocaleString('en'),
         `${ms(r.wall / 1000, 2)} s`,
@@ -151,9 +179,23 @@ export async function batch({ quick = false } = {}) {
     title: 'Batch throughput',
     markdown,
     figures: [
-      { name: `\`nianbao check\`, ${last.n.toLocaleString('en')} reports: reports per CPU-second`, value: last.ratePerCpu, unit: '/s', higher: true },
-      { name: `\`nianbao check\`, ${last.n.toLocaleString('en')} reports: reports per second (wall)`, value: last.rate, unit: '/s', higher: true },
-      { name: `\`nianbao check\`, ${last.n.toLocaleString('en')} reports: peak RSS`, value: last.peak / 2 ** 20, unit: 'MB' },
+      {
+        name: `\`nianbao check\`, ${last.n.toLocaleString('en')} reports: reports per CPU-second`,
+        value: last.ratePerCpu,
+        unit: '/s',
+        higher: true,
+      },
+      {
+        name: `\`nianbao check\`, ${last.n.toLocaleString('en')} reports: reports per second (wall)`,
+        value: last.rate,
+        unit: '/s',
+        higher: true,
+      },
+      {
+        name: `\`nianbao check\`, ${last.n.toLocaleString('en')} reports: peak RSS`,
+        value: last.peak / 2 ** 20,
+        unit: 'MB',
+      },
       { name: '`nianbao check`: live heap per report', value: perReportLive / 1024, unit: 'KB' },
     ],
     results: { rows, inProcess, perReportMemory, perReportLive, marginal },

@@ -20,7 +20,8 @@ export async function checkCost({ quick = false } = {}) {
   const results = {};
   for (const d of docs) {
     const diagnostics = core.analyze(d.text).diagnostics;
-    if (diagnostics.length > 0) throw new Error(`${d.key}: expected a clean report, got ${diagnostics.map((g) => g.code).join(', ')}`);
+    if (diagnostics.length > 0)
+      throw new Error(`${d.key}: expected a clean report, got ${diagnostics.map((g) => g.code).join(', ')}`);
     const r = rounds(
       {
         analyze: () => core.analyze(d.text),
@@ -41,7 +42,8 @@ export async function checkCost({ quick = false } = {}) {
   }
   // The recovery path: js-yaml rejects the text, the `yaml` package parses it again with recovery.
   const analysed = core.analyze(broken);
-  if (analysed.doc.parser !== 'recover' || !analysed.diagnostics.some((g) => g.code === 'NB101')) throw new Error('the broken report did not take the recovery path');
+  if (analysed.doc.parser !== 'recover' || !analysed.diagnostics.some((g) => g.code === 'NB101'))
+    throw new Error('the broken report did not take the recovery path');
   const rb = rounds(
     {
       analyze: () => core.analyze(broken),
@@ -73,25 +75,70 @@ export async function checkCost({ quick = false } = {}) {
     `Median wall time per call over ${opts.rounds} interleaved rounds (each round: as many calls as fit in ${opts.minMs} ms, garbage collection included); ratios are the median of the per-round ratios; the CPU-time ratio (this process's user + system time, garbage-collector threads included) is less disturbed by other jobs on the machine. \`analyze\` = parse + bind + schema + all single-report invariants and narrative checks (what \`nianbao check\` and the language server run per document).`,
     '',
     table(
-      ['document', 'size', '`analyze`', 'js-yaml `load`', '`yaml` `parseDocument`', 'analyze / js-yaml', 'analyze / yaml', 'analyze / js-yaml in CPU time', `target ≤ ${TARGET_RATIO}× js-yaml`],
       [
-        ['typical report', `${kb(t.bytes)}, ${t.lines} lines`, us(t.analyze), us(t.jsyaml), us(t.yaml), x(t.vsJsyaml), x(t.vsYaml), x(t.cpuVsJsyaml), verdict(t.vsJsyaml <= TARGET_RATIO)],
-        ['large stress report', `${kb(s.bytes)}, ${s.lines} lines`, us(s.analyze), us(s.jsyaml), us(s.yaml), x(s.vsJsyaml), x(s.vsYaml), x(s.cpuVsJsyaml), verdict(s.vsJsyaml <= TARGET_RATIO)],
+        'document',
+        'size',
+        '`analyze`',
+        'js-yaml `load`',
+        '`yaml` `parseDocument`',
+        'analyze / js-yaml',
+        'analyze / yaml',
+        'analyze / js-yaml in CPU time',
+        `target ≤ ${TARGET_RATIO}× js-yaml`,
+      ],
+      [
+        [
+          'typical report',
+          `${kb(t.bytes)}, ${t.lines} lines`,
+          us(t.analyze),
+          us(t.jsyaml),
+          us(t.yaml),
+          x(t.vsJsyaml),
+          x(t.vsYaml),
+          x(t.cpuVsJsyaml),
+          verdict(t.vsJsyaml <= TARGET_RATIO),
+        ],
+        [
+          'large stress report',
+          `${kb(s.bytes)}, ${s.lines} lines`,
+          us(s.analyze),
+          us(s.jsyaml),
+          us(s.yaml),
+          x(s.vsJsyaml),
+          x(s.vsYaml),
+          x(s.cpuVsJsyaml),
+          verdict(s.vsJsyaml <= TARGET_RATIO),
+        ],
       ],
     ),
     '',
-    `The stress report is the typical one with every narrative section grown to at least 200 KB of UTF-8 (${Object.entries(sizes).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}; its paragraphs state the table's figures, so every one is checked) and a ${'120'}-line comment block before every section and table; it checks clean, as the typical report does (\`bench/stressReport.mjs\`).`,
+    `The stress report is the typical one with every narrative section grown to at least 200 KB of UTF-8 (${Object.entries(
+      sizes,
+    )
+      .map(([k, v]) => `${k} ${kb(v)}`)
+      .join(
+        ', ',
+      )}; its paragraphs state the table's figures, so every one is checked) and a ${'120'}-line comment block before every section and table; it checks clean, as the typical report does (\`bench/stressReport.mjs\`).`,
     '',
     'Recovery path — the typical report with one syntax error (a row whose `[` is never closed): js-yaml rejects it, the `yaml` package parses it again with error recovery, and the rest of the report is still checked:',
     '',
     table(
       ['', 'median'],
       [
-        ['`analyze` of the broken report (recovery)', `${us(b.analyze)} (${b.findings} finding${b.findings === 1 ? '' : 's'})`],
+        [
+          '`analyze` of the broken report (recovery)',
+          `${us(b.analyze)} (${b.findings} finding${b.findings === 1 ? '' : 's'})`,
+        ],
         ['`analyze` of the same report without the error', `${us(b.analyzeClean)} — recovery costs ${x(b.vsClean)}`],
         ['js-yaml `load` of the broken text (throws at the error)', us(b.jsyamlThrows)],
-        ['js-yaml `load` of the clean text', `${us(b.jsyamlClean)} — recovery analyze / clean load ${x(b.vsJsyamlClean)}`],
-        ['`yaml` `parseDocument` of the broken text (recovers too)', `${us(b.yaml)} — recovery analyze / parseDocument ${x(b.vsYaml)}`],
+        [
+          'js-yaml `load` of the clean text',
+          `${us(b.jsyamlClean)} — recovery analyze / clean load ${x(b.vsJsyamlClean)}`,
+        ],
+        [
+          '`yaml` `parseDocument` of the broken text (recovers too)',
+          `${us(b.yaml)} — recovery analyze / parseDocument ${x(b.vsYaml)}`,
+        ],
       ],
     ),
   ].join('\n');
@@ -108,8 +155,18 @@ export async function checkCost({ quick = false } = {}) {
       { name: '`analyze` with one syntax error (recovery)', value: b.analyze * 1000, unit: 'µs' },
     ],
     targets: [
-      { name: 'check cost, typical report', target: `≤ ${TARGET_RATIO}× js-yaml load`, value: `${x(t.vsJsyaml)} (${us(t.analyze)} vs ${us(t.jsyaml)})`, met: t.vsJsyaml <= TARGET_RATIO },
-      { name: 'check cost, large stress report', target: `≤ ${TARGET_RATIO}× js-yaml load`, value: `${x(s.vsJsyaml)} (${us(s.analyze)} vs ${us(s.jsyaml)})`, met: s.vsJsyaml <= TARGET_RATIO },
+      {
+        name: 'check cost, typical report',
+        target: `≤ ${TARGET_RATIO}× js-yaml load`,
+        value: `${x(t.vsJsyaml)} (${us(t.analyze)} vs ${us(t.jsyaml)})`,
+        met: t.vsJsyaml <= TARGET_RATIO,
+      },
+      {
+        name: 'check cost, large stress report',
+        target: `≤ ${TARGET_RATIO}× js-yaml load`,
+        value: `${x(s.vsJsyaml)} (${us(s.analyze)} vs ${us(s.jsyaml)})`,
+        met: s.vsJsyaml <= TARGET_RATIO,
+      },
     ],
   };
 }

@@ -40,7 +40,9 @@ for (let a = 0; a < AGENCIES; a++) {
 }
 const generateMs = ms(t);
 const bytes = reports.reduce((s, r) => s + r.text.length, 0);
-console.log(`generated ${reports.length} reports (${AGENCIES} agencies × ${YEARS} years, ${FIRST_YEAR}–${FIRST_YEAR + YEARS - 1}), ${mb(bytes * 2)} MB of text in memory, in ${generateMs.toFixed(0)} ms`);
+console.log(
+  `generated ${reports.length} reports (${AGENCIES} agencies × ${YEARS} years, ${FIRST_YEAR}–${FIRST_YEAR + YEARS - 1}), ${mb(bytes * 2)} MB of text in memory, in ${generateMs.toFixed(0)} ms`,
+);
 
 gc();
 const before = process.memoryUsage();
@@ -52,8 +54,12 @@ gc();
 const after = process.memoryUsage();
 let findings = 0;
 for (const r of reports) findings += index.diagnostics(r.uri).length;
-console.log(`initial index: ${indexMs.toFixed(0)} ms (${((indexMs / reports.length) * 1000).toFixed(0)} µs/report), ${index.recheckCount} cross re-checks, ${findings} findings`);
-console.log(`memory held by the index: ${mb(after.heapUsed - before.heapUsed)} MB heap (${(((after.heapUsed - before.heapUsed) / reports.length) / 1024).toFixed(1)} KB/report); process RSS ${mb(after.rss)} MB`);
+console.log(
+  `initial index: ${indexMs.toFixed(0)} ms (${((indexMs / reports.length) * 1000).toFixed(0)} µs/report), ${index.recheckCount} cross re-checks, ${findings} findings`,
+);
+console.log(
+  `memory held by the index: ${mb(after.heapUsed - before.heapUsed)} MB heap (${((after.heapUsed - before.heapUsed) / reports.length / 1024).toFixed(1)} KB/report); process RSS ${mb(after.rss)} MB`,
+);
 
 // One edit: last year's carry-forward of a report in the middle of a series changes (and its 其他处理 with it,
 // so the report stays balanced). Only that report and next year's are re-checked.
@@ -61,7 +67,10 @@ const times = [];
 const counts = [];
 for (let k = 0; k < 21; k++) {
   const r = reports[(k * 7919 + 4000) % reports.length];
-  const edited = r.text.replace(/  结转下年度继续办理: \[(\d+),/, (_m, n) => `  结转下年度继续办理: [${Number(n) + 1},`);
+  const edited = r.text.replace(
+    /  结转下年度继续办理: \[(\d+),/,
+    (_m, n) => `  结转下年度继续办理: [${Number(n) + 1},`,
+  );
   const start = index.recheckCount;
   t = process.hrtime.bigint();
   const update = index.set(r.uri, edited);
@@ -70,7 +79,9 @@ for (let k = 0; k < 21; k++) {
   if (update.rechecked.length > 2) throw new Error(`an edit re-checked ${update.rechecked.length} reports`);
   index.set(r.uri, r.text);
 }
-console.log(`re-check after one edit (carry-forward changed): median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms; reports re-checked per edit: ${[...new Set(counts)].join(' or ')}`);
+console.log(
+  `re-check after one edit (carry-forward changed): median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms; reports re-checked per edit: ${[...new Set(counts)].join(' or ')}`,
+);
 
 const narrativeTimes = [];
 for (let k = 0; k < 21; k++) {
@@ -83,7 +94,9 @@ for (let k = 0; k < 21; k++) {
   if (index.recheckCount !== start) throw new Error('a narrative edit after the tables re-checked other reports');
   index.set(r.uri, r.text);
 }
-console.log(`re-analysis after an edit in 六 (no cross facts move): median ${median(narrativeTimes).toFixed(2)} ms, 0 cross re-checks`);
+console.log(
+  `re-analysis after an edit in 六 (no cross facts move): median ${median(narrativeTimes).toFixed(2)} ms, 0 cross re-checks`,
+);
 
 if (argv.includes('--cli')) {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
@@ -94,10 +107,15 @@ if (argv.includes('--cli')) {
       writeFileSync(join(d, `${r.year}.nianbao.yaml`), r.text);
     }
     t = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, [join(root, 'bin/nianbao.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const run = spawnSync(process.execPath, [join(root, 'bin/nianbao.js'), 'check', dir, '--format', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     const cliMs = ms(t);
     const summary = JSON.parse(run.stdout).summary;
-    console.log(`nianbao check DIR --format json: ${(cliMs / 1000).toFixed(1)} s for ${summary.reports} reports, ${summary.agencies} agencies, exit ${run.status}`);
+    console.log(
+      `nianbao check DIR --format json: ${(cliMs / 1000).toFixed(1)} s for ${summary.reports} reports, ${summary.agencies} agencies, exit ${run.status}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

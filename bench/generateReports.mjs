@@ -140,7 +140,12 @@ export function series({ agency, firstYear, years, seed, government = false }) {
       `（一）存在的主要问题。一是主动公开内容更新不够及时；二是政策解读形式较为单一。`,
       '',
       `（二）改进措施。一是建立公开内容定期检查制度；二是丰富解读形式。`,
-      ...(government ? ['', '（三）工作考核、社会评议和责任追究结果情况。将政务公开纳入绩效考核，开展社会评议，未发生需要责任追究的情形。'] : []),
+      ...(government
+        ? [
+            '',
+            '（三）工作考核、社会评议和责任追究结果情况。将政务公开纳入绩效考核，开展社会评议，未发生需要责任追究的情形。',
+          ]
+        : []),
     ].join('\n');
     const text = core.writeReport({
       edition,
@@ -164,8 +169,13 @@ export function series({ agency, firstYear, years, seed, government = false }) {
  * path (NB101, the rest still checked).
  */
 export const DEFECTS = {
-  wrongTotal: (text) => text.replace(/(  本年新收政府信息公开申请数量: \[(?:\d+, ){6})(\d+)\]/, (_m, head, total) => `${head}${Number(total) + 1}]`),
-  narrative: (text) => text.replace(/全年共收到政府信息公开申请(\d+)件/, (_m, n) => `全年共收到政府信息公开申请${Number(n) + 3}件`),
+  wrongTotal: (text) =>
+    text.replace(
+      /(  本年新收政府信息公开申请数量: \[(?:\d+, ){6})(\d+)\]/,
+      (_m, head, total) => `${head}${Number(total) + 1}]`,
+    ),
+  narrative: (text) =>
+    text.replace(/全年共收到政府信息公开申请(\d+)件/, (_m, n) => `全年共收到政府信息公开申请${Number(n) + 3}件`),
   blankCell: (text) => text.replace(/(    予以公开: \[)\d+,/, '$1null,'),
   misspeltLabel: (text) => text.replace('    无法提供:', '    无发提供:'),
   syntaxError: (text) => text.replace(/(  行政复议: \[[\d, ]+)\]/, '$1'),

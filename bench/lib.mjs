@@ -100,7 +100,10 @@ export function rounds(fns, { rounds = 7, warmMs = 300, minMs = 200 } = {}) {
 }
 
 export function loadAverage() {
-  return os.loadavg().map((x) => x.toFixed(2)).join(', ');
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
 }
 
 export function machine() {
@@ -129,7 +132,14 @@ export function machine() {
   };
 }
 
-export const ms = (x, digits) => (x >= 100 ? x.toFixed(digits ?? 0) : x >= 10 ? x.toFixed(digits ?? 1) : x >= 1 ? x.toFixed(digits ?? 2) : x.toFixed(digits ?? 3));
+export const ms = (x, digits) =>
+  x >= 100
+    ? x.toFixed(digits ?? 0)
+    : x >= 10
+      ? x.toFixed(digits ?? 1)
+      : x >= 1
+        ? x.toFixed(digits ?? 2)
+        : x.toFixed(digits ?? 3);
 export const us = (xMs) => `${(xMs * 1000).toFixed(xMs * 1000 >= 100 ? 0 : 1)} µs`;
 export const kb = (bytes) => `${(bytes / 1024).toFixed(bytes >= 10240 ? 0 : 1)} KB`;
 export const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;

@@ -37,7 +37,10 @@ export class BenchClient {
   static async start(args, { initializationOptions, settings = {}, env } = {}) {
     const spawned = now();
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, ...env } });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const client = new BenchClient(child, connection);
     client.config = settings;
     child.stderr.on('data', (chunk) => (client.stderr += chunk.toString('utf8')));
@@ -50,23 +53,30 @@ export class BenchClient {
       }
     });
     connection.onNotification(() => {});
-    connection.onRequest('workspace/configuration', (params) => params.items.map((item) => client.config[item.section] ?? null));
+    connection.onRequest('workspace/configuration', (params) =>
+      params.items.map((item) => client.config[item.section] ?? null),
+    );
     connection.onRequest(() => null);
     connection.listen();
     // A server that dies (a missing module, a crash) would leave every request unanswered: fail with its stderr.
     const exited = new Promise((_, reject) =>
-      child.once('exit', (code, signal) => reject(new Error(`${args.join(' ')} exited (${signal ?? code}) before the benchmark ended:\n${client.stderr}`))),
+      child.once('exit', (code, signal) =>
+        reject(new Error(`${args.join(' ')} exited (${signal ?? code}) before the benchmark ended:\n${client.stderr}`)),
+      ),
     );
     exited.catch(() => {});
     client.exited = exited;
-    const result = await Promise.race([exited, connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
-      capabilities: CAPABILITIES,
-      locale: 'zh-cn',
-      initializationOptions,
-    })]);
+    const result = await Promise.race([
+      exited,
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: null,
+        capabilities: CAPABILITIES,
+        locale: 'zh-cn',
+        initializationOptions,
+      }),
+    ]);
     client.readyMs = now() - spawned;
     client.initializeResult = result;
     await connection.sendNotification('initialized', {});
@@ -82,7 +92,9 @@ export class BenchClient {
   async open(uri, text, languageId = 'nianbao') {
     this.texts.set(uri, TextDocument.create(uri, languageId, 1, text));
     const published = this.nextDiagnostics(uri);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     return (await published).params;
   }
 
@@ -100,7 +112,10 @@ export class BenchClient {
     const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
     const version = doc.version + 1;
     TextDocument.update(doc, [{ range, text }], version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
     return version;
   }
 
@@ -133,7 +148,9 @@ export class BenchClient {
   }
 
   async stop() {
-    const exited = new Promise((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once('exit', resolve)));
+    const exited = new Promise((resolve) =>
+      this.child.exitCode !== null ? resolve() : this.child.once('exit', resolve),
+    );
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
       await this.connection.sendNotification('exit');

@@ -39,7 +39,8 @@ function cells(text) {
   for (let m = row.exec(text); m; m = row.exec(text)) {
     const valuesAt = m.index + m[0].indexOf(m[2]);
     const number = /\d+(?:\.\d+)?/g;
-    for (let n = number.exec(m[2]); n; n = number.exec(m[2])) out.push([valuesAt + n.index, valuesAt + n.index + n[0].length]);
+    for (let n = number.exec(m[2]); n; n = number.exec(m[2]))
+      out.push([valuesAt + n.index, valuesAt + n.index + n[0].length]);
   }
   return out;
 }
@@ -55,16 +56,27 @@ function completionDocument(text) {
   return { text: lines.join('\n'), position: { line: at, character: 4 } };
 }
 
-const stats = (xs) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: Math.max(...xs), median: median(xs), n: xs.length });
+const stats = (xs) => ({
+  p50: percentile(xs, 50),
+  p99: percentile(xs, 99),
+  max: Math.max(...xs),
+  median: median(xs),
+  n: xs.length,
+});
 
 async function startBoth() {
-  const ours = await BenchClient.start([join(ROOT, 'dist/server.js'), '--stdio'], { initializationOptions: { diagnosticsDelayMs: 0 } });
-  const theirs = await BenchClient.start([join(ROOT, 'bench/yamlLanguageServer.cjs'), '--stdio'], { settings: YAML_SETTINGS });
+  const ours = await BenchClient.start([join(ROOT, 'dist/server.js'), '--stdio'], {
+    initializationOptions: { diagnosticsDelayMs: 0 },
+  });
+  const theirs = await BenchClient.start([join(ROOT, 'bench/yamlLanguageServer.cjs'), '--stdio'], {
+    settings: YAML_SETTINGS,
+  });
   return { ours, theirs };
 }
 
 function checkOffline(theirs) {
-  if (/network request attempted/.test(theirs.stderr)) throw new Error(`yaml-language-server tried the network:\n${theirs.stderr}`);
+  if (/network request attempted/.test(theirs.stderr))
+    throw new Error(`yaml-language-server tried the network:\n${theirs.stderr}`);
 }
 
 /** Both servers must really check the schema: an unknown key is reported by each. */
@@ -74,7 +86,10 @@ async function sanity(ours, theirs) {
   const a = await ours.open(uri, text, 'nianbao');
   const b = await theirs.open(uri, text, 'yaml');
   if (!a.diagnostics.some((d) => d.code === 'NB201')) throw new Error('nianbao server: no NB201 for an unknown key');
-  if (!b.diagnostics.some((d) => /未知的键/.test(d.message))) throw new Error(`yaml-language-server reported no schema error for an unknown key: ${JSON.stringify(b.diagnostics)}`);
+  if (!b.diagnostics.some((d) => /未知的键/.test(d.message)))
+    throw new Error(
+      `yaml-language-server reported no schema error for an unknown key: ${JSON.stringify(b.diagnostics)}`,
+    );
   const clean = typicalReport();
   const c = await theirs.open(fileUri(join(ROOT, 'bench', 'tmp', 'clean.nianbao.yaml')), clean, 'yaml');
   return { ours: a.diagnostics.length, theirs: b.diagnostics.length, theirsOnClean: c.diagnostics.length };
@@ -114,7 +129,12 @@ async function diagnosticsLatency(ours, theirs, text, { edits, warmup, seed, nam
     findings.ours.push(a.diagnostics.length);
     findings.theirs.push(b.diagnostics.length);
   }
-  return { ours: stats(times.ours), theirs: stats(times.theirs), findings: { ours: median(findings.ours), theirs: median(findings.theirs) }, cells: cells(text).length };
+  return {
+    ours: stats(times.ours),
+    theirs: stats(times.theirs),
+    findings: { ours: median(findings.ours), theirs: median(findings.theirs) },
+    cells: cells(text).length,
+  };
 }
 
 async function completionLatency(ours, theirs, { rounds, warmup, seed }) {
@@ -128,18 +148,26 @@ async function completionLatency(ours, theirs, { rounds, warmup, seed }) {
   const offers = { ours: false, theirs: false };
   const rand = random(seed);
   for (let i = 0; i < warmup + rounds; i++) {
-    for (const [name, client] of [['ours', ours], ['theirs', theirs]]) {
+    for (const [name, client] of [
+      ['ours', ours],
+      ['theirs', theirs],
+    ]) {
       const r = await client.completion(uri, position);
       if (i >= warmup) steady[name].push(r.ms);
       items[name] = r.items.length;
-      offers[name] = r.items.some((item) => String(item.label).includes('不予处理') || String(item.insertText ?? '').includes('不予处理'));
+      offers[name] = r.items.some(
+        (item) => String(item.label).includes('不予处理') || String(item.insertText ?? '').includes('不予处理'),
+      );
     }
   }
   for (let i = 0; i < warmup + rounds; i++) {
     const all = cells(ours.text(uri));
     const [start, end] = all[Math.floor(rand() * all.length)];
     const value = String(Math.floor(rand() * 100));
-    for (const [name, client] of [['ours', ours], ['theirs', theirs]]) {
+    for (const [name, client] of [
+      ['ours', ours],
+      ['theirs', theirs],
+    ]) {
       // Wait until the change's own diagnostics are out, so that they do not queue in front of the next round.
       const published = client.nextDiagnostics(uri);
       client.change(uri, start, end, value);
@@ -163,9 +191,19 @@ async function oneRun({ edits, stressEdits, completions, seed }) {
   const { ours, theirs } = await startBoth();
   try {
     const sane = await sanity(ours, theirs);
-    const typical = await diagnosticsLatency(ours, theirs, typicalReport(), { edits, warmup: 30, seed, name: 'typical' });
+    const typical = await diagnosticsLatency(ours, theirs, typicalReport(), {
+      edits,
+      warmup: 30,
+      seed,
+      name: 'typical',
+    });
     const completion = await completionLatency(ours, theirs, { rounds: completions, warmup: 20, seed: seed + 1 });
-    const stress = await diagnosticsLatency(ours, theirs, stressReport(), { edits: stressEdits, warmup: 5, seed: seed + 2, name: 'stress' });
+    const stress = await diagnosticsLatency(ours, theirs, stressReport(), {
+      edits: stressEdits,
+      warmup: 5,
+      seed: seed + 2,
+      name: 'stress',
+    });
     checkOffline(theirs);
     return { sane, typical, completion, stress, version: theirs.initializeResult?.serverInfo?.version ?? 'unknown' };
   } finally {
@@ -198,13 +236,25 @@ export async function lspLatency({ quick = false } = {}) {
   const runs = [];
   const count = quick ? 1 : 3;
   for (let k = 0; k < count; k++) {
-    runs.push(await oneRun({ edits: quick ? 100 : 500, stressEdits: quick ? 20 : 100, completions: quick ? 50 : 200, seed: 8 + 100 * k }));
+    runs.push(
+      await oneRun({
+        edits: quick ? 100 : 500,
+        stressEdits: quick ? 20 : 100,
+        completions: quick ? 50 : 200,
+        seed: 8 + 100 * k,
+      }),
+    );
   }
   const sane = runs[0].sane;
   const version = runs[0].version;
   const typical = combine(runs.map((r) => r.typical));
   const stress = combine(runs.map((r) => r.stress));
-  const completion = { steady: combine(runs.map((r) => r.completion.steady)), afterEdit: combine(runs.map((r) => r.completion.afterEdit)), items: runs[0].completion.items, offers: runs[0].completion.offers };
+  const completion = {
+    steady: combine(runs.map((r) => r.completion.steady)),
+    afterEdit: combine(runs.map((r) => r.completion.afterEdit)),
+    items: runs[0].completion.items,
+    offers: runs[0].completion.offers,
+  };
   const row = (label, r) => [
     label,
     `${f(r.ours.p50)} / ${f(r.ours.p99)} / ${f(r.ours.max)}`,
@@ -218,7 +268,10 @@ export async function lspLatency({ quick = false } = {}) {
     table(
       ['', 'nianbao (ms)', 'yaml-language-server (ms)', 'ours / theirs p50', 'ours / theirs p99'],
       [
-        row(`didChange → publishDiagnostics, typical report (${typical.ours.n} edits at random cells, of ${typical.cells})`, typical),
+        row(
+          `didChange → publishDiagnostics, typical report (${typical.ours.n} edits at random cells, of ${typical.cells})`,
+          typical,
+        ),
         row(`didChange → publishDiagnostics, large stress report (${stress.ours.n} edits)`, stress),
         row(`completion on the analysed version (${completion.steady.ours.n} requests)`, completion.steady),
         row(`completion right after an edit (${completion.afterEdit.ours.n} edits)`, completion.afterEdit),
@@ -243,7 +296,12 @@ export async function lspLatency({ quick = false } = {}) {
     ],
     results: { typical, stress, completion, sane, version },
     targets: [
-      { name: 'LSP diagnostics p99, typical report', target: `≤ ${TARGET_P99_MS} ms`, value: `${f(typical.ours.p99)} ms (p50 ${f(typical.ours.p50)} ms)`, met: typical.ours.p99 <= TARGET_P99_MS },
+      {
+        name: 'LSP diagnostics p99, typical report',
+        target: `≤ ${TARGET_P99_MS} ms`,
+        value: `${f(typical.ours.p99)} ms (p50 ${f(typical.ours.p50)} ms)`,
+        met: typical.ours.p99 <= TARGET_P99_MS,
+      },
       {
         name: 'LSP diagnostics p99 vs yaml-language-server',
         target: `≤ ${TARGET_VS_THEIRS}× theirs`,

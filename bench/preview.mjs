@@ -41,7 +41,9 @@ export async function preview({ quick = false } = {}) {
   }
 
   // Through the server: the message per update and the round trip after an edit.
-  const server = await BenchClient.start([join(ROOT, 'dist/server.js'), '--stdio'], { initializationOptions: { diagnosticsDelayMs: 0 } });
+  const server = await BenchClient.start([join(ROOT, 'dist/server.js'), '--stdio'], {
+    initializationOptions: { diagnosticsDelayMs: 0 },
+  });
   const remote = {};
   try {
     for (const d of docs) {
@@ -70,8 +72,21 @@ export async function preview({ quick = false } = {}) {
   }
 
   let browser;
-  if (!quick && existsSync(join(ROOT, 'out/test/browser/previewLive.test.js')) && existsSync(process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium')) {
-    const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-name-pattern=patched DOM', join(ROOT, 'out/test/browser/previewLive.test.js')], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  if (
+    !quick &&
+    existsSync(join(ROOT, 'out/test/browser/previewLive.test.js')) &&
+    existsSync(process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium')
+  ) {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--test',
+        '--test-reporter=spec',
+        '--test-name-pattern=patched DOM',
+        join(ROOT, 'out/test/browser/previewLive.test.js'),
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 300_000 },
+    );
     // The block the test prints with console.log (its node:test diagnostics repeat it with a prefix).
     const lines = run.stdout.split('\n');
     const from = lines.findIndex((l) => /^caozhen-2020 \(2019 edition\):/.test(l));
@@ -82,7 +97,7 @@ export async function preview({ quick = false } = {}) {
   const t = local.typical;
   const s = local.stress;
   const markdown = [
-    'In this process, median per call (interleaved rounds): the preview body the server sends (`renderReport(analysis, { annotate: true })`: the official layout with every cell\'s path and source offsets, problem marks and the summary), the standalone export page (`renderPage`), and for comparison the analysis the body is rendered from. Through the real server: `nianbao/render` for the version just edited (the edit is a character in 六, so the body keeps its size) — the analysis of the new version and the rendering, from request to response; and the size of that response on the wire (JSON-RPC, header included), which is what one preview update costs the pipe.',
+    "In this process, median per call (interleaved rounds): the preview body the server sends (`renderReport(analysis, { annotate: true })`: the official layout with every cell's path and source offsets, problem marks and the summary), the standalone export page (`renderPage`), and for comparison the analysis the body is rendered from. Through the real server: `nianbao/render` for the version just edited (the edit is a character in 六, so the body keeps its size) — the analysis of the new version and the rendering, from request to response; and the size of that response on the wire (JSON-RPC, header included), which is what one preview update costs the pipe.",
     '',
     table(
       ['', 'typical report', 'large stress report'],
@@ -91,12 +106,27 @@ export async function preview({ quick = false } = {}) {
         ['render preview body', us(t.body), us(s.body)],
         ['render export page', us(t.page), us(s.page)],
         ['(analysis of the same text)', us(t.analyze), us(s.analyze)],
-        ['`nianbao/render` round trip after an edit, p50 / p99', `${remote.typical.p50.toFixed(2)} / ${remote.typical.p99.toFixed(2)} ms`, `${remote.stress.p50.toFixed(1)} / ${remote.stress.p99.toFixed(1)} ms`],
-        ['message per update (response on the wire)', `${kb(remote.typical.bytes)} (body ${kb(t.bodyBytes)})`, `${kb(remote.stress.bytes)} (body ${kb(s.bodyBytes)})`],
+        [
+          '`nianbao/render` round trip after an edit, p50 / p99',
+          `${remote.typical.p50.toFixed(2)} / ${remote.typical.p99.toFixed(2)} ms`,
+          `${remote.stress.p50.toFixed(1)} / ${remote.stress.p99.toFixed(1)} ms`,
+        ],
+        [
+          'message per update (response on the wire)',
+          `${kb(remote.typical.bytes)} (body ${kb(t.bodyBytes)})`,
+          `${kb(remote.stress.bytes)} (body ${kb(s.bodyBytes)})`,
+        ],
       ],
     ),
     ...(browser
-      ? ['', 'In Chromium (`npm run bench:preview`: the real server, the client\'s update scheduler and `media/preview.js`; from sending the LSP change to the page reporting the patch, with the seed and the 2021 example):', '', '```', browser, '```']
+      ? [
+          '',
+          "In Chromium (`npm run bench:preview`: the real server, the client's update scheduler and `media/preview.js`; from sending the LSP change to the page reporting the patch, with the seed and the 2021 example):",
+          '',
+          '```',
+          browser,
+          '```',
+        ]
       : []),
   ].join('\n');
   return {

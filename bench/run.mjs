@@ -66,7 +66,15 @@ for (const [key, number, run] of SECTIONS) {
     console.log(result.markdown);
   } catch (error) {
     const message = error?.stack ?? String(error);
-    done.push({ number, title: key, markdown: `Failed: \`${message.split('\n')[0]}\``, targets: [], loadBefore, loadAfter: loadAverage(), seconds: (performance.now() - t) / 1000 });
+    done.push({
+      number,
+      title: key,
+      markdown: `Failed: \`${message.split('\n')[0]}\``,
+      targets: [],
+      loadBefore,
+      loadAfter: loadAverage(),
+      seconds: (performance.now() - t) / 1000,
+    });
     console.error(`[${number}] ${key} failed:`, message);
     process.exitCode = 1;
   }
@@ -74,14 +82,20 @@ for (const [key, number, run] of SECTIONS) {
 
 const commit = git('rev-parse', '--short', 'HEAD');
 const figures = done.flatMap((s) => s.figures ?? []);
-writeFileSync(figuresOut, `${JSON.stringify({ commit: label ?? commit, when: started.toISOString(), load: loadAtStart, loads: done.map((s) => `${s.title}: ${s.loadBefore} → ${s.loadAfter}`), figures }, null, 2)}\n`);
+writeFileSync(
+  figuresOut,
+  `${JSON.stringify({ commit: label ?? commit, when: started.toISOString(), load: loadAtStart, loads: done.map((s) => `${s.title}: ${s.loadBefore} → ${s.loadAfter}`), figures }, null, 2)}\n`,
+);
 
 /** A figure as written in the tables. */
 function show(f) {
   if (f === undefined) return '—';
   const v = f.value;
   const digits = f.unit === '×' ? 2 : v >= 100 ? 0 : v >= 10 ? 1 : 2;
-  return `${f.unit === '/s' ? Math.round(v).toLocaleString('en') : v.toFixed(digits)}${f.unit === '/s' ? '' : ` ${f.unit}`}`.replace(' ×', '×');
+  return `${f.unit === '/s' ? Math.round(v).toLocaleString('en') : v.toFixed(digits)}${f.unit === '/s' ? '' : ` ${f.unit}`}`.replace(
+    ' ×',
+    '×',
+  );
 }
 
 function comparison() {
@@ -90,7 +104,14 @@ function comparison() {
   const rows = figures.map((f) => {
     const b = before.figures.find((x) => x.name === f.name);
     const change = b ? (f.higher ? f.value / b.value : b.value / f.value) : undefined;
-    return [f.name, show(b), show(f), change === undefined ? '—' : `${change >= 1 ? `${change.toFixed(change >= 10 ? 0 : 1)}× better` : `${(1 / change).toFixed(1)}× worse`}`];
+    return [
+      f.name,
+      show(b),
+      show(f),
+      change === undefined
+        ? '—'
+        : `${change >= 1 ? `${change.toFixed(change >= 10 ? 0 : 1)}× better` : `${(1 / change).toFixed(1)}× worse`}`,
+    ];
   });
   return [
     '## Before and after',
@@ -129,7 +150,14 @@ const lines = [
   ),
   '',
   ...comparison(),
-  ...done.flatMap((s) => [`## ${s.number}. ${s.title}`, '', `_Load average ${s.loadBefore} before, ${s.loadAfter} after; ${s.seconds.toFixed(0)} s._`, '', s.markdown, '']),
+  ...done.flatMap((s) => [
+    `## ${s.number}. ${s.title}`,
+    '',
+    `_Load average ${s.loadBefore} before, ${s.loadAfter} after; ${s.seconds.toFixed(0)} s._`,
+    '',
+    s.markdown,
+    '',
+  ]),
 ];
 writeFileSync(out, `${lines.join('\n').trimEnd()}\n`);
 console.log(`\nwrote ${out}`);

@@ -22,7 +22,11 @@ function packageVsix() {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-vsix-'));
   try {
     const out = join(dir, 'nianbao.vsix');
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     if (run.status !== 0) return { error: (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ') };
     const files = /\((\d+) files?,/.exec(run.stdout)?.[1];
     return { bytes: statSync(out).size, files };
@@ -47,7 +51,11 @@ async function serverStart(args, options, runs) {
       await client.stop();
     }
   }
-  return { ready: { p50: median(ready), p90: percentile(ready, 90), min: Math.min(...ready) }, first: { p50: median(firstDiagnostics) }, runs };
+  return {
+    ready: { p50: median(ready), p90: percentile(ready, 90), min: Math.min(...ready) },
+    first: { p50: median(firstDiagnostics) },
+    runs,
+  };
 }
 
 function activation(runs) {
@@ -55,10 +63,19 @@ function activation(runs) {
   const errors = [];
   const resultsFile = join(mkdtempSync(join(tmpdir(), 'nianbao-bench-activation-')), 'results.json');
   for (let i = 0; i < runs; i++) {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/vscode/runExtensionTests.mjs'), `--tests=${join(ROOT, 'bench/activation/index.js')}`, `--results=${resultsFile}`, '--timeout=240'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'scripts/vscode/runExtensionTests.mjs'),
+        `--tests=${join(ROOT, 'bench/activation/index.js')}`,
+        `--results=${resultsFile}`,
+        '--timeout=240',
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     if (run.status !== 0 || !existsSync(resultsFile)) {
       errors.push((run.stdout + run.stderr).trim().split('\n').slice(-4).join(' | '));
       continue;
@@ -80,7 +97,13 @@ export async function startup({ quick = false, editor = true } = {}) {
     [join(ROOT, 'bench/yamlLanguageServer.cjs'), '--stdio'],
     {
       languageId: 'yaml',
-      settings: { yaml: { schemas: { [fileUri(join(ROOT, 'schemas/nianbao.schema.json'))]: ['*.nianbao.yaml'] }, schemaStore: { enable: false }, kubernetesCRDStore: { enable: false } } },
+      settings: {
+        yaml: {
+          schemas: { [fileUri(join(ROOT, 'schemas/nianbao.schema.json'))]: ['*.nianbao.yaml'] },
+          schemaStore: { enable: false },
+          kubernetesCRDStore: { enable: false },
+        },
+      },
     },
     runs,
   );
@@ -96,7 +119,11 @@ export async function startup({ quick = false, editor = true } = {}) {
         ['`dist/client.js` (the extension)', kb(bundles['client.js'].bytes), kb(bundles['client.js'].gzip)],
         ['`dist/server.js` (the language server)', kb(bundles['server.js'].bytes), kb(bundles['server.js'].gzip)],
         ['`dist/cli.js` (the CLI)', kb(bundles['cli.js'].bytes), kb(bundles['cli.js'].gzip)],
-        ['`nianbao.vsix` (`npm run package`)', vsix.error ? `not packaged: ${vsix.error}` : `${kb(vsix.bytes)}${vsix.files ? ` (${vsix.files} files)` : ''}`, '(zip)'],
+        [
+          '`nianbao.vsix` (`npm run package`)',
+          vsix.error ? `not packaged: ${vsix.error}` : `${kb(vsix.bytes)}${vsix.files ? ` (${vsix.files} files)` : ''}`,
+          '(zip)',
+        ],
       ],
     ),
     '',
@@ -105,8 +132,16 @@ export async function startup({ quick = false, editor = true } = {}) {
     table(
       ['', 'spawn → initialize result', 'spawn → first diagnostics'],
       [
-        ['nianbao (`node dist/server.js --stdio`)', `${f(ours.ready.p50)} (p90 ${f(ours.ready.p90)}, min ${f(ours.ready.min)})`, f(ours.first.p50)],
-        ['yaml-language-server (schema associated)', `${f(theirs.ready.p50)} (p90 ${f(theirs.ready.p90)}, min ${f(theirs.ready.min)})`, f(theirs.first.p50)],
+        [
+          'nianbao (`node dist/server.js --stdio`)',
+          `${f(ours.ready.p50)} (p90 ${f(ours.ready.p90)}, min ${f(ours.ready.min)})`,
+          f(ours.first.p50),
+        ],
+        [
+          'yaml-language-server (schema associated)',
+          `${f(theirs.ready.p50)} (p90 ${f(theirs.ready.p90)}, min ${f(theirs.ready.min)})`,
+          f(theirs.first.p50),
+        ],
       ],
     ),
     '',
@@ -127,7 +162,12 @@ export async function startup({ quick = false, editor = true } = {}) {
     ],
     results: { bundles, vsix, ours, theirs, activation: act },
     targets: [
-      { name: 'server ready (spawn → initialize result)', target: `≤ ${TARGET_READY_MS} ms`, value: `${f(ours.ready.p50)} ms median`, met: ours.ready.p50 <= TARGET_READY_MS },
+      {
+        name: 'server ready (spawn → initialize result)',
+        target: `≤ ${TARGET_READY_MS} ms`,
+        value: `${f(ours.ready.p50)} ms median`,
+        met: ours.ready.p50 <= TARGET_READY_MS,
+      },
     ],
   };
 }

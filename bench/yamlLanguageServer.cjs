@@ -44,7 +44,10 @@ if (delay === 0) {
 for (const mod of [http, https]) {
   for (const name of ['request', 'get']) {
     mod[name] = (url, ...rest) => {
-      const where = typeof url === 'string' || url instanceof URL ? String(url) : `${url?.protocol ?? ''}//${url?.hostname ?? url?.host ?? ''}${url?.path ?? ''}`;
+      const where =
+        typeof url === 'string' || url instanceof URL
+          ? String(url)
+          : `${url?.protocol ?? ''}//${url?.hostname ?? url?.host ?? ''}${url?.path ?? ''}`;
       process.stderr.write(`nianbao-bench: network request attempted: ${where}\n`);
       throw new Error(`network closed by the benchmark (${where})`);
     };

@@ -5,7 +5,9 @@ try {
   require('../dist/server.js');
 } catch (error) {
   if (error && error.code === 'MODULE_NOT_FOUND' && /dist[\\/]server\.js/.test(error.message)) {
-    process.stderr.write('nianbao-language-server: not built yet; run `npm ci` (or `npm run build`) in the project first.\n');
+    process.stderr.write(
+      'nianbao-language-server: not built yet; run `npm ci` (or `npm run build`) in the project first.\n',
+    );
     process.exit(2);
   }
   throw error;

@@ -13,18 +13,45 @@
   'use strict';
 
   /* global acquireVsCodeApi */
-  const host = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : { postMessage() {}, getState() {}, setState() {} };
+  const host =
+    typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : { postMessage() {}, getState() {}, setState() {} };
   const root = document.getElementById('nb-root');
   if (!root) return;
 
   // The renderer escapes everything it takes from a report; this is a second fence in case it ever did not.
   const TAGS = new Set([
-    'ARTICLE', 'ASIDE', 'P', 'SPAN', 'OL', 'LI', 'H1', 'H2', 'SECTION', 'DIV', 'TABLE', 'COLGROUP', 'COL', 'THEAD',
-    'TBODY', 'TR', 'TH', 'TD', 'BR',
+    'ARTICLE',
+    'ASIDE',
+    'P',
+    'SPAN',
+    'OL',
+    'LI',
+    'H1',
+    'H2',
+    'SECTION',
+    'DIV',
+    'TABLE',
+    'COLGROUP',
+    'COL',
+    'THEAD',
+    'TBODY',
+    'TR',
+    'TH',
+    'TD',
+    'BR',
   ]);
   const ATTRS = new Set([
-    'class', 'data-path', 'data-start', 'data-end', 'data-section', 'data-edition', 'title', 'rowspan', 'colspan',
-    'scope', 'aria-label',
+    'class',
+    'data-path',
+    'data-start',
+    'data-end',
+    'data-section',
+    'data-edition',
+    'title',
+    'rowspan',
+    'colspan',
+    'scope',
+    'aria-label',
   ]);
 
   let version = -1;
@@ -41,7 +68,7 @@
   }
 
   function sanitize(node) {
-    for (let child = node.firstChild; child; ) {
+    for (let child = node.firstChild; child;) {
       const next = child.nextSibling;
       if (child.nodeType === Node.ELEMENT_NODE) {
         if (!TAGS.has(child.tagName)) {

@@ -21,4 +21,7 @@ for (const name of readdirSync(join(root, 'examples')).filter((n) => n.endsWith(
   inputs.push([`${name} rendered`, Buffer.from(page)]);
 }
 console.log(`importReport, ${rounds} rounds each`);
-for (const [name, bytes] of inputs) console.log(`  ${name.padEnd(40)} ${String(bytes.length).padStart(6)} bytes  ${measure(() => core.importReport(bytes))}`);
+for (const [name, bytes] of inputs)
+  console.log(
+    `  ${name.padEnd(40)} ${String(bytes.length).padStart(6)} bytes  ${measure(() => core.importReport(bytes))}`,
+  );

@@ -32,12 +32,23 @@ const client = await LspClient.start();
 try {
   const uri = fileUri('bench.nianbao.yaml');
   await client.open(uri, text);
-  const edit = (i) => client.sendChange(uri, [{ range: { start: { line, character: 11 }, end: { line, character: 12 } }, text: String(7 + (i % 2)) }]);
+  const edit = (i) =>
+    client.sendChange(uri, [
+      { range: { start: { line, character: 11 }, end: { line, character: 12 } }, text: String(7 + (i % 2)) },
+    ]);
   await measure(20, () => client.completion(uri, { line, character: 4 })); // warm up
-  console.log(`completion, same version:        ${await measure(rounds, () => client.completion(uri, { line, character: 4 }))}`);
-  console.log(`hover, same version:             ${await measure(rounds, () => client.hover(uri, { line, character: 12 }))}`);
-  console.log(`edit + completion (re-analysed): ${await measure(rounds, (i) => (edit(i), client.completion(uri, { line, character: 4 })))}`);
-  console.log(`edit → its diagnostics:          ${await measure(Math.min(rounds, 30), (i) => client.diagnosticsFor(uri, edit(i)))}`);
+  console.log(
+    `completion, same version:        ${await measure(rounds, () => client.completion(uri, { line, character: 4 }))}`,
+  );
+  console.log(
+    `hover, same version:             ${await measure(rounds, () => client.hover(uri, { line, character: 12 }))}`,
+  );
+  console.log(
+    `edit + completion (re-analysed): ${await measure(rounds, (i) => (edit(i), client.completion(uri, { line, character: 4 })))}`,
+  );
+  console.log(
+    `edit → its diagnostics:          ${await measure(Math.min(rounds, 30), (i) => client.diagnosticsFor(uri, edit(i)))}`,
+  );
 } finally {
   await client.stop();
 }

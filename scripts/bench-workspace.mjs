@@ -28,7 +28,8 @@ const EDITS = option('--edits', 20);
 const FIRST_YEAR = 2019;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (xs) => `median ${median(xs).toFixed(1)} ms, min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}`;
+const fmt = (xs) =>
+  `median ${median(xs).toFixed(1)} ms, min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}`;
 function rssMb(pid) {
   try {
     const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
@@ -43,14 +44,25 @@ const pathOf = (a, year) => join(dir, `agency${a + 1}`, `${year}.nianbao.yaml`);
 let count = 0;
 for (let a = 0; a < AGENCIES; a++) {
   mkdirSync(join(dir, `agency${a + 1}`));
-  for (const r of series({ agency: `示范省第${a + 1}号测试机关`, firstYear: FIRST_YEAR, years: YEARS, seed: a + 1, government: a % 5 === 0 })) {
+  for (const r of series({
+    agency: `示范省第${a + 1}号测试机关`,
+    firstYear: FIRST_YEAR,
+    years: YEARS,
+    seed: a + 1,
+    government: a % 5 === 0,
+  })) {
     writeFileSync(pathOf(a, r.year), r.text);
     count++;
   }
 }
-console.log(`${count} reports (${AGENCIES} agencies × ${YEARS} years, ${FIRST_YEAR}–${FIRST_YEAR + YEARS - 1}) in ${dir}`);
+console.log(
+  `${count} reports (${AGENCIES} agencies × ${YEARS} years, ${FIRST_YEAR}–${FIRST_YEAR + YEARS - 1}) in ${dir}`,
+);
 
-const caps = { ...VSCODE_CAPABILITIES, workspace: { ...VSCODE_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } };
+const caps = {
+  ...VSCODE_CAPABILITIES,
+  workspace: { ...VSCODE_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+};
 let client;
 try {
   // The report that will be edited: mid-series of an agency in the middle of the folder (indexed late).
@@ -78,13 +90,17 @@ try {
   }
   const stats = await statsPromise;
   const wall = performance.now() - started;
-  console.log(`first diagnostics of an open document while the folder is indexed: ${firstDiagnostics.toFixed(1)} ms after didOpen`);
+  console.log(
+    `first diagnostics of an open document while the folder is indexed: ${firstDiagnostics.toFixed(1)} ms after didOpen`,
+  );
   console.log(
     `initial index: ${stats.initialIndexMs.toFixed(0)} ms in the server (${((stats.initialIndexMs / count) * 1000).toFixed(0)} µs/report, ` +
       `${stats.filesRead} files read, ${stats.reports} reports, ${stats.agencies} agencies); ${wall.toFixed(0)} ms from spawning the server until the index answers`,
   );
   if (hovers.length) console.log(`hover round trips during the initial index: ${hovers.length}, ${fmt(hovers)}`);
-  console.log(`server process RSS after indexing: ${rssMb(client.process.pid)} MB; publications so far: ${client.publications.length}`);
+  console.log(
+    `server process RSS after indexing: ${rssMb(client.process.pid)} MB; publications so far: ${client.publications.length}`,
+  );
 
   // One unsaved edit of the carry-forward, then back: next year's file (not open) gets NB306, then loses it.
   const broken = text.replace(/  结转下年度继续办理: \[(\d+),/, (_m, n) => `  结转下年度继续办理: [${Number(n) + 1},`);
@@ -105,20 +121,33 @@ try {
     toNext.push(performance.now() - t);
     rechecks.push((await client.connection.sendRequest('nianbao/workspaceIndex')).rechecks - before);
   }
-  console.log(`unsaved edit of one carry-forward → next year's file republished: ${fmt(toNext)} (of which ${DEBOUNCE_MS} ms is the debounce)`);
-  console.log(`  without the debounce: median ${(median(toNext) - DEBOUNCE_MS).toFixed(1)} ms; reports re-checked per edit: ${[...new Set(rechecks)].join(' or ')}`);
+  console.log(
+    `unsaved edit of one carry-forward → next year's file republished: ${fmt(toNext)} (of which ${DEBOUNCE_MS} ms is the debounce)`,
+  );
+  console.log(
+    `  without the debounce: median ${(median(toNext) - DEBOUNCE_MS).toFixed(1)} ms; reports re-checked per edit: ${[...new Set(rechecks)].join(' or ')}`,
+  );
 
   const own = [];
   const quiet = [];
   for (let k = 0; k < EDITS; k++) {
     const before = (await client.connection.sendRequest('nianbao/workspaceIndex')).rechecks;
     const t = performance.now();
-    const version = client.sendChange(uri, [{ text: text.replace('本机关无其他需要报告的事项。', k % 2 ? '本机关无其他需要报告的事项。' : '本机关无其他需要报告的事项，特此报告。') }]);
+    const version = client.sendChange(uri, [
+      {
+        text: text.replace(
+          '本机关无其他需要报告的事项。',
+          k % 2 ? '本机关无其他需要报告的事项。' : '本机关无其他需要报告的事项，特此报告。',
+        ),
+      },
+    ]);
     await client.diagnosticsFor(uri, version);
     own.push(performance.now() - t);
     quiet.push((await client.connection.sendRequest('nianbao/workspaceIndex')).rechecks - before);
   }
-  console.log(`edit in 六 (no cross fact moves) → its own diagnostics: ${fmt(own)}; cross re-checks per edit: ${[...new Set(quiet)].join(' or ')}`);
+  console.log(
+    `edit in 六 (no cross fact moves) → its own diagnostics: ${fmt(own)}; cross re-checks per edit: ${[...new Set(quiet)].join(' or ')}`,
+  );
 } finally {
   await client?.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -24,9 +24,17 @@ for (let i = 2; i < process.argv.length; i++) {
 /** Share of each round's time per target: the server is the slowest per run and the most exposed. */
 const SHARES = { server: 0.35, core: 0.2, cli: 0.2, 'import-core': 0.1, 'import-cli': 0.15 };
 const names = (args.target ? String(args.target).split(',') : Object.keys(SHARES)).map((n) => n.trim());
-for (const n of names) if (!TARGETS[n]) throw new Error(`unknown target ${n}; targets: ${Object.keys(TARGETS).join(', ')}`);
+for (const n of names)
+  if (!TARGETS[n]) throw new Error(`unknown target ${n}; targets: ${Object.keys(TARGETS).join(', ')}`);
 
-const seconds = args.seconds !== undefined ? Number(args.seconds) : args.minutes !== undefined ? Number(args.minutes) * 60 : args.runs ? Infinity : 600;
+const seconds =
+  args.seconds !== undefined
+    ? Number(args.seconds)
+    : args.minutes !== undefined
+      ? Number(args.minutes) * 60
+      : args.runs
+        ? Infinity
+        : 600;
 const maxRuns = args.runs !== undefined ? Number(args.runs) : undefined;
 /** One round: every target in turn, sharing this many seconds. */
 const slice = Number(args.slice ?? 300);
@@ -54,7 +62,9 @@ function summary(failed) {
   writeFileSync(join(ROOT, 'out', 'fuzz-summary.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nfuzz summary (${result.seconds} s${failed ? ', FAILED' : ', no failure'}):`);
   for (const [n, t] of Object.entries(totals)) {
-    console.log(`  ${n.padEnd(12)} ${String(t.runs).padStart(8)} runs in ${String(t.slices).padStart(3)} slices, ${(t.ms / 1000).toFixed(0).padStart(5)} s  ${JSON.stringify(t.counters)}`);
+    console.log(
+      `  ${n.padEnd(12)} ${String(t.runs).padStart(8)} runs in ${String(t.slices).padStart(3)} slices, ${(t.ms / 1000).toFixed(0).padStart(5)} s  ${JSON.stringify(t.counters)}`,
+    );
   }
   console.log(`  ${'all'.padEnd(12)} ${String(result.runs).padStart(8)} runs`);
 }
@@ -63,7 +73,11 @@ async function main() {
   if (args.seed !== undefined) {
     // Replay (or a fixed-seed run) of one target.
     if (names.length !== 1) throw new Error('--seed needs one --target');
-    const outcome = await runFuzz(TARGETS[names[0]](), { seed: Number(args.seed), numRuns: maxRuns ?? 100, ...(args.path ? { path: String(args.path) } : {}) });
+    const outcome = await runFuzz(TARGETS[names[0]](), {
+      seed: Number(args.seed),
+      numRuns: maxRuns ?? 100,
+      ...(args.path ? { path: String(args.path) } : {}),
+    });
     add(totals[names[0]], outcome);
     if (outcome.failed) console.log(outcome.report);
     summary(outcome.failed);
@@ -78,9 +92,15 @@ async function main() {
       if (runsLeft !== undefined && runsLeft <= 0) continue;
       const seed = (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0;
       const ms = Math.min(left, ((SHARES[n] ?? 1 / names.length) / share) * slice * 1000);
-      const outcome = await runFuzz(TARGETS[n](), { seed, timeLimitMs: ms, ...(runsLeft !== undefined ? { numRuns: runsLeft } : {}) });
+      const outcome = await runFuzz(TARGETS[n](), {
+        seed,
+        timeLimitMs: ms,
+        ...(runsLeft !== undefined ? { numRuns: runsLeft } : {}),
+      });
       add(totals[n], outcome);
-      log(`round ${round} ${n}: ${outcome.runs} runs in ${(outcome.ms / 1000).toFixed(1)} s (seed ${seed})${outcome.failed ? ' FAILED' : ''}`);
+      log(
+        `round ${round} ${n}: ${outcome.runs} runs in ${(outcome.ms / 1000).toFixed(1)} s (seed ${seed})${outcome.failed ? ' FAILED' : ''}`,
+      );
       if (outcome.failed) {
         console.log(outcome.report);
         summary(true);

@@ -55,7 +55,11 @@ exports.run = async function run() {
     bench.vscode = vscode.version;
     tests.push({ title: 'activation and first diagnostics measured', state: 'passed' });
   } catch (error) {
-    tests.push({ title: 'activation and first diagnostics measured', state: 'failed', error: String(error?.stack ?? error) });
+    tests.push({
+      title: 'activation and first diagnostics measured',
+      state: 'failed',
+      error: String(error?.stack ?? error),
+    });
   }
   const summary = {
     host: `${process.release.name} ${process.version}`,
@@ -66,7 +70,8 @@ exports.run = async function run() {
     durationMs: Date.now() - started,
     bench,
   };
-  if (process.env.NIANBAO_TEST_RESULTS) writeFileSync(process.env.NIANBAO_TEST_RESULTS, JSON.stringify(summary, null, 2));
+  if (process.env.NIANBAO_TEST_RESULTS)
+    writeFileSync(process.env.NIANBAO_TEST_RESULTS, JSON.stringify(summary, null, 2));
   console.log(`NIANBAO-TEST-RESULT ${JSON.stringify(summary)}`);
   if (summary.failed) throw new Error(tests[0].error);
 };

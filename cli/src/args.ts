@@ -8,7 +8,11 @@ export interface ParsedArgs {
 export class UsageError extends Error {}
 
 /** `valued`: options that take a value; everything else starting with `-` is a flag. */
-export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>, known: ReadonlySet<string>): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valued: ReadonlySet<string>,
+  known: ReadonlySet<string>,
+): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string>();
   const flags = new Set<string>();

@@ -69,7 +69,12 @@ export function readReportFile(io: CliIo, path: string): string | TooLarge {
  * The input's bytes (files and standard input alike), or an exit code after saying why it cannot be read, or — for a
  * file larger than `maxBytes` — its size, unread.
  */
-export async function readInputBytes(input: string, io: CliIo, s: Strings, maxBytes = Infinity): Promise<Uint8Array | string | number | TooLarge> {
+export async function readInputBytes(
+  input: string,
+  io: CliIo,
+  s: Strings,
+  maxBytes = Infinity,
+): Promise<Uint8Array | string | number | TooLarge> {
   try {
     if (input === '-') return io.readStdinBytes ? await io.readStdinBytes() : await io.readStdin();
     const read = readLimited(io, input, maxBytes);
@@ -98,7 +103,9 @@ export function writeOutput(output: Output, content: string, io: CliIo, s: Strin
     io.writeFile(output.path, content, { overwrite: output.force });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    io.stderr(`${e.code === 'EEXIST' ? s.outputExists(output.path, output.canForce) : s.unwritable(output.path, e.code ?? e.message)}\n`);
+    io.stderr(
+      `${e.code === 'EEXIST' ? s.outputExists(output.path, output.canForce) : s.unwritable(output.path, e.code ?? e.message)}\n`,
+    );
     return 2;
   }
   io.stderr(`${s.written(output.path)}\n`);
@@ -116,11 +123,20 @@ export interface ReportInput {
  * Reads the arguments `FILE|- [-o OUT] [--force]`, refuses a forbidden output before reading anything, and analyses
  * the input; an exit code when it stops there (the message written). `usage`: the message for a wrong argument count.
  */
-export async function readReportInput(argv: readonly string[], io: CliIo, s: Strings, usage: string): Promise<ReportInput | number> {
+export async function readReportInput(
+  argv: readonly string[],
+  io: CliIo,
+  s: Strings,
+  usage: string,
+): Promise<ReportInput | number> {
   const args = parseArgs(argv, new Set(['-o', '--output', '--lang']), new Set(['-o', '--output', '--force', '--lang']));
   if (args.positionals.length !== 1) throw new UsageError(usage);
   const input = args.positionals[0];
-  const output: Output = { path: args.options.get('-o') ?? args.options.get('--output'), force: args.flags.has('--force'), canForce: true };
+  const output: Output = {
+    path: args.options.get('-o') ?? args.options.get('--output'),
+    force: args.flags.has('--force'),
+    canForce: true,
+  };
   const refused = refuseOutput(input, output, io, s);
   if (refused !== undefined) return refused;
   const text = await readInputText(input, io, s);

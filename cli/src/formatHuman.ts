@@ -3,11 +3,21 @@ import { LineIndex, localize } from '../../core/src/index';
 import type { Diagnostic, Lang } from '../../core/src/index';
 import { strings } from './strings';
 
-const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const COLORS = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  information: '\x1b[36m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+};
 
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -29,7 +39,9 @@ export function formatFileHuman(
   for (const d of diagnostics) {
     const start = index.positionAt(d.range.start);
     const end = index.positionAt(d.range.end);
-    out.push(`${c('bold', `${file}:${start.line + 1}:${start.character + 1}`)}: ${c(d.severity, sev[d.severity])} ${c('dim', d.code)} ${localize(d.message, lang)}`);
+    out.push(
+      `${c('bold', `${file}:${start.line + 1}:${start.character + 1}`)}: ${c(d.severity, sev[d.severity])} ${c('dim', d.code)} ${localize(d.message, lang)}`,
+    );
     if (text.length === 0 || index.lineCount === 0) continue;
     const gutter = String(start.line + 2).length;
     const first = Math.max(0, start.line - 1);
@@ -49,10 +61,13 @@ export function formatFileHuman(
     for (const r of d.related ?? []) {
       if (r.uri === undefined) continue;
       const other = textOf(r.uri);
-      const at = other === undefined ? '' : (() => {
-        const p = new LineIndex(other).positionAt(r.range.start);
-        return `:${p.line + 1}:${p.character + 1}`;
-      })();
+      const at =
+        other === undefined
+          ? ''
+          : (() => {
+              const p = new LineIndex(other).positionAt(r.range.start);
+              return `:${p.line + 1}:${p.character + 1}`;
+            })();
       out.push(c('dim', `  = ${strings(lang).seeAlso} ${r.uri}${at} `) + localize(r.message, lang));
     }
     out.push('');

@@ -72,7 +72,9 @@ function pad(text: string, width: number, right = false): string {
 
 export function formatSummaryHuman(summary: Summary, lang: Lang): string {
   const s = strings(lang);
-  const lines = [s.summaryTitle(summary.reports, summary.agencies, yearsText(summary.years, lang), summary.years.length)];
+  const lines = [
+    s.summaryTitle(summary.reports, summary.agencies, yearsText(summary.years, lang), summary.years.length),
+  ];
   const codes = Object.keys(summary.byCode);
   if (codes.length === 0) return `${lines.join('\n')}\n`;
   // The notes column only when there are notes.
@@ -83,7 +85,13 @@ export function formatSummaryHuman(summary: Summary, lang: Lang): string {
     const c = summary.byCode[code];
     return pick([code, String(c.error), String(c.warning), String(c.information), titleOf(code, lang)]);
   });
-  const total = pick([s.summaryTotal, String(summary.errors), String(summary.warnings), String(summary.information), '']);
+  const total = pick([
+    s.summaryTotal,
+    String(summary.errors),
+    String(summary.warnings),
+    String(summary.information),
+    '',
+  ]);
   const all = [header, ...rows, total];
   const last = keep.length - 1;
   const widths = keep.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]))));

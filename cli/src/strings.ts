@@ -61,17 +61,32 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
 `,
   },
   unknownCommand: { zh: (c: string) => `未知命令「${c}」。`, en: (c: string) => `Unknown command "${c}".` },
-  badOption: { zh: (o: string) => `选项 ${o} 无效或缺少值。`, en: (o: string) => `Option ${o} is unknown or lacks a value.` },
+  badOption: {
+    zh: (o: string) => `选项 ${o} 无效或缺少值。`,
+    en: (o: string) => `Option ${o} is unknown or lacks a value.`,
+  },
   seeHelp: { zh: '运行 nianbao help 查看用法。', en: 'Run nianbao help for usage.' },
-  noInputs: { zh: '请给出要检查的文件或目录（或 - 表示标准输入）。', en: 'Give the files or directories to check (or - for standard input).' },
-  unreadable: { zh: (p: string, why: string) => `无法读取 ${p}：${why}`, en: (p: string, why: string) => `Cannot read ${p}: ${why}` },
+  noInputs: {
+    zh: '请给出要检查的文件或目录（或 - 表示标准输入）。',
+    en: 'Give the files or directories to check (or - for standard input).',
+  },
+  unreadable: {
+    zh: (p: string, why: string) => `无法读取 ${p}：${why}`,
+    en: (p: string, why: string) => `Cannot read ${p}: ${why}`,
+  },
   /** Why a file could not be read, by the system's error code. */
   reason: {
     zh: (code: string) => REASONS[code]?.zh ?? code,
     en: (code: string) => REASONS[code]?.en ?? code,
   },
-  unreadableCount: { zh: (n: number) => `${n} 个文件无法读取，未检查。`, en: (n: number) => `${n} file(s) could not be read and were not checked.` },
-  noReports: { zh: (p: string) => `${p} 中没有 *.nianbao.yaml 文件。`, en: (p: string) => `No *.nianbao.yaml files in ${p}.` },
+  unreadableCount: {
+    zh: (n: number) => `${n} 个文件无法读取，未检查。`,
+    en: (n: number) => `${n} file(s) could not be read and were not checked.`,
+  },
+  noReports: {
+    zh: (p: string) => `${p} 中没有 *.nianbao.yaml 文件。`,
+    en: (p: string) => `No *.nianbao.yaml files in ${p}.`,
+  },
   badFormat: { zh: '--format 只能是 human 或 json。', en: '--format must be human or json.' },
   badLang: { zh: '--lang 只能是 zh 或 en。', en: '--lang must be zh or en.' },
   initNeeds: {
@@ -89,13 +104,17 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
   /** How standard input is named in messages, as `check` names it in its output. */
   stdinName: { zh: '<stdin>', en: '<stdin>' },
   outputExists: {
-    zh: (p: string, canForce = false) => `输出文件 ${p} 已存在，未作改动；${canForce ? '如确需覆盖，请加 --force。' : '请换一个输出文件名。'}`,
+    zh: (p: string, canForce = false) =>
+      `输出文件 ${p} 已存在，未作改动；${canForce ? '如确需覆盖，请加 --force。' : '请换一个输出文件名。'}`,
     en: (p: string, canForce = false) =>
       `Output file ${p} already exists and was left alone; ${canForce ? 'add --force to overwrite it.' : 'choose another output name.'}`,
   },
   outputIsInput: { zh: '输出文件不能是输入的年报本身。', en: 'The output file cannot be the input report itself.' },
   written: { zh: (p: string) => `已写入 ${p}`, en: (p: string) => `Wrote ${p}` },
-  unwritable: { zh: (p: string, why: string) => `无法写入 ${p}：${why}`, en: (p: string, why: string) => `Cannot write ${p}: ${why}` },
+  unwritable: {
+    zh: (p: string, why: string) => `无法写入 ${p}：${why}`,
+    en: (p: string, why: string) => `Cannot write ${p}: ${why}`,
+  },
   importFailed: { zh: (p: string) => `无法导入 ${p}：`, en: (p: string) => `Cannot import ${p}: ` },
   importSummary: {
     zh: (p: string, e: number, f: number, u: number, m: number, out: string | undefined) =>
@@ -103,19 +122,30 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
     en: (p: string, e: number, f: number, u: number, m: number, out: string | undefined) =>
       `Imported ${p} (${e} template)${out ? ` → ${out}` : ''}: ${f} approximate label(s), ${u} item(s) not placed, ${m} row(s) missing. Run nianbao check on it.`,
   },
-  renderNeeds: { zh: 'render 需要一个年报文件（或 - 表示标准输入）。', en: 'render needs one report file (or - for standard input).' },
+  renderNeeds: {
+    zh: 'render 需要一个年报文件（或 - 表示标准输入）。',
+    en: 'render needs one report file (or - for standard input).',
+  },
   renderNotReport: {
     zh: (p: string, why: string) => `${p} 中没有可以生成页面的年报${why ? `：${why}` : '（顶层应是“键: 值”的映射）'}`,
-    en: (p: string, why: string) => `${p} holds no report to render${why ? `: ${why}` : ' (the top level must be a mapping of keys)'}`,
+    en: (p: string, why: string) =>
+      `${p} holds no report to render${why ? `: ${why}` : ' (the top level must be a mapping of keys)'}`,
   },
   renderProblems: {
-    zh: (p: string, e: number, w: number) => `注意：${p} 有 ${e} 个错误、${w} 个警告，页面照常生成；运行 nianbao check ${p} 查看详情。`,
-    en: (p: string, e: number, w: number) => `Note: ${p} has ${e} error(s) and ${w} warning(s); the page was written anyway. Run nianbao check ${p} for details.`,
+    zh: (p: string, e: number, w: number) =>
+      `注意：${p} 有 ${e} 个错误、${w} 个警告，页面照常生成；运行 nianbao check ${p} 查看详情。`,
+    en: (p: string, e: number, w: number) =>
+      `Note: ${p} has ${e} error(s) and ${w} warning(s); the page was written anyway. Run nianbao check ${p} for details.`,
   },
-  nextNeeds: { zh: 'next 需要一个年报文件（或 - 表示标准输入）。', en: 'next needs one report file (or - for standard input).' },
+  nextNeeds: {
+    zh: 'next 需要一个年报文件（或 - 表示标准输入）。',
+    en: 'next needs one report file (or - for standard input).',
+  },
   nextInputErrors: {
-    zh: (p: string, e: number) => `注意：${p} 有 ${e} 个错误，带入下一年度的数字可能不准确；运行 nianbao check ${p} 查看详情。`,
-    en: (p: string, e: number) => `Note: ${p} has ${e} error(s); the figures carried into next year may be wrong. Run nianbao check ${p} for details.`,
+    zh: (p: string, e: number) =>
+      `注意：${p} 有 ${e} 个错误，带入下一年度的数字可能不准确；运行 nianbao check ${p} 查看详情。`,
+    en: (p: string, e: number) =>
+      `Note: ${p} has ${e} error(s); the figures carried into next year may be wrong. Run nianbao check ${p} for details.`,
   },
   seeAlso: { zh: '参见', en: 'see' },
   summaryTitle: {
@@ -124,7 +154,10 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
     en: (reports: number, agencies: number, years: string, yearCount: number) =>
       `Summary: ${reports} report(s), ${agencies} agenc${agencies === 1 ? 'y' : 'ies'}, years ${years} (${yearCount})`,
   },
-  summaryHeader: { zh: ['规则', '错误', '警告', '提示', '说明'], en: ['Rule', 'Errors', 'Warnings', 'Notes', 'What it checks'] },
+  summaryHeader: {
+    zh: ['规则', '错误', '警告', '提示', '说明'],
+    en: ['Rule', 'Errors', 'Warnings', 'Notes', 'What it checks'],
+  },
   summaryTotal: { zh: '合计', en: 'Total' },
   summaryNoYears: { zh: '无', en: 'none' },
   genericTitles: {
@@ -133,8 +166,10 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
   },
   summaryClean: { zh: (n: number) => `✓ ${n} 个文件，没有发现问题`, en: (n: number) => `✓ ${n} file(s), no problems` },
   summary: {
-    zh: (e: number, w: number, i: number, n: number) => `${e} 个错误，${w} 个警告${i ? `，${i} 条提示` : ''}（${n} 个文件）`,
-    en: (e: number, w: number, i: number, n: number) => `${e} error(s), ${w} warning(s)${i ? `, ${i} note(s)` : ''} in ${n} file(s)`,
+    zh: (e: number, w: number, i: number, n: number) =>
+      `${e} 个错误，${w} 个警告${i ? `，${i} 条提示` : ''}（${n} 个文件）`,
+    en: (e: number, w: number, i: number, n: number) =>
+      `${e} error(s), ${w} warning(s)${i ? `, ${i} note(s)` : ''} in ${n} file(s)`,
   },
   severity: {
     zh: { error: '错误', warning: '警告', information: '提示' },

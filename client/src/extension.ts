@@ -35,8 +35,12 @@ const FEATURES: readonly Feature[] = [
     const log = new ImportLog();
     return [
       log,
-      vscode.commands.registerCommand('nianbao.nextYearReport', (resource?: vscode.Uri) => nextYearReport(server, resource)),
-      vscode.commands.registerCommand('nianbao.importReport', (resource?: vscode.Uri) => importReport(server, log, resource)),
+      vscode.commands.registerCommand('nianbao.nextYearReport', (resource?: vscode.Uri) =>
+        nextYearReport(server, resource),
+      ),
+      vscode.commands.registerCommand('nianbao.importReport', (resource?: vscode.Uri) =>
+        importReport(server, log, resource),
+      ),
     ];
   },
 ];
@@ -49,7 +53,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   services = { context, server };
   for (const feature of FEATURES) context.subscriptions.push(...feature(services));
   // Registered last so that the features see the first `onStarted`.
-  context.subscriptions.push(server, watchReports(() => void server.ready()));
+  context.subscriptions.push(
+    server,
+    watchReports(() => void server.ready()),
+  );
   return services;
 }
 

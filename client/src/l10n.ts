@@ -24,7 +24,9 @@ function zh(): Record<string, string> {
 }
 
 function format(message: string, args: readonly (string | number)[]): string {
-  return message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
+  return message.replace(/\{(\d+)\}/g, (whole, i: string) =>
+    args[Number(i)] === undefined ? whole : String(args[Number(i)]),
+  );
 }
 
 export function configuredLanguage(): 'auto' | 'zh' | 'en' {

@@ -27,11 +27,15 @@ export async function openReportDocument(uri: vscode.Uri): Promise<vscode.TextDo
   try {
     document = await vscode.workspace.openTextDocument(uri);
   } catch (error) {
-    void vscode.window.showErrorMessage(t('{0} cannot be opened: {1}', uri.fsPath || uri.toString(), describeError(error)));
+    void vscode.window.showErrorMessage(
+      t('{0} cannot be opened: {1}', uri.fsPath || uri.toString(), describeError(error)),
+    );
     return undefined;
   }
   if (!isReport(document)) {
-    void vscode.window.showErrorMessage(t('{0} is not an annual report (*.nianbao.yaml)', vscode.workspace.asRelativePath(document.uri)));
+    void vscode.window.showErrorMessage(
+      t('{0} is not an annual report (*.nianbao.yaml)', vscode.workspace.asRelativePath(document.uri)),
+    );
     return undefined;
   }
   return document;

@@ -4,7 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
-import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type {
+  CloseHandlerResult,
+  ErrorHandler,
+  ErrorHandlerResult,
+  LanguageClientOptions,
+  ServerOptions,
+} from 'vscode-languageclient/node';
 import { ServerInfoRequest } from '../../server/src/protocol';
 import type { InitializationOptions, ServerInfoResult, ServerSettings } from '../../server/src/protocol';
 import { t } from './l10n';
@@ -47,7 +53,12 @@ export class ServerConnection implements vscode.Disposable {
   /** The server as it is now; asks the running server for its process id. */
   async status(): Promise<ServerStatus> {
     const client = this.client;
-    const state = client?.state === State.Running ? 'running' : client?.state === State.Starting || this.starting ? 'starting' : 'stopped';
+    const state =
+      client?.state === State.Running
+        ? 'running'
+        : client?.state === State.Starting || this.starting
+          ? 'starting'
+          : 'stopped';
     let pid: number | undefined;
     if (client && state === 'running') {
       pid = await client.sendRequest<ServerInfoResult>(ServerInfoRequest.method).then(
@@ -61,7 +72,10 @@ export class ServerConnection implements vscode.Disposable {
   private notify(message: string, severity: 'warning' | 'error'): void {
     this.notices.push(message);
     const show = t('Show Output');
-    const shown = severity === 'error' ? vscode.window.showErrorMessage(message, show) : vscode.window.showWarningMessage(message, show);
+    const shown =
+      severity === 'error'
+        ? vscode.window.showErrorMessage(message, show)
+        : vscode.window.showWarningMessage(message, show);
     void shown.then((choice) => {
       if (choice === show) this.client?.outputChannel.show(true);
     });
@@ -74,14 +88,24 @@ export class ServerConnection implements vscode.Disposable {
    */
   private errorHandler(): ErrorHandler {
     return {
-      error: (_error, _message, count): ErrorHandlerResult => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      error: (_error, _message, count): ErrorHandlerResult => ({
+        action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+        handled: true,
+      }),
       closed: (): CloseHandlerResult => {
         const decision = this.policy.closed();
         if (!decision.restart) {
-          this.notify(t('The Nianbao language server stopped {0} times in a few minutes and was not restarted. Run “Nianbao: Restart the Language Server” to start it again.', MAX_RESTARTS + 1), 'error');
+          this.notify(
+            t(
+              'The Nianbao language server stopped {0} times in a few minutes and was not restarted. Run “Nianbao: Restart the Language Server” to start it again.',
+              MAX_RESTARTS + 1,
+            ),
+            'error',
+          );
           return { action: CloseAction.DoNotRestart, handled: true };
         }
-        if (decision.notice) this.notify(t('The Nianbao language server stopped unexpectedly and was restarted.'), 'warning');
+        if (decision.notice)
+          this.notify(t('The Nianbao language server stopped unexpectedly and was restarted.'), 'warning');
         this.restarting = true;
         return { action: CloseAction.Restart, handled: true };
       },

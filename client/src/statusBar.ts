@@ -46,7 +46,8 @@ export class StatusBar implements vscode.Disposable {
     const icon = status.errors ? '$(error)' : status.warnings ? '$(warning)' : '$(pass)';
     this.item.text = `${icon} ${parts.join(' · ')} · ${t('{0} errors, {1} warnings', status.errors, status.warnings)}`;
     const lines = [status.agency ?? t('(agency not given)')];
-    if (status.editionSource !== 'declared') lines.push(t('格式 is missing or wrong: checked as the {0} template', status.edition));
+    if (status.editionSource !== 'declared')
+      lines.push(t('格式 is missing or wrong: checked as the {0} template', status.edition));
     lines.push(t('Click to open the Problems panel'));
     this.item.tooltip = lines.join('\n');
     this.item.backgroundColor = status.errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

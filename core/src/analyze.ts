@@ -61,7 +61,8 @@ function structureTrusted(doc: ParsedDocument): (d: Diagnostic) => boolean {
     near.push([lineStart, nextEnd < 0 ? text.length : nextEnd]);
   }
   if (near.length === 0) return () => true;
-  return (d) => d.code !== 'NB202' && !(d.code === 'NB201' && near.some(([a, b]) => d.range.start >= a && d.range.start <= b));
+  return (d) =>
+    d.code !== 'NB202' && !(d.code === 'NB201' && near.some(([a, b]) => d.range.start >= a && d.range.start <= b));
 }
 
 /** Append without spreading: a generated file can have more findings than a call may take arguments. */
@@ -78,7 +79,13 @@ function capped(diagnostics: Diagnostic[]): Diagnostic[] {
   const rest = diagnostics.length - MAX_DIAGNOSTICS;
   const first = diagnostics[MAX_DIAGNOSTICS];
   const kept = diagnostics.slice(0, MAX_DIAGNOSTICS);
-  kept.push({ code: 'NB110', severity: 'information', message: M.tooManyProblems(rest, MAX_DIAGNOSTICS), range: first.range, path: first.path });
+  kept.push({
+    code: 'NB110',
+    severity: 'information',
+    message: M.tooManyProblems(rest, MAX_DIAGNOSTICS),
+    range: first.range,
+    path: first.path,
+  });
   return kept;
 }
 
@@ -98,7 +105,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
     try {
-      append(diagnostics, schemaDiagnostics(doc, report, explainedPaths(ruleDiagnostics)).filter(structureTrusted(doc)));
+      append(
+        diagnostics,
+        schemaDiagnostics(doc, report, explainedPaths(ruleDiagnostics)).filter(structureTrusted(doc)),
+      );
     } catch {
       // Neither may the schema findings; the rules' findings still stand.
     }
@@ -114,6 +124,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * nothing else; no text is needed.
  */
 export function tooLargeAnalysis(bytes: number, maxLength = DEFAULT_MAX_LENGTH): Analysis {
-  const doc: ParsedDocument = { text: '', root: null, parser: 'none', errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: `bytes:${bytes}` }] };
+  const doc: ParsedDocument = {
+    text: '',
+    root: null,
+    parser: 'none',
+    errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: `bytes:${bytes}` }],
+  };
   return { doc, report: bindReport(doc), diagnostics: syntaxDiagnostics(doc, maxLength) };
 }

@@ -1,6 +1,14 @@
 /** The checking core's public surface for the CLI, the server and the tests. No editor or protocol types here. */
 export { analyze, tooLargeAnalysis } from './analyze';
-export { DEFAULT_MAX_LENGTH, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_IMPORT_BYTES, MAX_ITEMS, RECOVER_MAX_LENGTH } from './syntax/limits';
+export {
+  DEFAULT_MAX_LENGTH,
+  MAX_ALIASES,
+  MAX_DEPTH,
+  MAX_FILE_BYTES,
+  MAX_IMPORT_BYTES,
+  MAX_ITEMS,
+  RECOVER_MAX_LENGTH,
+} from './syntax/limits';
 export { AnalysisMemo } from './analysisMemo';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } from './diagnostics/diagnostic';
@@ -20,8 +28,27 @@ export type { MapNode, PairNode, ParsedDocument, ScalarNode, SeqNode, YamlNode }
 export { LineIndex, lineStartsOf, positionIn } from './text/lineIndex';
 export { STATUTE } from './template/statute';
 export { EDITIONS } from './template/types';
-export type { Column, Edition, GroupNode, HeaderGroup, Localized, RowNode, TableLayout, TemplateModel, TemplateNode, YamlPath } from './template/types';
-export { TEMPLATES, displayLabel, editionForYear, isEdition, nodeAtPath, templateFor, templateIndex } from './template/templates';
+export type {
+  Column,
+  Edition,
+  GroupNode,
+  HeaderGroup,
+  Localized,
+  RowNode,
+  TableLayout,
+  TemplateModel,
+  TemplateNode,
+  YamlPath,
+} from './template/types';
+export {
+  TEMPLATES,
+  displayLabel,
+  editionForYear,
+  isEdition,
+  nodeAtPath,
+  templateFor,
+  templateIndex,
+} from './template/templates';
 export type { PlacedNode, TemplateIndex } from './template/templates';
 export { ReportIndex } from './cross/reportIndex';
 export type { IndexStats, IndexUpdate } from './cross/reportIndex';
@@ -38,7 +65,17 @@ export { IMPORT_MESSAGES } from './i18n/messages';
 export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced } from './import/importReport';
 export { decodeBytes } from './import/decodeBytes';
 export { PAGE_CSP, escapeHtml, notRenderable, renderPage, renderReport, tableGrid } from './render/index';
-export type { GridCell, GridCellKind, GridRow, NotRenderable, RenderInput, RenderOptions, RenderedPage, RenderedReport, TableGrid } from './render/index';
+export type {
+  GridCell,
+  GridCellKind,
+  GridRow,
+  NotRenderable,
+  RenderInput,
+  RenderOptions,
+  RenderedPage,
+  RenderedReport,
+  TableGrid,
+} from './render/index';
 // Editor assistance (pure): completion, hover, inlay hints, outline, folding, and fixes as text edits.
 export { completionsAt, filterTextFor, skeletonSnippet } from './assist/completion';
 export type { CandidateKind, CompletionCandidate, CompletionOptions } from './assist/completion';

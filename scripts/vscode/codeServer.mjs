@@ -64,14 +64,26 @@ export async function startCodeServer(options = {}) {
   const bin = ensureCodeServer();
   const port = options.port ?? (await freePort());
   const state = mkdtempSync(join(tmpdir(), 'nianbao-code-server-'));
-  for (const d of ['ud/User', 'ext', 'xdg-config', 'xdg-data', 'tmp', 'ws']) mkdirSync(join(state, d), { recursive: true });
+  for (const d of ['ud/User', 'ext', 'xdg-config', 'xdg-data', 'tmp', 'ws'])
+    mkdirSync(join(state, d), { recursive: true });
   const config = join(state, 'config.yaml');
   writeFileSync(
     config,
-    [`bind-addr: 127.0.0.1:${port}`, 'auth: none', 'cert: false', 'disable-telemetry: true', 'disable-update-check: true',
-      'disable-workspace-trust: true', 'disable-getting-started-override: true', ''].join('\n'),
+    [
+      `bind-addr: 127.0.0.1:${port}`,
+      'auth: none',
+      'cert: false',
+      'disable-telemetry: true',
+      'disable-update-check: true',
+      'disable-workspace-trust: true',
+      'disable-getting-started-override: true',
+      '',
+    ].join('\n'),
   );
-  writeFileSync(join(state, 'ud/User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...(options.settings ?? {}) }, null, 2));
+  writeFileSync(
+    join(state, 'ud/User/settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...(options.settings ?? {}) }, null, 2),
+  );
   if (options.locale) writeFileSync(join(state, 'ud/User/argv.json'), JSON.stringify({ locale: options.locale }));
   const args = ['--config', config, '--user-data-dir', join(state, 'ud'), '--extensions-dir', join(state, 'ext')];
   const env = {

@@ -34,7 +34,8 @@ function seedRipgrepCache() {
 export function ensureCodeServer({ quiet = false } = {}) {
   if (installedVersion() === CODE_SERVER_VERSION && existsSync(CODE_SERVER)) return CODE_SERVER;
   const started = Date.now();
-  if (!quiet) console.error(`[code-server] installing ${CODE_SERVER_VERSION} into ${PREFIX} (first use; about 2 minutes)`);
+  if (!quiet)
+    console.error(`[code-server] installing ${CODE_SERVER_VERSION} into ${PREFIX} (first use; about 2 minutes)`);
   seedRipgrepCache();
   mkdirSync(PREFIX, { recursive: true });
   const pkg = join(PREFIX, 'package.json');

@@ -12,23 +12,37 @@ import { CHROMIUM, CHROMIUM_ARGS, startCodeServer } from './codeServer.mjs';
 import { assembleWorkspace } from './workspace.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const argv = Object.fromEntries(process.argv.slice(2).map((a) => {
-  const m = /^--([^=]+)(?:=(.*))?$/.exec(a);
-  return m ? [m[1], m[2] ?? true] : [a, true];
-}));
+const argv = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const m = /^--([^=]+)(?:=(.*))?$/.exec(a);
+    return m ? [m[1], m[2] ?? true] : [a, true];
+  }),
+);
 
 async function main() {
   let vsix = argv.vsix ? resolve(argv.vsix) : join(ROOT, 'nianbao.vsix');
   if (!argv.vsix) {
     // Package what was just built (npm test builds first), without dependencies: the bundles carry them.
-    const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
   }
   if (!existsSync(vsix)) throw new Error(`${vsix} does not exist`);
   const tests = join(ROOT, 'out', 'test', 'e2e');
-  const files = existsSync(tests) ? readdirSync(tests).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(tests, f)) : [];
+  const files = existsSync(tests)
+    ? readdirSync(tests)
+        .filter((f) => f.endsWith('.test.js'))
+        .sort()
+        .map((f) => join(tests, f))
+    : [];
   if (files.length === 0) throw new Error('no e2e tests in out/test/e2e: run npm run build first');
-  const cs = await startCodeServer({ install: [vsix], keepState: !!argv['keep-state'], settings: { 'nianbao.language': 'zh', 'editor.inlayHints.enabled': 'on' } });
+  const cs = await startCodeServer({
+    install: [vsix],
+    keepState: !!argv['keep-state'],
+    settings: { 'nianbao.language': 'zh', 'editor.inlayHints.enabled': 'on' },
+  });
   const shots = join(ROOT, 'test', 'e2e', 'screenshots');
   mkdirSync(shots, { recursive: true });
   try {

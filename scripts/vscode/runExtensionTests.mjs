@@ -34,7 +34,8 @@ const log = (...a) => console.log(`[integration +${((Date.now() - started) / 100
 
 async function main() {
   if (!existsSync(TESTS)) throw new Error(`${TESTS} is missing: run npm run build first`);
-  if (!existsSync(join(ROOT, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run npm run build first');
+  if (!existsSync(join(ROOT, 'dist', 'client.js')))
+    throw new Error('dist/client.js is missing: run npm run build first');
   const resultsFile = argv.results ? resolve(argv.results) : join(ROOT, 'out', 'test', 'integration-results.json');
   const cs = await startCodeServer({
     keepState: !!argv['keep-state'],
@@ -52,7 +53,11 @@ async function main() {
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,
-      env: { ...process.env, XDG_CONFIG_HOME: join(cs.state, 'chromium'), XDG_CACHE_HOME: join(cs.state, 'chromium-cache') },
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: join(cs.state, 'chromium'),
+        XDG_CACHE_HOME: join(cs.state, 'chromium-cache'),
+      },
     });
     let done;
     const exited = new Promise((r) => (done = r));
@@ -81,7 +86,9 @@ async function main() {
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ];
-    await page.goto(`${cs.url}/?folder=${encodeURIComponent(cs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(
+      `${cs.url}/?folder=${encodeURIComponent(cs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     const timeout = new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_S * 1000));
     const outcome = await Promise.race([exited, timeout]);
     if (outcome === 'timeout') {
@@ -96,8 +103,13 @@ async function main() {
     await cs.stop();
   }
   if (summary) {
-    for (const t of summary.tests) console.log(`  ${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-'} ${t.title}${t.error ? `\n      ${t.error.split('\n')[0]}` : ''}`);
-    console.log(`integration: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} pending (${summary.durationMs} ms in the extension host)`);
+    for (const t of summary.tests)
+      console.log(
+        `  ${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-'} ${t.title}${t.error ? `\n      ${t.error.split('\n')[0]}` : ''}`,
+      );
+    console.log(
+      `integration: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} pending (${summary.durationMs} ms in the extension host)`,
+    );
   } else {
     console.log('integration: no summary from the suite (extension host crashed or the suite never ran): FAIL');
   }

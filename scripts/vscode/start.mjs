@@ -15,9 +15,12 @@ const port = Number(portArg ? portArg.slice(7) : process.env.PORT || 18080);
 const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const hasCode = !args.has('--code-server') && spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).stdout.trim() !== '';
+const hasCode =
+  !args.has('--code-server') && spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).stdout.trim() !== '';
 if (hasCode) {
-  const child = spawn('code', ['--extensionDevelopmentPath', ROOT, '--new-window', join(ROOT, 'examples')], { stdio: 'inherit' });
+  const child = spawn('code', ['--extensionDevelopmentPath', ROOT, '--new-window', join(ROOT, 'examples')], {
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   const cs = await startCodeServer({ port });
@@ -25,7 +28,10 @@ if (hasCode) {
   const workspace = join(cs.state, 'ws', 'examples');
   mkdirSync(workspace, { recursive: true });
   cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${cs.port}${ROOT}`], ['skipWelcome', 'true']];
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${cs.port}${ROOT}`],
+    ['skipWelcome', 'true'],
+  ];
   const url = `${cs.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   console.log('\nnianbao is running in code-server (VS Code in the browser). Open this address:\n');
   console.log(`  ${url}\n`);

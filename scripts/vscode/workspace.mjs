@@ -23,7 +23,10 @@ export function assembleWorkspace(dest) {
   // stays where it was, and with it every `# expect:` marker.
   for (const file of reportFiles(fixtures)) {
     const text = readFileSync(file, 'utf8');
-    const renamed = text.replace(/^(机关:[ \t]*)(\S[^#\n]*?)([ \t]*(?:#.*)?)$/m, (_, key, agency, rest) => `${key}${agency}（${basename(file).replace(/\.nianbao\.ya?ml$/, '')}）${rest}`);
+    const renamed = text.replace(
+      /^(机关:[ \t]*)(\S[^#\n]*?)([ \t]*(?:#.*)?)$/m,
+      (_, key, agency, rest) => `${key}${agency}（${basename(file).replace(/\.nianbao\.ya?ml$/, '')}）${rest}`,
+    );
     if (renamed !== text) writeFileSync(file, renamed);
   }
   return dest;

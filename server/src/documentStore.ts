@@ -38,7 +38,13 @@ export class DocumentStore {
     const text = document.getText();
     let memo = this.memos.get(uri);
     if (!memo) this.memos.set(uri, (memo = new AnalysisMemo()));
-    const state: DocumentState = { uri, version: document.version, text, analysis: analyze(text, { maxLength: MAX_DOCUMENT_LENGTH, memo }), lines: new LineIndex(text) };
+    const state: DocumentState = {
+      uri,
+      version: document.version,
+      text,
+      analysis: analyze(text, { maxLength: MAX_DOCUMENT_LENGTH, memo }),
+      lines: new LineIndex(text),
+    };
     this.analyses++;
     this.cache.set(uri, state);
     return state;

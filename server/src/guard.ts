@@ -38,7 +38,12 @@ function describe(error: unknown): string {
  * `handler` behind a guard: a throw or a rejection is logged (`method` and the stack) and answered with `empty()`.
  * A `ResponseError` the handler returns on purpose (invalid parameters, cancellation) passes through.
  */
-export function guarded<P, R>(log: FailureLog, method: string, empty: (params: P) => R, handler: Handler<P, R>): Handler<P, R> {
+export function guarded<P, R>(
+  log: FailureLog,
+  method: string,
+  empty: (params: P) => R,
+  handler: Handler<P, R>,
+): Handler<P, R> {
   const fail = (params: P, error: unknown): R => {
     log.error(`nianbao-language-server: ${method} failed; answered with an empty result.\n${describe(error)}`);
     try {
@@ -60,11 +65,16 @@ export function guarded<P, R>(log: FailureLog, method: string, empty: (params: P
 }
 
 /** A notification handler behind the same guard: a throw is logged, the server goes on. */
-export function guardedNotification<P>(log: FailureLog, method: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+export function guardedNotification<P>(
+  log: FailureLog,
+  method: string,
+  handler: (params: P) => void | Promise<void>,
+): (params: P) => void {
   return (params) => {
     try {
       const done = handler(params);
-      if (done instanceof Promise) done.catch((error: unknown) => log.error(`nianbao-language-server: ${method} failed.\n${describe(error)}`));
+      if (done instanceof Promise)
+        done.catch((error: unknown) => log.error(`nianbao-language-server: ${method} failed.\n${describe(error)}`));
     } catch (error) {
       log.error(`nianbao-language-server: ${method} failed.\n${describe(error)}`);
     }
@@ -84,7 +94,9 @@ export function yieldTurn(): Promise<void> {
  * A synchronous handler that may take long (rendering a huge document, importing a page): it runs after one turn
  * of the event loop, and not at all when the request was cancelled by then.
  */
-export function cancellable<P, R>(handler: (params: P, token: CancellationToken) => Answer<R> | Promise<Answer<R>>): Handler<P, R> {
+export function cancellable<P, R>(
+  handler: (params: P, token: CancellationToken) => Answer<R> | Promise<Answer<R>>,
+): Handler<P, R> {
   return async (params, token) => {
     if (token.isCancellationRequested) return cancelled();
     await yieldTurn();

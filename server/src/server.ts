@@ -24,7 +24,15 @@ import type { Handler } from './guard';
 import { t } from './l10n';
 import { AnalysesRequest, CheckFilesRequest, EditionsRequest, ServerInfoRequest, SkeletonRequest } from './protocol';
 import { RenderRequest } from './protocol';
-import type { CheckFilesParams, CheckFilesResult, InitializationOptions, ServerInfoResult, ServerSettings, SkeletonParams, SkeletonResult } from './protocol';
+import type {
+  CheckFilesParams,
+  CheckFilesResult,
+  InitializationOptions,
+  ServerInfoResult,
+  ServerSettings,
+  SkeletonParams,
+  SkeletonResult,
+} from './protocol';
 import { ImportRequest, NextYearRequest, WorkspaceIndexRequest } from './protocol';
 import type { ImportParams, ImportResult, NextYearParams, NextYearResult, WorkspaceIndexResult } from './protocol';
 import type { RenderParams, RenderResult } from './protocol';
@@ -33,7 +41,14 @@ import { MAX_FILE_BYTES, REPORT_GLOB } from './workspace/reportFiles';
 import { WorkspaceReports } from './workspace/workspaceReports';
 import type { WorkspaceCapabilities } from './workspace/workspaceReports';
 
-const NO_FILES: CheckFilesResult = { files: 0, errors: 0, warnings: 0, information: 0, withProblems: 0, unreadable: [] };
+const NO_FILES: CheckFilesResult = {
+  files: 0,
+  errors: 0,
+  warnings: 0,
+  information: 0,
+  withProblems: 0,
+  unreadable: [],
+};
 
 function serverInfo(): ServerInfoResult {
   return { pid: process.pid, maxDocumentLength: MAX_DOCUMENT_LENGTH, maxFileBytes: MAX_FILE_BYTES };
@@ -74,7 +89,12 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     // Files and folders created, renamed or deleted in the editor (folders too, which file watchers report alone).
-    const fileOperation = { filters: [{ scheme: 'file', pattern: { glob: REPORT_GLOB } }, { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' as const } }] };
+    const fileOperation = {
+      filters: [
+        { scheme: 'file', pattern: { glob: REPORT_GLOB } },
+        { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' as const } },
+      ],
+    };
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -127,14 +147,31 @@ export function startServer(connection: Connection): void {
   const internal = (): string => t('Internal error of the language server (see its output)');
 
   /** A request about one open document: behind the guard, and answered `none` when that document is not open. */
-  const onDocument = <P extends { readonly textDocument: { readonly uri: string } }, R>(method: string, none: R, answer: (state: DocumentState, params: P) => R): Handler<P, R | null> =>
-    guarded<P, R | null>(log, method, () => null, (params) => {
-      const state = store.get(params.textDocument.uri);
-      return state ? answer(state, params) : none;
-    });
-  connection.onCompletion(onDocument('textDocument/completion', [], (state, params) => completionItems(state, params, settings.lang, completionClient)));
+  const onDocument = <P extends { readonly textDocument: { readonly uri: string } }, R>(
+    method: string,
+    none: R,
+    answer: (state: DocumentState, params: P) => R,
+  ): Handler<P, R | null> =>
+    guarded<P, R | null>(
+      log,
+      method,
+      () => null,
+      (params) => {
+        const state = store.get(params.textDocument.uri);
+        return state ? answer(state, params) : none;
+      },
+    );
+  connection.onCompletion(
+    onDocument('textDocument/completion', [], (state, params) =>
+      completionItems(state, params, settings.lang, completionClient),
+    ),
+  );
   connection.onHover(onDocument('textDocument/hover', null, (state, params) => hover(state, params, settings.lang)));
-  connection.languages.inlayHint.on(onDocument('textDocument/inlayHint', [], (state, params) => (settings.columnHints ? inlayHints(state, params) : [])));
+  connection.languages.inlayHint.on(
+    onDocument('textDocument/inlayHint', [], (state, params) =>
+      settings.columnHints ? inlayHints(state, params) : [],
+    ),
+  );
   connection.onCodeAction(
     onDocument('textDocument/codeAction', [], (state, params) => {
       workspace.syncOpen(state);
@@ -147,10 +184,26 @@ export function startServer(connection: Connection): void {
   const request = <P, R>(method: string, empty: (params: P) => R, handler: Handler<P, R>): void => {
     connection.onRequest(method, guarded(log, method, empty, handler));
   };
-  request(EditionsRequest.method, () => [], () => editions());
-  request<SkeletonParams, SkeletonResult>(SkeletonRequest.method, () => ({ error: internal() }), (params) => skeleton(params));
-  request(AnalysesRequest.method, () => ({ analyses: store.analyses }), () => ({ analyses: store.analyses }));
-  request<CheckFilesParams, CheckFilesResult>(CheckFilesRequest.method, () => ({ ...NO_FILES, error: internal() }), (params, token) => workspace.checkFiles(params.uris, token));
+  request(
+    EditionsRequest.method,
+    () => [],
+    () => editions(),
+  );
+  request<SkeletonParams, SkeletonResult>(
+    SkeletonRequest.method,
+    () => ({ error: internal() }),
+    (params) => skeleton(params),
+  );
+  request(
+    AnalysesRequest.method,
+    () => ({ analyses: store.analyses }),
+    () => ({ analyses: store.analyses }),
+  );
+  request<CheckFilesParams, CheckFilesResult>(
+    CheckFilesRequest.method,
+    () => ({ ...NO_FILES, error: internal() }),
+    (params, token) => workspace.checkFiles(params.uris, token),
+  );
   request<RenderParams | null, RenderResult | null>(
     RenderRequest.method,
     () => null,
@@ -160,22 +213,45 @@ export function startServer(connection: Connection): void {
       return render(params, store, settings.lang, (uri) => workspace.crossOf(uri), token);
     }),
   );
-  request(ServerInfoRequest.method, () => serverInfo(), () => serverInfo());
+  request(
+    ServerInfoRequest.method,
+    () => serverInfo(),
+    () => serverInfo(),
+  );
 
   // The workspace index: folders walked once after `initialized`, then kept current from the file system.
   connection.onInitialized(() => {
     workspace.start(workspaceCaps);
     if (folderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders(
-        guardedNotification(log, 'workspace/didChangeWorkspaceFolders', (e) => workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri))),
+        guardedNotification(log, 'workspace/didChangeWorkspaceFolders', (e) =>
+          workspace.foldersChanged(
+            e.added.map((f) => f.uri),
+            e.removed.map((f) => f.uri),
+          ),
+        ),
       );
     }
   });
-  connection.onDidChangeWatchedFiles(guardedNotification(log, 'workspace/didChangeWatchedFiles', (params) => workspace.filesChanged(params.changes)));
-  connection.workspace.onDidCreateFiles(guardedNotification(log, 'workspace/didCreateFiles', (params) => workspace.created(params.files.map((f) => f.uri))));
-  connection.workspace.onDidRenameFiles(guardedNotification(log, 'workspace/didRenameFiles', (params) => workspace.renamed(params.files)));
-  connection.workspace.onDidDeleteFiles(guardedNotification(log, 'workspace/didDeleteFiles', (params) => params.files.forEach((f) => workspace.deleted(f.uri))));
-  request<void, WorkspaceIndexResult>(WorkspaceIndexRequest.method, () => workspace.emptyStats(), (_, token) => workspace.stats(token));
+  connection.onDidChangeWatchedFiles(
+    guardedNotification(log, 'workspace/didChangeWatchedFiles', (params) => workspace.filesChanged(params.changes)),
+  );
+  connection.workspace.onDidCreateFiles(
+    guardedNotification(log, 'workspace/didCreateFiles', (params) => workspace.created(params.files.map((f) => f.uri))),
+  );
+  connection.workspace.onDidRenameFiles(
+    guardedNotification(log, 'workspace/didRenameFiles', (params) => workspace.renamed(params.files)),
+  );
+  connection.workspace.onDidDeleteFiles(
+    guardedNotification(log, 'workspace/didDeleteFiles', (params) =>
+      params.files.forEach((f) => workspace.deleted(f.uri)),
+    ),
+  );
+  request<void, WorkspaceIndexResult>(
+    WorkspaceIndexRequest.method,
+    () => workspace.emptyStats(),
+    (_, token) => workspace.stats(token),
+  );
   request<NextYearParams, NextYearResult>(
     NextYearRequest.method,
     () => ({ error: internal() }),

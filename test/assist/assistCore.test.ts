@@ -29,7 +29,10 @@ describe('completion candidates', () => {
   test('the edition of a half-typed report comes from 格式 as typed', () => {
     const text = '格式: 2019\n机关: 某机关\n年度: 2020\n主动公开政府信息情况:\n  \n';
     const labels = completionsAt(analyze(text), text.length - 1).map((c) => c.label.zh);
-    assert.deepEqual(labels.filter((l, i) => labels.indexOf(l) === i), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项']);
+    assert.deepEqual(
+      labels.filter((l, i) => labels.indexOf(l) === i),
+      ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项'],
+    );
   });
 });
 
@@ -48,8 +51,17 @@ describe('hover and outline from the core', () => {
 
   test('the outline names the sections as printed', () => {
     assert.deepEqual(
-      outline(analysis).filter((i) => i.kind === 'section' || i.kind === 'text').map((i) => i.name),
-      ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+      outline(analysis)
+        .filter((i) => i.kind === 'section' || i.kind === 'text')
+        .map((i) => i.name),
+      [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
     );
   });
 });

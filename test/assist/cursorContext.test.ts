@@ -26,7 +26,9 @@ describe('cursorContext', () => {
   });
 
   test('a new key under a mapping: its path and the keys already there, wherever they are', () => {
-    const ctx = at(DOC.replace(`  ${CURSOR}\n`, '').replace('  本年度办理结果:\n', `  本年度办理结果:\n    bf${CURSOR}\n`));
+    const ctx = at(
+      DOC.replace(`  ${CURSOR}\n`, '').replace('  本年度办理结果:\n', `  本年度办理结果:\n    bf${CURSOR}\n`),
+    );
     assert.equal(ctx.kind, 'key');
     assert.deepEqual(ctx.parentPath, ['收到和处理政府信息公开申请情况', '本年度办理结果']);
     assert.deepEqual([...ctx.present], ['予以公开']);
@@ -39,7 +41,10 @@ describe('cursorContext', () => {
   test('the indentation decides the level', () => {
     const text = DOC.replace(`  ${CURSOR}\n`, '');
     const root = at(`${text}${CURSOR}`);
-    assert.deepEqual([root.kind, root.parentPath, [...root.present]], ['key', [], ['格式', '总体情况', '收到和处理政府信息公开申请情况']]);
+    assert.deepEqual(
+      [root.kind, root.parentPath, [...root.present]],
+      ['key', [], ['格式', '总体情况', '收到和处理政府信息公开申请情况']],
+    );
     const section = at(`${text}  ${CURSOR}`);
     assert.deepEqual(section.parentPath, ['收到和处理政府信息公开申请情况']);
     assert.deepEqual([...section.present], ['本年度办理结果']);
@@ -69,13 +74,18 @@ describe('cursorContext', () => {
   });
 
   test('an unclosed bracket does not swallow the lines after it', () => {
-    const ctx = at(`收到和处理政府信息公开申请情况:\n  本年度办理结果:\n    予以公开: [1, 0\n    部分公开: [0]\n    bygk${CURSOR}\n`);
+    const ctx = at(
+      `收到和处理政府信息公开申请情况:\n  本年度办理结果:\n    予以公开: [1, 0\n    部分公开: [0]\n    bygk${CURSOR}\n`,
+    );
     assert.deepEqual([ctx.kind, ctx.parentPath], ['key', ['收到和处理政府信息公开申请情况', '本年度办理结果']]);
     assert.deepEqual([...ctx.present].sort(), ['予以公开', '部分公开'].sort());
   });
 
   test('an indentation step of four spaces is noticed', () => {
-    assert.equal(at(`主动公开政府信息情况:\n    第二十条第（一）项:\n        规章: [0, 0, 0]\n        ${CURSOR}`).step, 4);
+    assert.equal(
+      at(`主动公开政府信息情况:\n    第二十条第（一）项:\n        规章: [0, 0, 0]\n        ${CURSOR}`).step,
+      4,
+    );
   });
 
   test('an empty file, or one of comments, with the line being typed', () => {

@@ -48,9 +48,15 @@ function hostile2021(): string {
     .replace(/^发布日期: .*$/m, `发布日期: ${q(HOSTILE)}`)
     .replace(/^机关类型: .*$/m, `机关类型: ${q(HOSTILE)}`)
     .replace(/^总体情况: \|\n/m, `总体情况: |\n  ${HOSTILE}\n\n`)
-    .replace('    规章: [0, 0, 0]', `    规章: [${q(PAYLOADS[1])}, ${q(PAYLOADS[6])}, ${q(PAYLOADS[7])}]\n    ${q(PAYLOADS[0])}: 1`)
+    .replace(
+      '    规章: [0, 0, 0]',
+      `    规章: [${q(PAYLOADS[1])}, ${q(PAYLOADS[6])}, ${q(PAYLOADS[7])}]\n    ${q(PAYLOADS[0])}: 1`,
+    )
     .replace('    行政许可: 1523', `    行政许可: ${q(HOSTILE)}`)
-    .replace('  本年新收政府信息公开申请数量: [', `  ${q(PAYLOADS[2])}: [1]\n  本年新收政府信息公开申请数量: [${q(PAYLOADS[4])}, `)
+    .replace(
+      '  本年新收政府信息公开申请数量: [',
+      `  ${q(PAYLOADS[2])}: [1]\n  本年新收政府信息公开申请数量: [${q(PAYLOADS[4])}, `,
+    )
     .replace('  行政复议: [', `  行政复议: [${q(PAYLOADS[5])}, `)
     .replace(/^存在的主要问题及改进情况: \|\n/m, `存在的主要问题及改进情况: |\n  ${HOSTILE}\n\n`)
     .replace(/^其他需要报告的事项: .*$/m, `其他需要报告的事项: ${q(HOSTILE)}`);
@@ -68,8 +74,40 @@ function hostile2019(): string {
 
 const DOCUMENTS = { '2021 example': hostile2021(), '2019 example': hostile2019() };
 
-const ALLOWED_TAGS = ['ARTICLE', 'ASIDE', 'P', 'SPAN', 'OL', 'LI', 'H1', 'H2', 'SECTION', 'DIV', 'TABLE', 'COLGROUP', 'COL', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'BR'];
-const ALLOWED_ATTRS = ['class', 'data-path', 'data-start', 'data-end', 'data-section', 'data-edition', 'title', 'rowspan', 'colspan', 'scope', 'aria-label'];
+const ALLOWED_TAGS = [
+  'ARTICLE',
+  'ASIDE',
+  'P',
+  'SPAN',
+  'OL',
+  'LI',
+  'H1',
+  'H2',
+  'SECTION',
+  'DIV',
+  'TABLE',
+  'COLGROUP',
+  'COL',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'TH',
+  'TD',
+  'BR',
+];
+const ALLOWED_ATTRS = [
+  'class',
+  'data-path',
+  'data-start',
+  'data-end',
+  'data-section',
+  'data-edition',
+  'title',
+  'rowspan',
+  'colspan',
+  'scope',
+  'aria-label',
+];
 
 let browser: Browser;
 let served: Served;
@@ -114,7 +152,8 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
 async function provoke(page: Page): Promise<void> {
   await page.evaluate(() => {
     for (const el of document.querySelectorAll('article *')) {
-      for (const type of ['mouseover', 'click', 'focus', 'error', 'load']) el.dispatchEvent(new Event(type, { bubbles: true }));
+      for (const type of ['mouseover', 'click', 'focus', 'error', 'load'])
+        el.dispatchEvent(new Event(type, { bubbles: true }));
     }
   });
   // And real pointer input on a few cells of each kind.
@@ -124,13 +163,22 @@ async function provoke(page: Page): Promise<void> {
   }
 }
 
-async function assertInert(page: Page, errors: string[], label: string, shownAsText: readonly string[] = ['<script>window.__pwned="script"</script>', '</style><script>']): Promise<void> {
+async function assertInert(
+  page: Page,
+  errors: string[],
+  label: string,
+  shownAsText: readonly string[] = ['<script>window.__pwned="script"</script>', '</style><script>'],
+): Promise<void> {
   await page.waitForTimeout(50);
   const state = await page.evaluate(
     ({ tags, attrs }) => {
       const article = document.querySelector('article');
-      const badTags = [...(article?.querySelectorAll('*') ?? [])].map((e) => e.tagName).filter((t) => !tags.includes(t));
-      const badAttrs = [...(article?.querySelectorAll('*') ?? [])].flatMap((e) => e.getAttributeNames()).filter((a) => !attrs.includes(a));
+      const badTags = [...(article?.querySelectorAll('*') ?? [])]
+        .map((e) => e.tagName)
+        .filter((t) => !tags.includes(t));
+      const badAttrs = [...(article?.querySelectorAll('*') ?? [])]
+        .flatMap((e) => e.getAttributeNames())
+        .filter((a) => !attrs.includes(a));
       return {
         pwned: (window as unknown as { __pwned?: string }).__pwned,
         badTags,
@@ -149,7 +197,10 @@ async function assertInert(page: Page, errors: string[], label: string, shownAsT
   assert.deepEqual(dialogs, [], `${label}: dialogs`);
   assert.deepEqual(foreign, [], `${label}: requests`);
   assert.ok(!state.location.startsWith('/loaded/'), `${label}: navigated away`);
-  assert.ok(shownAsText.some((t) => state.text.includes(t)), `${label}: the payload is shown as text`);
+  assert.ok(
+    shownAsText.some((t) => state.text.includes(t)),
+    `${label}: the payload is shown as text`,
+  );
   for (const s of state.scripts) assert.ok(['/harness.js', '/media/preview.js'].includes(s), `${label}: script ${s}`);
 }
 
@@ -170,18 +221,28 @@ for (const [name, text] of Object.entries(DOCUMENTS)) {
       await provoke(p);
       await assertInert(p, errors, 'export');
       assert.equal(await p.title(), page.title);
-      assert.equal(await p.evaluate(() => document.querySelectorAll('style, link, meta[http-equiv="refresh"], base').length), 1);
+      assert.equal(
+        await p.evaluate(() => document.querySelectorAll('style, link, meta[http-equiv="refresh"], base').length),
+        1,
+      );
       await p.close();
     });
 
     test('the annotated body alone, without any CSP: escaping by itself keeps it inert', async () => {
       const body = renderReport(analysis, { annotate: true }).html;
-      served.set(`/bare-${id}.html`, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>bare</title></head><body>${body}</body></html>`);
+      served.set(
+        `/bare-${id}.html`,
+        `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>bare</title></head><body>${body}</body></html>`,
+      );
       const { page, errors } = await open(`/bare-${id}.html`);
       await provoke(page);
       await assertInert(page, errors, 'bare body');
       // The problem summary quotes the hostile keys, as text.
-      assert.ok((await page.locator('.nb-problem').allTextContents()).some((t) => t.includes('<iframe src="/loaded/frame"></iframe>')) || id === '2019');
+      assert.ok(
+        (await page.locator('.nb-problem').allTextContents()).some((t) =>
+          t.includes('<iframe src="/loaded/frame"></iframe>'),
+        ) || id === '2019',
+      );
       await page.close();
     });
 
@@ -192,7 +253,9 @@ for (const [name, text] of Object.entries(DOCUMENTS)) {
       await page.locator('article').waitFor();
       await provoke(page);
       await assertInert(page, errors, 'preview');
-      const kinds = await page.evaluate(() => [...new Set((window as unknown as { __posted: { type: string }[] }).__posted.map((m) => m.type))]);
+      const kinds = await page.evaluate(() => [
+        ...new Set((window as unknown as { __posted: { type: string }[] }).__posted.map((m) => m.type)),
+      ]);
       assert.deepEqual(kinds.sort(), ['ready', 'rendered', 'reveal']);
       await page.close();
     });
@@ -239,7 +302,11 @@ describe('every string field and every key, rendered by the real server into the
       const uri = fileUri(`hostile-${name.replace(/\W+/g, '-')}.nianbao.yaml`);
       const diagnostics = await server.open(uri, doc.text);
       assert.ok(diagnostics.length > 0, 'the payloads are reported');
-      const body = await server.connection.sendRequest<RenderResult>('nianbao/render', { uri, version: 1, kind: 'body' });
+      const body = await server.connection.sendRequest<RenderResult>('nianbao/render', {
+        uri,
+        version: 1,
+        kind: 'body',
+      });
       assert.ok(body.html, 'a body');
       const { page, errors } = await open('/preview.html');
       await page.evaluate((html) => window.postMessage({ type: 'render', html, version: 1 }, '*'), body.html);
@@ -249,7 +316,11 @@ describe('every string field and every key, rendered by the real server into the
       await assertInert(page, errors, `preview, ${name}`, ['window.__pwned=']);
       await page.close();
 
-      const exported = await server.connection.sendRequest<RenderResult>('nianbao/render', { uri, version: 1, kind: 'page' });
+      const exported = await server.connection.sendRequest<RenderResult>('nianbao/render', {
+        uri,
+        version: 1,
+        kind: 'page',
+      });
       if (exported.html) {
         served.set(`/export-everywhere-${doc.fields}.html`, exported.html);
         const p = await open(`/export-everywhere-${doc.fields}.html`);

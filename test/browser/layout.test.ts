@@ -35,9 +35,17 @@ async function boxes(page: Page, section: string): Promise<TableBoxes> {
     const table = document.querySelector(`table[data-section="${id}"]`) as HTMLTableElement;
     const box = (el: Element) => {
       const r = el.getBoundingClientRect();
-      return { text: (el.textContent ?? '').trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom, value: el.classList.contains('nb-value') };
+      return {
+        text: (el.textContent ?? '').trim(),
+        left: r.left,
+        right: r.right,
+        top: r.top,
+        bottom: r.bottom,
+        value: el.classList.contains('nb-value'),
+      };
     };
-    const rows = (part: HTMLTableSectionElement | null) => (part ? [...part.rows].map((r) => [...r.cells].map(box)) : []);
+    const rows = (part: HTMLTableSectionElement | null) =>
+      part ? [...part.rows].map((r) => [...r.cells].map(box)) : [];
     return { table: box(table), head: rows(table.tHead), body: rows(table.tBodies[0]) };
   }, section);
 }
@@ -45,7 +53,10 @@ async function boxes(page: Page, section: string): Promise<TableBoxes> {
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1;
 
 function assertSpans(outer: Box, first: Box, last: Box, what: string): void {
-  assert.ok(close(outer.left, first.left) && close(outer.right, last.right), `${what}: ${outer.left}–${outer.right} vs ${first.left}–${last.right}`);
+  assert.ok(
+    close(outer.left, first.left) && close(outer.right, last.right),
+    `${what}: ${outer.left}–${outer.right} vs ${first.left}–${last.right}`,
+  );
 }
 
 function find(rows: Box[][], text: string): Box {
@@ -91,7 +102,10 @@ for (const edition of [2019, 2021] as const) {
 
     test('loads with no errors and no other requests; screenshot', async () => {
       assert.deepEqual(errors, []);
-      assert.deepEqual(served.requests.filter((r) => !/^\/20(19|21)\.html$/.test(r)), []);
+      assert.deepEqual(
+        served.requests.filter((r) => !/^\/20(19|21)\.html$/.test(r)),
+        [],
+      );
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
       assert.equal(await page.evaluate(() => document.characterSet), 'UTF-8');
       for (const path of screenshotPaths(EXAMPLE[edition].shot)) {
@@ -105,18 +119,28 @@ for (const edition of [2019, 2021] as const) {
       const [row1, row2, row3] = t.head;
       const corner = row1[0];
       const columns = [row2[0], ...row3, row2[2]];
-      assert.deepEqual(columns.map((c) => c.text), ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+      assert.deepEqual(
+        columns.map((c) => c.text),
+        ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+      );
       for (const row of t.body) {
         const values = row.filter((c) => c.value);
         assert.equal(values.length, 7);
-        values.forEach((v, i) => assert.ok(close(v.left, columns[i].left) && close(v.right, columns[i].right), `column ${i} of ${row[0].text}`));
+        values.forEach((v, i) =>
+          assert.ok(
+            close(v.left, columns[i].left) && close(v.right, columns[i].right),
+            `column ${i} of ${row[0].text}`,
+          ),
+        );
         // The labels fill the three label columns exactly, up to the first value.
         assert.ok(close(values[0].left, corner.right));
       }
       assertSpans(find(t.head, '申请人情况'), columns[0], columns[6], '申请人情况');
       assertSpans(find(t.head, '法人或其他组织'), columns[1], columns[5], '法人或其他组织');
       // The rule block: the three label columns wide, the three header rows high.
-      assert.ok(close(corner.left, t.table.left) && close(corner.top, row1[1].top) && close(corner.bottom, row3[0].bottom));
+      assert.ok(
+        close(corner.left, t.table.left) && close(corner.top, row1[1].top) && close(corner.bottom, row3[0].bottom),
+      );
       assert.match(corner.text, /勾稽关系/);
       // 自然人 and 总计 reach down through both lower header rows.
       assert.ok(close(columns[0].bottom, row3[0].bottom) && close(columns[6].top, row2[1].top));
@@ -128,19 +152,34 @@ for (const edition of [2019, 2021] as const) {
       const results = find(t.body, '三、本年度办理结果');
       const firstResult = find(t.body, '（一）予以公开');
       const carried = find(t.body, '四、结转下年度继续办理');
-      assert.ok(close(results.top, firstResult.top) && close(results.bottom, carried.top), '三、本年度办理结果 spans （一）…（七）');
+      assert.ok(
+        close(results.top, firstResult.top) && close(results.bottom, carried.top),
+        '三、本年度办理结果 spans （一）…（七）',
+      );
       const refused = find(t.body, '（三）不予公开');
-      assert.ok(close(refused.top, rowTop('（三）不予公开')) && close(refused.bottom, find(t.body, '（四）无法提供').top));
+      assert.ok(
+        close(refused.top, rowTop('（三）不予公开')) && close(refused.bottom, find(t.body, '（四）无法提供').top),
+      );
       const other = find(t.body, '（六）其他处理');
       if (edition === 2021) {
         assert.ok(close(other.bottom, find(t.body, '（七）总计').top), '（六） spans its three rows');
         assert.ok(other.right < find(t.body, '3.其他').left + 1, '（六） is a group label beside its rows');
       } else {
-        assert.ok(close(other.left, firstResult.left) && close(other.right, firstResult.right), '（六） is one row spanning two label columns');
+        assert.ok(
+          close(other.left, firstResult.left) && close(other.right, firstResult.right),
+          '（六） is one row spanning two label columns',
+        );
       }
-      for (const label of ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '四、结转下年度继续办理']) {
+      for (const label of [
+        '一、本年新收政府信息公开申请数量',
+        '二、上年结转政府信息公开申请数量',
+        '四、结转下年度继续办理',
+      ]) {
         const cell = find(t.body, label);
-        assert.ok(close(cell.left, t.table.left) && close(cell.right, t.head[0][0].right), `${label} spans three label columns`);
+        assert.ok(
+          close(cell.left, t.table.left) && close(cell.right, t.head[0][0].right),
+          `${label} spans three label columns`,
+        );
       }
     });
 
@@ -151,12 +190,15 @@ for (const edition of [2019, 2021] as const) {
       assert.equal(values.length, 15);
       const leaves = [...middle.slice(0, 5), ...bottom];
       assert.equal(leaves.length, 15);
-      values.forEach((v, i) => assert.ok(close(v.left, leaves[i].left) && close(v.right, leaves[i].right), `appeal column ${i}`));
+      values.forEach((v, i) =>
+        assert.ok(close(v.left, leaves[i].left) && close(v.right, leaves[i].right), `appeal column ${i}`),
+      );
       assertSpans(find([top], '行政复议'), values[0], values[4], '行政复议');
       assertSpans(find([top], '行政诉讼'), values[5], values[14], '行政诉讼');
       assertSpans(find([middle], '未经复议直接起诉'), values[5], values[9], '未经复议直接起诉');
       assertSpans(find([middle], '复议后起诉'), values[10], values[14], '复议后起诉');
-      for (const cell of middle.slice(0, 5)) assert.ok(close(cell.bottom, bottom[0].bottom), `${cell.text} spans two header rows`);
+      for (const cell of middle.slice(0, 5))
+        assert.ok(close(cell.bottom, bottom[0].bottom), `${cell.text} spans two header rows`);
     });
 
     test('section 二: captions span the table; value cells line up with their headers', async () => {
@@ -168,8 +210,12 @@ for (const edition of [2019, 2021] as const) {
       assert.equal(wide.length, 3);
       for (const row of t.body.filter((r) => r.some((c) => c.value))) {
         const values = row.filter((c) => c.value);
-        if (values.length === 1) assertSpans(values[0], wide[0], wide[2], `${row[0].text} spans the three value columns`);
-        else values.forEach((v, i) => assert.ok(close(v.left, wide[i].left) && close(v.right, wide[i].right), `${row[0].text} column ${i}`));
+        if (values.length === 1)
+          assertSpans(values[0], wide[0], wide[2], `${row[0].text} spans the three value columns`);
+        else
+          values.forEach((v, i) =>
+            assert.ok(close(v.left, wide[i].left) && close(v.right, wide[i].right), `${row[0].text} column ${i}`),
+          );
       }
     });
   });

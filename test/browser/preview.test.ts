@@ -73,32 +73,61 @@ after(async () => {
 
 describe('the preview page', () => {
   test('loads under its CSP: the nonce’d style and script apply, and it says it is ready', async () => {
-    assert.deepEqual((await posted(page)).map((m) => m.type), ['ready']);
+    assert.deepEqual(
+      (await posted(page)).map((m) => m.type),
+      ['ready'],
+    );
     await update(page, body(SEED), ++version);
     const border = await page.evaluate(() => getComputedStyle(document.querySelector('td.nb-value')!).borderTopStyle);
     assert.equal(border, 'solid');
     assert.equal(await page.locator('h1.nb-title').textContent(), '湛河区曹镇乡人民政府2020年政府信息公开工作年度报告');
     assert.deepEqual(errors, []);
-    assert.ok(served.requests.every((p) => ['/preview.html', '/media/preview.css', '/harness.js', '/media/preview.js'].includes(p)), served.requests.join());
+    assert.ok(
+      served.requests.every((p) =>
+        ['/preview.html', '/media/preview.css', '/harness.js', '/media/preview.js'].includes(p),
+      ),
+      served.requests.join(),
+    );
   });
 
   test('an edit is patched in place: the same elements stay, only what changed changes', async () => {
     await update(page, body(SEED), ++version);
     await page.evaluate(() => {
-      const w = window as unknown as { __cells: Element[]; __mutations: MutationRecord[]; __observer: MutationObserver };
+      const w = window as unknown as {
+        __cells: Element[];
+        __mutations: MutationRecord[];
+        __observer: MutationObserver;
+      };
       w.__cells = [...document.querySelectorAll('section[data-section="applications"] td')];
       w.__mutations = [];
       w.__observer = new MutationObserver((records) => w.__mutations.push(...records));
-      w.__observer.observe(document.querySelector('section[data-section="applications"]')!, { subtree: true, childList: true, characterData: true, attributes: true });
+      w.__observer.observe(document.querySelector('section[data-section="applications"]')!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
     });
     const edited = SEED.replace('予以公开: [0, 0, 0, 0, 0, 0, 0]', '予以公开: [5, 0, 0, 0, 0, 0, 0]');
     await update(page, body(edited), ++version);
     const result = await page.evaluate(() => {
-      const w = window as unknown as { __cells: Element[]; __mutations: MutationRecord[]; __observer: MutationObserver };
+      const w = window as unknown as {
+        __cells: Element[];
+        __mutations: MutationRecord[];
+        __observer: MutationObserver;
+      };
       w.__observer.disconnect();
       const now = [...document.querySelectorAll('section[data-section="applications"] td')];
-      const structural = w.__mutations.filter((m) => m.type === 'childList' && [...m.addedNodes, ...m.removedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE));
-      const cell = (i: number) => now.find((td) => td.getAttribute('data-path') === JSON.stringify(['收到和处理政府信息公开申请情况', '本年度办理结果', '予以公开', i]))!;
+      const structural = w.__mutations.filter(
+        (m) =>
+          m.type === 'childList' && [...m.addedNodes, ...m.removedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE),
+      );
+      const cell = (i: number) =>
+        now.find(
+          (td) =>
+            td.getAttribute('data-path') ===
+            JSON.stringify(['收到和处理政府信息公开申请情况', '本年度办理结果', '予以公开', i]),
+        )!;
       return {
         same: now.length === w.__cells.length && now.every((el, i) => el === w.__cells[i]),
         structural: structural.length,
@@ -116,8 +145,13 @@ describe('the preview page', () => {
 
   test('the scroll position holds while typing above and below the viewport', async () => {
     await update(page, body(SEED), ++version);
-    await page.evaluate(() => document.querySelector('table[data-section="applications"]')!.scrollIntoView({ block: 'start' }));
-    const before = await page.evaluate(() => ({ y: window.scrollY, top: document.querySelector('table[data-section="applications"]')!.getBoundingClientRect().top }));
+    await page.evaluate(() =>
+      document.querySelector('table[data-section="applications"]')!.scrollIntoView({ block: 'start' }),
+    );
+    const before = await page.evaluate(() => ({
+      y: window.scrollY,
+      top: document.querySelector('table[data-section="applications"]')!.getBoundingClientRect().top,
+    }));
     assert.ok(before.y > 500);
 
     // Below the viewport: section 四.
@@ -125,9 +159,15 @@ describe('the preview page', () => {
     assert.equal(await page.evaluate(() => window.scrollY), before.y);
 
     // Above it: a new paragraph in 总体情况 pushes the content down; what the user looks at stays put.
-    const longer = SEED.replace('  曹镇乡信息公开工作年度报告\n', '  曹镇乡信息公开工作年度报告\n\n  新增的一段说明文字，新增的一段说明文字，新增的一段说明文字。\n\n  又一段。\n');
+    const longer = SEED.replace(
+      '  曹镇乡信息公开工作年度报告\n',
+      '  曹镇乡信息公开工作年度报告\n\n  新增的一段说明文字，新增的一段说明文字，新增的一段说明文字。\n\n  又一段。\n',
+    );
     await update(page, body(longer), ++version);
-    const afterAbove = await page.evaluate(() => ({ y: window.scrollY, top: document.querySelector('table[data-section="applications"]')!.getBoundingClientRect().top }));
+    const afterAbove = await page.evaluate(() => ({
+      y: window.scrollY,
+      top: document.querySelector('table[data-section="applications"]')!.getBoundingClientRect().top,
+    }));
     assert.ok(Math.abs(afterAbove.top - before.top) <= 1, `table moved from ${before.top} to ${afterAbove.top}`);
     assert.ok(afterAbove.y > before.y);
   });
@@ -140,7 +180,10 @@ describe('the preview page', () => {
     await page.evaluate((offset) => window.postMessage({ type: 'cursor', offset }, '*'), offset);
     const cell = page.locator('.nb-cursor');
     await cell.waitFor();
-    assert.equal(await cell.getAttribute('data-path'), JSON.stringify(['政府信息公开行政复议、行政诉讼情况', '行政诉讼', '复议后起诉', 2]));
+    assert.equal(
+      await cell.getAttribute('data-path'),
+      JSON.stringify(['政府信息公开行政复议、行政诉讼情况', '行政诉讼', '复议后起诉', 2]),
+    );
     assert.ok(await page.evaluate(() => window.scrollY > 0));
     assert.ok(await cell.isVisible());
     const inView = await cell.evaluate((el) => {
@@ -150,7 +193,10 @@ describe('the preview page', () => {
     assert.ok(inView);
     // The highlight survives the next edit.
     await update(page, body(text.replace('行政复议: [0, 0, 0, 0, 0]', '行政复议: [0, 0, 0, 0, 1]')), ++version);
-    assert.equal(await page.locator('.nb-cursor').getAttribute('data-path'), JSON.stringify(['政府信息公开行政复议、行政诉讼情况', '行政诉讼', '复议后起诉', 2]));
+    assert.equal(
+      await page.locator('.nb-cursor').getAttribute('data-path'),
+      JSON.stringify(['政府信息公开行政复议、行政诉讼情况', '行政诉讼', '复议后起诉', 2]),
+    );
   });
 
   test('a click on a cell, a label or a paragraph reports its YAML path and offsets', async () => {
@@ -184,7 +230,10 @@ describe('the preview page', () => {
   });
 
   test('the problem summary lists each problem and a click on one reports where it is', async () => {
-    const text = SEED.replace('本年新收政府信息公开申请数量: [0, 0, 0, 0, 0, 0, 0]', '本年新收政府信息公开申请数量: [2, 0, 0, 0, 0, 0, 1]');
+    const text = SEED.replace(
+      '本年新收政府信息公开申请数量: [0, 0, 0, 0, 0, 0, 0]',
+      '本年新收政府信息公开申请数量: [2, 0, 0, 0, 0, 0, 1]',
+    );
     const { diagnostics } = analyze(text);
     await update(page, body(text), ++version);
     assert.equal(await page.locator('.nb-problem').count(), diagnostics.length);
@@ -198,7 +247,10 @@ describe('the preview page', () => {
 });
 
 describe('theme and print', () => {
-  const problems = SHIFAN.replace('予以公开: [38, 5, 0, 1, 1, 1, 46]', '予以公开: [38, 5, 0, 1, 1, 1, 47]').replace('行政强制: 57', '行政强制: "57件"');
+  const problems = SHIFAN.replace('予以公开: [38, 5, 0, 1, 1, 1, 46]', '予以公开: [38, 5, 0, 1, 1, 1, 47]').replace(
+    '行政强制: 57',
+    '行政强制: "57件"',
+  );
 
   test('light and dark themes follow the VS Code variables; screenshots', async () => {
     for (const theme of ['light', 'dark'] as const) {
@@ -206,7 +258,18 @@ describe('theme and print', () => {
         document.body.className = `vscode-${theme}`;
         const vars: Record<string, string> =
           theme === 'dark'
-            ? { '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-focusBorder': '#0078d4', '--vscode-editorError-foreground': '#f14c4c', '--vscode-inputValidation-errorBackground': '#5a1d1d', '--vscode-editorWarning-foreground': '#cca700', '--vscode-inputValidation-warningBackground': '#352a05', '--vscode-descriptionForeground': '#9d9d9d', '--vscode-editorWidget-background': '#202020', '--vscode-panel-border': '#2b2b2b' }
+            ? {
+                '--vscode-editor-background': '#1f1f1f',
+                '--vscode-editor-foreground': '#cccccc',
+                '--vscode-focusBorder': '#0078d4',
+                '--vscode-editorError-foreground': '#f14c4c',
+                '--vscode-inputValidation-errorBackground': '#5a1d1d',
+                '--vscode-editorWarning-foreground': '#cca700',
+                '--vscode-inputValidation-warningBackground': '#352a05',
+                '--vscode-descriptionForeground': '#9d9d9d',
+                '--vscode-editorWidget-background': '#202020',
+                '--vscode-panel-border': '#2b2b2b',
+              }
             : {};
         const style = document.documentElement.style;
         for (let i = style.length - 1; i >= 0; i--) style.removeProperty(style[i]);
@@ -214,7 +277,10 @@ describe('theme and print', () => {
       }, theme);
       await update(page, body(problems), ++version);
       await page.evaluate(() => window.scrollTo(0, 0));
-      const colours = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color }));
+      const colours = await page.evaluate(() => ({
+        bg: getComputedStyle(document.body).backgroundColor,
+        fg: getComputedStyle(document.body).color,
+      }));
       if (theme === 'dark') assert.deepEqual(colours, { bg: 'rgb(31, 31, 31)', fg: 'rgb(204, 204, 204)' });
       else assert.deepEqual(colours, { bg: 'rgb(255, 255, 255)', fg: 'rgb(31, 31, 31)' });
       const total = page.locator('td.nb-marked.nb-error').first();
@@ -241,7 +307,13 @@ describe('theme and print', () => {
       };
     });
     await page.emulateMedia({ media: 'screen' });
-    assert.deepEqual(printed, { summary: 'none', bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)', cellBg: 'rgba(0, 0, 0, 0)', rule: 'rgb(0, 0, 0)' });
+    assert.deepEqual(printed, {
+      summary: 'none',
+      bg: 'rgb(255, 255, 255)',
+      fg: 'rgb(0, 0, 0)',
+      cellBg: 'rgba(0, 0, 0, 0)',
+      rule: 'rgb(0, 0, 0)',
+    });
   });
 });
 
@@ -276,7 +348,8 @@ describe('update latency (measured, not asserted)', () => {
         patchMs.push(patch);
         totalMs.push(t3 - t0);
       }
-      const fmt = (xs: number[]) => `median ${percentile(xs, 50).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms`;
+      const fmt = (xs: number[]) =>
+        `median ${percentile(xs, 50).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms`;
       const lines = [
         `${name}, ${rounds} edits:`,
         `  analyze            ${fmt(analyzeMs)}`,

@@ -58,7 +58,10 @@ class Harness {
       version: () => this.client.version(this.uri),
       fetch: async (version) => {
         const t0 = performance.now();
-        const result = await this.client.connection.sendRequest<RenderResult>(RenderRequest.method, { uri: this.uri, version });
+        const result = await this.client.connection.sendRequest<RenderResult>(RenderRequest.method, {
+          uri: this.uri,
+          version,
+        });
         this.serverMs.push(performance.now() - t0);
         return result;
       },
@@ -72,12 +75,18 @@ class Harness {
   }
 
   post(result: RenderResult): void {
-    void this.page.evaluate((m) => window.postMessage(m, '*'), { type: 'render', html: result.html, version: result.version, source: this.uri });
+    void this.page.evaluate((m) => window.postMessage(m, '*'), {
+      type: 'render',
+      html: result.html,
+      version: result.version,
+      source: this.uri,
+    });
   }
 
   onPosted(m: Posted): void {
     this.posted.push(m);
-    if (m.type === 'rendered' && typeof m.version === 'number') this.rendered.push({ version: m.version, at: performance.now(), ms: m.ms ?? 0 });
+    if (m.type === 'rendered' && typeof m.version === 'number')
+      this.rendered.push({ version: m.version, at: performance.now(), ms: m.ms ?? 0 });
     if (m.type === 'ready' && this.last) this.post(this.last);
     for (const wake of this.waiters.splice(0)) wake();
   }
@@ -88,7 +97,8 @@ class Harness {
     for (;;) {
       const hit = this.rendered.find((r) => r.version >= version);
       if (hit) return hit.at;
-      if (Date.now() - started > 30_000) throw new Error(`the page never showed version ${version}; last ${this.rendered.at(-1)?.version}`);
+      if (Date.now() - started > 30_000)
+        throw new Error(`the page never showed version ${version}; last ${this.rendered.at(-1)?.version}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 500);
         this.waiters.push(() => {
@@ -105,7 +115,9 @@ class Harness {
       const before = this.client.text(this.uri).slice(0, o).split('\n');
       return { line: before.length - 1, character: before.at(-1)!.length };
     };
-    const version = this.client.sendChange(this.uri, [{ range: { start: position(offset), end: position(offset + length) }, text }]);
+    const version = this.client.sendChange(this.uri, [
+      { range: { start: position(offset), end: position(offset + length) }, text },
+    ]);
     this.updater.changed();
     return version;
   }
@@ -160,14 +172,23 @@ after(async () => {
 /** Every element of the page's report (or of a body parsed fresh) as tag, attributes and own text. */
 async function pageSnapshot(html?: string): Promise<string[]> {
   return page.evaluate((html) => {
-    const root = html === undefined ? document.getElementById('nb-root')! : new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+    const root =
+      html === undefined
+        ? document.getElementById('nb-root')!
+        : new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
     const out: string[] = [];
     for (const el of root.querySelectorAll('*')) {
       const attrs = el
         .getAttributeNames()
         .sort()
-        .map((n) => `${n}=${n === 'class' ? (el.getAttribute(n) ?? '').replace(/\s*\bnb-cursor\b/, '') : el.getAttribute(n)}`);
-      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.nodeValue).join('');
+        .map(
+          (n) =>
+            `${n}=${n === 'class' ? (el.getAttribute(n) ?? '').replace(/\s*\bnb-cursor\b/, '') : el.getAttribute(n)}`,
+        );
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.nodeValue)
+        .join('');
       out.push(`${el.tagName} ${attrs.join(' ')} ${own}`);
     }
     return out;
@@ -178,11 +199,16 @@ describe('typing with the preview open', () => {
   test('every keystroke reaches the page, versions only grow, the DOM equals a fresh rendering and the elements stay', async () => {
     const h = await openPreview('live-typing.nianbao.yaml', SEED);
     await page.evaluate(() => {
-      const w = window as unknown as { __cells: Element[]; __mutations: MutationRecord[]; __observer: MutationObserver };
+      const w = window as unknown as {
+        __cells: Element[];
+        __mutations: MutationRecord[];
+        __observer: MutationObserver;
+      };
       w.__cells = [...document.querySelectorAll('table td')];
       w.__mutations = [];
       w.__observer = new MutationObserver((records) => w.__mutations.push(...records));
-      for (const table of document.querySelectorAll('table')) w.__observer.observe(table, { subtree: true, childList: true });
+      for (const table of document.querySelectorAll('table'))
+        w.__observer.observe(table, { subtree: true, childList: true });
     });
     // Type 2, 0, 2, 1 into 行政许可's first cell (replacing its 0), then a sentence into 六, one key at a time.
     const cell = h.text().indexOf('行政许可: [0') + '行政许可: ['.length;
@@ -200,28 +226,52 @@ describe('typing with the preview open', () => {
     await h.patched(last);
     assert.ok(h.text().includes('行政许可: [2021, 0, 0]'));
     assert.ok(h.text().includes('其他需要报告的事项: |\n  无。本年度没有其他需要报告的事项\n'));
-    assert.equal(await page.locator('section[data-section="other"] p').textContent(), '无。本年度没有其他需要报告的事项');
+    assert.equal(
+      await page.locator('section[data-section="other"] p').textContent(),
+      '无。本年度没有其他需要报告的事项',
+    );
 
     const shown = h.shown;
-    assert.ok(shown.every((v, i) => i === 0 || v > shown[i - 1]), `shown versions grow: ${shown.join(',')}`);
+    assert.ok(
+      shown.every((v, i) => i === 0 || v > shown[i - 1]),
+      `shown versions grow: ${shown.join(',')}`,
+    );
     const patched = h.rendered.map((r) => r.version);
-    assert.ok(patched.every((v, i) => i === 0 || v > patched[i - 1]), `patched versions grow: ${patched.join(',')}`);
+    assert.ok(
+      patched.every((v, i) => i === 0 || v > patched[i - 1]),
+      `patched versions grow: ${patched.join(',')}`,
+    );
     assert.equal(patched.at(-1), last, 'the page ends on the last version');
     assert.ok(shown.length < last, `throttled: ${shown.length} bodies for ${last} versions`);
 
     const fresh = renderReport(analyze(h.text()), { annotate: true, lang: 'zh' }).html;
-    assert.deepEqual(await pageSnapshot(), await pageSnapshot(fresh), 'the patched page is the rendering of the last text');
+    assert.deepEqual(
+      await pageSnapshot(),
+      await pageSnapshot(fresh),
+      'the patched page is the rendering of the last text',
+    );
     const kept = await page.evaluate(() => {
-      const w = window as unknown as { __cells: Element[]; __mutations: MutationRecord[]; __observer: MutationObserver };
+      const w = window as unknown as {
+        __cells: Element[];
+        __mutations: MutationRecord[];
+        __observer: MutationObserver;
+      };
       w.__observer.disconnect();
       const now = [...document.querySelectorAll('table td')];
-      const structural = w.__mutations.filter((m) => [...m.addedNodes, ...m.removedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE));
-      return { same: now.length === w.__cells.length && now.every((el, i) => el === w.__cells[i]), structural: structural.length };
+      const structural = w.__mutations.filter((m) =>
+        [...m.addedNodes, ...m.removedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE),
+      );
+      return {
+        same: now.length === w.__cells.length && now.every((el, i) => el === w.__cells[i]),
+        structural: structural.length,
+      };
     });
     assert.ok(kept.same, 'every table cell is the element it was');
     assert.equal(kept.structural, 0, 'no element added to or removed from a table');
     assert.equal(
-      await page.locator(`td[data-path='${JSON.stringify(['主动公开政府信息情况', '第二十条第（五）项', '行政许可', 0])}']`).textContent(),
+      await page
+        .locator(`td[data-path='${JSON.stringify(['主动公开政府信息情况', '第二十条第（五）项', '行政许可', 0])}']`)
+        .textContent(),
       '2021',
     );
     assert.deepEqual(h.failures, []);
@@ -231,14 +281,22 @@ describe('typing with the preview open', () => {
 
   test('the scroll position holds while text above the viewport grows, line by line', async () => {
     const h = await openPreview('live-scroll.nianbao.yaml', SEED);
-    await page.evaluate(() => document.querySelector('table[data-section="applications"]')!.scrollIntoView({ block: 'start' }));
-    const top = () => page.evaluate(() => document.querySelector('table[data-section="applications"]')!.getBoundingClientRect().top);
+    await page.evaluate(() =>
+      document.querySelector('table[data-section="applications"]')!.scrollIntoView({ block: 'start' }),
+    );
+    const top = () =>
+      page.evaluate(() => document.querySelector('table[data-section="applications"]')!.getBoundingClientRect().top);
     const before = { top: await top(), y: await page.evaluate(() => window.scrollY) };
     assert.ok(before.y > 500);
     const at = h.text().indexOf('  (一)做好信息公开工作');
     let last = 0;
     let insertAt = at;
-    for (const line of ['  新增一段说明。\n', '\n', '  又新增一段，长一些的说明文字，长一些的说明文字，长一些的说明文字，长一些的说明文字。\n', '\n']) {
+    for (const line of [
+      '  新增一段说明。\n',
+      '\n',
+      '  又新增一段，长一些的说明文字，长一些的说明文字，长一些的说明文字，长一些的说明文字。\n',
+      '\n',
+    ]) {
       for (const ch of line) {
         last = h.edit(insertAt, 0, ch);
         insertAt++;
@@ -271,21 +329,29 @@ describe('typing with the preview open', () => {
     assert.equal(await page.locator('.nb-cursor').count(), 1);
 
     const count = h.posted.length;
-    await page.locator(`td[data-path='${JSON.stringify(['政府信息公开行政复议、行政诉讼情况', '行政复议', 2])}']`).click();
+    await page
+      .locator(`td[data-path='${JSON.stringify(['政府信息公开行政复议、行政诉讼情况', '行政复议', 2])}']`)
+      .click();
     const reveal = h.posted.slice(count).find((m) => m.type === 'reveal');
     assert.ok(reveal && reveal.start !== undefined && reveal.end !== undefined);
     assert.equal(reveal.version, last);
     const text = h.text();
     const row = text.indexOf('  行政复议: [');
     assert.ok(reveal.start > row && reveal.end < text.indexOf('\n', row));
-    const values = text.slice(row, text.indexOf('\n', row)).match(/\[(.*)\]/)![1].split(',').map((v) => v.trim());
+    const values = text
+      .slice(row, text.indexOf('\n', row))
+      .match(/\[(.*)\]/)![1]
+      .split(',')
+      .map((v) => v.trim());
     assert.equal(text.slice(reveal.start, reveal.end), values[2]);
     await closePreview(h);
   });
 
   test('a page rebuilt (hidden tab, reloaded window) returns to its scroll position and keeps its report’s URI', async () => {
     const h = await openPreview('live-restore.nianbao.yaml', SEED);
-    await page.evaluate(() => document.querySelector('section[data-section="problems"]')!.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() =>
+      document.querySelector('section[data-section="problems"]')!.scrollIntoView({ block: 'start' }),
+    );
     await sleep(50);
     const y = await page.evaluate(() => window.scrollY);
     assert.ok(y > 1000);
@@ -336,7 +402,8 @@ describe('typing with the preview open', () => {
 describe('update latency (measured, not asserted)', () => {
   test('text change → server → body → patched DOM, through the client’s scheduler', async (t) => {
     const lines: string[] = [];
-    const fmt = (xs: number[]): string => `median ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`;
+    const fmt = (xs: number[]): string =>
+      `median ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`;
     for (const [name, source] of [
       ['caozhen-2020 (2019 edition)', SEED],
       ['shifan-2024 (2021 edition)', SHIFAN],

@@ -52,17 +52,40 @@ function facts(html: string): Promise<ShellFacts> {
   return page.evaluate((html) => {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const all = [...doc.querySelectorAll('*')];
-    const sourceAttrs = ['src', 'href', 'action', 'formaction', 'srcset', 'poster', 'data', 'background', 'xlink:href', 'ping'];
+    const sourceAttrs = [
+      'src',
+      'href',
+      'action',
+      'formaction',
+      'srcset',
+      'poster',
+      'data',
+      'background',
+      'xlink:href',
+      'ping',
+    ];
     return {
       csp: [...doc.querySelectorAll('meta[http-equiv]')]
         .filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy')
         .map((m) => m.getAttribute('content') ?? ''),
-      scripts: [...doc.querySelectorAll('script')].map((s) => ({ src: s.getAttribute('src'), nonce: s.getAttribute('nonce') ?? '', inline: s.textContent ?? '' })),
-      styles: [...doc.querySelectorAll('link')].map((l) => ({ href: l.getAttribute('href'), rel: l.getAttribute('rel'), nonce: l.getAttribute('nonce') ?? '' })),
+      scripts: [...doc.querySelectorAll('script')].map((s) => ({
+        src: s.getAttribute('src'),
+        nonce: s.getAttribute('nonce') ?? '',
+        inline: s.textContent ?? '',
+      })),
+      styles: [...doc.querySelectorAll('link')].map((l) => ({
+        href: l.getAttribute('href'),
+        rel: l.getAttribute('rel'),
+        nonce: l.getAttribute('nonce') ?? '',
+      })),
       inlineStyles: doc.querySelectorAll('style, [style]').length,
-      withSource: all.flatMap((el) => sourceAttrs.filter((a) => el.hasAttribute(a)).map((a) => `${el.tagName.toLowerCase()}[${a}]`)),
+      withSource: all.flatMap((el) =>
+        sourceAttrs.filter((a) => el.hasAttribute(a)).map((a) => `${el.tagName.toLowerCase()}[${a}]`),
+      ),
       handlers: all.flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith('on'))),
-      forbidden: all.map((el) => el.tagName.toLowerCase()).filter((t) => ['form', 'iframe', 'frame', 'object', 'embed', 'base', 'img', 'a'].includes(t)),
+      forbidden: all
+        .map((el) => el.tagName.toLowerCase())
+        .filter((t) => ['form', 'iframe', 'frame', 'object', 'embed', 'base', 'img', 'a'].includes(t)),
       title: doc.title,
     };
   }, html);
@@ -80,7 +103,12 @@ function directives(csp: string): Map<string, string[]> {
 describe('the shell the client fills in', () => {
   test('one CSP: default-src none, style and script by the page’s nonce only; every other fetch directive none', async () => {
     const nonce = newNonce();
-    const html = previewShell(TEMPLATE, { nonce, styleUri: STYLE_URI, scriptUri: SCRIPT_URI, title: '预览 caozhen-2020.nianbao.yaml' });
+    const html = previewShell(TEMPLATE, {
+      nonce,
+      styleUri: STYLE_URI,
+      scriptUri: SCRIPT_URI,
+      title: '预览 caozhen-2020.nianbao.yaml',
+    });
     assert.doesNotMatch(html, /\{\{/);
     const f = await facts(html);
     assert.equal(f.csp.length, 1);
@@ -92,7 +120,8 @@ describe('the shell the client fills in', () => {
       if (name === 'script-src' || name === 'style-src') continue;
       assert.deepEqual(values, ["'none'"], name);
     }
-    for (const name of ['form-action', 'base-uri', 'img-src', 'font-src', 'connect-src', 'frame-src']) assert.ok(d.has(name), name);
+    for (const name of ['form-action', 'base-uri', 'img-src', 'font-src', 'connect-src', 'frame-src'])
+      assert.ok(d.has(name), name);
     assert.doesNotMatch(f.csp[0], /unsafe|\*|https?:|data:|blob:|'self'|vscode-resource/);
   });
 
@@ -118,20 +147,45 @@ describe('the shell the client fills in', () => {
     assert.equal(f.title, title);
     assert.equal(f.scripts.length, 1);
     // A URI that tries to leave its attribute stays inside it.
-    const odd = await facts(previewShell(TEMPLATE, { nonce: newNonce(), styleUri: '"><script>x()</script>', scriptUri: SCRIPT_URI, title: 't' }));
+    const odd = await facts(
+      previewShell(TEMPLATE, {
+        nonce: newNonce(),
+        styleUri: '"><script>x()</script>',
+        scriptUri: SCRIPT_URI,
+        title: 't',
+      }),
+    );
     assert.equal(odd.scripts.length, 1);
     assert.equal(odd.styles[0].href, '"><script>x()</script>');
     for (const nonce of ['', 'short', "abc' 'unsafe-inline", 'a"b'.repeat(8), `${newNonce()} 'unsafe-eval'`]) {
-      assert.throws(() => previewShell(TEMPLATE, { nonce, styleUri: STYLE_URI, scriptUri: SCRIPT_URI, title: 't' }), /nonce/, nonce);
+      assert.throws(
+        () => previewShell(TEMPLATE, { nonce, styleUri: STYLE_URI, scriptUri: SCRIPT_URI, title: 't' }),
+        /nonce/,
+        nonce,
+      );
     }
-    assert.throws(() => previewShell(`${TEMPLATE}{{missing}}`, { nonce: newNonce(), styleUri: STYLE_URI, scriptUri: SCRIPT_URI, title: 't' }), /\{\{missing\}\}/);
+    assert.throws(
+      () =>
+        previewShell(`${TEMPLATE}{{missing}}`, {
+          nonce: newNonce(),
+          styleUri: STYLE_URI,
+          scriptUri: SCRIPT_URI,
+          title: 't',
+        }),
+      /\{\{missing\}\}/,
+    );
   });
 });
 
 describe('the shell in Chromium', () => {
   test('the nonce’d page script and style run; inline code, handlers, string timers, other scripts and loads are blocked', async () => {
     const nonce = newNonce();
-    const html = previewShell(TEMPLATE, { nonce, styleUri: '/media/preview.css', scriptUri: '/media/preview.js', title: '预览' });
+    const html = previewShell(TEMPLATE, {
+      nonce,
+      styleUri: '/media/preview.css',
+      scriptUri: '/media/preview.js',
+      title: '预览',
+    });
     served.set('/shell.html', html);
     served.set('/media/preview.js', readFileSync(join(MEDIA, 'preview.js'), 'utf8'), 'text/javascript; charset=utf-8');
     served.set('/media/preview.css', readFileSync(join(MEDIA, 'preview.css'), 'utf8'), 'text/css; charset=utf-8');
@@ -154,7 +208,10 @@ describe('the shell in Chromium', () => {
     const body = renderReport(analyze(seed), { annotate: true }).html;
     await shell.evaluate((html) => window.postMessage({ type: 'render', html, version: 1 }, '*'), body);
     await shell.locator('h1.nb-title').waitFor();
-    assert.equal(await shell.evaluate(() => getComputedStyle(document.querySelector('td.nb-value')!).borderTopStyle), 'solid');
+    assert.equal(
+      await shell.evaluate(() => getComputedStyle(document.querySelector('td.nb-value')!).borderTopStyle),
+      'solid',
+    );
 
     // Nothing else runs or loads.
     const attempts = await shell.evaluate(async () => {
@@ -201,7 +258,11 @@ describe('the shell in Chromium', () => {
     assert.equal(attempts.fetch, 'blocked');
     assert.equal(attempts.pwned, 'none');
     assert.notEqual(attempts.background, 'rgb(1, 2, 3)');
-    assert.deepEqual(served.requests, ['/shell.html', '/media/preview.css', '/media/preview.js'], 'nothing else was requested');
+    assert.deepEqual(
+      served.requests,
+      ['/shell.html', '/media/preview.css', '/media/preview.js'],
+      'nothing else was requested',
+    );
     assert.ok(violations.length >= 5, `CSP reported the attempts: ${violations.length}`);
     assert.deepEqual(errors, []);
     await shell.close();
@@ -221,15 +282,30 @@ describe('the shell in Chromium', () => {
     await shell.locator('td.nb-marked.nb-error').first().waitFor();
     await shell.locator('td.nb-marked.nb-warning').first().waitFor();
     const themes = {
-      'vscode-high-contrast': { '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-contrastBorder': '#6fc3df', '--vscode-editorError-foreground': '#f48771', '--vscode-editorWarning-foreground': '#ffd370', '--vscode-focusBorder': '#f38518' },
-      'vscode-high-contrast-light': { '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#292929', '--vscode-contrastBorder': '#0f4a85', '--vscode-editorError-foreground': '#b5200d', '--vscode-editorWarning-foreground': '#895503', '--vscode-focusBorder': '#006bbd' },
+      'vscode-high-contrast': {
+        '--vscode-editor-background': '#000000',
+        '--vscode-editor-foreground': '#ffffff',
+        '--vscode-contrastBorder': '#6fc3df',
+        '--vscode-editorError-foreground': '#f48771',
+        '--vscode-editorWarning-foreground': '#ffd370',
+        '--vscode-focusBorder': '#f38518',
+      },
+      'vscode-high-contrast-light': {
+        '--vscode-editor-background': '#ffffff',
+        '--vscode-editor-foreground': '#292929',
+        '--vscode-contrastBorder': '#0f4a85',
+        '--vscode-editorError-foreground': '#b5200d',
+        '--vscode-editorWarning-foreground': '#895503',
+        '--vscode-focusBorder': '#006bbd',
+      },
     };
     const rgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
     for (const [theme, vars] of Object.entries(themes)) {
       // As VS Code applies a theme to a webview: a body class, and the colours as properties on <html>.
       const seen = await shell.evaluate(
         ({ theme, vars }) => {
-          document.body.className = theme === 'vscode-high-contrast-light' ? 'vscode-high-contrast-light vscode-high-contrast' : theme;
+          document.body.className =
+            theme === 'vscode-high-contrast-light' ? 'vscode-high-contrast-light vscode-high-contrast' : theme;
           for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
           const error = document.querySelector('td.nb-marked.nb-error')!;
           const warning = document.querySelector('td.nb-marked.nb-warning')!;
@@ -254,7 +330,11 @@ describe('the shell in Chromium', () => {
       assert.equal(seen.fg, rgb(vars['--vscode-editor-foreground']), theme);
       assert.equal(seen.rule, rgb(vars['--vscode-contrastBorder']), theme);
       assert.equal(seen.errorFill, 'rgba(0, 0, 0, 0)', `${theme}: no fill behind a marked cell`);
-      assert.match(seen.errorEdge, new RegExp(`^${rgb(vars['--vscode-editorError-foreground']).replace(/[()]/g, '\\$&')} 0px 0px 0px 2px inset$`), theme);
+      assert.match(
+        seen.errorEdge,
+        new RegExp(`^${rgb(vars['--vscode-editorError-foreground']).replace(/[()]/g, '\\$&')} 0px 0px 0px 2px inset$`),
+        theme,
+      );
       assert.equal(seen.warningOutline, 'dashed', `${theme}: a warning is dashed, not only coloured`);
       assert.equal(seen.cursor, rgb(vars['--vscode-focusBorder']), theme);
       assert.equal(seen.head, 'rgba(0, 0, 0, 0)', theme);
@@ -263,4 +343,3 @@ describe('the shell in Chromium', () => {
     await shell.close();
   });
 });
-

@@ -9,7 +9,11 @@ const STACK = /\n\s+at .+:\d+/;
 
 test('npx nianbao check examples/: exit 0', () => {
   const r = runBin(['check', 'examples/']);
-  assert.deepEqual(r, { code: 0, stdout: '汇总：2 份年报，2 个机关，年度 2020、2024（2 个年度）\n✓ 2 个文件，没有发现问题\n', stderr: '' });
+  assert.deepEqual(r, {
+    code: 0,
+    stdout: '汇总：2 份年报，2 个机关，年度 2020、2024（2 个年度）\n✓ 2 个文件，没有发现问题\n',
+    stderr: '',
+  });
 });
 
 test('a broken fixture: exit 1 with the arithmetic on stdout', () => {
@@ -25,7 +29,10 @@ test('standard input and JSON output through the process', () => {
   const out = JSON.parse(r.stdout);
   assert.equal(out.version, 1);
   assert.equal(out.files[0].file, '<stdin>');
-  assert.deepEqual(out.files[0].diagnostics.map((d: { code: string }) => d.code), ['NB202']);
+  assert.deepEqual(
+    out.files[0].diagnostics.map((d: { code: string }) => d.code),
+    ['NB202'],
+  );
   assert.match(out.files[0].diagnostics[0].message, /^年报 is missing 8 items: "机关"/);
 });
 

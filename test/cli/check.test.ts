@@ -39,7 +39,10 @@ describe('exit codes and summaries', () => {
     assert.equal(r.stderr, '');
     const at = position(text, '5]', '行政复议: [2, 1, 0, 1, 5]');
     const lines = r.stdout.split('\n');
-    assert.equal(lines[0], `${BROKEN}:${at.line}:${at.column}: 错误 NB304 行政复议·总计 应为 4（结果维持 2 + 结果纠正 1 + 尚未审结 1），实为 5，相差 1`);
+    assert.equal(
+      lines[0],
+      `${BROKEN}:${at.line}:${at.column}: 错误 NB304 行政复议·总计 应为 4（结果维持 2 + 结果纠正 1 + 尚未审结 1），实为 5，相差 1`,
+    );
     // The frame: the line before, the line itself marked with `>`, a caret under the cell, the line after.
     assert.match(lines[1], new RegExp(`^ {2}${at.line - 1} \\| 政府信息公开行政复议`));
     assert.match(lines[2], new RegExp(`^> ${at.line} \\| {3}行政复议: \\[2, 1, 0, 1, 5\\]`));
@@ -77,45 +80,61 @@ describe('--format json', () => {
     const a = position(text, '5]', '行政复议: [2, 1, 0, 1, 5]');
     const b = position(text, '2]', '未经复议直接起诉: [1, 0, 2, 1, 2]');
     assert.deepEqual(Object.keys(out), ['version', 'files']);
-    assert.deepEqual({ version: out.version, files: out.files }, {
-      version: 1,
-      files: [
-        {
-          file: BROKEN,
-          diagnostics: [
-            {
-              severity: 'error',
-              code: 'NB304',
-              message: '行政复议·总计 应为 4（结果维持 2 + 结果纠正 1 + 尚未审结 1），实为 5，相差 1',
-              line: a.line,
-              column: a.column,
-              endLine: a.line,
-              endColumn: a.column + 1,
-              path: ['政府信息公开行政复议、行政诉讼情况', '行政复议', 4],
-            },
-            {
-              severity: 'error',
-              code: 'NB304',
-              message: '行政诉讼（未经复议直接起诉）·总计 应为 4（结果维持 1 + 其他结果 2 + 尚未审结 1），实为 2，相差 2',
-              line: b.line,
-              column: b.column,
-              endLine: b.line,
-              endColumn: b.column + 1,
-              path: ['政府信息公开行政复议、行政诉讼情况', '行政诉讼', '未经复议直接起诉', 4],
-            },
-          ],
-        },
-      ],
-    });
+    assert.deepEqual(
+      { version: out.version, files: out.files },
+      {
+        version: 1,
+        files: [
+          {
+            file: BROKEN,
+            diagnostics: [
+              {
+                severity: 'error',
+                code: 'NB304',
+                message: '行政复议·总计 应为 4（结果维持 2 + 结果纠正 1 + 尚未审结 1），实为 5，相差 1',
+                line: a.line,
+                column: a.column,
+                endLine: a.line,
+                endColumn: a.column + 1,
+                path: ['政府信息公开行政复议、行政诉讼情况', '行政复议', 4],
+              },
+              {
+                severity: 'error',
+                code: 'NB304',
+                message:
+                  '行政诉讼（未经复议直接起诉）·总计 应为 4（结果维持 1 + 其他结果 2 + 尚未审结 1），实为 2，相差 2',
+                line: b.line,
+                column: b.column,
+                endLine: b.line,
+                endColumn: b.column + 1,
+                path: ['政府信息公开行政复议、行政诉讼情况', '行政诉讼', '未经复议直接起诉', 4],
+              },
+            ],
+          },
+        ],
+      },
+    );
     // Key order as documented.
-    assert.deepEqual(Object.keys(out.files[0].diagnostics[0]), ['severity', 'code', 'message', 'line', 'column', 'endLine', 'endColumn', 'path']);
+    assert.deepEqual(Object.keys(out.files[0].diagnostics[0]), [
+      'severity',
+      'code',
+      'message',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'path',
+    ]);
   });
 
   test('a clean file has an empty list; several files in the order given; --format=json works too', async () => {
     const r = await runCli(['check', `--format=json`, SEED, WARNINGS_ONLY]);
     assert.equal(r.code, 0);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(out.files.map((f: { file: string }) => f.file), [SEED, WARNINGS_ONLY]);
+    assert.deepEqual(
+      out.files.map((f: { file: string }) => f.file),
+      [SEED, WARNINGS_ONLY],
+    );
     assert.deepEqual(out.files[0].diagnostics, []);
     assert.ok(out.files[1].diagnostics.every((d: { severity: string }) => d.severity === 'warning'));
   });
@@ -152,7 +171,10 @@ describe('--lang', () => {
   test('--lang en: English severities, messages and summary', async () => {
     const r = await runCli(['check', '--lang', 'en', BROKEN]);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /: error NB304 行政复议·总计 should be 4 \(结果维持 2 \+ 结果纠正 1 \+ 尚未审结 1\), is 5, off by 1\n/);
+    assert.match(
+      r.stdout,
+      /: error NB304 行政复议·总计 should be 4 \(结果维持 2 \+ 结果纠正 1 \+ 尚未审结 1\), is 5, off by 1\n/,
+    );
     assert.match(r.stdout, /2 error\(s\), 0 warning\(s\) in 1 file\(s\)\n$/);
   });
 
@@ -178,7 +200,10 @@ describe('inputs', () => {
     mkdirSync(join(dir, 'node_modules'));
     mkdirSync(join(dir, '.cache'));
     writeFileSync(join(dir, 'a.nianbao.yaml'), good);
-    writeFileSync(join(dir, 'b', 'deeper', 'c.nianbao.yml'), good.replace('行政复议: [0, 0, 0, 0, 0]', '行政复议: [1, 0, 0, 0, 0]'));
+    writeFileSync(
+      join(dir, 'b', 'deeper', 'c.nianbao.yml'),
+      good.replace('行政复议: [0, 0, 0, 0, 0]', '行政复议: [1, 0, 0, 0, 0]'),
+    );
     writeFileSync(join(dir, 'b', 'notes.yaml'), 'not: a report\n');
     writeFileSync(join(dir, 'node_modules', 'x.nianbao.yaml'), '');
     writeFileSync(join(dir, '.cache', 'y.nianbao.yaml'), '');
@@ -226,7 +251,10 @@ describe('inputs', () => {
   });
 
   test('binary garbage: NB108, exit 1, no crash', async () => {
-    writeFileSync(join(dir, 'image.nianbao.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0xff, 0xfe]));
+    writeFileSync(
+      join(dir, 'image.nianbao.yaml'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0xff, 0xfe]),
+    );
     const r = await runCli(['check', join(dir, 'image.nianbao.yaml')]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /:1:1: 错误 NB108 这不是文本文件/);
@@ -242,7 +270,11 @@ describe('usage errors: exit 2, a message on stderr, never a stack trace', () =>
     ['an unknown option', ['check', '--fix', SEED], /选项 --fix 无效或缺少值/],
     ['an option without its value', ['check', SEED, '--format'], /选项 --format 无效或缺少值/],
     ['init without its options', ['init'], /init 需要 --edition 2019\|2021、--year 年度 和 --agency 机关名称/],
-    ['init with a year of the other edition', ['init', '--edition', '2019', '--year', '2024', '--agency', '某县'], /2024年度应使用 2021 年版格式，而不是 2019/],
+    [
+      'init with a year of the other edition',
+      ['init', '--edition', '2019', '--year', '2024', '--agency', '某县'],
+      /2024年度应使用 2021 年版格式，而不是 2019/,
+    ],
     ['init with an unknown edition', ['init', '--edition', '2020', '--year', '2020', '--agency', '某县'], /init 需要/],
   ];
   for (const [name, argv, message] of cases) {
@@ -259,8 +291,14 @@ describe('usage errors: exit 2, a message on stderr, never a stack trace', () =>
     const help = await runCli(['help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /check 文件\|目录\|- …/);
-    assert.equal((await runCli(['--help', '--lang', 'en'])).stdout.split('\n')[0], 'Usage: nianbao <command> [options]');
+    assert.equal(
+      (await runCli(['--help', '--lang', 'en'])).stdout.split('\n')[0],
+      'Usage: nianbao <command> [options]',
+    );
     const version = await runCli(['--version']);
-    assert.deepEqual([version.code, version.stdout], [0, `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`]);
+    assert.deepEqual(
+      [version.code, version.stdout],
+      [0, `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`],
+    );
   });
 });

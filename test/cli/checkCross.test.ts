@@ -19,15 +19,25 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 cpSync(join(FIXTURES, 'cross'), join(dir, 'cross'), { recursive: true });
 
 function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 test('a directory of one agency over five years: cross findings, a pointer to last year, and the summary table', () => {
   const r = run(['check', 'cross/broken']);
   assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stdout, /cross\/broken\/eco-2020\.nianbao\.yaml:31:20: 错误 NB306 二、上年结转政府信息公开申请数量·自然人 应为 1：2019年度年报（eco-2019\.nianbao\.yaml）/);
-  assert.match(r.stdout, /  = 参见 cross\/broken\/eco-2019\.nianbao\.yaml:56:15 2019年度：四、结转下年度继续办理·自然人 = 1/);
+  assert.match(
+    r.stdout,
+    /cross\/broken\/eco-2020\.nianbao\.yaml:31:20: 错误 NB306 二、上年结转政府信息公开申请数量·自然人 应为 1：2019年度年报（eco-2019\.nianbao\.yaml）/,
+  );
+  assert.match(
+    r.stdout,
+    /  = 参见 cross\/broken\/eco-2019\.nianbao\.yaml:56:15 2019年度：四、结转下年度继续办理·自然人 = 1/,
+  );
   const summary = r.stdout.slice(r.stdout.indexOf('汇总：'));
   assert.equal(
     summary,
@@ -51,10 +61,20 @@ test('a consistent series and the examples: no findings, the summary counts agen
 });
 
 test('several files given one by one are checked across each other; the same file twice is one report', () => {
-  const r = run(['check', 'cross/broken/eco-2021.nianbao.yaml', 'cross/broken/eco-2020.nianbao.yaml', 'cross/broken/eco-2021.nianbao.yaml', '--lang', 'en']);
+  const r = run([
+    'check',
+    'cross/broken/eco-2021.nianbao.yaml',
+    'cross/broken/eco-2020.nianbao.yaml',
+    'cross/broken/eco-2021.nianbao.yaml',
+    '--lang',
+    'en',
+  ]);
   assert.equal(r.code, 1);
   assert.doesNotMatch(r.stdout, /NB320/);
-  assert.match(r.stdout, /eco-2021\.nianbao\.yaml:28:23: error NB306 二、上年结转政府信息公开申请数量·商业企业 should be 1/);
+  assert.match(
+    r.stdout,
+    /eco-2021\.nianbao\.yaml:28:23: error NB306 二、上年结转政府信息公开申请数量·商业企业 should be 1/,
+  );
   assert.match(r.stdout, /Summary: 2 report\(s\), 1 agency, years 2020–2021 \(2\)/);
 });
 
@@ -77,10 +97,25 @@ test('--format json keeps exactly its shape with the cross findings in it', () =
   assert.equal(json.files.length, 5);
   for (const f of json.files) {
     assert.deepEqual(Object.keys(f), ['file', 'diagnostics']);
-    for (const d of f.diagnostics) assert.deepEqual(Object.keys(d), ['severity', 'code', 'message', 'line', 'column', 'endLine', 'endColumn', 'path']);
+    for (const d of f.diagnostics)
+      assert.deepEqual(Object.keys(d), [
+        'severity',
+        'code',
+        'message',
+        'line',
+        'column',
+        'endLine',
+        'endColumn',
+        'path',
+      ]);
   }
-  const nb306 = json.files.find((f) => f.file.endsWith('eco-2020.nianbao.yaml'))?.diagnostics.find((d) => d.code === 'NB306');
-  assert.deepEqual({ line: nb306?.line, column: nb306?.column, path: nb306?.path }, { line: 31, column: 20, path: ['收到和处理政府信息公开申请情况', '上年结转政府信息公开申请数量', 0] });
+  const nb306 = json.files
+    .find((f) => f.file.endsWith('eco-2020.nianbao.yaml'))
+    ?.diagnostics.find((d) => d.code === 'NB306');
+  assert.deepEqual(
+    { line: nb306?.line, column: nb306?.column, path: nb306?.path },
+    { line: 31, column: 20, path: ['收到和处理政府信息公开申请情况', '上年结转政府信息公开申请数量', 0] },
+  );
   const codes = json.files.flatMap((f) => f.diagnostics.map((d) => String(d.code))).sort();
   assert.deepEqual(codes, ['NB306', 'NB306', 'NB306', 'NB306', 'NB307', 'NB308', 'NB308']);
 });
@@ -96,7 +131,10 @@ test('a reader that stops early (| head) ends the output without a stack trace',
   // Far more output than a pipe holds: thirty agencies with the broken series.
   for (let a = 0; a < 30; a++) {
     for (const name of readdirSync(join(dir, 'cross', 'broken'))) {
-      const text = readFileSync(join(dir, 'cross', 'broken', name), 'utf8').replace(/^机关: .*$/m, `机关: 第${a}号机关`);
+      const text = readFileSync(join(dir, 'cross', 'broken', name), 'utf8').replace(
+        /^机关: .*$/m,
+        `机关: 第${a}号机关`,
+      );
       mkdirSync(join(dir, 'many', String(a)), { recursive: true });
       writeFileSync(join(dir, 'many', String(a), name), text);
     }
@@ -111,7 +149,10 @@ test('a reader that stops early (| head) ends the output without a stack trace',
 });
 
 /** `main` in-process with the real files, counting reads; `changeOnReread` serves other bytes from the second read on. */
-async function checkCounting(args: string[], changeOnReread?: { file: string; text: string }): Promise<{ code: number; stdout: string; reads: Map<string, number> }> {
+async function checkCounting(
+  args: string[],
+  changeOnReread?: { file: string; text: string },
+): Promise<{ code: number; stdout: string; reads: Map<string, number> }> {
   const reads = new Map<string, number>();
   let stdout = '';
   const io = {
@@ -133,7 +174,10 @@ async function checkCounting(args: string[], changeOnReread?: { file: string; te
 
 /** The five reports newest first: findings between reports then land on reports read earlier. */
 function newestFirst(folder: string): string[] {
-  return readdirSync(folder).sort().reverse().map((f) => join(folder, f));
+  return readdirSync(folder)
+    .sort()
+    .reverse()
+    .map((f) => join(folder, f));
 }
 
 test('texts are let go after the check: a clean report is read once, one a later finding lands on twice', async () => {
@@ -142,7 +186,10 @@ test('texts are let go after the check: a clean report is read once, one a later
   const { code, stdout, reads } = await checkCounting(['check', ...files, '--format', 'json']);
   assert.equal(code, 1);
   const result = JSON.parse(stdout) as { files: { file: string; diagnostics: unknown[] }[] };
-  assert.deepEqual(result.files.map((f) => f.file), files);
+  assert.deepEqual(
+    result.files.map((f) => f.file),
+    files,
+  );
   // The findings a report had when it was read decide whether its text was kept.
   const seen = new ReportIndex();
   for (const f of files) {
@@ -164,16 +211,23 @@ test('a report changed on disk between its check and its output is printed with 
   const changed = `# 另存\n# 修改\n${original.replace(/(  本年新收政府信息公开申请数量: \[(?:\d+, ){6})(\d+)\]/, (_m, head, n) => `${head}${Number(n) + 1}]`)}`;
   assert.notEqual(changed, original);
   const files = newestFirst(folder);
-  const { stdout, reads } = await checkCounting(['check', ...files, '--format', 'json'], { file: 'eco-2020.nianbao.yaml', text: changed });
+  const { stdout, reads } = await checkCounting(['check', ...files, '--format', 'json'], {
+    file: 'eco-2020.nianbao.yaml',
+    text: changed,
+  });
   assert.equal(reads.get(join(folder, 'eco-2020.nianbao.yaml')), 2);
-  const file = (JSON.parse(stdout) as { files: { file: string; diagnostics: { code: string; line: number }[] }[] }).files.find((f) => f.file.endsWith('eco-2020.nianbao.yaml'));
+  const file = (
+    JSON.parse(stdout) as { files: { file: string; diagnostics: { code: string; line: number }[] }[] }
+  ).files.find((f) => f.file.endsWith('eco-2020.nianbao.yaml'));
   assert.ok(file);
   const expected = new ReportIndex();
   for (const f of files) expected.set(f, f.endsWith('eco-2020.nianbao.yaml') ? changed : readFileSync(f, 'utf8'));
   const lines = new LineIndex(changed);
   assert.deepEqual(
     file.diagnostics.map((d) => `${d.code}@${d.line}`),
-    expected.diagnostics(join(folder, 'eco-2020.nianbao.yaml')).map((d) => `${d.code}@${lines.positionAt(d.range.start).line + 1}`),
+    expected
+      .diagnostics(join(folder, 'eco-2020.nianbao.yaml'))
+      .map((d) => `${d.code}@${lines.positionAt(d.range.start).line + 1}`),
   );
   assert.ok(file.diagnostics.some((d) => d.code === 'NB303'));
 });

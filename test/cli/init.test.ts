@@ -9,11 +9,22 @@ for (const [edition, year] of [
   [2021, 2024],
 ] as const) {
   test(`init --edition ${edition}: every row of the template, zeros, no errors`, async () => {
-    const r = await runCli(['init', '--edition', String(edition), '--year', String(year), '--agency', '某县某乡人民政府']);
+    const r = await runCli([
+      'init',
+      '--edition',
+      String(edition),
+      '--year',
+      String(year),
+      '--agency',
+      '某县某乡人民政府',
+    ]);
     assert.deepEqual([r.code, r.stderr], [0, '']);
     const { report, diagnostics } = analyze(r.stdout);
     // The tables balance; the one finding is the empty 五 still to be written (NB311, a warning).
-    assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.severity}`), ['NB311 warning']);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.code} ${d.severity}`),
+      ['NB311 warning'],
+    );
     assert.equal(report.edition, edition);
     assert.equal(report.year, year);
     assert.equal(report.agency, '某县某乡人民政府');

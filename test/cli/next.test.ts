@@ -24,7 +24,9 @@ function row(text: string, key: string): string {
   return m[1];
 }
 
-for (const name of readdirSync(SERIES).filter((n) => n.endsWith('.nianbao.yaml')).sort()) {
+for (const name of readdirSync(SERIES)
+  .filter((n) => n.endsWith('.nianbao.yaml'))
+  .sort()) {
   test(`next of ${name}: the edition of next year, carry-over and stocks continue, nothing else to fix`, () => {
     const source = readFileSync(join(SERIES, name), 'utf8');
     const r = run(['next', join(SERIES, name)]);
@@ -38,12 +40,18 @@ for (const name of readdirSync(SERIES).filter((n) => n.endsWith('.nianbao.yaml')
     assert.equal(row(r.stdout, '上年结转政府信息公开申请数量'), row(source, '结转下年度继续办理'));
     for (const id of ['overview', 'problems', 'other']) assert.equal(next.report.texts.get(id)?.text, '');
     // Only the empty 五 is left to write; the tables balance.
-    assert.deepEqual(next.diagnostics.map((d) => d.code), ['NB311']);
+    assert.deepEqual(
+      next.diagnostics.map((d) => d.code),
+      ['NB311'],
+    );
     // Checked against this year, next year's skeleton continues every carry-over and stock.
     const index = new ReportIndex();
     index.set('this.nianbao.yaml', source);
     index.set('next.nianbao.yaml', r.stdout);
-    assert.deepEqual(index.crossDiagnostics('next.nianbao.yaml').map((d) => d.message.zh), []);
+    assert.deepEqual(
+      index.crossDiagnostics('next.nianbao.yaml').map((d) => d.message.zh),
+      [],
+    );
   });
 }
 
@@ -53,8 +61,13 @@ test('2019 → 2020 carries item counts; 2020 → 2021 takes 现行有效件数 
   const [prev, change] = JSON.parse(row(source, '行政许可')) as number[];
   assert.deepEqual(JSON.parse(row(from2019, '行政许可')), [prev + change, 0, 0]);
   const from2020 = run(['next', join(SERIES, 'eco-2020.nianbao.yaml')]).stdout;
-  const total = (JSON.parse(row(readFileSync(join(SERIES, 'eco-2020.nianbao.yaml'), 'utf8'), '规范性文件')) as number[])[2];
-  assert.match(from2020, new RegExp(`行政规范性文件: \\[0, 0, ${total}\\] +# 现行有效件数暂取2020年度「对外公开总数量」，请核定`));
+  const total = (
+    JSON.parse(row(readFileSync(join(SERIES, 'eco-2020.nianbao.yaml'), 'utf8'), '规范性文件')) as number[]
+  )[2];
+  assert.match(
+    from2020,
+    new RegExp(`行政规范性文件: \\[0, 0, ${total}\\] +# 现行有效件数暂取2020年度「对外公开总数量」，请核定`),
+  );
 });
 
 test('-o writes a new file and never overwrites one', () => {
@@ -81,7 +94,10 @@ test('failure writes nothing: no 年度, an unreadable carry-forward, a missing 
   assert.match(a.stderr, /无法生成下一年度年报：文件缺少有效的「机关」或「年度」/);
   assert.equal(existsSync(out), false);
 
-  const broken = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8').replace('结转下年度继续办理: [3, 0, 0, 0, 1, 0, 4]', '结转下年度继续办理: [3, 0, 0, 0, 1, 0, 四]');
+  const broken = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8').replace(
+    '结转下年度继续办理: [3, 0, 0, 0, 1, 0, 4]',
+    '结转下年度继续办理: [3, 0, 0, 0, 1, 0, 四]',
+  );
   const b = run(['next', '-', '--lang', 'en'], broken);
   assert.equal(b.code, 1);
   assert.equal(b.stdout, '');
@@ -93,7 +109,10 @@ test('failure writes nothing: no 年度, an unreadable carry-forward, a missing 
 });
 
 test('an input with errors still gives the skeleton, with a note', () => {
-  const unbalanced = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8').replace('本年新收政府信息公开申请数量: [86, 9, 0, 1, 3, 2, 101]', '本年新收政府信息公开申请数量: [86, 9, 0, 1, 3, 2, 100]');
+  const unbalanced = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8').replace(
+    '本年新收政府信息公开申请数量: [86, 9, 0, 1, 3, 2, 101]',
+    '本年新收政府信息公开申请数量: [86, 9, 0, 1, 3, 2, 100]',
+  );
   const r = run(['next', '-'], unbalanced);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^年度: 2025$/m);

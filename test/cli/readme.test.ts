@@ -9,7 +9,10 @@ import { ROOT } from '../support/paths';
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 test('every `nianbao check` console example in the README is the real output and exit code', () => {
-  const section = README.slice(README.indexOf('<!-- cli-example:start -->'), README.indexOf('<!-- cli-example:end -->'));
+  const section = README.slice(
+    README.indexOf('<!-- cli-example:start -->'),
+    README.indexOf('<!-- cli-example:end -->'),
+  );
   const blocks = [...section.matchAll(/```console\n\$ npx nianbao (.+)\n([\s\S]*?)\$ echo \$\?\n(\d+)\n```/g)];
   assert.equal(blocks.length, 2);
   for (const [, command, output, code] of blocks) {

@@ -25,7 +25,9 @@ function sources(folder: string): { path: string; text: string }[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
     if (statSync(path).isDirectory()) return sources(path);
-    return name.endsWith('.ts') ? [{ path: relative(ROOT, path).replace(/\\/g, '/'), text: readFileSync(path, 'utf8') }] : [];
+    return name.endsWith('.ts')
+      ? [{ path: relative(ROOT, path).replace(/\\/g, '/'), text: readFileSync(path, 'utf8') }]
+      : [];
   });
 }
 
@@ -38,7 +40,11 @@ const WRITES =
 
 test('every write in cli/, client/ and server/ is one of the audited ones', () => {
   const found: string[] = [];
-  for (const f of [...sources(join(ROOT, 'cli', 'src')), ...sources(join(ROOT, 'client', 'src')), ...sources(join(ROOT, 'server', 'src'))]) {
+  for (const f of [
+    ...sources(join(ROOT, 'cli', 'src')),
+    ...sources(join(ROOT, 'client', 'src')),
+    ...sources(join(ROOT, 'server', 'src')),
+  ]) {
     for (const m of f.text.matchAll(WRITES)) {
       const line = f.text.slice(0, m.index).split('\n').length;
       const code = f.text.split('\n')[line - 1].trim();
@@ -46,20 +52,23 @@ test('every write in cli/, client/ and server/ is one of the audited ones', () =
       found.push(`${f.path}: ${m[0]}`);
     }
   }
-  assert.deepEqual(found.sort(), [
-    // The CLI's one writer: a temporary file, then linked (refusing an existing file) or renamed (--force).
-    'cli/src/writeFileAtomic.ts: linkSync(',
-    'cli/src/writeFileAtomic.ts: renameSync(',
-    'cli/src/writeFileAtomic.ts: rmSync(',
-    'cli/src/writeFileAtomic.ts: writeFileSync(',
-    'cli/src/writeFileAtomic.ts: writeFileSync(',
-    // Its one caller: the -o output of import, next and render (commandFiles.ts writeOutput).
-    'cli/src/commandFiles.ts: io.writeFile(',
-    // The export: a temporary file beside the target, renamed onto it; removed again when the rename fails.
-    'client/src/commands/exportHtml.ts: fs.delete(',
-    'client/src/commands/exportHtml.ts: fs.rename(',
-    'client/src/commands/exportHtml.ts: fs.writeFile(',
-  ].sort());
+  assert.deepEqual(
+    found.sort(),
+    [
+      // The CLI's one writer: a temporary file, then linked (refusing an existing file) or renamed (--force).
+      'cli/src/writeFileAtomic.ts: linkSync(',
+      'cli/src/writeFileAtomic.ts: renameSync(',
+      'cli/src/writeFileAtomic.ts: rmSync(',
+      'cli/src/writeFileAtomic.ts: writeFileSync(',
+      'cli/src/writeFileAtomic.ts: writeFileSync(',
+      // Its one caller: the -o output of import, next and render (commandFiles.ts writeOutput).
+      'cli/src/commandFiles.ts: io.writeFile(',
+      // The export: a temporary file beside the target, renamed onto it; removed again when the rename fails.
+      'client/src/commands/exportHtml.ts: fs.delete(',
+      'client/src/commands/exportHtml.ts: fs.rename(',
+      'client/src/commands/exportHtml.ts: fs.writeFile(',
+    ].sort(),
+  );
 });
 
 test('the -o writers: --force is the only way to overwrite, and import has none', () => {
@@ -69,9 +78,12 @@ test('the -o writers: --force is the only way to overwrite, and import has none'
   // render and next read their input and output through readReportInput, which refuses before it reads.
   for (const name of ['render.ts', 'next.ts']) assert.match(read(name), /readReportInput\(argv, io, s, /);
   const reportInput = files.slice(files.indexOf('export async function readReportInput'));
-  assert.match(reportInput, /force: args\.flags\.has\('--force'\), canForce: true/);
-  assert.ok(reportInput.indexOf('refuseOutput(input, output, io, s)') < reportInput.indexOf('readInputText('), 'readReportInput refuses before reading');
-  assert.match(read('import.ts'), /force: false, canForce: false/);
+  assert.match(reportInput, /force: args\.flags\.has\('--force'\),\s*canForce: true/);
+  assert.ok(
+    reportInput.indexOf('refuseOutput(input, output, io, s)') < reportInput.indexOf('readInputText('),
+    'readReportInput refuses before reading',
+  );
+  assert.match(read('import.ts'), /force: false,\s*canForce: false/);
   assert.match(read('import.ts'), /refuseOutput\(input, output, io, s\)/, 'import refuses before reading');
   const exportHtml = readFileSync(join(ROOT, 'client', 'src', 'commands', 'exportHtml.ts'), 'utf8');
   assert.match(exportHtml, /showSaveDialog/, 'the export asks where');
@@ -80,14 +92,24 @@ test('the -o writers: --force is the only way to overwrite, and import has none'
 test('writeFileAtomic: an existing file is refused and untouched; no temporary file is left, whatever happens', () => {
   const target = join(dir, 'page.html');
   writeFileSync(target, 'mine');
-  assert.throws(() => writeFileAtomic(target, 'theirs'), (e: NodeJS.ErrnoException) => e.code === 'EEXIST');
+  assert.throws(
+    () => writeFileAtomic(target, 'theirs'),
+    (e: NodeJS.ErrnoException) => e.code === 'EEXIST',
+  );
   assert.equal(readFileSync(target, 'utf8'), 'mine');
   writeFileAtomic(target, 'forced', true);
   assert.equal(readFileSync(target, 'utf8'), 'forced');
-  assert.throws(() => writeFileAtomic(join(dir, 'no-such-folder', 'x.html'), 'x'), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
+  assert.throws(
+    () => writeFileAtomic(join(dir, 'no-such-folder', 'x.html'), 'x'),
+    (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+  );
   writeFileAtomic(join(dir, 'new.html'), 'new');
   assert.equal(readFileSync(join(dir, 'new.html'), 'utf8'), 'new');
-  assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'temporary files left behind');
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+    [],
+    'temporary files left behind',
+  );
 });
 
 test('next and render never write over their own input, even with --force', () => {

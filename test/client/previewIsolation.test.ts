@@ -29,27 +29,46 @@ const SERVER = sources(join(ROOT, 'server', 'src'));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 test('the webview options: scripts for the page, no forms, no command links, resources from media/ only', () => {
-  assert.deepEqual(previewWebviewOptions('MEDIA'), { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: ['MEDIA'] });
+  assert.deepEqual(previewWebviewOptions('MEDIA'), {
+    enableScripts: true,
+    enableForms: false,
+    enableCommandUris: false,
+    localResourceRoots: ['MEDIA'],
+  });
   const reportPreview = CLIENT.find((f) => f.path.endsWith('reportPreview.ts'))?.text ?? '';
-  assert.match(reportPreview, /previewWebviewOptions\(vscode\.Uri\.joinPath\(extensionUri, 'media'\)\)/, 'the media folder of the extension');
+  assert.match(
+    reportPreview,
+    /previewWebviewOptions\(vscode\.Uri\.joinPath\(extensionUri, 'media'\)\)/,
+    'the media folder of the extension',
+  );
 });
 
 test('every webview panel the client creates or restores gets those options and nothing that widens them', () => {
-  const creations = CLIENT.flatMap((f) => [...f.text.matchAll(/createWebviewPanel\(([\s\S]*?)\);/g)].map((m) => ({ path: f.path, call: m[1] })));
+  const creations = CLIENT.flatMap((f) =>
+    [...f.text.matchAll(/createWebviewPanel\(([\s\S]*?)\);/g)].map((m) => ({ path: f.path, call: m[1] })),
+  );
   assert.ok(creations.length >= 1, 'the preview panel is created somewhere');
   for (const { path, call } of creations) {
     assert.match(call, /\.\.\.webviewOptions\(this\.extensionUri\)/, `${path}: options from webviewOptions()`);
     // Only display options may be added beside them.
-    const extra = [...call.matchAll(/(\w+):/g)].map((m) => m[1]).filter((k) => !['viewColumn', 'preserveFocus', 'enableFindWidget', 'retainContextWhenHidden'].includes(k));
+    const extra = [...call.matchAll(/(\w+):/g)]
+      .map((m) => m[1])
+      .filter((k) => !['viewColumn', 'preserveFocus', 'enableFindWidget', 'retainContextWhenHidden'].includes(k));
     assert.deepEqual(extra, [], `${path}: other webview options`);
   }
-  const assignments = CLIENT.flatMap((f) => [...f.text.matchAll(/\.webview\.options\s*=\s*([^;]+);/g)].map((m) => ({ path: f.path, value: m[1] })));
+  const assignments = CLIENT.flatMap((f) =>
+    [...f.text.matchAll(/\.webview\.options\s*=\s*([^;]+);/g)].map((m) => ({ path: f.path, value: m[1] })),
+  );
   assert.ok(assignments.length >= 1, 'a restored panel gets its options again');
   for (const { path, value } of assignments) assert.equal(value.trim(), 'webviewOptions(deps.extensionUri)', path);
   for (const f of CLIENT) {
     if (f.path.endsWith('webviewOptions.ts')) continue;
     // Reading the options back (the status command) is fine; stating one is not.
-    assert.doesNotMatch(f.text, /(?:enableCommandUris|enableScripts|enableForms)\s*:\s*(?:true|false|\[)|localResourceRoots\s*:\s*\[/, `${f.path} sets a webview option itself`);
+    assert.doesNotMatch(
+      f.text,
+      /(?:enableCommandUris|enableScripts|enableForms)\s*:\s*(?:true|false|\[)|localResourceRoots\s*:\s*\[/,
+      `${f.path} sets a webview option itself`,
+    );
   }
 });
 
@@ -68,12 +87,25 @@ test('workspace trust: untrusted workspaces supported, virtual workspaces not (w
 });
 
 test('what makes an untrusted workspace safe: no setting names a program or a path; nothing is evaluated or spawned', () => {
-  for (const [name, setting] of Object.entries(pkg.contributes.configuration.properties as Record<string, { type: string; enum?: unknown[] }>)) {
-    assert.ok(setting.type === 'boolean' || Array.isArray(setting.enum), `${name}: a free-form setting a workspace could point at a program`);
+  for (const [name, setting] of Object.entries(
+    pkg.contributes.configuration.properties as Record<string, { type: string; enum?: unknown[] }>,
+  )) {
+    assert.ok(
+      setting.type === 'boolean' || Array.isArray(setting.enum),
+      `${name}: a free-form setting a workspace could point at a program`,
+    );
   }
   for (const f of [...CLIENT, ...SERVER]) {
-    assert.doesNotMatch(f.text, /\bchild_process\b|\beval\(|new Function\(|\brequire\(/, `${f.path} evaluates or spawns something`);
+    assert.doesNotMatch(
+      f.text,
+      /\bchild_process\b|\beval\(|new Function\(|\brequire\(/,
+      `${f.path} evaluates or spawns something`,
+    );
   }
   const connection = CLIENT.find((f) => f.path.endsWith('serverConnection.ts'))?.text ?? '';
-  assert.match(connection, /const module = this\.context\.asAbsolutePath\('dist\/server\.js'\)/, 'the server is the extension’s own bundle');
+  assert.match(
+    connection,
+    /const module = this\.context\.asAbsolutePath\('dist\/server\.js'\)/,
+    'the server is the extension’s own bundle',
+  );
 });

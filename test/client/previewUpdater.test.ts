@@ -30,7 +30,9 @@ class Host {
     if (this.fail) throw new Error('no server');
     if (this.empty) return null;
     const uri = 'file:///r.nianbao.yaml';
-    return version === this.serverVersion ? { uri, version, html: `<article>${version}</article>` } : { uri, version: this.serverVersion, stale: true };
+    return version === this.serverVersion
+      ? { uri, version, html: `<article>${version}</article>` }
+      : { uri, version: this.serverVersion, stale: true };
   };
 
   release(): void {
@@ -72,7 +74,11 @@ test('changes while a request is out: one request at a time, then one for the ne
   host.release();
   await settle();
   assert.deepEqual(host.requested, [1, 10]);
-  assert.deepEqual(host.shown, [10], 'the answer for 1 came back stale (the server had moved to 10); 10 was asked next');
+  assert.deepEqual(
+    host.shown,
+    [10],
+    'the answer for 1 came back stale (the server had moved to 10); 10 was asked next',
+  );
   updater.changed();
   await settle();
   assert.deepEqual(host.requested, [1, 10], 'no request when the shown version is current');

@@ -17,7 +17,10 @@ function versions(text: string): string[] {
   const steps = [
     (t: string) => t.replace(/(  本年新收政府信息公开申请数量: \[)(\d+)/, (_m, head, n) => `${head}${Number(n) + 1}`),
     // A figure of the narrative where there is one (it then contradicts the table), else a word of it.
-    (t: string) => (/收到政府信息公开申请\d+件/.test(t) ? t.replace(/收到政府信息公开申请(\d+)件/, (_m, n) => `收到政府信息公开申请${Number(n) + 3}件`) : t.replace('信息公开工作', '信息公开各项工作')),
+    (t: string) =>
+      /收到政府信息公开申请\d+件/.test(t)
+        ? t.replace(/收到政府信息公开申请(\d+)件/, (_m, n) => `收到政府信息公开申请${Number(n) + 3}件`)
+        : t.replace('信息公开工作', '信息公开各项工作'),
     (t: string) => t.replace(/^年度: (\d+)/m, (_m, y) => `年度: ${Number(y) - 1}`),
     (t: string) => t.replace(/(  行政复议: \[[\d, ]+)\]/, '$1'),
   ];
@@ -30,14 +33,21 @@ function versions(text: string): string[] {
   return [...out, ...out.slice(0, -1).reverse()];
 }
 
-for (const [name, text] of [['shifan-2024', SHIFAN], ['caozhen-2020', CAOZHEN]] as const) {
+for (const [name, text] of [
+  ['shifan-2024', SHIFAN],
+  ['caozhen-2020', CAOZHEN],
+] as const) {
   test(`${name}: every version analysed with the memo has the findings of a fresh analysis`, () => {
     const memo = new AnalysisMemo();
     const all = versions(text);
     for (const [i, version] of all.entries()) {
       assert.deepEqual(analyze(version, { memo }).diagnostics, analyze(version).diagnostics, `version ${i}`);
     }
-    if (name === 'shifan-2024') assert.ok(all.some((v) => analyze(v).diagnostics.some((d) => d.code === 'NB309')), 'a version has a narrative finding');
+    if (name === 'shifan-2024')
+      assert.ok(
+        all.some((v) => analyze(v).diagnostics.some((d) => d.code === 'NB309')),
+        'a version has a narrative finding',
+      );
   });
 }
 

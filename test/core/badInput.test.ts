@@ -20,7 +20,10 @@ const SEED_REPORT = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'ut
 function check(text: string): Analysis {
   const analysis = analyze(text);
   for (const d of analysis.diagnostics) {
-    assert.ok(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= text.length, `${d.code} range ${d.range.start}-${d.range.end} outside the text`);
+    assert.ok(
+      d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= text.length,
+      `${d.code} range ${d.range.start}-${d.range.end} outside the text`,
+    );
     assert.ok(d.message.zh.trim() && d.message.en.trim(), `${d.code} without a message`);
     assert.ok(/^NB\d{3}$/.test(d.code));
   }
@@ -53,7 +56,12 @@ function garbage(length: number, seed: number): Uint8Array {
 
 describe('invalid YAML', () => {
   const cases: [string, string, number, string][] = [
-    ['an unclosed flow sequence', '格式: 2021\n机关: 某\n年度: 2024\n主动公开政府信息情况:\n  规章: [0, 0\n  行政许可: 3\n', 5, '方括号 [ 没有闭合'],
+    [
+      'an unclosed flow sequence',
+      '格式: 2021\n机关: 某\n年度: 2024\n主动公开政府信息情况:\n  规章: [0, 0\n  行政许可: 3\n',
+      5,
+      '方括号 [ 没有闭合',
+    ],
     ['an unclosed quote', '格式: 2021\n机关: "某县\n年度: 2024\n', 2, '引号没有闭合'],
     ['a tab as indentation', '格式: 2021\n主动公开政府信息情况:\n\t第二十条第（一）项: 1\n', 3, '制表符'],
     ['a colon inside a plain value', '格式: 2021\n机关: 某县: 人民政府\n', 2, '一行里出现了两个「键: 值」'],
@@ -72,7 +80,10 @@ describe('invalid YAML', () => {
   }
 
   test('the rest of a report with a syntax error is still checked (the recovering parser)', () => {
-    const text = SEED_REPORT.replace('规章: [0, 0, 0]', '规章: [0, 0, 0').replace('行政复议: [2, 1, 0, 1, 4]', '行政复议: [2, 1, 0, 1, 5]');
+    const text = SEED_REPORT.replace('规章: [0, 0, 0]', '规章: [0, 0, 0').replace(
+      '行政复议: [2, 1, 0, 1, 4]',
+      '行政复议: [2, 1, 0, 1, 5]',
+    );
     const a = check(text);
     assert.equal(a.doc.parser, 'recover');
     assert.deepEqual(errorCodes(a), ['NB101', 'NB304']);
@@ -124,7 +135,10 @@ describe('unknown keys', () => {
 describe('large files', () => {
   test('a 10 MB report (a very long narrative) is checked in full', () => {
     const line = `  ${'本年度主动公开政府信息，'.repeat(40)}\n`;
-    const text = SEED_REPORT.replace('总体情况: |\n', `总体情况: |\n${line.repeat(Math.ceil(10_000_000 / line.length))}`);
+    const text = SEED_REPORT.replace(
+      '总体情况: |\n',
+      `总体情况: |\n${line.repeat(Math.ceil(10_000_000 / line.length))}`,
+    );
     assert.ok(text.length > 10_000_000 / 3 && Buffer.byteLength(text) > 10_000_000);
     const a = check(text);
     assert.equal(a.doc.parser, 'fast');
@@ -133,7 +147,9 @@ describe('large files', () => {
 
   test('a 10 MB file with a syntax error near its start: one NB101 at the error, saying why nothing else is checked', () => {
     // Padded with comments, so that the file stays under the item limit (MAX_ITEMS) and reaches the parser.
-    const filler = Array.from({ length: 150_000 }, (_, i) => `  k${i}: [${i}, 1, 2]  # ${'填充'.repeat(10)}`).join('\n');
+    const filler = Array.from({ length: 150_000 }, (_, i) => `  k${i}: [${i}, 1, 2]  # ${'填充'.repeat(10)}`).join(
+      '\n',
+    );
     const text = `格式: 2021\n机关: [某县\n主动公开政府信息情况:\n${filler}\n`;
     assert.ok(Buffer.byteLength(text) > 10_000_000);
     const a = check(text);
@@ -166,7 +182,9 @@ describe('large files', () => {
 
   test('nesting far too deep: NB106, not parsed', () => {
     assert.deepEqual(codes(check(`a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)), ['NB106']);
-    assert.deepEqual(codes(check(Array.from({ length: 200 }, (_, i) => `${' '.repeat(i * 2)}a:`).join('\n'))), ['NB106']);
+    assert.deepEqual(codes(check(Array.from({ length: 200 }, (_, i) => `${' '.repeat(i * 2)}a:`).join('\n'))), [
+      'NB106',
+    ]);
     assert.deepEqual(codes(check(`${'- '.repeat(3000)}x\n`)), ['NB106']);
   });
 });
@@ -183,7 +201,25 @@ describe('not a text file', () => {
   }
 
   test('a PNG image: NB108', () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...garbage(200, 9)]);
+    const png = new Uint8Array([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      0x0d,
+      0x49,
+      0x48,
+      0x44,
+      0x52,
+      ...garbage(200, 9),
+    ]);
     assert.deepEqual(codes(check(decode(png))), ['NB108']);
   });
 
@@ -199,7 +235,10 @@ describe('not a text file', () => {
 
   test('a GBK file read as UTF-8: NB108 asking for UTF-8', () => {
     // 格式: 2021 / 机关: 某县 / 年度: 2024, … in GBK (the decoder below confirms the bytes).
-    const line = [0xb8, 0xf1, 0xca, 0xbd, 0x3a, 0x20, 0x32, 0x30, 0x32, 0x31, 0x0a, 0xbb, 0xfa, 0xb9, 0xd8, 0x3a, 0x20, 0xc4, 0xb3, 0xcf, 0xd8, 0x0a, 0xc4, 0xea, 0xb6, 0xc8, 0x3a, 0x20, 0x32, 0x30, 0x32, 0x34, 0x0a];
+    const line = [
+      0xb8, 0xf1, 0xca, 0xbd, 0x3a, 0x20, 0x32, 0x30, 0x32, 0x31, 0x0a, 0xbb, 0xfa, 0xb9, 0xd8, 0x3a, 0x20, 0xc4, 0xb3,
+      0xcf, 0xd8, 0x0a, 0xc4, 0xea, 0xb6, 0xc8, 0x3a, 0x20, 0x32, 0x30, 0x32, 0x34, 0x0a,
+    ];
     const bytes = new Uint8Array(Array.from({ length: 20 }, () => line).flat());
     assert.ok(new TextDecoder('gbk').decode(bytes).startsWith('格式: 2021\n机关: 某县\n年度: 2024\n'));
     const a = check(decode(bytes));

@@ -38,7 +38,11 @@ describe('core fixtures', () => {
       const expected = readExpectations(text);
       const code = m[1].toUpperCase();
       if (m[2] === 'pass') assert.deepEqual(expected, [], `${name}: a pass fixture expects nothing`);
-      else assert.ok(expected.some((e) => e.code === code), `${name}: a fail fixture expects at least one ${code}`);
+      else
+        assert.ok(
+          expected.some((e) => e.code === code),
+          `${name}: a fail fixture expects at least one ${code}`,
+        );
       assert.deepEqual(compareExpectations(text, analyze(text).diagnostics), [], name);
     });
   }
@@ -49,17 +53,36 @@ describe('fixture coverage', () => {
   const has = (dir: string, code: string, kind: 'pass' | 'fail'): boolean =>
     [...byName].some((n) => n.startsWith(`${dir}/${code.toLowerCase()}-`) && n.endsWith(`.${kind}.nianbao.yaml`));
 
-  const TABLE_CODES = ['NB201', 'NB202', 'NB203', 'NB204', 'NB205', 'NB206', 'NB207', 'NB208', 'NB301', 'NB302', 'NB303', 'NB304', 'NB305', 'NB312'];
+  const TABLE_CODES = [
+    'NB201',
+    'NB202',
+    'NB203',
+    'NB204',
+    'NB205',
+    'NB206',
+    'NB207',
+    'NB208',
+    'NB301',
+    'NB302',
+    'NB303',
+    'NB304',
+    'NB305',
+    'NB312',
+  ];
   for (const edition of ['2019', '2021']) {
     test(`edition ${edition}: a pass and a fail fixture for every schema, cell and invariant code`, () => {
-      const missing = TABLE_CODES.flatMap((c) => (['pass', 'fail'] as const).filter((k) => !has(edition, c, k)).map((k) => `${c} ${k}`));
+      const missing = TABLE_CODES.flatMap((c) =>
+        (['pass', 'fail'] as const).filter((k) => !has(edition, c, k)).map((k) => `${c} ${k}`),
+      );
       assert.deepEqual(missing, []);
     });
   }
 
   test('syntax: a fail fixture for every syntax code a file can carry, a pass fixture where one is meaningful', () => {
     // NB107 (too large) and NB108 (binary) cannot be fixture files with comments; test/core/badInput.test.ts has them.
-    const fails = ['NB101', 'NB102', 'NB103', 'NB104', 'NB105', 'NB106', 'NB109'].filter((c) => !has('syntax', c, 'fail'));
+    const fails = ['NB101', 'NB102', 'NB103', 'NB104', 'NB105', 'NB106', 'NB109'].filter(
+      (c) => !has('syntax', c, 'fail'),
+    );
     const passes = ['NB101', 'NB102', 'NB103', 'NB104', 'NB105'].filter((c) => !has('syntax', c, 'pass'));
     assert.deepEqual({ fails, passes }, { fails: [], passes: [] });
   });
@@ -80,7 +103,8 @@ describe('fixture coverage', () => {
     for (const file of files) {
       for (const e of readExpectations(readFileSync(file, 'utf8'))) {
         if (!['NB301', 'NB302', 'NB303', 'NB304', 'NB207'].includes(e.code)) continue;
-        if (!e.zh.some((f) => f.includes('应为') && /\d/.test(f)) || !e.zh.some((f) => /[+−]/.test(f))) bare.push(`${relative(ROOT, file)}:${e.line} ${e.code}`);
+        if (!e.zh.some((f) => f.includes('应为') && /\d/.test(f)) || !e.zh.some((f) => /[+−]/.test(f)))
+          bare.push(`${relative(ROOT, file)}:${e.line} ${e.code}`);
       }
     }
     assert.deepEqual(bare, []);

@@ -31,16 +31,27 @@ test(`${MAX_ALIASES + 1} aliases: one NB104 at the first one past the limit, not
     assert.ok(nb104[0].message.zh.includes(`超过上限 ${MAX_ALIASES} 个`), nb104[0].message.zh);
     const at = text.slice(nb104[0].range.start, nb104[0].range.end);
     assert.equal(at, '*');
-    assert.equal(text.slice(0, nb104[0].range.start).split('*x').length - 1, MAX_ALIASES, 'at the alias past the limit');
+    assert.equal(
+      text.slice(0, nb104[0].range.start).split('*x').length - 1,
+      MAX_ALIASES,
+      'at the alias past the limit',
+    );
   }
 });
 
 test(`more than ${MAX_ITEMS.toLocaleString('en')} items of structure: NB107 before any parsing; just under, parsed`, () => {
-  const under = `y: [${Array(MAX_ITEMS - 5).fill('0').join(',')}]\n`;
+  const under = `y: [${Array(MAX_ITEMS - 5)
+    .fill('0')
+    .join(',')}]\n`;
   assert.notEqual(parse(under).parser, 'none');
-  const over = `y: [${Array(MAX_ITEMS + 5).fill('0').join(',')}]\n`;
+  const over = `y: [${Array(MAX_ITEMS + 5)
+    .fill('0')
+    .join(',')}]\n`;
   const a = analyze(over);
-  assert.deepEqual(a.diagnostics.map((d) => d.code), ['NB107']);
+  assert.deepEqual(
+    a.diagnostics.map((d) => d.code),
+    ['NB107'],
+  );
   assert.equal(a.doc.parser, 'none');
   assert.ok(a.diagnostics[0].message.zh.includes('项'), a.diagnostics[0].message.zh);
 });
@@ -60,13 +71,19 @@ test('nothing turns a report into JavaScript values: only the two tree builders 
   const { join, relative } = require('node:path') as typeof import('node:path');
   const root = join(__dirname, '..', '..', '..');
   const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+    readdirSync(dir).flatMap((n) =>
+      statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : [],
+    );
   const importers: string[] = [];
   for (const dir of ['core', 'cli', 'server', 'client']) {
     for (const file of files(join(root, dir, 'src'))) {
       const text = readFileSync(file, 'utf8');
       if (/from '(?:yaml|js-yaml)'/.test(text)) importers.push(relative(root, file).replace(/\\/g, '/'));
-      assert.doesNotMatch(text, /\.toJS\(|\bload(?:All)?\(|constructFromEvents|parseDocument\(/, `${file} constructs values from YAML`);
+      assert.doesNotMatch(
+        text,
+        /\.toJS\(|\bload(?:All)?\(|constructFromEvents|parseDocument\(/,
+        `${file} constructs values from YAML`,
+      );
     }
   }
   assert.deepEqual(importers.sort(), ['core/src/syntax/parseFast.ts', 'core/src/syntax/parseRecover.ts']);

@@ -20,7 +20,10 @@ function agree(text: string): boolean {
   const common = parseCommon(text);
   if (common === undefined) return false;
   const fast = parseFast(text);
-  assert.ok(fast.ok, `parseCommon read a text js-yaml rejects (${fast.ok ? '' : fast.detail}):\n${JSON.stringify(text)}`);
+  assert.ok(
+    fast.ok,
+    `parseCommon read a text js-yaml rejects (${fast.ok ? '' : fast.detail}):\n${JSON.stringify(text)}`,
+  );
   assert.deepEqual(common, fast.root, `the trees differ for:\n${JSON.stringify(text)}`);
   return true;
 }
@@ -41,7 +44,11 @@ test('random report-like YAML: the same tree as js-yaml, or left to js-yaml', ()
       agree(text);
       // The same document without the anchors every generated one starts with, LF only and without markers:
       // closer to the common form, so that it is read more often.
-      const plain = text.replace(/\r\n/g, '\n').replace('锚点: &a 1\n', '').replace('另一个: &b [x, y]\n', '').replace(/^(?:---|\.\.\.)\n/gm, '');
+      const plain = text
+        .replace(/\r\n/g, '\n')
+        .replace('锚点: &a 1\n', '')
+        .replace('另一个: &b [x, y]\n', '')
+        .replace(/^(?:---|\.\.\.)\n/gm, '');
       if (agree(plain)) read++;
     }),
     { seed: 20261127, numRuns: 3000 },
@@ -52,7 +59,8 @@ test('random report-like YAML: the same tree as js-yaml, or left to js-yaml', ()
 test('every example and fixture, and reports written by writeReport: read, and the same tree as js-yaml', () => {
   for (const text of FILES) agree(text);
   for (const file of walk(EXAMPLES)) assert.ok(agree(readFileSync(file, 'utf8')), `${file} is in the common form`);
-  for (const edition of [2019, 2021] as const) assert.ok(agree(writeSkeleton(edition, edition === 2019 ? 2020 : 2024, '某某区人民政府')));
+  for (const edition of [2019, 2021] as const)
+    assert.ok(agree(writeSkeleton(edition, edition === 2019 ? 2020 : 2024, '某某区人民政府')));
   const written = writeReport({
     edition: 2021,
     agency: '示范市临江区人民政府',
@@ -64,7 +72,44 @@ test('every example and fixture, and reports written by writeReport: read, and t
 });
 
 /** Characters that matter to YAML's syntax, and a few that do not. */
-const MUTATIONS = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '[', ']', ',', '"', "'", '|', '|-', '|+', '>', '\n', '\n  ', '\t', '{', '}', '&', '*', '!', '?', '%', '@', '\\', '---', 'a', '中', '0', '\r', '\u00a0', '\u3000'];
+const MUTATIONS = [
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '#',
+  ' #',
+  '[',
+  ']',
+  ',',
+  '"',
+  "'",
+  '|',
+  '|-',
+  '|+',
+  '>',
+  '\n',
+  '\n  ',
+  '\t',
+  '{',
+  '}',
+  '&',
+  '*',
+  '!',
+  '?',
+  '%',
+  '@',
+  '\\',
+  '---',
+  'a',
+  '中',
+  '0',
+  '\r',
+  '\u00a0',
+  '\u3000',
+];
 
 test('one-character mutations of every example and fixture: never a tree js-yaml would not build', () => {
   const texts = FILES.filter((t) => parseCommon(t) !== undefined);
@@ -80,7 +125,11 @@ test('one-character mutations of every example and fixture: never a tree js-yaml
         const text = texts[which];
         const at = Math.floor(where * text.length);
         const mutated =
-          how === 'insert' ? text.slice(0, at) + what + text.slice(at) : how === 'delete' ? text.slice(0, at) + text.slice(at + width) : text.slice(0, at) + what + text.slice(at + width);
+          how === 'insert'
+            ? text.slice(0, at) + what + text.slice(at)
+            : how === 'delete'
+              ? text.slice(0, at) + text.slice(at + width)
+              : text.slice(0, at) + what + text.slice(at + width);
         agree(mutated);
       },
     ),
@@ -91,13 +140,19 @@ test('one-character mutations of every example and fixture: never a tree js-yaml
 test('line by line: mutations at the start of lines, where indentation and indicators are', () => {
   const texts = FILES.filter((t) => parseCommon(t) !== undefined);
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: texts.length - 1 }), fc.nat(), fc.constantFrom(...MUTATIONS), fc.nat({ max: 4 }), (which, line, what, column) => {
-      const lines = texts[which].split('\n');
-      const i = line % lines.length;
-      const c = Math.min(column, lines[i].length);
-      lines[i] = lines[i].slice(0, c) + what + lines[i].slice(c);
-      agree(lines.join('\n'));
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: texts.length - 1 }),
+      fc.nat(),
+      fc.constantFrom(...MUTATIONS),
+      fc.nat({ max: 4 }),
+      (which, line, what, column) => {
+        const lines = texts[which].split('\n');
+        const i = line % lines.length;
+        const c = Math.min(column, lines[i].length);
+        lines[i] = lines[i].slice(0, c) + what + lines[i].slice(c);
+        agree(lines.join('\n'));
+      },
+    ),
     { seed: 20261129, numRuns: 10000 },
   );
 });

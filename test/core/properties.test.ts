@@ -36,7 +36,7 @@ for (const edition of [2019, 2021] as const satisfies readonly Edition[]) {
       );
     });
 
-    test("changing any one cell gives an error at that cell that names its row or column", () => {
+    test('changing any one cell gives an error at that cell that names its row or column', () => {
       const mutation = fc.record({
         row: fc.nat({ max: rows.length - 1 }),
         column: fc.nat({ max: 6 }),
@@ -52,7 +52,9 @@ for (const edition of [2019, 2021] as const satisfies readonly Edition[]) {
           // Only changes that break a rule: a shifted count where sums run, a negative count or amount, a
           // fraction of a count, words, a number in quotes.
           const kind: Mutation =
-            (m.kind === 'shift' && !inSums) || (m.kind === 'negative' && column.kind === 'delta') || (m.kind === 'fraction' && column.kind === 'amount')
+            (m.kind === 'shift' && !inSums) ||
+            (m.kind === 'negative' && column.kind === 'delta') ||
+            (m.kind === 'fraction' && column.kind === 'amount')
               ? 'text'
               : m.kind;
 
@@ -62,14 +64,24 @@ for (const edition of [2019, 2021] as const satisfies readonly Edition[]) {
           assert.ok(cell?.node && typeof cell.value === 'number', `cell ${placed.node.id}/${column.id} not bound`);
           const v = cell.value;
           const replacement =
-            kind === 'shift' ? String(v + m.shift) : kind === 'negative' ? String(-(v + 1)) : kind === 'fraction' ? String(v + 0.5) : kind === 'text' ? '很多' : `"${v}"`;
+            kind === 'shift'
+              ? String(v + m.shift)
+              : kind === 'negative'
+                ? String(-(v + 1))
+                : kind === 'fraction'
+                  ? String(v + 0.5)
+                  : kind === 'text'
+                    ? '很多'
+                    : `"${v}"`;
           const start = cell.node.start;
           const mutated = text.slice(0, start) + replacement + text.slice(cell.node.end);
 
           const { diagnostics } = analyze(mutated);
           const errors = diagnostics.filter((d) => d.severity === 'error');
-          const names = (d: Diagnostic): boolean => d.message.zh.includes(placed.node.key) || d.message.zh.includes(column.name);
-          const atCell = (d: Diagnostic): boolean => d.range.start === start || (d.related ?? []).some((r) => r.range.start === start);
+          const names = (d: Diagnostic): boolean =>
+            d.message.zh.includes(placed.node.key) || d.message.zh.includes(column.name);
+          const atCell = (d: Diagnostic): boolean =>
+            d.range.start === start || (d.related ?? []).some((r) => r.range.start === start);
           assert.ok(
             errors.some((d) => names(d) && atCell(d)),
             `${kind} of ${placed.node.key}·${column.name} (${v} → ${replacement}) gave:\n${describeAll(diagnostics).join('\n') || '(nothing)'}`,
@@ -82,7 +94,10 @@ for (const edition of [2019, 2021] as const satisfies readonly Edition[]) {
 }
 
 test('writeReport keeps narrative text exactly (as YAML reads it back)', () => {
-  const line = fc.string({ unit: fc.constantFrom('a', ' ', '中', '文', '#', ':', '-', '"', "'", '|', '>', '\t', '（', '1'), maxLength: 12 });
+  const line = fc.string({
+    unit: fc.constantFrom('a', ' ', '中', '文', '#', ':', '-', '"', "'", '|', '>', '\t', '（', '1'),
+    maxLength: 12,
+  });
   const narrative = fc.array(line, { maxLength: 5 }).map((lines) => lines.join('\n'));
   fc.assert(
     fc.property(narrative, fc.constantFrom('', '\n', '\n\n'), (body, tail) => {
@@ -101,11 +116,41 @@ test('writeReport keeps narrative text exactly (as YAML reads it back)', () => {
 });
 
 test('writeReport keeps any agency name exactly (plain when safe, quoted otherwise)', () => {
-  const unit = fc.constantFrom('a', ' ', '中', '#', ':', '-', '"', "'", '|', '>', '\t', '[', '{', '&', '*', '!', '%', '@', '`', '1', '.', '~', ',', '?', '\\', '\n');
+  const unit = fc.constantFrom(
+    'a',
+    ' ',
+    '中',
+    '#',
+    ':',
+    '-',
+    '"',
+    "'",
+    '|',
+    '>',
+    '\t',
+    '[',
+    '{',
+    '&',
+    '*',
+    '!',
+    '%',
+    '@',
+    '`',
+    '1',
+    '.',
+    '~',
+    ',',
+    '?',
+    '\\',
+    '\n',
+  );
   fc.assert(
     fc.property(fc.string({ unit, minLength: 1, maxLength: 10 }), (agency) => {
       const { report, diagnostics } = analyze(writeReport({ edition: 2021, year: 2024, agency }));
-      assert.deepEqual(diagnostics.filter((d) => d.code.startsWith('NB1')).map((d) => d.message.zh), []);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.code.startsWith('NB1')).map((d) => d.message.zh),
+        [],
+      );
       assert.equal(report.agency, agency);
     }),
     { seed: SEED, numRuns: 300 },

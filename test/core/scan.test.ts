@@ -25,7 +25,8 @@ function notText(text: string): 'binary' | 'utf16' | 'encoding' | undefined {
       nul++;
       const before = i > 0 ? sample.charCodeAt(i - 1) : 0;
       const after = i + 1 < sample.length ? sample.charCodeAt(i + 1) : 0;
-      if ((before >= 0x20 && before < 0x7f) || before === 0x0a || (after >= 0x20 && after < 0x7f) || after === 0x0a) nulAfterAscii++;
+      if ((before >= 0x20 && before < 0x7f) || before === 0x0a || (after >= 0x20 && after < 0x7f) || after === 0x0a)
+        nulAfterAscii++;
     } else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) control++;
     else if (c === 0xfffd) replacement++;
   }
@@ -67,30 +68,73 @@ function unsupported(text: string): boolean {
 }
 
 function agrees(text: string): void {
-  assert.deepEqual(scan(text), { notText: notText(text), items: structureCount(text), unsupported: unsupported(text) }, JSON.stringify(text.slice(0, 200)));
+  assert.deepEqual(
+    scan(text),
+    { notText: notText(text), items: structureCount(text), unsupported: unsupported(text) },
+    JSON.stringify(text.slice(0, 200)),
+  );
 }
 
 /** The characters the checks tell apart, and ordinary ones around them. */
-const CHARS = ['\u0000', '\t', '\r', '\n', '\u0001', '\u001f', ' ', 'a', '~', '\u007f', '\u0085', '\u009f', '\u00a0', ',', ':', '-', '[', '{', '?', ']', '#',
-  '年', '\u2028', '\u2029', '\ud83d', '\ude00', '\ud83d\ude00', '\ufeff', '\ufffd', '\ufffe', '\uffff', '\ue000'];
+const CHARS = [
+  '\u0000',
+  '\t',
+  '\r',
+  '\n',
+  '\u0001',
+  '\u001f',
+  ' ',
+  'a',
+  '~',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\u00a0',
+  ',',
+  ':',
+  '-',
+  '[',
+  '{',
+  '?',
+  ']',
+  '#',
+  '年',
+  '\u2028',
+  '\u2029',
+  '\ud83d',
+  '\ude00',
+  '\ud83d\ude00',
+  '\ufeff',
+  '\ufffd',
+  '\ufffe',
+  '\uffff',
+  '\ue000',
+];
 const chars = fc.constantFrom(...CHARS);
 const TYPICAL = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
 
 test('scan: the same answers as the three separate passes, on texts of the characters they tell apart', () => {
-  fc.assert(fc.property(fc.array(chars, { maxLength: 200 }), (cs) => agrees(cs.join(''))), { numRuns: 2000, seed: 8 });
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 200 }), (cs) => agrees(cs.join(''))),
+    { numRuns: 2000, seed: 8 },
+  );
 });
 
 test('scan: the same answers on a report with such characters inserted, and past the 64 K sample', () => {
   agrees(TYPICAL);
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(), chars), { maxLength: 30 }), fc.constantFrom(0, 65536 - TYPICAL.length, 70000), (inserts, pad) => {
-      let text = ' '.repeat(Math.max(0, pad)) + TYPICAL;
-      for (const [at, c] of inserts) {
-        const i = at % (text.length + 1);
-        text = text.slice(0, i) + c + text.slice(i);
-      }
-      agrees(text);
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.nat(), chars), { maxLength: 30 }),
+      fc.constantFrom(0, 65536 - TYPICAL.length, 70000),
+      (inserts, pad) => {
+        let text = ' '.repeat(Math.max(0, pad)) + TYPICAL;
+        for (const [at, c] of inserts) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + c + text.slice(i);
+        }
+        agrees(text);
+      },
+    ),
     { numRuns: 300, seed: 8 },
   );
   // Replacement and control characters only after the sample: not counted.

@@ -18,7 +18,9 @@ const CROSS = join(FIXTURES, 'cross');
 function load(dir: string): { index: ReportIndex; files: Map<string, string> } {
   const index = new ReportIndex();
   const files = new Map<string, string>();
-  for (const name of readdirSync(join(CROSS, dir)).filter((n) => n.endsWith('.nianbao.yaml')).sort()) {
+  for (const name of readdirSync(join(CROSS, dir))
+    .filter((n) => n.endsWith('.nianbao.yaml'))
+    .sort()) {
     const uri = pathToFileURL(join(CROSS, dir, name)).href;
     const text = readFileSync(join(CROSS, dir, name), 'utf8');
     files.set(uri, text);
@@ -85,13 +87,22 @@ test('editing last year changes this year: fixing 2019 carry-forward clears 2020
   // Make 2019 carry forward what 2020 says it carried over (and keep 2019 balanced: one fewer handled).
   const fixed = original
     .replace('  结转下年度继续办理: [1, 2, 0, 1, 0, 1, 5]', '  结转下年度继续办理: [2, 2, 0, 1, 0, 1, 6]')
-    .replace(/  其他处理: \[(\d+), (.*), (\d+)\]/, (_m, a: string, mid: string, t: string) => `  其他处理: [${Number(a) - 1}, ${mid}, ${Number(t) - 1}]`)
-    .replace(/    总计: \[(\d+), (.*), (\d+)\]/, (_m, a: string, mid: string, t: string) => `    总计: [${Number(a) - 1}, ${mid}, ${Number(t) - 1}]`);
+    .replace(
+      /  其他处理: \[(\d+), (.*), (\d+)\]/,
+      (_m, a: string, mid: string, t: string) => `  其他处理: [${Number(a) - 1}, ${mid}, ${Number(t) - 1}]`,
+    )
+    .replace(
+      /    总计: \[(\d+), (.*), (\d+)\]/,
+      (_m, a: string, mid: string, t: string) => `    总计: [${Number(a) - 1}, ${mid}, ${Number(t) - 1}]`,
+    );
   assert.notEqual(fixed, original);
   const update = index.set(y2019, fixed);
   assert.deepEqual([...update.rechecked].sort(), [y2019, y2020].sort());
   assert.ok(update.changed.includes(y2020));
-  assert.deepEqual(index.crossDiagnostics(y2020).filter((d) => d.code === 'NB306'), []);
+  assert.deepEqual(
+    index.crossDiagnostics(y2020).filter((d) => d.code === 'NB306'),
+    [],
+  );
   index.set(y2019, original);
   assert.equal(index.crossDiagnostics(y2020).filter((d) => d.code === 'NB306').length, 2);
 });
@@ -130,7 +141,8 @@ test('edits re-check only the reports they can affect', () => {
   const { files } = load('consistent');
   // Many other agencies around the series, with the same years.
   for (let a = 0; a < 40; a++) {
-    for (const [uri, text] of files) index.set(`mem:/agency${a}/${displayName(uri)}`, text.replace(/^机关: .*$/m, `机关: 其他机关${a}`));
+    for (const [uri, text] of files)
+      index.set(`mem:/agency${a}/${displayName(uri)}`, text.replace(/^机关: .*$/m, `机关: 其他机关${a}`));
   }
   for (const [uri, text] of files) index.set(uri, text);
   const y2021 = uriOf(files, 'eco-2021.nianbao.yaml');
@@ -139,11 +151,17 @@ test('edits re-check only the reports they can affect', () => {
   const before = index.recheckCount;
 
   // A figure that carries over: this report and next year's.
-  const edited = text.replace('  结转下年度继续办理: [2, 1, 0, 2, 0, 1, 6]', '  结转下年度继续办理: [2, 1, 0, 2, 0, 1, 7]');
+  const edited = text.replace(
+    '  结转下年度继续办理: [2, 1, 0, 2, 0, 1, 6]',
+    '  结转下年度继续办理: [2, 1, 0, 2, 0, 1, 7]',
+  );
   const u1 = index.set(y2021, edited);
   assert.deepEqual([...u1.rechecked].sort(), [y2021, y2022].sort());
   assert.equal(index.recheckCount - before, 2);
-  assert.deepEqual(index.crossDiagnostics(y2022).map((d) => d.code), ['NB306']);
+  assert.deepEqual(
+    index.crossDiagnostics(y2022).map((d) => d.code),
+    ['NB306'],
+  );
 
   // Text after the tables: no cross-relevant fact moved, nothing is re-checked.
   const u2 = index.set(y2021, edited.replace('本机关无其他需要报告的事项。', '本机关无其他需要报告的事项，特此报告。'));

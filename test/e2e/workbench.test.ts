@@ -148,7 +148,12 @@ describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run t
     // As a person does with the keyboard: move to the fix, Enter applies it.
     let title = '';
     for (let i = 0; i < 6; i++) {
-      title = (await widget.locator('.monaco-list-row.focused').innerText().catch(() => '')).trim();
+      title = (
+        await widget
+          .locator('.monaco-list-row.focused')
+          .innerText()
+          .catch(() => '')
+      ).trim();
       if (/改为/.test(title)) break;
       await page.keyboard.press('ArrowDown');
     }
@@ -158,7 +163,10 @@ describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run t
     await page.locator('.markers-panel').waitFor({ state: 'attached' });
     // The fixed line no longer has a problem: the panel's NB303 row for it disappears.
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row[aria-label*="予以公开·总计"]').first().waitFor({ state: 'detached' });
+    await page
+      .locator('.markers-panel .monaco-list-row[aria-label*="予以公开·总计"]')
+      .first()
+      .waitFor({ state: 'detached' });
     assert.ok(title.length > 0);
     await shot('04-fixed.png');
   });
@@ -166,7 +174,9 @@ describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run t
   test('completes a missing row by typing its pinyin initials', async () => {
     const source = readFileSync(join(WORKSPACE, 'examples', 'shifan-2024.nianbao.yaml'), 'utf8');
     // Another agency's report, so that the workspace index does not see a second report of the example's agency.
-    const text = source.replace(/\n {4}予以公开: \[[^\]]*\]/, '').replace('机关: 示范市临江区人民政府', '机关: 示范市临江区人民政府办公室');
+    const text = source
+      .replace(/\n {4}予以公开: \[[^\]]*\]/, '')
+      .replace('机关: 示范市临江区人民政府', '机关: 示范市临江区人民政府办公室');
     writeFileSync(join(WORKSPACE, 'typing.nianbao.yaml'), text);
     await quickOpen('typing.nianbao.yaml');
     await cursorAtEndOf('typing.nianbao.yaml', '本年度办理结果:');
@@ -179,7 +189,10 @@ describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run t
     assert.match(await first.innerText(), /予以公开/, 'the wanted key is first');
     await shot('05-completion.png');
     await page.keyboard.press('Enter');
-    await page.locator('.editor-instance .view-line', { hasText: /予以公开:/ }).first().waitFor();
+    await page
+      .locator('.editor-instance .view-line', { hasText: /予以公开:/ })
+      .first()
+      .waitFor();
     await shot('06-completed.png');
   });
 

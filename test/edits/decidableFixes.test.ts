@@ -31,7 +31,12 @@ function broken(from: string | RegExp, to: string): string {
 function only(text: string, code: string): { analysis: ReturnType<typeof analyze>; d: Diagnostic } {
   const analysis = analyze(text);
   const found = analysis.diagnostics.filter((d) => d.code === code);
-  if (code !== 'NB101') assert.equal(found.length, 1, `one ${code} in ${analysis.diagnostics.map((d) => `${d.code} ${d.message.zh}`).join('; ')}`);
+  if (code !== 'NB101')
+    assert.equal(
+      found.length,
+      1,
+      `one ${code} in ${analysis.diagnostics.map((d) => `${d.code} ${d.message.zh}`).join('; ')}`,
+    );
   assert.ok(found.length > 0, `${code} in ${analysis.diagnostics.map((d) => d.code).join(' ')}`);
   return { analysis, d: found[0] };
 }
@@ -46,21 +51,32 @@ function fixed(text: string, code: string): string | undefined {
 function assertFixedTo(text: string, code: string, expected: string): void {
   const after = fixed(text, code);
   assert.equal(after, expected);
-  assert.deepEqual(analyze(after ?? '').diagnostics.map((d) => `${d.code} ${d.message.zh}`), [], 'clean after the fix');
+  assert.deepEqual(
+    analyze(after ?? '').diagnostics.map((d) => `${d.code} ${d.message.zh}`),
+    [],
+    'clean after the fix',
+  );
 }
 
 test('the base report is clean', () => assert.deepEqual(analyze(BASE).diagnostics, []));
 
 describe('NB101: syntax repairs', () => {
   test('a row not closed on its line is closed after its last value, before the comment', () => {
-    assertFixedTo(broken('部分公开: [7, 2, 0, 0, 0, 0, 9]', '部分公开: [7, 2, 0, 0, 0, 0, 9   # 区分处理'), 'NB101', BASE.replace('部分公开: [7, 2, 0, 0, 0, 0, 9]', '部分公开: [7, 2, 0, 0, 0, 0, 9]   # 区分处理'));
+    assertFixedTo(
+      broken('部分公开: [7, 2, 0, 0, 0, 0, 9]', '部分公开: [7, 2, 0, 0, 0, 0, 9   # 区分处理'),
+      'NB101',
+      BASE.replace('部分公开: [7, 2, 0, 0, 0, 0, 9]', '部分公开: [7, 2, 0, 0, 0, 0, 9]   # 区分处理'),
+    );
     // Nested brackets are closed innermost first.
     assert.equal(fixed('a: [1, [2, 3\nb: 1\n', 'NB101'), 'a: [1, [2, 3]]\nb: 1\n');
     assert.equal(fixed('a: {x: 1, y: 2\nb: 1\n', 'NB101'), 'a: {x: 1, y: 2}\nb: 1\n');
   });
 
   test('two rows left open: each fix is offered (the other repair follows)', () => {
-    const text = broken('予以公开: [38, 5, 0, 1, 1, 1, 46]', '予以公开: [38, 5, 0, 1, 1, 1, 46').replace('部分公开: [7, 2, 0, 0, 0, 0, 9]', '部分公开: [7, 2, 0, 0, 0, 0, 9');
+    const text = broken('予以公开: [38, 5, 0, 1, 1, 1, 46]', '予以公开: [38, 5, 0, 1, 1, 1, 46').replace(
+      '部分公开: [7, 2, 0, 0, 0, 0, 9]',
+      '部分公开: [7, 2, 0, 0, 0, 0, 9',
+    );
     const first = fixed(text, 'NB101');
     assert.ok(first?.includes('予以公开: [38, 5, 0, 1, 1, 1, 46]\n'));
     assert.ok(first?.includes('部分公开: [7, 2, 0, 0, 0, 0, 9\n'), 'one repair at a time');
@@ -72,8 +88,16 @@ describe('NB101: syntax repairs', () => {
   });
 
   test('a quote not closed on its line is closed at its end, before the comment', () => {
-    assertFixedTo(broken('机关: 示范市临江区人民政府', '机关: "示范市临江区人民政府  # 全称'), 'NB101', BASE.replace('机关: 示范市临江区人民政府', '机关: "示范市临江区人民政府"  # 全称'));
-    assertFixedTo(broken('机关: 示范市临江区人民政府', "机关: '示范市临江区人民政府"), 'NB101', BASE.replace('机关: 示范市临江区人民政府', "机关: '示范市临江区人民政府'"));
+    assertFixedTo(
+      broken('机关: 示范市临江区人民政府', '机关: "示范市临江区人民政府  # 全称'),
+      'NB101',
+      BASE.replace('机关: 示范市临江区人民政府', '机关: "示范市临江区人民政府"  # 全称'),
+    );
+    assertFixedTo(
+      broken('机关: 示范市临江区人民政府', "机关: '示范市临江区人民政府"),
+      'NB101',
+      BASE.replace('机关: 示范市临江区人民政府', "机关: '示范市临江区人民政府'"),
+    );
     // A backslash at the end would escape the new quote.
     assert.equal(fixed('a: "x\\\nb: 1\n', 'NB101'), undefined);
   });
@@ -101,8 +125,18 @@ describe('NB101: syntax repairs', () => {
 
 describe('comment out, never delete', () => {
   test('NB102: the later duplicate and all its lines', () => {
-    const text = broken('  结转下年度继续办理: [3, 0, 0, 0, 1, 0, 4]\n', '  结转下年度继续办理: [3, 0, 0, 0, 1, 0, 4]\n  本年度办理结果:  # 又一遍\n    予以公开: [1, 0, 0, 0, 0, 0, 1]\n');
-    assertFixedTo(text, 'NB102', text.replace('  本年度办理结果:  # 又一遍\n    予以公开: [1', '  # 本年度办理结果:  # 又一遍\n    # 予以公开: [1'));
+    const text = broken(
+      '  结转下年度继续办理: [3, 0, 0, 0, 1, 0, 4]\n',
+      '  结转下年度继续办理: [3, 0, 0, 0, 1, 0, 4]\n  本年度办理结果:  # 又一遍\n    予以公开: [1, 0, 0, 0, 0, 0, 1]\n',
+    );
+    assertFixedTo(
+      text,
+      'NB102',
+      text.replace(
+        '  本年度办理结果:  # 又一遍\n    予以公开: [1',
+        '  # 本年度办理结果:  # 又一遍\n    # 予以公开: [1',
+      ),
+    );
   });
 
   test('NB102: the text of a block scalar that starts with # is commented out too', () => {
@@ -139,7 +173,10 @@ describe('NB103: a custom tag goes, the value stays', () => {
 
 describe('NB104: an alias written out', () => {
   test('a row: the anchor goes when nothing else uses it', () => {
-    const text = broken('属于国家秘密: [0, 0, 0, 0, 0, 0, 0]', '属于国家秘密: &zero [0, 0, 0, 0, 0, 0, 0]').replace('危及“三安全一稳定”: [0, 0, 0, 0, 0, 0, 0]', '危及“三安全一稳定”: *zero');
+    const text = broken('属于国家秘密: [0, 0, 0, 0, 0, 0, 0]', '属于国家秘密: &zero [0, 0, 0, 0, 0, 0, 0]').replace(
+      '危及“三安全一稳定”: [0, 0, 0, 0, 0, 0, 0]',
+      '危及“三安全一稳定”: *zero',
+    );
     assertFixedTo(text, 'NB104', BASE);
   });
 
@@ -165,7 +202,10 @@ describe('NB104: an alias written out', () => {
       assert.ok(d.fix);
       after = applyEdits(after, fixEdits(analysis, d.fix) ?? []);
     }
-    assert.equal(after, 'a:\n  b:\n    x: 1\n    y: [1, 2]\nc:  # same\n  x: 1\n  y: [1, 2]\nd: |\n  text\ne: |\n  text\n');
+    assert.equal(
+      after,
+      'a:\n  b:\n    x: 1\n    y: [1, 2]\nc:  # same\n  x: 1\n  y: [1, 2]\nd: |\n  text\ne: |\n  text\n',
+    );
   });
 });
 
@@ -174,17 +214,33 @@ describe('values in the form the format asks for', () => {
     assertFixedTo(broken('年度: 2024', '年度: 2024年'), 'NB208', BASE);
     assertFixedTo(broken('年度: 2024', '年度: "2024"'), 'NB208', BASE);
     assertFixedTo(broken('年度: 2024', '年度: 二〇二四'), 'NB208', BASE);
-    for (const date of ['2025年3月20日', '2025/3/20', '2025.03.20', '二〇二五年三月二十日']) assertFixedTo(broken('发布日期: 2025-03-20', `发布日期: ${date}`), 'NB208', BASE);
-    assert.equal(fixed(broken('发布日期: 2025-03-20', '发布日期: 2025年2月30日'), 'NB208'), undefined, 'not a day of the calendar');
+    for (const date of ['2025年3月20日', '2025/3/20', '2025.03.20', '二〇二五年三月二十日'])
+      assertFixedTo(broken('发布日期: 2025-03-20', `发布日期: ${date}`), 'NB208', BASE);
+    assert.equal(
+      fixed(broken('发布日期: 2025-03-20', '发布日期: 2025年2月30日'), 'NB208'),
+      undefined,
+      'not a day of the calendar',
+    );
     assertFixedTo(broken('格式: 2021 ', '格式: "2021" '), 'NB208', BASE);
     assertFixedTo(broken('机关类型: 人民政府', '机关类型: 政府'), 'NB208', BASE);
     assertFixedTo(broken('机关类型: 人民政府', '机关类型: 区人民政府'), 'NB208', BASE);
     assertFixedTo(broken('机关类型: 人民政府', '机关类型: 县政府'), 'NB208', BASE);
     assertFixedTo(broken('机关类型: 人民政府', '机关类型: 人民正府'), 'NB208', BASE);
     assert.equal(fixed(broken('机关类型: 人民政府', '机关类型: 乡镇'), 'NB208'), undefined, 'no near value');
-    assert.equal(fixed(broken('机关类型: 人民政府', '机关类型: 政府部门'), 'NB208'), BASE.replace('机关类型: 人民政府', '机关类型: 部门'));
-    assert.equal(fixed(broken('机关类型: 人民政府', '机关类型: 人民政府办公室'), 'NB208'), undefined, 'an office is no 人民政府');
-    assert.equal(fixed(broken('机关: 示范市临江区人民政府', '机关: 110'), 'NB208'), undefined, 'a name is never made up');
+    assert.equal(
+      fixed(broken('机关类型: 人民政府', '机关类型: 政府部门'), 'NB208'),
+      BASE.replace('机关类型: 人民政府', '机关类型: 部门'),
+    );
+    assert.equal(
+      fixed(broken('机关类型: 人民政府', '机关类型: 人民政府办公室'), 'NB208'),
+      undefined,
+      'an office is no 人民政府',
+    );
+    assert.equal(
+      fixed(broken('机关: 示范市临江区人民政府', '机关: 110'), 'NB208'),
+      undefined,
+      'a name is never made up',
+    );
   });
 
   test('NB208: a 格式 that is no edition, from the layout and the year when they agree', () => {
@@ -197,17 +253,34 @@ describe('values in the form the format asks for', () => {
   test('NB203: a row typed as text, a single value in brackets, a Chinese numeral, a placeholder, a one-item text', () => {
     assertFixedTo(broken('规章: [0, 0, 0]', '规章: "0, 0, 0"'), 'NB203', BASE);
     assertFixedTo(broken('行政规范性文件: [6, 2, 41]', '行政规范性文件: 6，2，41'), 'NB203', BASE);
-    assert.equal(fixed(broken('行政规范性文件: [6, 2, 41]', '行政规范性文件: "6,2,41"'), 'NB203'), undefined, '6,2 could be a thousands separator');
+    assert.equal(
+      fixed(broken('行政规范性文件: [6, 2, 41]', '行政规范性文件: "6,2,41"'), 'NB203'),
+      undefined,
+      '6,2 could be a thousands separator',
+    );
     assertFixedTo(broken('行政许可: 1523', '行政许可: [1523]'), 'NB203', BASE);
     assertFixedTo(broken('部分公开: [7, 2,', '部分公开: [七, 2,'), 'NB203', BASE);
     // A dash or slash says nothing happened: 0, as the message asks.
     assertFixedTo(broken('行政强制: 57', '行政强制: —'), 'NB203', BASE.replace('行政强制: 57', '行政强制: 0'));
-    assertFixedTo(broken(/其他需要报告的事项: \|\n  本年度未收取信息处理费。\n/, '其他需要报告的事项: [本年度未收取信息处理费。]\n'), 'NB203', BASE.replace(/其他需要报告的事项: \|\n  本年度未收取信息处理费。\n/, '其他需要报告的事项: 本年度未收取信息处理费。\n'));
+    assertFixedTo(
+      broken(
+        /其他需要报告的事项: \|\n  本年度未收取信息处理费。\n/,
+        '其他需要报告的事项: [本年度未收取信息处理费。]\n',
+      ),
+      'NB203',
+      BASE.replace(
+        /其他需要报告的事项: \|\n  本年度未收取信息处理费。\n/,
+        '其他需要报告的事项: 本年度未收取信息处理费。\n',
+      ),
+    );
     assert.equal(fixed(broken('行政许可: 1523', '行政许可: 很多'), 'NB203'), undefined);
   });
 
   test('NB203: a table written as 无 becomes its rows with zeros', () => {
-    const text = broken(/政府信息公开行政复议、行政诉讼情况: {2}# 结果维持.*\n(?: {2}.*\n)+/, '政府信息公开行政复议、行政诉讼情况: 无  # 没有发生\n');
+    const text = broken(
+      /政府信息公开行政复议、行政诉讼情况: {2}# 结果维持.*\n(?: {2}.*\n)+/,
+      '政府信息公开行政复议、行政诉讼情况: 无  # 没有发生\n',
+    );
     assertFixedTo(
       text,
       'NB203',
@@ -234,9 +307,12 @@ describe('values in the form the format asks for', () => {
   });
 });
 
-describe('NB312: a row written as the other edition\'s sub-rows', () => {
-  test('a 2019 row given as 2021\'s three sub-rows becomes their sum; the sub-rows stay as comments', () => {
-    const text = readFileSync(join(FIXTURES, 'server', 'fixable', 'nb312-sub-rows.nianbao.yaml'), 'utf8').replace(/ +# expect:.*$/gm, '');
+describe("NB312: a row written as the other edition's sub-rows", () => {
+  test("a 2019 row given as 2021's three sub-rows becomes their sum; the sub-rows stay as comments", () => {
+    const text = readFileSync(join(FIXTURES, 'server', 'fixable', 'nb312-sub-rows.nianbao.yaml'), 'utf8').replace(
+      / +# expect:.*$/gm,
+      '',
+    );
     const after = fixed(text, 'NB312') ?? '';
     assert.ok(
       after.includes(

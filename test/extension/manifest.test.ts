@@ -34,7 +34,11 @@ test('every %placeholder% of package.json has an English and a Chinese text', ()
     assert.ok(nlsZh[key], `package.nls.zh-cn.json: ${key}`);
   }
   assert.deepEqual(Object.keys(nls).sort(), Object.keys(nlsZh).sort());
-  assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'no unused entries');
+  assert.deepEqual(
+    Object.keys(nls).filter((k) => !used.has(k)),
+    [],
+    'no unused entries',
+  );
   assert.equal(nlsZh['command.newReport'], '新建年报');
   assert.equal(nlsZh['command.checkWorkspace'], '检查工作区中的所有年报');
   assert.equal(nlsZh['command.nextYearReport'], '生成下一年度年报');
@@ -50,17 +54,27 @@ test('every string the client and the server localize has a Chinese translation,
     const placeholders = (s: string): string[] => (s.match(/\{\d+\}/g) ?? []).sort();
     assert.deepEqual(placeholders(bundle[message]), placeholders(message), `placeholders of "${message}"`);
   }
-  assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'stale bundle entries');
+  assert.deepEqual(
+    Object.keys(bundle).filter((k) => !used.has(k)),
+    [],
+    'stale bundle entries',
+  );
 });
 
 test('package.json has no key twice (JSON.parse would silently keep the last one, e.g. after a merge)', () => {
   const doc = parseDocument(readFileSync(join(ROOT, 'package.json'), 'utf8'), { uniqueKeys: true });
-  assert.deepEqual(doc.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+  );
 });
 
 test('the commands of the workspace index: next year from a report, import from web pages and text files', () => {
   const menus = pkg.contributes.menus as Record<string, { command: string; when?: string }[]>;
-  const where = (id: string): string[] => Object.keys(menus).filter((m) => menus[m].some((x) => x.command === id)).sort();
+  const where = (id: string): string[] =>
+    Object.keys(menus)
+      .filter((m) => menus[m].some((x) => x.command === id))
+      .sort();
   assert.deepEqual(where('nianbao.nextYearReport'), ['commandPalette', 'editor/context', 'explorer/context']);
   assert.deepEqual(where('nianbao.importReport'), ['explorer/context', 'file/newFile']);
   const importWhen = menus['explorer/context'].find((m) => m.command === 'nianbao.importReport')?.when ?? '';
@@ -76,16 +90,39 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   const language = c.languages[0];
   assert.deepEqual([language.id, language.extensions], ['nianbao', ['.nianbao.yaml', '.nianbao.yml']]);
   const firstLine = new RegExp(language.firstLine);
-  assert.ok(firstLine.test('格式: 2021') && firstLine.test('\uFEFF格式: 2019') && !firstLine.test('# 格式: 2021') && !firstLine.test('机关: 格式:'));
-  for (const path of [language.configuration, c.grammars[0].path, c.yamlValidation[0].url, pkg.bin['nianbao-language-server']]) {
+  assert.ok(
+    firstLine.test('格式: 2021') &&
+      firstLine.test('\uFEFF格式: 2019') &&
+      !firstLine.test('# 格式: 2021') &&
+      !firstLine.test('机关: 格式:'),
+  );
+  for (const path of [
+    language.configuration,
+    c.grammars[0].path,
+    c.yamlValidation[0].url,
+    pkg.bin['nianbao-language-server'],
+  ]) {
     assert.ok(existsSync(join(ROOT, path)), path);
   }
   JSON.parse(readFileSync(join(ROOT, language.configuration), 'utf8'));
   assert.deepEqual(
     c.commands.map((x: { command: string }) => x.command),
-    ['nianbao.showPreviewToSide', 'nianbao.showPreview', 'nianbao.exportHtml', 'nianbao.newReport', 'nianbao.checkWorkspace', 'nianbao.restartServer', 'nianbao.nextYearReport', 'nianbao.importReport'],
+    [
+      'nianbao.showPreviewToSide',
+      'nianbao.showPreview',
+      'nianbao.exportHtml',
+      'nianbao.newReport',
+      'nianbao.checkWorkspace',
+      'nianbao.restartServer',
+      'nianbao.nextYearReport',
+      'nianbao.importReport',
+    ],
   );
-  assert.deepEqual(Object.keys(c.configuration.properties), ['nianbao.language', 'nianbao.inlayHints.columnNames', 'nianbao.trace.server']);
+  assert.deepEqual(Object.keys(c.configuration.properties), [
+    'nianbao.language',
+    'nianbao.inlayHints.columnNames',
+    'nianbao.trace.server',
+  ]);
   assert.equal(c.configuration.properties['nianbao.inlayHints.columnNames'].default, true);
   assert.equal(pkg.engines.vscode, '^1.100.0');
 });

@@ -63,7 +63,10 @@ test('the editor title button on report files opens the preview to the side (Alt
   const exportItem = title.find((m) => m.command === 'nianbao.exportHtml');
   assert.equal(exportItem?.when, `activeWebviewPanelId == '${PREVIEW_VIEW_TYPE}'`);
   for (const id of ['nianbao.showPreview', 'nianbao.exportHtml']) {
-    assert.ok(menus['explorer/context'].some((m) => m.command === id && m.when === 'resourceLangId == nianbao'), id);
+    assert.ok(
+      menus['explorer/context'].some((m) => m.command === id && m.when === 'resourceLangId == nianbao'),
+      id,
+    );
   }
 });
 
@@ -73,7 +76,10 @@ test('Ctrl+K V / Cmd+K V opens the preview to the side in a report, Ctrl+Shift+V
     keybindings.find((k) => k.command === 'nianbao.showPreviewToSide'),
     { command: 'nianbao.showPreviewToSide', key: 'ctrl+k v', mac: 'cmd+k v', when },
   );
-  assert.deepEqual(keybindings.find((k) => k.command === 'nianbao.showPreview'), { command: 'nianbao.showPreview', key: 'ctrl+shift+v', mac: 'cmd+shift+v', when });
+  assert.deepEqual(
+    keybindings.find((k) => k.command === 'nianbao.showPreview'),
+    { command: 'nianbao.showPreview', key: 'ctrl+shift+v', mac: 'cmd+shift+v', when },
+  );
 });
 
 test('a restored window brings the preview back: the serializer’s activation event', () => {

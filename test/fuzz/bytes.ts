@@ -47,18 +47,39 @@ export function damage(bytes: Buffer, damages: readonly ByteDamage[]): Buffer {
 const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
 /** Invalid or tricky UTF-8: lone continuation bytes, overlong forms, a surrogate encoded, 0xFF, a GBK pair. */
-const ODD_BYTES: readonly (readonly number[])[] = [[0x80], [0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe4, 0xb8], [0xb8, 0xf1], [0x00], [0xef, 0xbb, 0xbf], [0xff, 0xfe]];
+const ODD_BYTES: readonly (readonly number[])[] = [
+  [0x80],
+  [0xff],
+  [0xc0, 0x80],
+  [0xed, 0xa0, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xe4, 0xb8],
+  [0xb8, 0xf1],
+  [0x00],
+  [0xef, 0xbb, 0xbf],
+  [0xff, 0xfe],
+];
 
 export const byteDamage: fc.Arbitrary<ByteDamage> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), fraction, value: fc.integer({ min: 0, max: 255 }) }),
-  fc.record({ kind: fc.constant('insert' as const), fraction, bytes: fc.oneof(fc.constantFrom(...ODD_BYTES), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    fraction,
+    bytes: fc.oneof(
+      fc.constantFrom(...ODD_BYTES),
+      fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 }),
+    ),
+  }),
   fc.record({ kind: fc.constant('cut' as const), fraction: fc.double({ min: 0.5, max: 1, noNaN: true }) }),
 );
 
 /** Mostly clean UTF-8; sometimes another encoding; sometimes damaged bytes. */
 export const onDisk = fc.record({
   encoding: fc.constantFrom<Encoding>('utf8', 'utf8', 'utf8', 'utf8', 'utf8bom', 'utf16le', 'utf16be'),
-  damages: fc.oneof({ weight: 3, arbitrary: fc.constant([] as ByteDamage[]) }, { weight: 1, arbitrary: fc.array(byteDamage, { minLength: 1, maxLength: 4 }) }),
+  damages: fc.oneof(
+    { weight: 3, arbitrary: fc.constant([] as ByteDamage[]) },
+    { weight: 1, arbitrary: fc.array(byteDamage, { minLength: 1, maxLength: 4 }) },
+  ),
 });
 
 /** A stack trace in a program's output: what a user must never see. */

@@ -7,7 +7,9 @@ import { runFuzz } from './runFuzz';
 
 test(`nianbao check/render/next on edited and damaged files (${BOUNDED_RUNS.cli} runs, seed ${FUZZ_SEED})`, async () => {
   const outcome = await runFuzz(new CliFuzz(), { seed: FUZZ_SEED, numRuns: BOUNDED_RUNS.cli });
-  console.log(`cli fuzz: ${outcome.runs} runs in ${(outcome.ms / 1000).toFixed(1)} s, ${JSON.stringify(outcome.counters)}`);
+  console.log(
+    `cli fuzz: ${outcome.runs} runs in ${(outcome.ms / 1000).toFixed(1)} s, ${JSON.stringify(outcome.counters)}`,
+  );
   assert.equal(outcome.failed, false, outcome.report);
   assert.equal(outcome.runs, BOUNDED_RUNS.cli);
 });

@@ -29,14 +29,21 @@ export interface Run {
 const BIN = join(ROOT, 'bin', 'nianbao.js');
 
 export function nianbao(args: readonly string[], stdin: Buffer | string = ''): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input: stdin, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** What every run of the CLI must satisfy; returns the problem, if any. */
 export function wellBehaved(what: string, r: Run): string | undefined {
   if (![0, 1, 2].includes(r.code)) return `${what}: exit code ${r.code}\n${r.stderr.slice(0, 2000)}`;
-  if (STACK_TRACE.test(`\n${r.stderr}`) || STACK_TRACE.test(`\n${r.stdout}`)) return `${what}: a stack trace\n${r.stderr.slice(0, 2000)}`;
+  if (STACK_TRACE.test(`\n${r.stderr}`) || STACK_TRACE.test(`\n${r.stdout}`))
+    return `${what}: a stack trace\n${r.stderr.slice(0, 2000)}`;
   if (r.code !== 0 && !(r.stderr.trim() || r.stdout.trim())) return `${what}: exit ${r.code} without a message`;
   return undefined;
 }
@@ -72,7 +79,12 @@ export class CliFuzz implements FuzzTarget<[string, Edit[], { encoding: Encoding
     return nianbao(args, stdin);
   }
 
-  private async run(base: string, edits: readonly Edit[], disk: { encoding: Encoding; damages: readonly ByteDamage[] }, taken: boolean): Promise<void> {
+  private async run(
+    base: string,
+    edits: readonly Edit[],
+    disk: { encoding: Encoding; damages: readonly ByteDamage[] },
+    taken: boolean,
+  ): Promise<void> {
     const dir = join(this.dir, String(++this.files));
     rmSync(dir, { recursive: true, force: true });
     const bytes = damage(encode(applyEdits(base, edits), disk.encoding), disk.damages);
@@ -97,20 +109,29 @@ export class CliFuzz implements FuzzTarget<[string, Edit[], { encoding: Encoding
     }
     if (parsed) {
       const reported = (parsed.files ?? []).flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error').length;
-      if (parsed.version !== 1 || reported !== errors) fail(`check --format json: ${reported} errors, the core finds ${errors}`);
+      if (parsed.version !== 1 || reported !== errors)
+        fail(`check --format json: ${reported} errors, the core finds ${errors}`);
     }
     if (json.code !== (errors > 0 ? 1 : 0)) fail(`check --format json: exit ${json.code} with ${errors} errors`);
 
     const stdin = this.cli(['check', '-', '--lang', 'en'], bytes);
     fail(wellBehaved('check - (human)', stdin));
     // Standard input is read as UTF-8 (no UTF-16 detection there): only UTF-8 files must agree.
-    if (disk.encoding.startsWith('utf8') && stdin.code !== json.code) fail(`check -: exit ${stdin.code}, from the file ${json.code}`);
+    if (disk.encoding.startsWith('utf8') && stdin.code !== json.code)
+      fail(`check -: exit ${stdin.code}, from the file ${json.code}`);
 
     const html = join(dir, 'out.html');
     const render = this.cli(['render', input, '-o', html]);
     fail(wellBehaved('render -o', render));
     if (render.code === 2 && existsSync(html)) fail('render -o: refused (exit 2), yet wrote its output');
-    if (render.code !== 2 && !(existsSync(html) && readFileSync(html, 'utf8').startsWith('<!DOCTYPE html>') && readFileSync(html, 'utf8').trimEnd().endsWith('</html>'))) {
+    if (
+      render.code !== 2 &&
+      !(
+        existsSync(html) &&
+        readFileSync(html, 'utf8').startsWith('<!DOCTYPE html>') &&
+        readFileSync(html, 'utf8').trimEnd().endsWith('</html>')
+      )
+    ) {
       fail(`render -o: exit ${render.code}, but no complete page written`);
     }
 
@@ -132,10 +153,14 @@ export class CliFuzz implements FuzzTarget<[string, Edit[], { encoding: Encoding
       writeFileSync(mine, 'my own page\n');
       const refused = this.cli(['render', input, '-o', mine]);
       fail(wellBehaved('render -o (existing file)', refused));
-      if (refused.code !== 2 || readFileSync(mine, 'utf8') !== 'my own page\n') fail(`render -o over an existing file: exit ${refused.code}, file ${JSON.stringify(readFileSync(mine, 'utf8').slice(0, 40))}`);
+      if (refused.code !== 2 || readFileSync(mine, 'utf8') !== 'my own page\n')
+        fail(
+          `render -o over an existing file: exit ${refused.code}, file ${JSON.stringify(readFileSync(mine, 'utf8').slice(0, 40))}`,
+        );
       const refusedNext = this.cli(['next', input, '-o', mine]);
       fail(wellBehaved('next -o (existing file)', refusedNext));
-      if (refusedNext.code !== 2 || readFileSync(mine, 'utf8') !== 'my own page\n') fail(`next -o over an existing file: exit ${refusedNext.code}`);
+      if (refusedNext.code !== 2 || readFileSync(mine, 'utf8') !== 'my own page\n')
+        fail(`next -o over an existing file: exit ${refusedNext.code}`);
     }
     rmSync(dir, { recursive: true, force: true });
     if (problems.length) throw new Error(problems.join('\n'));

@@ -29,29 +29,37 @@ import type { FuzzTarget } from './runFuzz';
 /** Comments of a text, with where they are. */
 function comments(text: string): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
-  for (const m of text.matchAll(/(?<=^|[ \t])#[^\n\r]*/gm)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  for (const m of text.matchAll(/(?<=^|[ \t])#[^\n\r]*/gm))
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
 }
 
 /** A fix's edits apply to `text`, and every comment they do not overlap is still there, where it was. */
 export function checkFix(text: string, edits: readonly TextEdit[], what: string): string {
   for (const e of edits) {
-    if (!(e.start >= 0 && e.start <= e.end && e.end <= text.length)) throw new Error(`${what}: edit ${e.start}-${e.end} outside the text (${text.length})`);
+    if (!(e.start >= 0 && e.start <= e.end && e.end <= text.length))
+      throw new Error(`${what}: edit ${e.start}-${e.end} outside the text (${text.length})`);
   }
   const fixed = applyEdits(text, edits);
   for (const c of comments(text)) {
     if (edits.some((e) => e.start < c.end && e.end > c.start)) continue;
-    const shift = edits.filter((e) => e.end <= c.start && !(e.start === e.end && e.start === c.start)).reduce((sum, e) => sum + e.newText.length - (e.end - e.start), 0);
-    const inserted = edits.filter((e) => e.start === e.end && e.start === c.start).reduce((sum, e) => sum + e.newText.length, 0);
+    const shift = edits
+      .filter((e) => e.end <= c.start && !(e.start === e.end && e.start === c.start))
+      .reduce((sum, e) => sum + e.newText.length - (e.end - e.start), 0);
+    const inserted = edits
+      .filter((e) => e.start === e.end && e.start === c.start)
+      .reduce((sum, e) => sum + e.newText.length, 0);
     const at = c.start + shift + inserted;
-    if (fixed.slice(at, at + c.text.length) !== c.text) throw new Error(`${what}: the comment ${JSON.stringify(c.text)} is gone`);
+    if (fixed.slice(at, at + c.text.length) !== c.text)
+      throw new Error(`${what}: the comment ${JSON.stringify(c.text)} is gone`);
   }
   return fixed;
 }
 
 function inText(analysis: Analysis, start: number, end: number, what: string): void {
   const n = analysis.doc.text.length;
-  if (!(start >= 0 && start <= end && end <= n)) throw new Error(`${what}: range ${start}-${end} outside the text (${n})`);
+  if (!(start >= 0 && start <= end && end <= n))
+    throw new Error(`${what}: range ${start}-${end} outside the text (${n})`);
 }
 
 export function checkText(text: string, where: readonly number[]): void {
@@ -59,11 +67,13 @@ export function checkText(text: string, where: readonly number[]): void {
   for (const d of analysis.diagnostics) {
     inText(analysis, d.range.start, d.range.end, d.code);
     if (!d.message.zh.trim() || !d.message.en.trim()) throw new Error(`${d.code} without a message`);
-    for (const r of d.related ?? []) if (r.uri === undefined) inText(analysis, r.range.start, r.range.end, `${d.code} related`);
+    for (const r of d.related ?? [])
+      if (r.uri === undefined) inText(analysis, r.range.start, r.range.end, `${d.code} related`);
   }
   for (const f of where) {
     const offset = Math.floor(f * (text.length + 1));
-    for (const c of completionsAt(analysis, offset, { currentYear: 2025 })) inText(analysis, c.range.start, c.range.end, `completion ${c.label.zh}`);
+    for (const c of completionsAt(analysis, offset, { currentYear: 2025 }))
+      inText(analysis, c.range.start, c.range.end, `completion ${c.label.zh}`);
     const h = hoverAt(analysis, offset);
     if (h) inText(analysis, h.range.start, h.range.end, 'hover');
   }
@@ -75,7 +85,10 @@ export function checkText(text: string, where: readonly number[]): void {
   const next = nextYearReport(analysis.report);
   if (next.ok) {
     const syntax = analyze(next.text).diagnostics.filter((d) => d.code < 'NB110');
-    if (syntax.length) throw new Error(`next year's report is not well-formed: ${syntax.map((d) => `${d.code} ${d.message.en}`).join('; ')}\n${next.text.slice(0, 400)}`);
+    if (syntax.length)
+      throw new Error(
+        `next year's report is not well-formed: ${syntax.map((d) => `${d.code} ${d.message.en}`).join('; ')}\n${next.text.slice(0, 400)}`,
+      );
   }
   for (const d of analysis.diagnostics) {
     if (!d.fix) continue;
@@ -86,7 +99,10 @@ export function checkText(text: string, where: readonly number[]): void {
   // The workspace index with the text and a copy a year on (a carry-over pair, a duplicate).
   const index = new ReportIndex();
   index.set('a', text, analysis);
-  index.set('b', text.replace(/年度: *(\d{4})/, (_, y: string) => `年度: ${Number(y) + 1}`));
+  index.set(
+    'b',
+    text.replace(/年度: *(\d{4})/, (_, y: string) => `年度: ${Number(y) + 1}`),
+  );
   index.set('c', text);
   for (const key of ['a', 'b', 'c']) index.diagnostics(key);
   index.delete('a');

@@ -23,15 +23,73 @@ const SOURCES: readonly { readonly name: string; readonly bytes: Buffer }[] = re
   .map((name) => ({ name, bytes: readFileSync(join(IMPORT, name)) }));
 
 const HTML_PIECES = [
-  '<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '<td rowspan="3">', '<td colspan="7">', '<td rowspan="99999">',
-  '<td colspan="1000">', '<td rowspan="0" colspan="0">', '<td rowspan="-1">', '<br>', '<p>', '</p>', '<p class="MsoNormal">', '<o:p></o:p>', '&nbsp;',
-  '&#xD800;', '&#0;', '&#x110000;', '&amp;', '&lt;script&gt;', '<script>alert(1)</script>', '<meta charset="gbk">', '<meta charset="utf-16">',
-  '<meta charset="x-unknown">', '<!--', '-->', '<![endif]-->', '<![CDATA[', '<span style="mso-spacerun:yes">', '</span>', '<div>', '</div>',
+  '<table>',
+  '</table>',
+  '<tr>',
+  '</tr>',
+  '<td>',
+  '</td>',
+  '<th>',
+  '<td rowspan="3">',
+  '<td colspan="7">',
+  '<td rowspan="99999">',
+  '<td colspan="1000">',
+  '<td rowspan="0" colspan="0">',
+  '<td rowspan="-1">',
+  '<br>',
+  '<p>',
+  '</p>',
+  '<p class="MsoNormal">',
+  '<o:p></o:p>',
+  '&nbsp;',
+  '&#xD800;',
+  '&#0;',
+  '&#x110000;',
+  '&amp;',
+  '&lt;script&gt;',
+  '<script>alert(1)</script>',
+  '<meta charset="gbk">',
+  '<meta charset="utf-16">',
+  '<meta charset="x-unknown">',
+  '<!--',
+  '-->',
+  '<![endif]-->',
+  '<![CDATA[',
+  '<span style="mso-spacerun:yes">',
+  '</span>',
+  '<div>',
+  '</div>',
 ];
 const TEXT_PIECES = [
-  '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项', '（一）予以公开', '（三）不予公开', '1.属于国家秘密', '总计', '自然人', '（单位：元）', '元', '万元', '/', '—', '　', '\t', '\n', '\r\n',
-  '0', '12', '3,020.782', '75394432.52元', '-5', '十七', '2020年', '某县人民政府2023年政府信息公开工作年度报告', '发布时间：2024-01-20',
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+  '（一）予以公开',
+  '（三）不予公开',
+  '1.属于国家秘密',
+  '总计',
+  '自然人',
+  '（单位：元）',
+  '元',
+  '万元',
+  '/',
+  '—',
+  '　',
+  '\t',
+  '\n',
+  '\r\n',
+  '0',
+  '12',
+  '3,020.782',
+  '75394432.52元',
+  '-5',
+  '十七',
+  '2020年',
+  '某县人民政府2023年政府信息公开工作年度报告',
+  '发布时间：2024-01-20',
 ];
 
 type SourceEdit =
@@ -41,9 +99,29 @@ type SourceEdit =
 
 const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 const sourceEdit: fc.Arbitrary<SourceEdit> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), fraction, text: fc.array(fc.constantFrom(...HTML_PIECES, ...TEXT_PIECES), { minLength: 1, maxLength: 4 }).map((p) => p.join('')) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), fraction, length: fc.integer({ min: 1, max: 4000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('repeat' as const), fraction, length: fc.integer({ min: 1, max: 2000 }), times: fc.integer({ min: 2, max: 20 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      fraction,
+      text: fc
+        .array(fc.constantFrom(...HTML_PIECES, ...TEXT_PIECES), { minLength: 1, maxLength: 4 })
+        .map((p) => p.join('')),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('delete' as const), fraction, length: fc.integer({ min: 1, max: 4000 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('repeat' as const),
+      fraction,
+      length: fc.integer({ min: 1, max: 2000 }),
+      times: fc.integer({ min: 2, max: 20 }),
+    }),
+  },
 );
 
 /** Source edits on the bytes (as latin1, so that a GBK page is edited without decoding it). */
@@ -61,7 +139,10 @@ function editSource(bytes: Buffer, edits: readonly SourceEdit[]): Buffer {
 export const damagedSource = fc.record({
   source: fc.nat(SOURCES.length - 1),
   edits: fc.array(sourceEdit, { maxLength: 8 }),
-  damages: fc.oneof({ weight: 3, arbitrary: fc.constant([] as ByteDamage[]) }, { weight: 1, arbitrary: fc.array(byteDamage, { minLength: 1, maxLength: 3 }) }),
+  damages: fc.oneof(
+    { weight: 3, arbitrary: fc.constant([] as ByteDamage[]) },
+    { weight: 1, arbitrary: fc.array(byteDamage, { minLength: 1, maxLength: 3 }) },
+  ),
   /** Hand the importer text (as pasted) instead of bytes (as read from a file). */
   asText: fc.boolean(),
 });
@@ -77,7 +158,8 @@ export function checkImport(input: string | Uint8Array): string | undefined {
   const result = importReport(input);
   if (!result.ok) return result.error.zh.trim() && result.error.en.trim() ? undefined : 'a refusal without a message';
   const syntax = analyze(result.yaml).diagnostics.filter((d) => d.code < 'NB110');
-  if (syntax.length) return `the imported YAML is not well-formed: ${syntax.map((d) => `${d.code} ${d.message.en}`).join('; ')}`;
+  if (syntax.length)
+    return `the imported YAML is not well-formed: ${syntax.map((d) => `${d.code} ${d.message.en}`).join('; ')}`;
   return undefined;
 }
 
@@ -124,7 +206,8 @@ export class ImportCliFuzz implements FuzzTarget<[DamagedSource]> {
       const expected = importReport(new Uint8Array(bytes));
       if (run.code === 0) {
         if (!expected.ok) throw new Error('import: exit 0, the importer refuses');
-        if (!existsSync(output) || readFileSync(output, 'utf8') !== expected.yaml) throw new Error('import: exit 0, but the file is not the importer’s YAML');
+        if (!existsSync(output) || readFileSync(output, 'utf8') !== expected.yaml)
+          throw new Error('import: exit 0, but the file is not the importer’s YAML');
       } else if (run.code === 1) {
         if (expected.ok) throw new Error(`import: exit 1, the importer succeeds\n${run.stderr}`);
         if (existsSync(output)) throw new Error('import: failed, yet wrote a file');

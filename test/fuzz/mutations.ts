@@ -102,12 +102,18 @@ export function changeOf(text: string, edit: Edit): Change {
     case 'delete':
     case 'replace': {
       const at = resolveAnchor(text, edit.anchor);
-      return { start: at, end: Math.min(text.length, at + edit.length), text: edit.kind === 'replace' ? edit.text : '' };
+      return {
+        start: at,
+        end: Math.min(text.length, at + edit.length),
+        text: edit.kind === 'replace' ? edit.text : '',
+      };
     }
     case 'eol': {
       const at = resolveAnchor(text, edit.anchor);
       const end = Math.min(text.length, at + edit.length);
-      const stretch = text.slice(at, end).replace(/\r\n|\r|\n/g, edit.to === 'crlf' ? '\r\n' : edit.to === 'cr' ? '\r' : '\n');
+      const stretch = text
+        .slice(at, end)
+        .replace(/\r\n|\r|\n/g, edit.to === 'crlf' ? '\r\n' : edit.to === 'cr' ? '\r' : '\n');
       return { start: at, end, text: stretch };
     }
     case 'tabs': {
@@ -138,14 +144,52 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 const LABELS: readonly string[] = [
   ...new Set(
     ([2019, 2021] as const).flatMap((edition) =>
-      templateIndex(edition).nodes.flatMap(({ node: n }) => [n.key, displayLabel(n)].filter((s): s is string => typeof s === 'string' && s.length > 0)),
+      templateIndex(edition).nodes.flatMap(({ node: n }) =>
+        [n.key, displayLabel(n)].filter((s): s is string => typeof s === 'string' && s.length > 0),
+      ),
     ),
   ),
 ];
 
 const SYNTAX = [
-  ':', ': ', '- ', '-', '[', ']', '{', '}', ', ', ',', '"', "'", '|', '|-', '>', '#', ' # 注', '&a ', '*a', '!!binary ', '!!js/function ', '!x ',
-  '---\n', '...\n', '? ', '%YAML 1.2\n', '\\', '\\u', '~', 'null', '.inf', '0x1F', '1e400', '-0', '007', '1_000', '3,020.782', '１２',
+  ':',
+  ': ',
+  '- ',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  ', ',
+  ',',
+  '"',
+  "'",
+  '|',
+  '|-',
+  '>',
+  '#',
+  ' # 注',
+  '&a ',
+  '*a',
+  '!!binary ',
+  '!!js/function ',
+  '!x ',
+  '---\n',
+  '...\n',
+  '? ',
+  '%YAML 1.2\n',
+  '\\',
+  '\\u',
+  '~',
+  'null',
+  '.inf',
+  '0x1F',
+  '1e400',
+  '-0',
+  '007',
+  '1_000',
+  '3,020.782',
+  '１２',
 ];
 const WHITESPACE = [' ', '  ', '\t', '\n', '\r\n', '\r', '\n\n', '\u3000', '\u2028', '\u00a0'];
 const ODD = ['\ufeff', '\ud800', '\udfff', '\udc00\ud800', '𠀀', '😀', '\u0000', '\u0007', '\ufffd', '\u202e'];
@@ -171,7 +215,10 @@ function pieces(options: MutationOptions): fc.Arbitrary<string> {
     { weight: 3, arbitrary: fc.constantFrom(...LABELS) },
     // Any UTF-16 code unit, lone surrogates included.
     { weight: 2, arbitrary: options.loneCr ? unit : unit.map((c) => (c === '\r' ? '\n' : c)) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 6 }).map((t) => (options.loneCr ? t : t.replace(/\r(?!\n)/g, '\n'))) },
+    {
+      weight: 1,
+      arbitrary: fc.string({ maxLength: 6 }).map((t) => (options.loneCr ? t : t.replace(/\r(?!\n)/g, '\n'))),
+    },
   );
 }
 
@@ -194,7 +241,11 @@ export const anchor: fc.Arbitrary<Anchor> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ at: fc.constant('lineEnd' as const), n: fc.nat(400) }) },
 );
 
-const length = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 2, arbitrary: fc.integer({ min: 5, max: 80 }) }, { weight: 1, arbitrary: fc.integer({ min: 81, max: 3000 }) });
+const length = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 4 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 5, max: 80 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 81, max: 3000 }) },
+);
 
 export function edit(options: MutationOptions): fc.Arbitrary<Edit> {
   const text = insertion(options);
@@ -203,19 +254,27 @@ export function edit(options: MutationOptions): fc.Arbitrary<Edit> {
     { weight: 6, arbitrary: fc.record({ kind: fc.constant('insert' as const), anchor, text }) },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('delete' as const), anchor, length }) },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('replace' as const), anchor, length, text }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('eol' as const), anchor, length, to: fc.constantFrom(...ends) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('eol' as const), anchor, length, to: fc.constantFrom(...ends) }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('tabs' as const), anchor, length }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'bom' as const }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), fraction }) },
   );
 }
 
-const EXAMPLE_TEXTS = ['caozhen-2020.nianbao.yaml', 'shifan-2024.nianbao.yaml'].map((name) => readFileSync(join(EXAMPLES, name), 'utf8'));
+const EXAMPLE_TEXTS = ['caozhen-2020.nianbao.yaml', 'shifan-2024.nianbao.yaml'].map((name) =>
+  readFileSync(join(EXAMPLES, name), 'utf8'),
+);
 
 /** A valid report to start from: one of the examples, or a random consistent report of either edition. */
 export const baseReport: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...EXAMPLE_TEXTS),
-  fc.constantFrom<Edition>(2019, 2021).chain((edition) => consistentReport(edition)).map((data) => writeReport(data)),
+  fc
+    .constantFrom<Edition>(2019, 2021)
+    .chain((edition) => consistentReport(edition))
+    .map((data) => writeReport(data)),
 );
 
 /** Printable summary of a change for failure messages. */

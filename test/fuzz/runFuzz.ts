@@ -35,7 +35,10 @@ export interface FuzzOutcome {
   readonly report?: string;
 }
 
-export async function runFuzz<Ts extends unknown[]>(target: FuzzTarget<Ts>, options: FuzzOptions): Promise<FuzzOutcome> {
+export async function runFuzz<Ts extends unknown[]>(
+  target: FuzzTarget<Ts>,
+  options: FuzzOptions,
+): Promise<FuzzOutcome> {
   const started = performance.now();
   await target.setup();
   let details: fc.RunDetails<Ts>;
@@ -50,9 +53,19 @@ export async function runFuzz<Ts extends unknown[]>(target: FuzzTarget<Ts>, opti
     await target.teardown();
   }
   const ms = performance.now() - started;
-  const outcome = { name: target.name, seed: options.seed, runs: details.numRuns, failed: details.failed, ms, counters: target.counters() };
+  const outcome = {
+    name: target.name,
+    seed: options.seed,
+    runs: details.numRuns,
+    failed: details.failed,
+    ms,
+    counters: target.counters(),
+  };
   if (!details.failed) return outcome;
-  const error = details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance);
+  const error =
+    details.errorInstance instanceof Error
+      ? (details.errorInstance.stack ?? details.errorInstance.message)
+      : String(details.errorInstance);
   const report = [
     `fuzz target ${target.name} failed after ${details.numRuns} runs (seed ${details.seed}, path ${JSON.stringify(details.counterexamplePath)})`,
     `replay: npm run fuzz -- --target ${target.name} --seed ${details.seed} --path ${details.counterexamplePath ?? ''}`,

@@ -7,7 +7,9 @@ import { ServerFuzz } from './serverFuzz';
 
 test(`the server under random edit sequences and requests (${BOUNDED_RUNS.server} runs, seed ${FUZZ_SEED})`, async () => {
   const outcome = await runFuzz(new ServerFuzz(), { seed: FUZZ_SEED, numRuns: BOUNDED_RUNS.server });
-  console.log(`server fuzz: ${outcome.runs} runs in ${(outcome.ms / 1000).toFixed(1)} s, ${JSON.stringify(outcome.counters)}`);
+  console.log(
+    `server fuzz: ${outcome.runs} runs in ${(outcome.ms / 1000).toFixed(1)} s, ${JSON.stringify(outcome.counters)}`,
+  );
   assert.equal(outcome.failed, false, outcome.report);
   assert.equal(outcome.runs, BOUNDED_RUNS.server);
 });

@@ -39,16 +39,25 @@ for (const c of HOSTILE) {
     const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssMB: number; cpuMs: number; wallMs: number };
     const result = JSON.parse(check.stdout) as { files: { diagnostics: { code: string; message: string }[] }[] };
     const codes = result.files[0].diagnostics.map((d) => d.code);
-    console.log(`hostile ${c.name} via cli: ${summarise(codes)}, exit ${check.code}, ${usage.wallMs.toFixed(0)} ms (CPU ${usage.cpuMs.toFixed(0)} ms, bound ${CPU_BOUND_MS} ms); peak RSS ${usage.maxRssMB.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); "${result.files[0].diagnostics[0]?.message.slice(0, 80)}"`);
+    console.log(
+      `hostile ${c.name} via cli: ${summarise(codes)}, exit ${check.code}, ${usage.wallMs.toFixed(0)} ms (CPU ${usage.cpuMs.toFixed(0)} ms, bound ${CPU_BOUND_MS} ms); peak RSS ${usage.maxRssMB.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); "${result.files[0].diagnostics[0]?.message.slice(0, 80)}"`,
+    );
     assert.equal(c.expect(codes), undefined);
     assert.equal(check.code, c.exit ?? 1);
     assert.ok(usage.maxRssMB < MEMORY_BOUND_MB, `peak RSS ${usage.maxRssMB} MB`);
     assert.ok(usage.cpuMs < CPU_BOUND_MS, `the check took ${usage.cpuMs} ms of CPU time`);
 
-    for (const args of [['render', file], ['next', file], ['check', file]]) {
+    for (const args of [
+      ['render', file],
+      ['next', file],
+      ['check', file],
+    ]) {
       const r = nianbao(args);
       assert.ok([0, 1, 2].includes(r.code), `${args[0]}: exit ${r.code}`);
-      assert.ok(!STACK_TRACE.test(`\n${r.stderr}`) && !STACK_TRACE.test(`\n${r.stdout}`), `${args[0]}: a stack trace\n${r.stderr}`);
+      assert.ok(
+        !STACK_TRACE.test(`\n${r.stderr}`) && !STACK_TRACE.test(`\n${r.stdout}`),
+        `${args[0]}: a stack trace\n${r.stderr}`,
+      );
       if (r.code !== 0) assert.ok((r.stderr + r.stdout).trim(), `${args[0]}: no message`);
     }
     assert.equal(existsSync(PWNED), false, 'a tag was executed');

@@ -15,7 +15,16 @@ for (const c of HOSTILE) {
   test(`core: ${c.name} — ${c.what}`, () => {
     const r = spawnSync(process.execPath, [MEASURE, c.name], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(r.status, 0, r.stderr);
-    const m = JSON.parse(r.stdout) as { codes: string[]; first: string; ms: number; cpuMs: number; bytes: number; units: number; baselineMB: number; maxRssMB: number };
+    const m = JSON.parse(r.stdout) as {
+      codes: string[];
+      first: string;
+      ms: number;
+      cpuMs: number;
+      bytes: number;
+      units: number;
+      baselineMB: number;
+      maxRssMB: number;
+    };
     console.log(
       `hostile ${c.name} via core: ${summarise(m.codes)} in ${m.ms.toFixed(0)} ms (CPU ${m.cpuMs.toFixed(0)} ms, bound ${CPU_BOUND_MS} ms); peak RSS ${m.maxRssMB.toFixed(0)} MB (${(m.maxRssMB - m.baselineMB).toFixed(0)} MB over the input's own ${m.baselineMB.toFixed(0)} MB; bound ${MEMORY_BOUND_MB} MB); ${(m.bytes / 1048576).toFixed(2)} MB in, "${m.first.slice(0, 80)}"`,
     );

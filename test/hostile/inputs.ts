@@ -30,7 +30,12 @@ function count(codes: readonly string[], code: string): number {
 function laughs(levels: number, width: number): string {
   const names = Array.from({ length: levels }, (_, i) => `l${i}`);
   const lines = [`${names[0]}: &${names[0]} [${Array(width).fill('"lol"').join(', ')}]`];
-  for (let i = 1; i < levels; i++) lines.push(`${names[i]}: &${names[i]} [${Array(width).fill(`*${names[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(width)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   return `${SEED_2021()}${lines.join('\n')}\n`;
 }
 
@@ -57,12 +62,14 @@ export const HOSTILE: readonly HostileCase[] = [
     name: 'alias-bomb-wide',
     what: `billion laughs past the alias limit: 12 levels of 12 aliases (132 aliases > ${MAX_ALIASES})`,
     bytes: () => utf8(laughs(12, 12)),
-    expect: (codes) => (codes.join(' ') === 'NB104' ? undefined : `${codes.join(' ')}, expected one NB104 (too many aliases)`),
+    expect: (codes) =>
+      codes.join(' ') === 'NB104' ? undefined : `${codes.join(' ')}, expected one NB104 (too many aliases)`,
   },
   {
     name: 'deep-nesting',
     what: 'a value nested 10,000 levels deep (flow sequences and mappings alternating), in a report',
-    bytes: () => utf8(SEED_2021().replace('    行政许可: 1523', `    行政许可: ${'[{a: '.repeat(5000)}1${'}]'.repeat(5000)}`)),
+    bytes: () =>
+      utf8(SEED_2021().replace('    行政许可: 1523', `    行政许可: ${'[{a: '.repeat(5000)}1${'}]'.repeat(5000)}`)),
     expect: (codes) => (codes.join(' ') === 'NB106' ? undefined : `${codes.join(' ')}, expected NB106`),
   },
   {
@@ -89,8 +96,10 @@ export const HOSTILE: readonly HostileCase[] = [
   {
     name: 'line-1mb-row',
     what: 'a 1 MB single line: a table row of 350,000 values',
-    bytes: () => utf8(SEED_2021().replace('  行政复议: [2, 1, 0, 1, 4]', `  行政复议: [${Array(350_000).fill('1').join(', ')}]`)),
-    expect: (codes) => (codes.includes('NB204') ? undefined : `${codes.join(' ')}, expected NB204 (a row of the wrong length)`),
+    bytes: () =>
+      utf8(SEED_2021().replace('  行政复议: [2, 1, 0, 1, 4]', `  行政复议: [${Array(350_000).fill('1').join(', ')}]`)),
+    expect: (codes) =>
+      codes.includes('NB204') ? undefined : `${codes.join(' ')}, expected NB204 (a row of the wrong length)`,
   },
   {
     name: 'line-1mb-quote',
@@ -102,14 +111,26 @@ export const HOSTILE: readonly HostileCase[] = [
     name: 'line-1mb-narrative',
     what: 'a 1 MB single line of narrative full of figures (收到申请…件, 予以公开…件, Chinese numerals)',
     exit: 0,
-    bytes: () => utf8(SEED_2021().replace('总体情况: |\n', `总体情况: |\n  ${'共收到申请101件，予以公开十七件，一百零一'.repeat(17_500)}\n`)),
-    expect: (codes) => (codes.includes('NB309') && codes[codes.length - 1] === 'NB110' ? undefined : `${codes.slice(0, 5).join(' ')}…, expected NB309 findings capped by NB110`),
+    bytes: () =>
+      utf8(
+        SEED_2021().replace(
+          '总体情况: |\n',
+          `总体情况: |\n  ${'共收到申请101件，予以公开十七件，一百零一'.repeat(17_500)}\n`,
+        ),
+      ),
+    expect: (codes) =>
+      codes.includes('NB309') && codes[codes.length - 1] === 'NB110'
+        ? undefined
+        : `${codes.slice(0, 5).join(' ')}…, expected NB309 findings capped by NB110`,
   },
   {
     name: 'duplicate-keys',
     what: '5,000 duplicate keys (格式 again and again) after a report',
     bytes: () => utf8(`${SEED_2021()}${Array(5000).fill('格式: 2021').join('\n')}\n`),
-    expect: (codes) => (count(codes, 'NB102') === 1000 && codes[codes.length - 1] === 'NB110' ? undefined : `${count(codes, 'NB102')} NB102, expected 1000 and NB110`),
+    expect: (codes) =>
+      count(codes, 'NB102') === 1000 && codes[codes.length - 1] === 'NB110'
+        ? undefined
+        : `${count(codes, 'NB102')} NB102, expected 1000 and NB110`,
   },
   {
     name: 'custom-tags',
@@ -117,12 +138,22 @@ export const HOSTILE: readonly HostileCase[] = [
     bytes: () =>
       utf8(
         SEED_2021()
-          .replace(/^机关: .*$/m, `机关: !!js/function "function () { require('fs').writeFileSync('/tmp/nianbao-pwned', 'pwned'); }"`)
-          .replace('    行政许可: 1523', '    行政许可: !!binary R0lGODlhDAAMAIQAAP//9/X17unp5WZmZgAAAOfn515eXvPz7Y6OjuDg4J+fn5OTk6enp56enmleECcgggoBADs=')
-          .replace('  行政复议: [2, 1, 0, 1, 4]', '  行政复议: !!python/object/apply:os.system ["touch /tmp/nianbao-pwned"]')
+          .replace(
+            /^机关: .*$/m,
+            `机关: !!js/function "function () { require('fs').writeFileSync('/tmp/nianbao-pwned', 'pwned'); }"`,
+          )
+          .replace(
+            '    行政许可: 1523',
+            '    行政许可: !!binary R0lGODlhDAAMAIQAAP//9/X17unp5WZmZgAAAOfn515eXvPz7Y6OjuDg4J+fn5OTk6enp56enmleECcgggoBADs=',
+          )
+          .replace(
+            '  行政复议: [2, 1, 0, 1, 4]',
+            '  行政复议: !!python/object/apply:os.system ["touch /tmp/nianbao-pwned"]',
+          )
           .concat('!<tag:yaml.org,2002:js/undefined> 键: !ruby/object:Gem::Installer {i: x}\n'),
       ),
-    expect: (codes) => (count(codes, 'NB103') === 5 ? undefined : `${count(codes, 'NB103')} NB103 in ${codes.join(' ')}, expected 5`),
+    expect: (codes) =>
+      count(codes, 'NB103') === 5 ? undefined : `${count(codes, 'NB103')} NB103 in ${codes.join(' ')}, expected 5`,
   },
   {
     name: 'binary',

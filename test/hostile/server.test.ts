@@ -25,7 +25,9 @@ after(() => {
 function healthy(client: LspClient): void {
   assert.equal(client.process.exitCode, null, 'the server exited');
   assert.equal(client.stderr.join(''), '', 'the server wrote to standard error');
-  const failures = client.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1);
+  const failures = client.notifications.filter(
+    (n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1,
+  );
   assert.deepEqual(failures, [], 'the server logged a failure');
 }
 
@@ -52,7 +54,10 @@ for (const c of HOSTILE) {
       await client.codeActions(uri, { start: at, end: mid }, diagnostics.slice(0, 50));
       await client.symbols(uri);
       await client.folding(uri);
-      const render = await client.connection.sendRequest<{ html?: string; stale?: boolean }>('nianbao/render', { uri, version: 1 });
+      const render = await client.connection.sendRequest<{ html?: string; stale?: boolean }>('nianbao/render', {
+        uri,
+        version: 1,
+      });
       assert.ok(typeof render.html === 'string', 'the preview body');
       const peak = peakMemoryMB(client.process.pid as number);
       const cpu = cpuTimeMs(client.process.pid as number) - cpuBefore;
@@ -86,11 +91,14 @@ test('server: every hostile input as a file of the workspace, indexed from disk'
       lines.push(`${c.name}: ${summarise(codes)}`);
       // Cross findings may add NB320 between the copies of the same report: the file's own findings are checked.
       assert.equal(c.expect(codes.filter((code) => code !== 'NB320')), undefined, c.name);
-      if (c.name === 'file-50mb') assert.ok(diagnostics[0].message.includes('不读取'), `refused unread: ${diagnostics[0].message}`);
+      if (c.name === 'file-50mb')
+        assert.ok(diagnostics[0].message.includes('不读取'), `refused unread: ${diagnostics[0].message}`);
     }
     const peak = peakMemoryMB(client.process.pid as number);
     const cpu = cpuTimeMs(client.process.pid as number);
-    console.log(`hostile files via server (workspace index): all ${HOSTILE.length} indexed in ${ms.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); ${cpu.toFixed(0)} ms of CPU since start (bound ${CPU_BOUND_MS} ms); ${lines.join('; ')}`);
+    console.log(
+      `hostile files via server (workspace index): all ${HOSTILE.length} indexed in ${ms.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MB (bound ${MEMORY_BOUND_MB} MB); ${cpu.toFixed(0)} ms of CPU since start (bound ${CPU_BOUND_MS} ms); ${lines.join('; ')}`,
+    );
     assert.ok(peak < MEMORY_BOUND_MB);
     assert.ok(cpu < CPU_BOUND_MS, `the server spent ${cpu} ms of CPU time`);
     healthy(client);

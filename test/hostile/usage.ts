@@ -10,6 +10,13 @@ if (file) {
   const started = performance.now();
   process.on('exit', () => {
     const u = process.resourceUsage();
-    writeFileSync(file, JSON.stringify({ maxRssMB: peakMemoryMB(), cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, wallMs: performance.now() - started }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        maxRssMB: peakMemoryMB(),
+        cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000,
+        wallMs: performance.now() - started,
+      }),
+    );
   });
 }

@@ -22,7 +22,10 @@ test('without -o the YAML goes to standard output, the summary to standard error
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^# 湛河区曹镇乡人民政府 2020 年/);
   assert.match(r.stdout, /\n格式: 2019 /);
-  assert.match(r.stderr, /^已导入 .*caozhen-2020-report\.txt（2019年版格式）：近似匹配 0 处，未能放入 0 项，原文缺少 0 行。请运行 nianbao check 检查。\n$/);
+  assert.match(
+    r.stderr,
+    /^已导入 .*caozhen-2020-report\.txt（2019年版格式）：近似匹配 0 处，未能放入 0 项，原文缺少 0 行。请运行 nianbao check 检查。\n$/,
+  );
 });
 
 test('-o creates the file, which then checks clean; an existing file is never overwritten', () => {
@@ -54,9 +57,18 @@ test('- reads standard input as bytes, so a GBK page comes through', () => {
 test('--lang en: notes and summary in English, the file stays Chinese', () => {
   const r = run(['import', join(DIR, 'messy-2022.html'), '--lang', 'en']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /Labels matched approximately \(printed → template\); please check:\n {2}四 “行政法复议” → “行政复议”\n/);
-  assert.match(r.stderr, /Not imported, could not be placed in the template:\n {2}六 “示范市生态环境局 2023年1月18日”: the closing signature/);
-  assert.match(r.stderr, /Imported .*messy-2022\.html \(2021 template\): 1 approximate label\(s\), 1 item\(s\) not placed, 0 row\(s\) missing/);
+  assert.match(
+    r.stderr,
+    /Labels matched approximately \(printed → template\); please check:\n {2}四 “行政法复议” → “行政复议”\n/,
+  );
+  assert.match(
+    r.stderr,
+    /Not imported, could not be placed in the template:\n {2}六 “示范市生态环境局 2023年1月18日”: the closing signature/,
+  );
+  assert.match(
+    r.stderr,
+    /Imported .*messy-2022\.html \(2021 template\): 1 approximate label\(s\), 1 item\(s\) not placed, 0 row\(s\) missing/,
+  );
   assert.match(r.stdout, /# 以下标签按近似匹配/);
 });
 

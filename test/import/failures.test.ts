@@ -17,9 +17,21 @@ const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-bad-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const CASES: readonly [string, RegExp, RegExp][] = [
-  ['unrelated.html', /没有找到年报标题和年度.*这似乎不是政府信息公开工作年度报告，未导入/, /No report title with a year/],
-  ['truncated.html', /只找到 1 个部分标题（一、总体情况），年报应有/, /Only 1 section heading\(s\) found \(一、总体情况\)/],
-  ['tables-as-images.html', /表格中没有任何可读的数值（表格可能是图片或已损坏），未导入/, /the tables hold no readable value/],
+  [
+    'unrelated.html',
+    /没有找到年报标题和年度.*这似乎不是政府信息公开工作年度报告，未导入/,
+    /No report title with a year/,
+  ],
+  [
+    'truncated.html',
+    /只找到 1 个部分标题（一、总体情况），年报应有/,
+    /Only 1 section heading\(s\) found \(一、总体情况\)/,
+  ],
+  [
+    'tables-as-images.html',
+    /表格中没有任何可读的数值（表格可能是图片或已损坏），未导入/,
+    /the tables hold no readable value/,
+  ],
   ['binary.png', /输入不是文本或网页（含有二进制内容），无法导入/, /not text or a web page/],
   ['empty.txt', /输入为空，无法导入/, /The input is empty/],
 ];
@@ -45,7 +57,10 @@ for (const [name, zh, en] of CASES) {
     assert.match(r.stderr, new RegExp(`^无法导入 .*${name.replace('.', '\\.')}：`));
     assert.match(r.stderr, zh);
     assert.equal(existsSync(out), false);
-    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith(name)), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.startsWith(name)),
+      [],
+    );
   });
 }
 

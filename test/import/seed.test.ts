@@ -39,11 +39,21 @@ test('the seed imports with nothing approximate, unplaced or missing, and checks
   assert.equal(result.kind, 'text');
   assert.equal(result.encoding, 'utf-8');
   assert.deepEqual([result.fuzzy, result.unplaced, result.missing, result.notes], [[], [], [], []]);
-  assert.deepEqual(analyze(result.yaml).diagnostics.map((d) => `${d.code} ${d.message.zh}`), []);
+  assert.deepEqual(
+    analyze(result.yaml).diagnostics.map((d) => `${d.code} ${d.message.zh}`),
+    [],
+  );
   // Written like the hand-written example: the same text below the comment block.
-  const body = (yaml: string): string => yaml.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+  const body = (yaml: string): string =>
+    yaml
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
   assert.equal(body(result.yaml), body(readFileSync(EXAMPLE, 'utf8')));
-  assert.match(result.yaml, /^# 湛河区曹镇乡人民政府 2020 年政府信息公开工作年度报告，由 nianbao import 从已发布原文导入（2019年版格式/);
+  assert.match(
+    result.yaml,
+    /^# 湛河区曹镇乡人民政府 2020 年政府信息公开工作年度报告，由 nianbao import 从已发布原文导入（2019年版格式/,
+  );
 });
 
 test('the same text as a string (already decoded) imports the same', () => {

@@ -45,19 +45,27 @@ const gbk = (s: string): Uint8Array => {
 };
 
 test('bytes: <meta charset> and http-equiv are read with the parser; UTF-8, then GB18030 when undeclared', () => {
-  const declared = gbk('<html><head><meta http-equiv="Content-Type" content="text/html; charset=GB2312"></head><body>中文年报</body></html>');
+  const declared = gbk(
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=GB2312"></head><body>中文年报</body></html>',
+  );
   assert.equal(declaredCharset(declared), 'gb2312');
   assert.match(decodeBytes(declared).text, /中文年报/);
   const meta = gbk('<meta charset="gbk"><p>年报</p>');
   assert.deepEqual([decodeBytes(meta).encoding, /年报/.test(decodeBytes(meta).text)], ['gbk', true]);
   const undeclared = gbk('<p>中文年报</p>');
-  assert.deepEqual([decodeBytes(undeclared).encoding, /中文年报/.test(decodeBytes(undeclared).text)], ['gb18030', true]);
+  assert.deepEqual(
+    [decodeBytes(undeclared).encoding, /中文年报/.test(decodeBytes(undeclared).text)],
+    ['gb18030', true],
+  );
   const utf8 = new TextEncoder().encode('<meta charset="gbk"><p>中文年报</p>');
   // Declared GBK but really UTF-8 (it happens): valid UTF-8 wins.
   assert.match(decodeBytes(utf8).text, /中文年报/);
   assert.equal(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61])).text, 'a');
   // A meta tag mentioned in a comment or script does not count.
-  assert.equal(declaredCharset(new TextEncoder().encode('<!-- <meta charset="gbk"> --><script>"<meta charset=gbk>"</script>')), undefined);
+  assert.equal(
+    declaredCharset(new TextEncoder().encode('<!-- <meta charset="gbk"> --><script>"<meta charset=gbk>"</script>')),
+    undefined,
+  );
 });
 
 test('HTML grid: rowspan and colspan resolved, a merged cell counted once per row, continued cells marked', () => {
@@ -69,7 +77,9 @@ test('HTML grid: rowspan and colspan resolved, a merged cell counted once per ro
       <tr><td>I</td><td>J</td><td>K</td></tr>
     </table>`) ?? assert.fail('not HTML'),
   );
-  const rows = doc.lines.map((l) => l.cells.map((c) => `${c.text}@${c.column}+${c.span}${c.inherited ? '^' : ''}`).join(' '));
+  const rows = doc.lines.map((l) =>
+    l.cells.map((c) => `${c.text}@${c.column}+${c.span}${c.inherited ? '^' : ''}`).join(' '),
+  );
   assert.deepEqual(rows, ['A@0+2 B@2+1 C@3+1', 'A@0+2^ D@2+2', 'E@0+1 F@1+1 G@2+1 H@3+1', 'I@0+1 F@1+1^ J@2+1 K@3+1']);
 });
 
@@ -93,17 +103,25 @@ test('HTML text: Word markup, conditional comments, &nbsp;, nested p/span and <b
 });
 
 test('writeReport: a null cell stays null, a value left out is still 0, as before', () => {
-  const yaml = writeReport({ edition: 2021, agency: '某局', year: 2022, rows: { 'active.art20_1.rules': [null, 1, null], 'active.art20_6.penalty': [null] } });
+  const yaml = writeReport({
+    edition: 2021,
+    agency: '某局',
+    year: 2022,
+    rows: { 'active.art20_1.rules': [null, 1, null], 'active.art20_6.penalty': [null] },
+  });
   assert.match(yaml, /\n {4}规章: \[null, 1, null\]\n/);
   assert.match(yaml, /\n {4}行政处罚: null\n/);
   assert.match(yaml, /\n {4}行政强制: 0\n/);
   const skeleton = writeSkeleton(2019, 2020, '某局');
   assert.doesNotMatch(skeleton, /null/);
   // A skeleton's only finding is its empty 五 (NB311), which the user has to write.
-  assert.deepEqual(analyze(skeleton).diagnostics.map((d) => d.code), ['NB311']);
+  assert.deepEqual(
+    analyze(skeleton).diagnostics.map((d) => d.code),
+    ['NB311'],
+  );
 });
 
-test('writeReport layout: nodes written in the other edition\'s shape, which the checker then reports', () => {
+test("writeReport layout: nodes written in the other edition's shape, which the checker then reports", () => {
   const yaml = writeReport({
     edition: 2021,
     agency: '某局',
@@ -111,9 +129,14 @@ test('writeReport layout: nodes written in the other edition\'s shape, which the
     layout: { 'active.art20_5': 2019, 'applications.results.other': 2019 },
     rows: { 'active.art20_5.licensing': [1, 2, 3], 'applications.results.other': [1, 0, 0, 0, 0, 0, 1] },
   });
-  assert.match(yaml, /\n {2}第二十条第（五）项: +# 上一年项目数量, 本年增\/减, 处理决定数量\n {4}行政许可: \[1, 2, 3\]\n {4}其他对外管理服务事项: \[0, 0, 0\]\n/);
+  assert.match(
+    yaml,
+    /\n {2}第二十条第（五）项: +# 上一年项目数量, 本年增\/减, 处理决定数量\n {4}行政许可: \[1, 2, 3\]\n {4}其他对外管理服务事项: \[0, 0, 0\]\n/,
+  );
   assert.match(yaml, /\n {4}其他处理: \[1, 0, 0, 0, 0, 0, 1\]\n {4}总计:/);
-  const codes = analyze(yaml).diagnostics.filter((d) => d.code === 'NB312').map((d) => d.path.join('/'));
+  const codes = analyze(yaml)
+    .diagnostics.filter((d) => d.code === 'NB312')
+    .map((d) => d.path.join('/'));
   assert.deepEqual(codes.sort(), [
     '主动公开政府信息情况/第二十条第（五）项/其他对外管理服务事项',
     '主动公开政府信息情况/第二十条第（五）项/行政许可',

@@ -8,7 +8,11 @@ describe('commands and languages in VS Code', () => {
   after(() => setConfiguration('nianbao.language', 'zh'));
 
   it('新建年报 opens a complete skeleton as a new unsaved report', async () => {
-    const document = await vscode.commands.executeCommand<vscode.TextDocument>('nianbao.newReport', { edition: 2021, year: 2025, agency: '测试县人民政府' });
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('nianbao.newReport', {
+      edition: 2021,
+      year: 2025,
+      agency: '测试县人民政府',
+    });
     assert.ok(document, 'no document returned');
     assert.equal(document.isUntitled, true);
     assert.equal(document.languageId, 'nianbao');
@@ -19,7 +23,11 @@ describe('commands and languages in VS Code', () => {
     assert.match(text, /行政规范性文件: \[0, 0, 0\]/);
     // A skeleton's only finding is its empty 五 (the narrative is still to be written).
     // The empty untitled document is checked first (NB109); wait for the check of the inserted skeleton.
-    const diagnostics = await diagnosticsWhere(document.uri, (d) => d.length > 0 && !d.some((x) => String(x.code) === 'NB109'), 'the skeleton check');
+    const diagnostics = await diagnosticsWhere(
+      document.uri,
+      (d) => d.length > 0 && !d.some((x) => String(x.code) === 'NB109'),
+      'the skeleton check',
+    );
     assert.deepEqual(
       diagnostics.map((d) => `${String(d.code)} ${d.message}`).filter((m) => !m.startsWith('NB311')),
       [],
@@ -29,7 +37,10 @@ describe('commands and languages in VS Code', () => {
 
   it('检查工作区中的所有年报 fills the Problems panel for reports that are not open', async () => {
     const unopened = workspaceUri('fixtures', 'fixable', 'nb304-appeal-total.nianbao.yaml');
-    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), false);
+    assert.equal(
+      vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()),
+      false,
+    );
     await vscode.commands.executeCommand('nianbao.checkWorkspace');
     const diagnostics = await diagnosticsWhere(unopened, (d) => d.length > 0, 'problems of an unopened report');
     assert.ok(markers(diagnostics).some((m) => m.endsWith('NB304')));
@@ -56,14 +67,17 @@ describe('commands and languages in VS Code', () => {
   it('the manifest strings exist in English and Chinese', async () => {
     const extension = vscode.extensions.getExtension('nianbao.nianbao') as vscode.Extension<unknown>;
     const read = async (name: string): Promise<Record<string, string>> =>
-      JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, name)))) as Record<string, string>;
+      JSON.parse(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, name))),
+      ) as Record<string, string>;
     const en = await read('package.nls.json');
     const zh = await read('package.nls.zh-cn.json');
     assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
     const bundle = await read('l10n/bundle.l10n.zh-cn.json');
     assert.ok(Object.keys(bundle).length > 10);
     // The command titles shown in this (English) window come from package.nls.json.
-    const titles = (extension.packageJSON as { contributes: { commands: { command: string; title: string }[] } }).contributes.commands;
+    const titles = (extension.packageJSON as { contributes: { commands: { command: string; title: string }[] } })
+      .contributes.commands;
     const newReport = titles.find((c) => c.command === 'nianbao.newReport');
     assert.ok(newReport && !newReport.title.startsWith('%'), JSON.stringify(newReport));
   });

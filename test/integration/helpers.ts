@@ -48,7 +48,11 @@ export function diagnosticsWhere(
     }
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`${uri.path}: no ${what}; last seen: ${JSON.stringify(markers(vscode.languages.getDiagnostics(uri)))}`));
+      reject(
+        new Error(
+          `${uri.path}: no ${what}; last seen: ${JSON.stringify(markers(vscode.languages.getDiagnostics(uri)))}`,
+        ),
+      );
     }, limitMs);
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((u) => u.toString() === uri.toString())) return;
@@ -62,7 +66,10 @@ export function diagnosticsWhere(
 }
 
 /** Next change of the diagnostics of `uri` after `action` (which must cause one). */
-export async function afterChange(uri: vscode.Uri, action: () => Thenable<unknown> | Promise<unknown>): Promise<readonly vscode.Diagnostic[]> {
+export async function afterChange(
+  uri: vscode.Uri,
+  action: () => Thenable<unknown> | Promise<unknown>,
+): Promise<readonly vscode.Diagnostic[]> {
   const changed = new Promise<readonly vscode.Diagnostic[]>((resolve) => {
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((u) => u.toString() === uri.toString())) return;

@@ -16,7 +16,10 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const grep = process.env.MOCHA_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
+  for (const file of readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(__dirname, file));
   const tests: TestResult[] = [];
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -29,13 +32,16 @@ export function run(): Promise<void> {
         pending: tests.filter((t) => t.state === 'pending').length,
         durationMs: Date.now() - started,
       };
-      if (process.env.NIANBAO_TEST_RESULTS) writeFileSync(process.env.NIANBAO_TEST_RESULTS, JSON.stringify(summary, null, 2));
+      if (process.env.NIANBAO_TEST_RESULTS)
+        writeFileSync(process.env.NIANBAO_TEST_RESULTS, JSON.stringify(summary, null, 2));
       console.log(`NIANBAO-TEST-RESULT ${JSON.stringify(summary)}`);
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else resolve();
     });
     runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed' }));
-    runner.on('fail', (t, err: Error) => tests.push({ title: t.fullTitle(), state: 'failed', error: err?.stack ?? String(err) }));
+    runner.on('fail', (t, err: Error) =>
+      tests.push({ title: t.fullTitle(), state: 'failed', error: err?.stack ?? String(err) }),
+    );
     runner.on('pending', (t) => tests.push({ title: t.fullTitle(), state: 'pending' }));
   });
 }

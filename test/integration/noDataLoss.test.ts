@@ -48,8 +48,14 @@ describe('no command writes a file the user did not ask for', () => {
     // Pages to import, in the workspace as a user would have saved them (written before any snapshot).
     const dir = workspaceUri('downloads');
     await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'official-2021.html'), readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'official-2021.html')));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'unrelated.html'), readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'bad', 'unrelated.html')));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(dir, 'official-2021.html'),
+      readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'official-2021.html')),
+    );
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(dir, 'unrelated.html'),
+      readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'bad', 'unrelated.html')),
+    );
   });
   afterEach(closeAll);
 
@@ -64,7 +70,9 @@ describe('no command writes a file the user did not ask for', () => {
 
   it('从网页或文本导入年报 opens the import unsaved, writes nothing; a page that is no report opens nothing and writes nothing', async () => {
     const before = snapshot();
-    const imported = await nextOpened(() => vscode.commands.executeCommand('nianbao.importReport', workspaceUri('downloads', 'official-2021.html')));
+    const imported = await nextOpened(() =>
+      vscode.commands.executeCommand('nianbao.importReport', workspaceUri('downloads', 'official-2021.html')),
+    );
     assert.equal(imported.uri.scheme, 'untitled');
     assert.match(imported.getText(), /^格式: 2021\b/m);
     assert.deepEqual(snapshot(), before, 'files on disk changed');
@@ -81,7 +89,12 @@ describe('no command writes a file the user did not ask for', () => {
     const editor = await open(uri);
     const diagnostics = await diagnosticsWhere(uri, (d) => d.some((x) => String(x.code) === 'NB303'), 'NB303');
     const d = diagnostics.find((x) => String(x.code) === 'NB303') as vscode.Diagnostic;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.edit && a.isPreferred) ?? actions.find((a) => a.edit);
     assert.ok(fix?.edit, 'a fix is offered');
     await afterChange(uri, () => vscode.workspace.applyEdit(fix.edit as vscode.WorkspaceEdit));
@@ -89,7 +102,11 @@ describe('no command writes a file the user did not ask for', () => {
     assert.equal(editor.document.isDirty, true, 'not saved by the fix');
     assert.equal(readFileSync(uri.fsPath, 'utf8'), onDisk, 'the file on disk is untouched');
     // Every comment and every line but the fixed one are as they were.
-    const comments = (s: string): string[] => s.split('\n').map((l) => /#.*$/.exec(l)?.[0] ?? '').filter(Boolean);
+    const comments = (s: string): string[] =>
+      s
+        .split('\n')
+        .map((l) => /#.*$/.exec(l)?.[0] ?? '')
+        .filter(Boolean);
     assert.deepEqual(comments(text), comments(onDisk));
     const changed = text.split('\n').filter((l, i) => l !== onDisk.split('\n')[i]);
     assert.equal(changed.length, 1, JSON.stringify(changed));

@@ -16,7 +16,11 @@ interface PreviewStatus {
  * The preview reports the versions it has patched in; a webview raises no event another extension can wait on,
  * so ask its status until `accept` holds (each ask is a real round trip to the page's last report).
  */
-async function previewWhere(uri: vscode.Uri, accept: (s: PreviewStatus) => boolean, what: string): Promise<PreviewStatus> {
+async function previewWhere(
+  uri: vscode.Uri,
+  accept: (s: PreviewStatus) => boolean,
+  what: string,
+): Promise<PreviewStatus> {
   let last: PreviewStatus | undefined;
   for (let i = 0; i < 300; i++) {
     const all = await vscode.commands.executeCommand<PreviewStatus[]>('nianbao.preview.status');
@@ -66,7 +70,11 @@ describe('preview and export in VS Code', () => {
     // Type into the report: the page patches in the new version.
     const at = positionOf(editor.document, '行政复议: [');
     await editor.edit((b) => b.insert(at, ' '));
-    const after = await previewWhere(uri, (s) => s.renderedVersion === editor.document.version, 'body of the edited version');
+    const after = await previewWhere(
+      uri,
+      (s) => s.renderedVersion === editor.document.version,
+      'body of the edited version',
+    );
     assert.ok(after.renderedVersion! > first.renderedVersion!);
     assert.equal(editor.document.isDirty, true);
     await vscode.commands.executeCommand('undo');
@@ -77,8 +85,16 @@ describe('preview and export in VS Code', () => {
     await open(uri);
     await vscode.commands.executeCommand('nianbao.showPreviewToSide', uri);
     const s = await previewWhere(uri, (x) => x.renderedVersion === x.documentVersion, 'rendered body');
-    const media = vscode.Uri.joinPath(vscode.extensions.getExtension('nianbao.nianbao')!.extensionUri, 'media').toString();
-    assert.deepEqual(s.webview, { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [media] });
+    const media = vscode.Uri.joinPath(
+      vscode.extensions.getExtension('nianbao.nianbao')!.extensionUri,
+      'media',
+    ).toString();
+    assert.deepEqual(s.webview, {
+      enableScripts: true,
+      enableForms: false,
+      enableCommandUris: false,
+      localResourceRoots: [media],
+    });
   });
 
   it('导出为 HTML writes a standalone page with no scripts', async () => {

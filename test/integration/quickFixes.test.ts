@@ -38,14 +38,24 @@ describe('quick fixes in VS Code', () => {
 
   it('applying the offered fixes one after another leaves each fixable fixture clean, comments intact', async () => {
     const entries = await vscode.workspace.fs.readDirectory(workspaceUri('fixtures', 'fixable'));
-    const names = entries.map(([n]) => n).filter((n) => n.endsWith('.nianbao.yaml')).sort();
+    const names = entries
+      .map(([n]) => n)
+      .filter((n) => n.endsWith('.nianbao.yaml'))
+      .sort();
     assert.ok(names.length >= 10);
     for (const name of names) {
       const uri = workspaceUri('fixtures', 'fixable', name);
       const { document } = await open(uri);
-      const comments = document.getText().split('\n').filter((l) => /^\s*#/.test(l));
+      const comments = document
+        .getText()
+        .split('\n')
+        .filter((l) => /^\s*#/.test(l));
       const expected = expectedMarkers(document.getText());
-      await diagnosticsWhere(uri, (d) => JSON.stringify(markers(d)) === JSON.stringify(expected), 'the fixture problems');
+      await diagnosticsWhere(
+        uri,
+        (d) => JSON.stringify(markers(d)) === JSON.stringify(expected),
+        'the fixture problems',
+      );
       for (let round = 0; round < 100 && vscode.languages.getDiagnostics(uri).length > 0; round++) {
         if (!(await applyOneFix(document))) break;
       }
@@ -61,11 +71,19 @@ describe('quick fixes in VS Code', () => {
     const { document } = await open(uri);
     const diagnostics = await diagnosticsWhere(uri, (d) => d.some((x) => String(x.code) === 'NB303'), 'NB303');
     const target = diagnostics.find((x) => String(x.code) === 'NB303') as vscode.Diagnostic;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      target.range,
+    );
     const all = actions.find((a) => /所有总计|all totals/i.test(a.title) && a.edit);
     assert.ok(all?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     await afterChange(uri, () => vscode.workspace.applyEdit(all.edit as vscode.WorkspaceEdit));
-    const left = await diagnosticsWhere(uri, (d) => !d.some((x) => ['NB302', 'NB303', 'NB304'].includes(String(x.code))), 'no sum errors');
+    const left = await diagnosticsWhere(
+      uri,
+      (d) => !d.some((x) => ['NB302', 'NB303', 'NB304'].includes(String(x.code))),
+      'no sum errors',
+    );
     assert.ok(!left.some((x) => ['NB302', 'NB303', 'NB304'].includes(String(x.code))));
     assert.ok(document.isDirty);
   });

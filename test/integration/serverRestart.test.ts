@@ -50,9 +50,21 @@ describe('a dead language server in VS Code', () => {
     // The new server has the document (unsaved edits included) and checks it live.
     const at = positionOf(editor.document, '行政复议: [');
     const line = editor.document.lineAt(at.line);
-    await editor.edit((b) => b.replace(line.range, line.text.replace(/\d+\]/, (m) => `${Number(m.slice(0, -1)) + 1}]`)));
-    const broken = await diagnosticsWhere(uri, (d) => d.some((x) => String(x.code) === 'NB304'), 'NB304 from the restarted server');
-    assert.ok(broken.some((d) => d.range.start.line === at.line), JSON.stringify(markers(broken)));
+    await editor.edit((b) =>
+      b.replace(
+        line.range,
+        line.text.replace(/\d+\]/, (m) => `${Number(m.slice(0, -1)) + 1}]`),
+      ),
+    );
+    const broken = await diagnosticsWhere(
+      uri,
+      (d) => d.some((x) => String(x.code) === 'NB304'),
+      'NB304 from the restarted server',
+    );
+    assert.ok(
+      broken.some((d) => d.range.start.line === at.line),
+      JSON.stringify(markers(broken)),
+    );
     await vscode.commands.executeCommand('undo');
     await diagnosticsWhere(uri, noNb304, 'NB304 gone after undo');
 

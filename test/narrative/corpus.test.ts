@@ -9,10 +9,20 @@ import { analyze } from '../../core/src/index';
 import type { Diagnostic } from '../../core/src/index';
 import { extractStatements } from '../../core/src/narrative/extractStatements';
 import { toChineseNumeral } from '../../core/src/narrative/numerals';
-import { REFERENCE_ALTERNATIVES, REFERENCE_FILES, REFERENCE_VALUES, REFERENCE_YEAR, readCorpus, withOverview } from '../support/narrativeCorpus';
+import {
+  REFERENCE_ALTERNATIVES,
+  REFERENCE_FILES,
+  REFERENCE_VALUES,
+  REFERENCE_YEAR,
+  readCorpus,
+  withOverview,
+} from '../support/narrativeCorpus';
 import type { CorpusLine, Mark } from '../support/narrativeCorpus';
 
-const REFERENCES = { 2019: readFileSync(REFERENCE_FILES[2019], 'utf8'), 2021: readFileSync(REFERENCE_FILES[2021], 'utf8') };
+const REFERENCES = {
+  2019: readFileSync(REFERENCE_FILES[2019], 'utf8'),
+  2021: readFileSync(REFERENCE_FILES[2021], 'utf8'),
+};
 const statements = readCorpus('statements.txt');
 const silent = readCorpus('silent.txt');
 
@@ -31,7 +41,19 @@ function numeric(raw: string): number {
 /** Chinese numerals of the corpus, read independently of the core's parser. */
 function chineseValue(raw: string): number {
   const known: Record<string, number> = {
-    零: 0, 两: 2, 四: 4, 五: 5, 六: 6, 九: 9, 十四: 14, 四十六: 46, 十七: 17, 二十四: 24, 九十五: 95, 一百零一: 101, 一百零二: 102,
+    零: 0,
+    两: 2,
+    四: 4,
+    五: 5,
+    六: 6,
+    九: 9,
+    十四: 14,
+    四十六: 46,
+    十七: 17,
+    二十四: 24,
+    九十五: 95,
+    一百零一: 101,
+    一百零二: 102,
   };
   const v = known[raw];
   if (v === undefined) throw new Error(`add ${raw} to the test's numeral table`);
@@ -54,7 +76,7 @@ function agrees(stated: number, unit: string, table: number, raw: string): boole
   const factor = WAN[unit];
   if (factor === undefined) return stated === table;
   const places = (raw.split('.')[1] ?? '').length;
-  return Math.abs(stated * factor - table) <= (0.5 * 10 ** -places) * factor + 1e-9;
+  return Math.abs(stated * factor - table) <= 0.5 * 10 ** -places * factor + 1e-9;
 }
 
 /** The reference value of a mark when all its claims agree on one; undefined otherwise. */
@@ -71,7 +93,10 @@ function render(line: CorpusLine, mark: Mark, table: number): string {
 }
 
 /** The sentence with some marks replaced; returns the text and each mark's new span. */
-function substitute(line: CorpusLine, values: ReadonlyMap<Mark, string>): { text: string; spans: Map<Mark, [number, number]> } {
+function substitute(
+  line: CorpusLine,
+  values: ReadonlyMap<Mark, string>,
+): { text: string; spans: Map<Mark, [number, number]> } {
   let text = '';
   let at = 0;
   const spans = new Map<Mark, [number, number]>();
@@ -90,7 +115,11 @@ function nb309(line: CorpusLine, sentence: string): { diagnostics: Diagnostic[];
   const diagnostics = analyze(text).diagnostics;
   // The reference reports are clean; the sentence may only add narrative findings.
   const others = diagnostics.filter((d) => d.code !== 'NB309');
-  assert.deepEqual(others.map((d) => `${d.code} ${d.message.zh}`), [], 'the reference report with this sentence has other findings');
+  assert.deepEqual(
+    others.map((d) => `${d.code} ${d.message.zh}`),
+    [],
+    'the reference report with this sentence has other findings',
+  );
   return { diagnostics: diagnostics.filter((d) => d.code === 'NB309'), offset };
 }
 
@@ -112,7 +141,10 @@ for (const line of statements) {
   test(`warns exactly where the text contradicts the table: ${label}`, () => {
     const wrong = line.marks.filter((m) =>
       m.claims.some((c) => {
-        const readings = [expected(line.edition, c), ...(c.length === 1 ? (REFERENCE_ALTERNATIVES[line.edition][c[0]] ?? []) : [])];
+        const readings = [
+          expected(line.edition, c),
+          ...(c.length === 1 ? (REFERENCE_ALTERNATIVES[line.edition][c[0]] ?? []) : []),
+        ];
         return !readings.some((table) => agrees(numeric(m.raw), unitAfter(line.text, m), table, m.raw));
       }),
     );
@@ -151,8 +183,15 @@ for (const line of statements) {
       const mutated = substitute(line, new Map([...fixed, [mark, render(line, mark, wrongValue)]]));
       const { diagnostics, offset } = nb309(line, mutated.text);
       const [start, end] = mutated.spans.get(mark) as [number, number];
-      const expectedSpans = [...stuck.map((m) => (mutated.spans.get(m) as [number, number]).join('-')), `${start}-${end}`].sort();
-      assert.deepEqual(spansOf(diagnostics, offset), expectedSpans, `${mark.raw} set to ${render(line, mark, wrongValue)}`);
+      const expectedSpans = [
+        ...stuck.map((m) => (mutated.spans.get(m) as [number, number]).join('-')),
+        `${start}-${end}`,
+      ].sort();
+      assert.deepEqual(
+        spansOf(diagnostics, offset),
+        expectedSpans,
+        `${mark.raw} set to ${render(line, mark, wrongValue)}`,
+      );
       const at = diagnostics.find((d) => d.range.start - offset === start) as Diagnostic;
       assert.ok(at.message.zh.includes(`写作 ${render(line, mark, wrongValue)}`), at.message.zh);
       assert.ok(at.message.zh.includes(`表格为 ${table}`), at.message.zh);
@@ -172,7 +211,10 @@ for (const line of silent) {
     assert.deepEqual(extractStatements(line.text, { year: REFERENCE_YEAR[line.edition] }), []);
     for (const edition of [2019, 2021] as const) {
       const { diagnostics } = nb309({ ...line, edition }, line.text);
-      assert.deepEqual(diagnostics.map((d) => d.message.zh), []);
+      assert.deepEqual(
+        diagnostics.map((d) => d.message.zh),
+        [],
+      );
     }
   });
 }

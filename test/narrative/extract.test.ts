@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import { extractStatements } from '../../core/src/index';
 
 function read(text: string, year = 2024): string[] {
-  return extractStatements(text, { year }).map((s) => `${s.text}=${s.value}:${s.claims.map((c) => c.terms.join('+')).join(';')}`);
+  return extractStatements(text, { year }).map(
+    (s) => `${s.text}=${s.value}:${s.claims.map((c) => c.terms.join('+')).join(';')}`,
+  );
 }
 
 test('full-width digits and thousands separators are read, and the span is the number as typed', () => {
@@ -44,7 +46,16 @@ test('a long narrative without a full stop is read figure by figure', () => {
 });
 
 test('odd input gives no statements and no exception', () => {
-  for (const text of ['', '件件件', '万元', '第1件', '1'.repeat(5000) + '件', '零零零件', '\u0000\uffff件', '。'.repeat(1000)]) {
+  for (const text of [
+    '',
+    '件件件',
+    '万元',
+    '第1件',
+    '1'.repeat(5000) + '件',
+    '零零零件',
+    '\u0000\uffff件',
+    '。'.repeat(1000),
+  ]) {
     assert.doesNotThrow(() => extractStatements(text, { year: 2024 }));
   }
   assert.deepEqual(read('第1件申请'), []);

@@ -5,13 +5,28 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { APPEAL_MEASURES, APPEAL_SUBJECTS, APPLICATION_PHRASES, DECISION_SUBJECTS, DOC_MEASURES, DOC_SUBJECTS, RECEIVED_VERB } from '../../core/src/narrative/phrases';
+import {
+  APPEAL_MEASURES,
+  APPEAL_SUBJECTS,
+  APPLICATION_PHRASES,
+  DECISION_SUBJECTS,
+  DOC_MEASURES,
+  DOC_SUBJECTS,
+  RECEIVED_VERB,
+} from '../../core/src/narrative/phrases';
 import type { SubjectPhrase } from '../../core/src/narrative/phrases';
 import { PhraseSet, firstChars } from '../../core/src/narrative/phraseSet';
 import type { Match } from '../../core/src/narrative/phraseSet';
 import { readCorpus } from '../support/narrativeCorpus';
 
-const LISTS: readonly (readonly SubjectPhrase[])[] = [APPLICATION_PHRASES, APPEAL_SUBJECTS, APPEAL_MEASURES, DOC_SUBJECTS, DOC_MEASURES, DECISION_SUBJECTS];
+const LISTS: readonly (readonly SubjectPhrase[])[] = [
+  APPLICATION_PHRASES,
+  APPEAL_SUBJECTS,
+  APPEAL_MEASURES,
+  DOC_SUBJECTS,
+  DOC_MEASURES,
+  DECISION_SUBJECTS,
+];
 
 /** The reference: each phrase's own global pattern over the whole text, phrase after phrase. */
 function oneByOne(text: string, phrases: readonly SubjectPhrase[], skip?: (p: SubjectPhrase) => boolean): Match[] {
@@ -24,7 +39,11 @@ function oneByOne(text: string, phrases: readonly SubjectPhrase[], skip?: (p: Su
         re.lastIndex++;
         continue;
       }
-      out.push(p.parent ? { id: p.id, start: m.index, end: m.index + m[0].length, parent: p.parent } : { id: p.id, start: m.index, end: m.index + m[0].length });
+      out.push(
+        p.parent
+          ? { id: p.id, start: m.index, end: m.index + m[0].length, parent: p.parent }
+          : { id: p.id, start: m.index, end: m.index + m[0].length },
+      );
     }
   }
   return out;
@@ -40,7 +59,10 @@ function agree(text: string): void {
   });
   const combined = (p: SubjectPhrase): boolean => (p as { combined?: boolean }).combined === true;
   assert.deepEqual(sets[0].matches(text, combined), oneByOne(text, APPLICATION_PHRASES, combined));
-  assert.equal(sets[0].startsIn(text).length > 0, new RegExp([...APPLICATION_PHRASES.map((p) => p.re.source), RECEIVED_VERB.source].join('|')).test(text));
+  assert.equal(
+    sets[0].startsIn(text).length > 0,
+    new RegExp([...APPLICATION_PHRASES.map((p) => p.re.source), RECEIVED_VERB.source].join('|')).test(text),
+  );
 }
 
 test('on every sentence of the corpora, the matches of every phrase list are those of one search per phrase', () => {
@@ -63,7 +85,22 @@ test('on random text made of the phrases’ words, the matches are those of one 
       }
     }
   }
-  const piece = fc.constantFrom(...words, '、', '，', '和', '及', '2024', '年度', '件', '1', ' ', '不', '予', '公开', '部分');
+  const piece = fc.constantFrom(
+    ...words,
+    '、',
+    '，',
+    '和',
+    '及',
+    '2024',
+    '年度',
+    '件',
+    '1',
+    ' ',
+    '不',
+    '予',
+    '公开',
+    '部分',
+  );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => agree(pieces.join(''))),
     { numRuns: 3000, seed: 20261127 },
@@ -73,7 +110,12 @@ test('on random text made of the phrases’ words, the matches are those of one 
 test('firstChars reads the characters a pattern can start with, or gives up (undefined) on what it does not follow', () => {
   const chars = (source: string): string | undefined => {
     const set = firstChars(source);
-    return set ? [...set].map((c) => String.fromCharCode(c)).sort().join('') : undefined;
+    return set
+      ? [...set]
+          .map((c) => String.fromCharCode(c))
+          .sort()
+          .join('')
+      : undefined;
   };
   assert.equal(chars('办结|办理完毕'), '办');
   assert.equal(chars('(?:予以|同意)?公开'), '予公同');

@@ -9,7 +9,9 @@ import { compareExpectations } from '../support/expectations';
 
 const DIR = join(FIXTURES, 'rules');
 
-for (const name of readdirSync(DIR).filter((n) => n.endsWith('.nianbao.yaml')).sort()) {
+for (const name of readdirSync(DIR)
+  .filter((n) => n.endsWith('.nianbao.yaml'))
+  .sort()) {
   test(`fixture ${name}`, () => {
     const text = readFileSync(join(DIR, name), 'utf8');
     assert.deepEqual(compareExpectations(text, analyze(text).diagnostics), []);
@@ -21,5 +23,7 @@ test('NB309 in a quoted scalar points at the digits and offers the table value',
   const [d] = analyze(text).diagnostics.filter((x) => x.code === 'NB309');
   assert.equal(text.slice(d.range.start, d.range.end), '99');
   assert.deepEqual(d.fix, { kind: 'replaceText', text: '101', range: d.range });
-  assert.ok(d.related && d.related.length === 1 && text.slice(d.related[0].range.start, d.related[0].range.end) === '101');
+  assert.ok(
+    d.related && d.related.length === 1 && text.slice(d.related[0].range.start, d.related[0].range.end) === '101',
+  );
 });

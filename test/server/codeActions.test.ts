@@ -38,7 +38,13 @@ function lineSet(text: string): Map<string, number> {
 }
 
 /** The edits touch only `allowed` lines of the original (an insertion may add whole lines); comments all survive. */
-function assertMinimal(before: string, after: string, edits: readonly TextEdit[], allowed: ReadonlySet<number>, what: string): void {
+function assertMinimal(
+  before: string,
+  after: string,
+  edits: readonly TextEdit[],
+  allowed: ReadonlySet<number>,
+  what: string,
+): void {
   const commented = new Set<number>();
   for (const e of edits) {
     const insertion = e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
@@ -61,7 +67,8 @@ function assertMinimal(before: string, after: string, edits: readonly TextEdit[]
     if (comment) assert.ok(after.includes(comment), `${what}: comment "${comment}" kept`);
   }
   const untouched = before.split('\n').filter((_, i) => !allowed.has(i) && !commented.has(i));
-  for (const i of commented) assert.ok(after.includes(`# ${before.split('\n')[i].trimStart()}`), `${what}: line ${i + 1} commented out whole`);
+  for (const i of commented)
+    assert.ok(after.includes(`# ${before.split('\n')[i].trimStart()}`), `${what}: line ${i + 1} commented out whole`);
   for (const line of untouched) {
     const n = left.get(line) ?? 0;
     assert.ok(n > 0, `${what}: line "${line}" kept`);
@@ -91,19 +98,36 @@ describe('each quick fix alone', () => {
         const all = await client.codeActions(uri, d.range, [d]);
         const count = quickFixes(all).length;
         // A total that two sums claim differently has no fix of its own, only "fix all totals".
-        assert.ok(count > 0 || all.some((a) => a.title === FIX_ALL), `a quick fix for ${String(d.code)} on line ${d.range.start.line + 1}: ${d.message}`);
+        assert.ok(
+          count > 0 || all.some((a) => a.title === FIX_ALL),
+          `a quick fix for ${String(d.code)} on line ${d.range.start.line + 1}: ${d.message}`,
+        );
         for (let i = 0; i < count; i++) {
           // Asked afresh on the current version each time: an action is only valid for the version it was made for.
           const action = quickFixes(await client.codeActions(uri, d.range, [d]))[i];
           assert.ok(action.edit && action.diagnostics?.length, action.title);
-          assert.ok(action.diagnostics.some((x) => x.message === d.message), 'the action names the diagnostic it fixes');
+          assert.ok(
+            action.diagnostics.some((x) => x.message === d.message),
+            'the action names the diagnostic it fixes',
+          );
           const edits = editsFor(uri, action.edit, client.version(uri));
           const after = await client.applyEdit(uri, action.edit);
           const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'nianbao', 0, f.text), edits);
           assert.equal(client.text(uri), fixed);
           // The lines of the problems it settles, and the places they name (an alias's anchor).
-          const settled = new Set(action.diagnostics.flatMap((x) => [...linesOf(x), ...(x.relatedInformation ?? []).map((r) => r.location.range.start.line)]));
-          assertMinimal(f.text, fixed, edits, settled, `${action.title} (${String(d.code)} line ${d.range.start.line + 1})`);
+          const settled = new Set(
+            action.diagnostics.flatMap((x) => [
+              ...linesOf(x),
+              ...(x.relatedInformation ?? []).map((r) => r.location.range.start.line),
+            ]),
+          );
+          assertMinimal(
+            f.text,
+            fixed,
+            edits,
+            settled,
+            `${action.title} (${String(d.code)} line ${d.range.start.line + 1})`,
+          );
           // The problems it names are gone, and none appears that was not there before (line numbers may move
           // below an insertion, so codes are compared there). Totals depend on each other: setting one total
           // may move the mismatch to the total it enters (（七）总计, 四), never to anything else.
@@ -111,16 +135,25 @@ describe('each quick fix alone', () => {
           const insertion = edits.some((e) => e.newText.includes('\n'));
           const isTotal = TOTAL_CODES.has(String(d.code));
           if (!insertion) {
-            for (const x of action.diagnostics) assert.ok(!after.some((y) => key(y) === key(x)), `${action.title}: ${String(x.code)} is gone`);
+            for (const x of action.diagnostics)
+              assert.ok(!after.some((y) => key(y) === key(x)), `${action.title}: ${String(x.code)} is gone`);
             for (const x of after) {
               if (isTotal && TOTAL_CODES.has(String(x.code))) continue;
-              assert.ok(beforeKeys.has(key(x)), `${action.title}: no new ${String(x.code)} on line ${x.range.start.line + 1}: ${x.message}`);
+              assert.ok(
+                beforeKeys.has(key(x)),
+                `${action.title}: no new ${String(x.code)} on line ${x.range.start.line + 1}: ${x.message}`,
+              );
             }
-            if (diagnostics.length === action.diagnostics.length) assert.deepEqual(after, [], `${action.title}: fixing every problem leaves the file clean`);
+            if (diagnostics.length === action.diagnostics.length)
+              assert.deepEqual(after, [], `${action.title}: fixing every problem leaves the file clean`);
           } else {
-            assert.ok(after.filter((x) => x.code === d.code).length < diagnostics.filter((x) => x.code === d.code).length, `${action.title}: fewer ${String(d.code)}`);
+            assert.ok(
+              after.filter((x) => x.code === d.code).length < diagnostics.filter((x) => x.code === d.code).length,
+              `${action.title}: fewer ${String(d.code)}`,
+            );
             const codes = new Set(diagnostics.map((x) => String(x.code)));
-            for (const x of after) assert.ok(codes.has(String(x.code)), `${action.title}: no new ${String(x.code)}: ${x.message}`);
+            for (const x of after)
+              assert.ok(codes.has(String(x.code)), `${action.title}: no new ${String(x.code)}: ${x.message}`);
           }
           fixes++;
           await client.replace(uri, f.text);
@@ -158,7 +191,10 @@ describe('fixing one problem after another', () => {
     test(`${f.name} becomes clean`, async () => {
       const uri = fileUri(`loop-${f.name.replace(/\W+/g, '-')}`);
       const left = await fixRepeatedly(uri, f.text);
-      assert.deepEqual(left.map((d) => `${String(d.code)} ${d.message}`), []);
+      assert.deepEqual(
+        left.map((d) => `${String(d.code)} ${d.message}`),
+        [],
+      );
       const comments = f.text.split('\n').filter((l) => l.trimStart().startsWith('#'));
       for (const c of comments) assert.ok(client.text(uri).includes(c), `comment kept: ${c}`);
       await client.close(uri);
@@ -204,7 +240,11 @@ describe("the core's failing fixtures", () => {
     'core/syntax/nb109-empty.fail.nianbao.yaml': ['NB109'],
   };
   test('every failing fixture is listed or ends clean', () => {
-    for (const name of Object.keys(STAYS)) assert.ok(CORE_FAILING.some((f) => f.name === name), `${name} exists`);
+    for (const name of Object.keys(STAYS))
+      assert.ok(
+        CORE_FAILING.some((f) => f.name === name),
+        `${name} exists`,
+      );
     assert.equal(CORE_FAILING.length - Object.keys(STAYS).length, 24, 'failing fixtures that quick fixes make clean');
   });
   for (const f of CORE_FAILING) {
@@ -221,10 +261,15 @@ describe("the core's failing fixtures", () => {
         for (const d of left) {
           assert.ok(UNDECIDABLE.has(String(d.code)), `${String(d.code)} left: ${d.message}`);
           const fixes = quickFixes(await client.codeActions(uri, d.range, [d]));
-          assert.deepEqual(fixes.map((a) => a.title), [], `${String(d.code)} still has a fix`);
+          assert.deepEqual(
+            fixes.map((a) => a.title),
+            [],
+            `${String(d.code)} still has a fix`,
+          );
         }
         // Nothing the user wrote is lost: every comment line is still there.
-        for (const c of f.text.split('\n').filter((l) => l.trimStart().startsWith('#'))) assert.ok(client.text(uri).includes(c), `comment kept: ${c}`);
+        for (const c of f.text.split('\n').filter((l) => l.trimStart().startsWith('#')))
+          assert.ok(client.text(uri).includes(c), `comment kept: ${c}`);
       } finally {
         await client.close(uri);
       }
@@ -246,15 +291,26 @@ describe('fix all totals in this file', () => {
       assert.equal(all.kind, 'quickfix');
       const edits = editsFor(uri, all.edit, client.version(uri));
       const after = await client.applyEdit(uri, all.edit);
-      assert.deepEqual(after.filter((d) => TOTAL_CODES.has(String(d.code))).map((d) => d.message), []);
+      assert.deepEqual(
+        after.filter((d) => TOTAL_CODES.has(String(d.code))).map((d) => d.message),
+        [],
+      );
       const remaining = diagnostics.filter((d) => !TOTAL_CODES.has(String(d.code))).map((d) => String(d.code));
-      assert.deepEqual(after.map((d) => String(d.code)), remaining, 'the other problems are left alone');
+      assert.deepEqual(
+        after.map((d) => String(d.code)),
+        remaining,
+        'the other problems are left alone',
+      );
       // Only numbers change (totals further down a chain may follow), comments and all other text stay.
       const lines = f.text.split('\n');
       for (const e of edits) {
         assert.equal(e.range.start.line, e.range.end.line);
         const old = lines[e.range.start.line].slice(e.range.start.character, e.range.end.character);
-        assert.match(`${old}|${e.newText}`, /^(?:[\d.,\s]|null|~)*\|[\d.,\s]*$/, `only numbers (or blanks): "${old}" → "${e.newText}"`);
+        assert.match(
+          `${old}|${e.newText}`,
+          /^(?:[\d.,\s]|null|~)*\|[\d.,\s]*$/,
+          `only numbers (or blanks): "${old}" → "${e.newText}"`,
+        );
       }
       assertMinimal(f.text, client.text(uri), edits, new Set(edits.map((e) => e.range.start.line)), 'fix all totals');
       await client.close(uri);
@@ -265,20 +321,30 @@ describe('fix all totals in this file', () => {
     const f = totals[0];
     const uri = fileUri('fixall-source.nianbao.yaml');
     await client.open(uri, f.text);
-    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll.nianbao', '修正本文件中的所有总计']]);
+    const actions = await client.codeActions(
+      uri,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      [],
+      ['source.fixAll'],
+    );
+    assert.deepEqual(
+      actions.map((a) => [a.kind, a.title]),
+      [['source.fixAll.nianbao', '修正本文件中的所有总计']],
+    );
     await client.close(uri);
   });
 });
 
 describe('titles and edits', () => {
-  test('say what they do, in the user\'s language', async () => {
+  test("say what they do, in the user's language", async () => {
     const f = BROKEN.find((x) => x.name.endsWith('combined-2019.nianbao.yaml'));
     assert.ok(f);
     const uri = fileUri('titles.nianbao.yaml');
     const diagnostics = await client.open(uri, f.text);
     const titles: string[] = [];
-    for (const d of diagnostics) for (const a of quickFixes(await client.codeActions(uri, d.range, [d]))) titles.push(`${String(d.code)} ${a.title}`);
+    for (const d of diagnostics)
+      for (const a of quickFixes(await client.codeActions(uri, d.range, [d])))
+        titles.push(`${String(d.code)} ${a.title}`);
     assert.deepEqual(titles, [
       'NB205 改写为数字 3020.782',
       'NB303 改为 3',

@@ -28,7 +28,9 @@ let counter = 0;
 const CURSOR = '‸';
 
 /** Open `text` where `‸` marks the cursor; the shown items (VS Code's filtering) and the raw list. */
-async function completeAt(marked: string): Promise<{ shown: CompletionItem[]; items: CompletionItem[]; text: string; position: Position; uri: string }> {
+async function completeAt(
+  marked: string,
+): Promise<{ shown: CompletionItem[]; items: CompletionItem[]; text: string; position: Position; uri: string }> {
   const offset = marked.indexOf(CURSOR);
   assert.ok(offset >= 0, 'cursor marker');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
@@ -66,7 +68,11 @@ function without(text: string, ...lines: string[]): string {
 
 describe('keys', () => {
   test('only the keys still missing at that place, in template order, labelled with ordinals', async () => {
-    const text = without(BASE, '      属于国家秘密: [0, 0, 0, 0, 0, 0, 0]', '      危及“三安全一稳定”: [0, 0, 0, 0, 0, 0, 0]');
+    const text = without(
+      BASE,
+      '      属于国家秘密: [0, 0, 0, 0, 0, 0, 0]',
+      '      危及“三安全一稳定”: [0, 0, 0, 0, 0, 0, 0]',
+    );
     const marked = text.replace('      其他法律行政法规禁止公开:', '      ‸\n      其他法律行政法规禁止公开:');
     const { shown } = await completeAt(marked);
     assert.deepEqual(
@@ -108,12 +114,21 @@ describe('keys', () => {
     assert.ok(snippet, 'whole-section snippet');
     assert.equal(snippet.labelDetails?.description, '整表（填 0）');
     const after = accept(plain, snippet);
-    assert.match(after, /政府信息公开行政复议、行政诉讼情况: {2,}# 结果维持, 结果纠正, 其他结果, 尚未审结, 总计\n {2}行政复议: \[0, 0, 0, 0, 0\]\n {2}行政诉讼:\n {4}未经复议直接起诉: \[0, 0, 0, 0, 0\]\n/);
-    assert.deepEqual(analyze(after).diagnostics.map((d) => d.code), []);
+    assert.match(
+      after,
+      /政府信息公开行政复议、行政诉讼情况: {2,}# 结果维持, 结果纠正, 其他结果, 尚未审结, 总计\n {2}行政复议: \[0, 0, 0, 0, 0\]\n {2}行政诉讼:\n {4}未经复议直接起诉: \[0, 0, 0, 0, 0\]\n/,
+    );
+    assert.deepEqual(
+      analyze(after).diagnostics.map((d) => d.code),
+      [],
+    );
   });
 
   test('a row: accepting writes the key and a row of zeros at the right indentation', async () => {
-    const text = without(BASE, '    部分公开: [0, 0, 0, 0, 0, 0, 0]'.replace('[0, 0, 0, 0, 0, 0, 0]', '[7, 2, 0, 0, 0, 0, 9]'));
+    const text = without(
+      BASE,
+      '    部分公开: [0, 0, 0, 0, 0, 0, 0]'.replace('[0, 0, 0, 0, 0, 0, 0]', '[7, 2, 0, 0, 0, 0, 9]'),
+    );
     const marked = text.replace('    不予公开:', '    bfgk‸\n    不予公开:');
     const { shown, text: plain } = await completeAt(marked);
     assert.equal(keyOf(shown[0]), '部分公开');
@@ -133,19 +148,33 @@ describe('keys', () => {
     const table = shown.find((i) => i.kind === 15);
     assert.ok(table);
     const after = accept(plain, table);
-    assert.ok(after.includes('  第二十条第（八）项:             # 本年收费金额（单位：万元）\n    行政事业性收费: 0\n收到和处理'), after);
-    assert.deepEqual(analyze(after).diagnostics.map((d) => d.code), []);
+    assert.ok(
+      after.includes(
+        '  第二十条第（八）项:             # 本年收费金额（单位：万元）\n    行政事业性收费: 0\n收到和处理',
+      ),
+      after,
+    );
+    assert.deepEqual(
+      analyze(after).diagnostics.map((d) => d.code),
+      [],
+    );
   });
 
   test('on a line that already has a value only the key is replaced', async () => {
-    const marked = BASE.replace('    予以公开: [38, 5, 0, 1, 1, 1, 46]', '    yy‸gk: [38, 5, 0, 1, 1, 1, 46]').replace('    部分公开: [7', '    部分公开x: [7');
+    const marked = BASE.replace('    予以公开: [38, 5, 0, 1, 1, 1, 46]', '    yy‸gk: [38, 5, 0, 1, 1, 1, 46]').replace(
+      '    部分公开: [7',
+      '    部分公开x: [7',
+    );
     const { shown, text } = await completeAt(marked);
     assert.equal(shown[0].textEdit?.newText, '予以公开');
     assert.ok(accept(text, shown[0]).includes('    予以公开: [38, 5, 0, 1, 1, 1, 46]\n'));
   });
 
   test('a half-typed document with a syntax error above still completes by indentation', async () => {
-    const text = without(BASE, '      属于行政查询事项: [2, 0, 0, 0, 0, 0, 2]').replace('予以公开: [38, 5, 0, 1, 1, 1, 46]', '予以公开: [38, 5, 0, 1, 1, 1, 46');
+    const text = without(BASE, '      属于行政查询事项: [2, 0, 0, 0, 0, 0, 2]').replace(
+      '予以公开: [38, 5, 0, 1, 1, 1, 46]',
+      '予以公开: [38, 5, 0, 1, 1, 1, 46',
+    );
     const marked = text.replace('    无法提供:', '      syxzcx‸\n    无法提供:');
     const { shown } = await completeAt(marked);
     assert.equal(shown[0]?.label, '8.属于行政查询事项');
@@ -160,20 +189,29 @@ describe('keys', () => {
 });
 
 describe('values', () => {
-  test('格式: the editions, the report\'s own first', async () => {
+  test("格式: the editions, the report's own first", async () => {
     const { shown } = await completeAt(BASE.replace('格式: 2021', '格式: ‸'));
-    assert.deepEqual(shown.map((i) => i.label), ['2021', '2019']);
+    assert.deepEqual(
+      shown.map((i) => i.label),
+      ['2021', '2019'],
+    );
     assert.equal(shown[0].detail, '国办公开办函〔2021〕30号（2021年度起）');
   });
 
   test('机关类型: 人民政府 or 部门, by pinyin too', async () => {
     const all = await completeAt(BASE.replace('机关类型: 人民政府', '机关类型: ‸'));
-    assert.deepEqual(all.shown.map((i) => i.label), ['人民政府', '部门']);
+    assert.deepEqual(
+      all.shown.map((i) => i.label),
+      ['人民政府', '部门'],
+    );
     const byPinyin = await completeAt(BASE.replace('机关类型: 人民政府', '机关类型: bm‸'));
-    assert.deepEqual(byPinyin.shown.map((i) => i.label), ['部门']);
+    assert.deepEqual(
+      byPinyin.shown.map((i) => i.label),
+      ['部门'],
+    );
   });
 
-  test('a row\'s value: a row of zeros', async () => {
+  test("a row's value: a row of zeros", async () => {
     const { shown, text } = await completeAt(BASE.replace('行政复议: [2, 1, 0, 1, 4]', '行政复议: ‸'));
     assert.equal(shown[0].label, '[0, 0, 0, 0, 0]');
     assert.ok(accept(text, shown[0]).includes('  行政复议: [0, 0, 0, 0, 0]\n'));
@@ -183,13 +221,20 @@ describe('values', () => {
 describe('an empty file', () => {
   test('offers the whole report skeleton of each edition, complete but for the narrative once accepted', async () => {
     const { shown, text } = await completeAt('‸');
-    assert.deepEqual(shown.slice(0, 2).map((i) => i.label), ['年报框架（2021年版）', '年报框架（2019年版）']);
+    assert.deepEqual(
+      shown.slice(0, 2).map((i) => i.label),
+      ['年报框架（2021年版）', '年报框架（2019年版）'],
+    );
     for (const item of shown.slice(0, 2)) {
       const report = accept(text, item);
       assert.match(report, /^格式: 20(19|21) /);
       assert.match(report, /机关: 机关全称\n/);
       // Complete but for the narrative: only the empty 五 is left to write (NB311, a warning).
-      assert.deepEqual(analyze(report).diagnostics.map((d) => `${d.code} ${d.severity}`), ['NB311 warning'], item.label);
+      assert.deepEqual(
+        analyze(report).diagnostics.map((d) => `${d.code} ${d.severity}`),
+        ['NB311 warning'],
+        item.label,
+      );
     }
     const typed = await completeAt('nb‸');
     assert.equal(typed.shown[0].label, '年报框架（2021年版）');
@@ -201,7 +246,10 @@ describe('clients', () => {
     const plain = await LspClient.start({ capabilities: {}, initializationOptions: { retriggerCompletion: true } });
     try {
       const uri = fileUri('plain.nianbao.yaml');
-      const text = BASE.replace(/ {2}第二十条第（八）项:.*\n.*\n/, '').replace('收到和处理政府信息公开申请情况:', '  \n收到和处理政府信息公开申请情况:');
+      const text = BASE.replace(/ {2}第二十条第（八）项:.*\n.*\n/, '').replace(
+        '收到和处理政府信息公开申请情况:',
+        '  \n收到和处理政府信息公开申请情况:',
+      );
       await plain.open(uri, text);
       const line = text.split('\n').indexOf('  ');
       const items = await plain.completion(uri, { line, character: 2 });

@@ -11,7 +11,11 @@ import { LspClient, fileUri } from '../support/lspClient';
 import { vscodeFilter } from '../support/vscodeFilter';
 
 /** The skeleton with every child line of `parentPath` removed and `typed` on a line of its own in their place. */
-function halfTyped(edition: Edition, parentPath: readonly string[], typed: string): { text: string; line: number; character: number } {
+function halfTyped(
+  edition: Edition,
+  parentPath: readonly string[],
+  typed: string,
+): { text: string; line: number; character: number } {
   const lines = writeSkeleton(edition, edition === 2019 ? 2020 : 2024, '测试机关').split('\n');
   let from = 0;
   let indent = -2;
@@ -21,7 +25,8 @@ function halfTyped(edition: Edition, parentPath: readonly string[], typed: strin
     assert.ok(from >= 0, `${key} not in skeleton`);
   }
   let to = from + 1;
-  while (to < lines.length && (lines[to].trim() === '' || lines[to].length - lines[to].trimStart().length > indent)) to++;
+  while (to < lines.length && (lines[to].trim() === '' || lines[to].length - lines[to].trimStart().length > indent))
+    to++;
   const childIndent = ' '.repeat(indent + 2);
   const out = [...lines.slice(0, from + 1), `${childIndent}${typed}`, ...lines.slice(to)];
   return { text: out.join('\n'), line: from + 1, character: childIndent.length + typed.length };

@@ -54,7 +54,9 @@ describe('lifecycle', () => {
     const uri = fileUri('lifecycle.nianbao.yaml');
     const first = await client.open(uri, base.text);
     assert.equal(first.length, 2);
-    const fixed = base.text.replace('行政复议: [2, 1, 0, 1, 5]', '行政复议: [2, 1, 0, 1, 4]').replace('复议后起诉: [0, 0, 0, 1, 0]', '复议后起诉: [0, 0, 0, 1, 1]');
+    const fixed = base.text
+      .replace('行政复议: [2, 1, 0, 1, 5]', '行政复议: [2, 1, 0, 1, 4]')
+      .replace('复议后起诉: [0, 0, 0, 1, 0]', '复议后起诉: [0, 0, 0, 1, 1]');
     assert.deepEqual(await client.replace(uri, fixed), []);
     const last = client.publications.filter((p) => p.uri === uri).at(-1);
     assert.equal(last?.version, 2);
@@ -78,12 +80,30 @@ describe('lifecycle', () => {
     const uri = fileUri('status.nianbao.yaml');
     await client.open(uri, base.text);
     const status = await client.waitFor('status', () => {
-      const n = client.notifications.filter((x) => x.method === 'nianbao/status' && (x.params as StatusParams).uri === uri).at(-1);
+      const n = client.notifications
+        .filter((x) => x.method === 'nianbao/status' && (x.params as StatusParams).uri === uri)
+        .at(-1);
       return n?.params as StatusParams | undefined;
     });
     assert.deepEqual(
-      { edition: status.edition, source: status.editionSource, year: status.year, agency: status.agency, errors: status.errors, warnings: status.warnings, version: status.version },
-      { edition: 2021, source: 'declared', year: 2024, agency: '示范市临江区人民政府', errors: 2, warnings: 0, version: 1 },
+      {
+        edition: status.edition,
+        source: status.editionSource,
+        year: status.year,
+        agency: status.agency,
+        errors: status.errors,
+        warnings: status.warnings,
+        version: status.version,
+      },
+      {
+        edition: 2021,
+        source: 'declared',
+        year: 2024,
+        agency: '示范市临江区人民政府',
+        errors: 2,
+        warnings: 0,
+        version: 1,
+      },
     );
     await client.close(uri);
   });
@@ -106,7 +126,12 @@ describe('a burst of 200 rapid edits', () => {
     }
     const totalLine = base.text.split('\n').findIndex((l) => l.includes('予以公开: [38, 5, 0, 1, 1, 1, 47]'));
     const col = base.text.split('\n')[totalLine].indexOf('47');
-    const last = client.sendChange(uri, [{ range: { start: { line: totalLine, character: col }, end: { line: totalLine, character: col + 2 } }, text: '46' }]);
+    const last = client.sendChange(uri, [
+      {
+        range: { start: { line: totalLine, character: col }, end: { line: totalLine, character: col + 2 } },
+        text: '46',
+      },
+    ]);
     assert.equal(last, 201);
     const final = await client.diagnosticsFor(uri, last);
     assert.deepEqual(final, [], 'the last version is clean');
@@ -115,7 +140,11 @@ describe('a burst of 200 rapid edits', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     const during = client.publications.slice(start).filter((p) => p.uri === uri);
     const versions = during.map((p) => p.version ?? -1);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions never go back');
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+      'versions never go back',
+    );
     assert.equal(versions.at(-1), last, 'the last publication is for the last version');
     assert.ok(during.length < 20, `debounced: ${during.length} publications for 200 edits`);
     // Every publication matches the text of the version it names (checked for the last: it is the clean one).
@@ -131,7 +160,8 @@ describe('diagnosticsDelayMs', () => {
     assert.equal(diagnosticsDelay(0), 0);
     assert.equal(diagnosticsDelay(40), 40);
     assert.equal(diagnosticsDelay(1e9), 10_000);
-    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '0', null, {}]) assert.equal(diagnosticsDelay(bad), 150, String(bad));
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '0', null, {}])
+      assert.equal(diagnosticsDelay(bad), 150, String(bad));
   });
 
   test('with 0, every change that the server has processed is checked and published, none coalesced', async () => {
@@ -147,12 +177,20 @@ describe('diagnosticsDelayMs', () => {
       // the next change would replace the pending one, without it each version is published before the next.
       let last = 1;
       for (let i = 0; i < 20; i++) {
-        last = prompt.sendChange(uri, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: String(7 + (i % 2)) }]);
+        last = prompt.sendChange(uri, [
+          { range: { start: { line, character }, end: { line, character: character + 1 } }, text: String(7 + (i % 2)) },
+        ]);
         await prompt.hover(uri, { line, character });
       }
       await prompt.diagnosticsFor(uri, last, start);
-      const versions = prompt.publications.slice(start).filter((p) => p.uri === uri).map((p) => p.version);
-      assert.deepEqual(versions, Array.from({ length: 20 }, (_, i) => i + 2));
+      const versions = prompt.publications
+        .slice(start)
+        .filter((p) => p.uri === uri)
+        .map((p) => p.version);
+      assert.deepEqual(
+        versions,
+        Array.from({ length: 20 }, (_, i) => i + 2),
+      );
     } finally {
       await prompt.stop();
     }
@@ -169,8 +207,12 @@ describe('language', () => {
       const d = await en.open(uri, f.text);
       assert.match(d[0].message, /should be 4/);
       const before = en.publications.length;
-      await en.connection.sendNotification('workspace/didChangeConfiguration', { settings: { nianbao: { language: 'zh' } } });
-      const republished = await en.waitFor('republished', () => en.publications.slice(before).find((p) => p.uri === uri));
+      await en.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { nianbao: { language: 'zh' } },
+      });
+      const republished = await en.waitFor('republished', () =>
+        en.publications.slice(before).find((p) => p.uri === uri),
+      );
       assert.match(republished.diagnostics[0].message, /应为 4/);
     } finally {
       await en.stop();
@@ -198,10 +240,15 @@ describe('nianbao/checkFiles', () => {
     const open = files[0];
     await client.open(open.uri, open.text);
     const before = client.publications.length;
-    const result = await client.connection.sendRequest<{ files: number; errors: number; warnings: number; withProblems: number; unreadable: string[] }>(
-      'nianbao/checkFiles',
-      { uris: [...files.map((f) => f.uri), pathToFileURL(join(EXAMPLES, 'missing.nianbao.yaml')).toString()] },
-    );
+    const result = await client.connection.sendRequest<{
+      files: number;
+      errors: number;
+      warnings: number;
+      withProblems: number;
+      unreadable: string[];
+    }>('nianbao/checkFiles', {
+      uris: [...files.map((f) => f.uri), pathToFileURL(join(EXAMPLES, 'missing.nianbao.yaml')).toString()],
+    });
     // The files are a workspace: the core's index over the same texts says what to expect (here NB320 on every
     // file whose 机关 and 年度 can be read and are another fixture's too: most share them).
     const keys = files.map((f) => {
@@ -223,7 +270,13 @@ describe('nianbao/checkFiles', () => {
     }
     assert.equal(duplicates, shared);
     assert.deepEqual(
-      { files: result.files, errors: result.errors, warnings: result.warnings, withProblems: result.withProblems, unreadable: result.unreadable.length },
+      {
+        files: result.files,
+        errors: result.errors,
+        warnings: result.warnings,
+        withProblems: result.withProblems,
+        unreadable: result.unreadable.length,
+      },
       { files: files.length, errors, warnings, withProblems: files.length, unreadable: 1 },
     );
     const published = client.publications.slice(before);
@@ -233,7 +286,10 @@ describe('nianbao/checkFiles', () => {
       const lines = new LineIndex(f.text);
       assert.deepEqual(
         p.diagnostics.map((d) => `${d.range.start.line} ${String(d.code)}`).sort(),
-        index.diagnostics(f.uri).map((d) => `${lines.positionAt(d.range.start).line} ${d.code}`).sort(),
+        index
+          .diagnostics(f.uri)
+          .map((d) => `${lines.positionAt(d.range.start).line} ${d.code}`)
+          .sort(),
       );
     }
     // The open document is published from the editor's text (its version), now with its duplicates too.
@@ -248,7 +304,8 @@ describe('one analysis per document version', () => {
   test('every feature on one version shares one analysis; a change makes one more', async () => {
     const f = fixtures('server/fixable').find((x) => x.name.endsWith('nb303-row-total.nianbao.yaml'));
     assert.ok(f);
-    const count = async (): Promise<number> => (await client.connection.sendRequest<{ analyses: number }>('nianbao/analyses')).analyses;
+    const count = async (): Promise<number> =>
+      (await client.connection.sendRequest<{ analyses: number }>('nianbao/analyses')).analyses;
     const uri = fileUri('parse-once.nianbao.yaml');
     const start = await count();
     const diagnostics = await client.open(uri, f.text);

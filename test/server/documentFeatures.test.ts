@@ -22,7 +22,10 @@ after(async () => {
 });
 
 function outlineText(symbols: readonly DocumentSymbol[], depth = 0): string[] {
-  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name} [${s.kind}]${s.detail ? ` ${s.detail}` : ''}`, ...outlineText(s.children ?? [], depth + 1)]);
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name} [${s.kind}]${s.detail ? ` ${s.detail}` : ''}`,
+    ...outlineText(s.children ?? [], depth + 1),
+  ]);
 }
 
 describe('outline', () => {
@@ -46,8 +49,16 @@ describe('outline', () => {
     assert.ok(lines.includes('四、政府信息公开行政复议、行政诉讼情况 [3]'));
     const section = symbols.find((s) => s.name === '三、收到和处理政府信息公开申请情况');
     assert.ok(section);
-    assert.equal(section.selectionRange.start.line, LINES.indexOf('收到和处理政府信息公开申请情况:   # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计'));
-    assert.equal(section.range.end.line, LINES.findIndex((l) => l.startsWith('  结转下年度继续办理:')));
+    assert.equal(
+      section.selectionRange.start.line,
+      LINES.indexOf(
+        '收到和处理政府信息公开申请情况:   # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计',
+      ),
+    );
+    assert.equal(
+      section.range.end.line,
+      LINES.findIndex((l) => l.startsWith('  结转下年度继续办理:')),
+    );
   });
 });
 
@@ -56,14 +67,23 @@ describe('folding', () => {
     const ranges = await client.folding(uri);
     const at = (prefix: string): number => LINES.findIndex((l) => l.startsWith(prefix));
     const find = (line: number) => ranges.find((r) => r.startLine === line);
-    assert.deepEqual(find(at('主动公开政府信息情况:')), { startLine: at('主动公开政府信息情况:'), endLine: at('    行政事业性收费:') });
-    assert.deepEqual(find(at('    不予公开:')), { startLine: at('    不予公开:'), endLine: at('      属于行政查询事项:') });
+    assert.deepEqual(find(at('主动公开政府信息情况:')), {
+      startLine: at('主动公开政府信息情况:'),
+      endLine: at('    行政事业性收费:'),
+    });
+    assert.deepEqual(find(at('    不予公开:')), {
+      startLine: at('    不予公开:'),
+      endLine: at('      属于行政查询事项:'),
+    });
     const overview = find(at('总体情况: |'));
     assert.ok(overview && overview.endLine > overview.startLine + 3);
     assert.equal(ranges.filter((r) => r.kind === 'comment').length, 0);
     const other = fileUri('folding-comments.nianbao.yaml');
     await client.open(other, `# 一\n# 二\n# 三\n${TEXT}`);
-    assert.deepEqual((await client.folding(other)).filter((r) => r.kind === 'comment'), [{ startLine: 0, endLine: 3, kind: 'comment' }]);
+    assert.deepEqual(
+      (await client.folding(other)).filter((r) => r.kind === 'comment'),
+      [{ startLine: 0, endLine: 3, kind: 'comment' }],
+    );
   });
 });
 
@@ -74,7 +94,15 @@ describe('inlay hints', () => {
     const onLine = hints.filter((h) => h.position.line === line);
     assert.deepEqual(
       onLine.map((h) => [h.label, LINES[line].slice(h.position.character).match(/^\d+/)?.[0]]),
-      [['自然人:', '86'], ['商业企业:', '9'], ['科研机构:', '0'], ['社会公益组织:', '1'], ['法律服务机构:', '3'], ['其他:', '2'], ['总计:', '101']],
+      [
+        ['自然人:', '86'],
+        ['商业企业:', '9'],
+        ['科研机构:', '0'],
+        ['社会公益组织:', '1'],
+        ['法律服务机构:', '3'],
+        ['其他:', '2'],
+        ['总计:', '101'],
+      ],
     );
     assert.ok(onLine.every((h) => h.paddingRight === true));
     const single = LINES.findIndex((l) => l.startsWith('    行政许可:'));
@@ -87,14 +115,21 @@ describe('inlay hints', () => {
   test('only within the requested range', async () => {
     const line = LINES.findIndex((l) => l.startsWith('  行政复议:'));
     const hints = await client.inlayHints(uri, { start: { line, character: 0 }, end: { line, character: 200 } });
-    assert.deepEqual(hints.map((h) => h.label), ['结果维持:', '结果纠正:', '其他结果:', '尚未审结:', '总计:']);
+    assert.deepEqual(
+      hints.map((h) => h.label),
+      ['结果维持:', '结果纠正:', '其他结果:', '尚未审结:', '总计:'],
+    );
   });
 
   test('switched off by the setting, and back on', async () => {
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { nianbao: { inlayHints: { columnNames: false } } } });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { nianbao: { inlayHints: { columnNames: false } } },
+    });
     assert.deepEqual(await client.inlayHints(uri, WHOLE), []);
     const refreshed = client.notifications.length;
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { nianbao: { inlayHints: { columnNames: true } } } });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { nianbao: { inlayHints: { columnNames: true } } },
+    });
     assert.ok((await client.inlayHints(uri, WHOLE)).length > 100);
     assert.ok(refreshed >= 0);
     const off = await LspClient.start({ initializationOptions: { settings: { inlayHints: { columnNames: false } } } });

@@ -53,7 +53,10 @@ describe('hover', () => {
   });
 
   test('a meta key and a table caption', async () => {
-    assert.match(markdown(await client.hover(uri, { line: 1, character: 0 })), /^\*\*格式\*\*[^]*年报格式：2019 或 2021[^]*国办公开办函〔2021〕30号/);
+    assert.match(
+      markdown(await client.hover(uri, { line: 1, character: 0 })),
+      /^\*\*格式\*\*[^]*年报格式：2019 或 2021[^]*国办公开办函〔2021〕30号/,
+    );
     const caption = markdown(await client.hover(uri, positionOf(client.text(uri), '第二十条第（八）项', 1)));
     assert.match(caption, /\*\*《条例》第二十条第（八）项\*\*：行政事业性收费项目及其依据、标准/);
   });
@@ -80,20 +83,32 @@ describe('hover', () => {
     const text = client.text(uri);
     const total = markdown(await client.hover(uri, positionOf(text, '1, 1, 1, 47]', 9)));
     assert.match(total, /^\*\*总计\*\*（第 7 列，共 7 列）/);
-    assert.match(total, /- 本格应为 46（自然人 38 \+ 商业企业 5 \+ 社会公益组织 1 \+ 法律服务机构 1 \+ 其他 1）✗ 表中为 47/);
+    assert.match(
+      total,
+      /- 本格应为 46（自然人 38 \+ 商业企业 5 \+ 社会公益组织 1 \+ 法律服务机构 1 \+ 其他 1）✗ 表中为 47/,
+    );
     assert.match(total, /- 计入 （七）总计·总计：应为 103/);
   });
 
   test('a carried-forward cell: the printed balance rule', async () => {
     const text = client.text(uri);
     const value = markdown(await client.hover(uri, positionOf(text, '结转下年度继续办理: [3', 12)));
-    assert.match(value, /本格应为 3（一、本年新收政府信息公开申请数量 86 \+ 二、上年结转政府信息公开申请数量 4 − （七）总计 87）✓　勾稽关系：第一项加第二项之和，等于第三项加第四项之和/);
+    assert.match(
+      value,
+      /本格应为 3（一、本年新收政府信息公开申请数量 86 \+ 二、上年结转政府信息公开申请数量 4 − （七）总计 87）✓　勾稽关系：第一项加第二项之和，等于第三项加第四项之和/,
+    );
   });
 
   test('an amount and a single-number row', async () => {
     const text = client.text(uri);
-    assert.match(markdown(await client.hover(uri, positionOf(text, '1256.38', 2))), /^\*\*本年收费金额（单位：万元）\*\*[^]*金额：非负数（单位：万元）/);
-    assert.match(markdown(await client.hover(uri, positionOf(text, '1523'))), /^\*\*本年处理决定数量\*\*\n\n二、主动公开政府信息情况 › 第二十条第（五）项 › 行政许可/);
+    assert.match(
+      markdown(await client.hover(uri, positionOf(text, '1256.38', 2))),
+      /^\*\*本年收费金额（单位：万元）\*\*[^]*金额：非负数（单位：万元）/,
+    );
+    assert.match(
+      markdown(await client.hover(uri, positionOf(text, '1523'))),
+      /^\*\*本年处理决定数量\*\*\n\n二、主动公开政府信息情况 › 第二十条第（五）项 › 行政许可/,
+    );
   });
 
   test('nothing on narrative text, comments or unknown keys', async () => {
@@ -112,7 +127,10 @@ describe('hover', () => {
       await en.open(uri, ROW_TOTAL.text);
       const value = markdown(await en.hover(uri, positionOf(ROW_TOTAL.text, '1, 1, 1, 47]', 9)));
       assert.match(value, /^\*\*总计\*\* — Total \(column 7 of 7\)/);
-      assert.match(value, /This cell should be 46 \(自然人 38 \+ 商业企业 5 \+ 社会公益组织 1 \+ 法律服务机构 1 \+ 其他 1\) ✗ the table says 47/);
+      assert.match(
+        value,
+        /This cell should be 46 \(自然人 38 \+ 商业企业 5 \+ 社会公益组织 1 \+ 法律服务机构 1 \+ 其他 1\) ✗ the table says 47/,
+      );
     } finally {
       await en.stop();
     }

@@ -12,7 +12,8 @@ test('LineStarts.positionAt agrees with LineIndex.positionAt at every offset, ou
       const text = pieces.join('');
       const starts = new LineStarts(text);
       const index = new LineIndex(text);
-      for (let offset = -2; offset <= text.length + 2; offset++) assert.deepEqual(starts.positionAt(offset), index.positionAt(offset), `${JSON.stringify(text)} @ ${offset}`);
+      for (let offset = -2; offset <= text.length + 2; offset++)
+        assert.deepEqual(starts.positionAt(offset), index.positionAt(offset), `${JSON.stringify(text)} @ ${offset}`);
     }),
     { numRuns: 300 },
   );

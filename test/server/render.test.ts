@@ -39,7 +39,8 @@ async function renderError(params: unknown): Promise<ResponseError<unknown>> {
   assert.fail('the request should have failed');
 }
 
-const analyses = async (): Promise<number> => (await client.connection.sendRequest<{ analyses: number }>('nianbao/analyses')).analyses;
+const analyses = async (): Promise<number> =>
+  (await client.connection.sendRequest<{ analyses: number }>('nianbao/analyses')).analyses;
 
 describe('the body of a version', () => {
   test('the seed report: the version asked for, the core renderer’s body, title and counts', async () => {
@@ -64,7 +65,11 @@ describe('the body of a version', () => {
     const analysis = analyze(text);
     assert.ok(analysis.diagnostics.length > 0);
     const zh = await render({ uri, version: 1 });
-    assert.equal(zh.html, renderReport(analysis, { annotate: true, lang: 'zh' }).html, 'the server’s language (zh-cn editor)');
+    assert.equal(
+      zh.html,
+      renderReport(analysis, { annotate: true, lang: 'zh' }).html,
+      'the server’s language (zh-cn editor)',
+    );
     assert.match(zh.html ?? '', /nb-marked nb-error/);
     assert.match(zh.html ?? '', /个错误/);
     const en = await render({ uri, version: 1, lang: 'en' });
@@ -118,7 +123,12 @@ describe('versions', () => {
     for (let i = 1; i <= 3; i++) {
       const at = text.indexOf('本年新收政府信息公开申请数量: [') + '本年新收政府信息公开申请数量: ['.length;
       const position = positionOf(text, '本年新收政府信息公开申请数量: [', '本年新收政府信息公开申请数量: ['.length);
-      client.sendChange(uri, [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: String(i) }]);
+      client.sendChange(uri, [
+        {
+          range: { start: position, end: { line: position.line, character: position.character + 1 } },
+          text: String(i),
+        },
+      ]);
       text = `${text.slice(0, at)}${i}${text.slice(at + 1)}`;
     }
     assert.equal(client.version(uri), 4);
@@ -139,7 +149,9 @@ describe('versions', () => {
     const results: Promise<RenderResult>[] = [];
     const versions: number[] = [];
     for (let i = 0; i < 60; i++) {
-      const version = client.sendChange(uri, [{ text: SEED.replace('行政复议: [0, 0, 0, 0, 0]', `行政复议: [${i}, 0, 0, 0, ${i}]`) }]);
+      const version = client.sendChange(uri, [
+        { text: SEED.replace('行政复议: [0, 0, 0, 0, 0]', `行政复议: [${i}, 0, 0, 0, ${i}]`) },
+      ]);
       versions.push(version);
       // Messages are handled in order: the change before the request.
       results.push(render({ uri, version }));

@@ -22,7 +22,8 @@ let root: string;
 let client: LspClient;
 
 const uriOf = (path: string): string => pathToFileURL(path).href;
-const nextYear = (uri: string): Promise<NextYearResult> => client.connection.sendRequest<NextYearResult>('nianbao/nextYear', { uri });
+const nextYear = (uri: string): Promise<NextYearResult> =>
+  client.connection.sendRequest<NextYearResult>('nianbao/nextYear', { uri });
 const importBytes = (bytes: Uint8Array, c = client): Promise<ImportResult> =>
   c.connection.sendRequest<ImportResult>('nianbao/import', { base64: Buffer.from(bytes).toString('base64') });
 
@@ -52,7 +53,10 @@ test("next year's report continues this year's and checks clean against it, unsa
   await client.open(uriOf(path), current);
   const result = await nextYear(uriOf(path));
   assert.ok(result.text, result.error);
-  assert.deepEqual([result.year, result.edition, result.agency, result.existing, result.sourceErrors], [2024, 2021, '示范市临江区生态环境局（本级）', undefined, undefined]);
+  assert.deepEqual(
+    [result.year, result.edition, result.agency, result.existing, result.sourceErrors],
+    [2024, 2021, '示范市临江区生态环境局（本级）', undefined, undefined],
+  );
   assert.deepEqual(row(result.text, '上年结转政府信息公开申请数量'), row(current, '结转下年度继续办理'));
   assert.deepEqual(
     analyze(result.text).diagnostics.map((d) => d.code),
@@ -63,13 +67,23 @@ test("next year's report continues this year's and checks clean against it, unsa
   // Opened as an untitled document (what the command does), it joins the index: no cross finding …
   const untitled = 'untitled:' + join(root, 'eco-2024.nianbao.yaml');
   const opened = await client.open(untitled, result.text);
-  assert.deepEqual(opened.map((d) => d.code), ['NB311']);
+  assert.deepEqual(
+    opened.map((d) => d.code),
+    ['NB311'],
+  );
   // … until its carry-over disagrees with 2023, which is then named and pointed at.
-  const wrong = result.text.replace(/上年结转政府信息公开申请数量: \[[^\]]*\]/, '上年结转政府信息公开申请数量: [0, 0, 0, 0, 0, 0, 0]');
+  const wrong = result.text.replace(
+    /上年结转政府信息公开申请数量: \[[^\]]*\]/,
+    '上年结转政府信息公开申请数量: [0, 0, 0, 0, 0, 0, 0]',
+  );
   const after = await client.replace(untitled, wrong);
   const carry = after.filter((d) => d.code === 'NB306');
   assert.ok(carry.length > 0);
-  assert.ok(carry.every((d) => d.relatedInformation?.[0]?.location.uri === uriOf(path) && d.message.includes('eco-2023.nianbao.yaml')));
+  assert.ok(
+    carry.every(
+      (d) => d.relatedInformation?.[0]?.location.uri === uriOf(path) && d.message.includes('eco-2023.nianbao.yaml'),
+    ),
+  );
 
   // The unsaved report counts: asking again says it exists.
   const again = await nextYear(uriOf(path));
@@ -93,7 +107,9 @@ test('next year from a report without 年度, or one not open: a clear message a
   await client.open(uri, '格式: 2021\n机关: 某局\n');
   assert.deepEqual(await nextYear(uri), { error: '无法生成下一年度年报：文件缺少有效的「机关」或「年度」' });
   await client.close(uri);
-  assert.deepEqual(await nextYear(uriOf(join(root, 'eco-2021.nianbao.yaml'))), { error: '请先打开要据以生成下一年度年报的年报' });
+  assert.deepEqual(await nextYear(uriOf(join(root, 'eco-2021.nianbao.yaml'))), {
+    error: '请先打开要据以生成下一年度年报的年报',
+  });
 });
 
 test('import: a Word page saved as GBK, passed as bytes, gives the expected YAML and its notes', async () => {
@@ -101,14 +117,22 @@ test('import: a Word page saved as GBK, passed as bytes, gives the expected YAML
   assert.equal(result.error, undefined);
   assert.equal(result.yaml, readFileSync(join(IMPORT, 'word-2020-gbk.expected.yaml'), 'utf8'));
   assert.match(result.encoding ?? '', /^(gbk|gb2312|gb18030)$/i);
-  assert.deepEqual([result.kind, result.edition, result.year, result.agency], ['html', 2019, 2020, '示范县市场监督管理局']);
+  assert.deepEqual(
+    [result.kind, result.edition, result.year, result.agency],
+    ['html', 2019, 2020, '示范县市场监督管理局'],
+  );
   assert.ok((result.fuzzy ?? 0) >= 1);
-  assert.ok(result.notes?.some((n) => n.trim() === '三「2、其他法律行政止公开」→「2.其他法律行政法规禁止公开」'), result.notes?.join('\n'));
+  assert.ok(
+    result.notes?.some((n) => n.trim() === '三「2、其他法律行政止公开」→「2.其他法律行政法规禁止公开」'),
+    result.notes?.join('\n'),
+  );
   assert.equal(result.existing, undefined);
 });
 
 test('import: pasted text of a report the workspace already has names that file', async () => {
-  const result = await client.connection.sendRequest<ImportResult>('nianbao/import', { text: readFileSync(join(IMPORT, 'caozhen-2020-report.txt'), 'utf8') });
+  const result = await client.connection.sendRequest<ImportResult>('nianbao/import', {
+    text: readFileSync(join(IMPORT, 'caozhen-2020-report.txt'), 'utf8'),
+  });
   assert.ok(result.yaml, result.error);
   assert.deepEqual([result.kind, result.year, result.agency], ['text', 2020, '湛河区曹镇乡人民政府']);
   assert.deepEqual(result.existing, [uriOf(join(root, 'caozhen-2020.nianbao.yaml'))]);
@@ -137,7 +161,9 @@ test('import: inputs that are not a report are refused with the importer’s mes
     assert.match(result.error ?? '', message, name);
     assert.deepEqual(Object.keys(result), ['error'], `${name}: nothing but the message`);
   }
-  assert.deepEqual(await client.connection.sendRequest<ImportResult>('nianbao/import', {}), { error: '没有可导入的内容' });
+  assert.deepEqual(await client.connection.sendRequest<ImportResult>('nianbao/import', {}), {
+    error: '没有可导入的内容',
+  });
 });
 
 test('import messages follow the editor’s language', async () => {
@@ -146,7 +172,10 @@ test('import messages follow the editor’s language', async () => {
     const result = await importBytes(readFileSync(join(IMPORT, 'bad', 'unrelated.html')), en);
     assert.match(result.error ?? '', /^No report title with a year/);
     const ok = await importBytes(readFileSync(join(IMPORT, 'word-2020-gbk.html')), en);
-    assert.ok(ok.notes?.some((n) => n.trim() === '三 “2、其他法律行政止公开” → “2.其他法律行政法规禁止公开”'), ok.notes?.join('\n'));
+    assert.ok(
+      ok.notes?.some((n) => n.trim() === '三 “2、其他法律行政止公开” → “2.其他法律行政法规禁止公开”'),
+      ok.notes?.join('\n'),
+    );
   } finally {
     await en.stop();
   }

@@ -40,7 +40,11 @@ function frame(message: object): Buffer {
  * for each header to be written before writing the body, so its messages always leave in several writes.) The
  * answer is read from the server's output beside the connection, which ignores an answer to an id it did not send.
  */
-async function sendCancelled<T>(client: LspClient, method: string, params: unknown): Promise<{ result?: T; code?: number }> {
+async function sendCancelled<T>(
+  client: LspClient,
+  method: string,
+  params: unknown,
+): Promise<{ result?: T; code?: number }> {
   const id = `cancelled-${++cancelledSeq}`;
   const stdout = client.process.stdout;
   const answer = new Promise<{ result?: T; code?: number }>((resolve) => {
@@ -55,12 +59,20 @@ async function sendCancelled<T>(client: LspClient, method: string, params: unkno
       const bodyStart = text.indexOf('\r\n\r\n', header) + 4;
       if (seen.length < bodyStart + length) return;
       stdout.off('data', onData);
-      const message = JSON.parse(seen.subarray(bodyStart, bodyStart + length).toString('utf8')) as { result?: T; error?: { code: number } };
+      const message = JSON.parse(seen.subarray(bodyStart, bodyStart + length).toString('utf8')) as {
+        result?: T;
+        error?: { code: number };
+      };
       resolve(message.error ? { code: message.error.code } : { result: message.result as T });
     };
     stdout.on('data', onData);
   });
-  client.process.stdin.write(Buffer.concat([frame({ jsonrpc: '2.0', id, method, params }), frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } })]));
+  client.process.stdin.write(
+    Buffer.concat([
+      frame({ jsonrpc: '2.0', id, method, params }),
+      frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }),
+    ]),
+  );
   return answer;
 }
 
@@ -76,12 +88,41 @@ describe('a failing request handler', () => {
 
   const broken: [string, string, unknown, (result: unknown) => boolean][] = [
     ['hover with no position', 'textDocument/hover', { textDocument: { uri }, position: null }, (r) => r === null],
-    ['completion with no position', 'textDocument/completion', { textDocument: { uri }, position: null }, (r) => r === null],
-    ['code actions with no context', 'textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: null }, (r) => r === null],
+    [
+      'completion with no position',
+      'textDocument/completion',
+      { textDocument: { uri }, position: null },
+      (r) => r === null,
+    ],
+    [
+      'code actions with no context',
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } },
+        context: null,
+      },
+      (r) => r === null,
+    ],
     ['inlay hints with no range', 'textDocument/inlayHint', { textDocument: { uri }, range: null }, (r) => r === null],
-    ['checkFiles with no list of files', 'nianbao/checkFiles', { uris: null }, (r) => (r as CheckFilesResult).files === 0 && typeof (r as CheckFilesResult).error === 'string'],
-    ['skeleton with no agency', 'nianbao/skeleton', { edition: 2021, year: 2024, agency: null }, (r) => typeof (r as { error?: string }).error === 'string'],
-    ['import of a number', 'nianbao/import', { text: 42, base64: 42 }, (r) => typeof (r as { error?: string }).error === 'string'],
+    [
+      'checkFiles with no list of files',
+      'nianbao/checkFiles',
+      { uris: null },
+      (r) => (r as CheckFilesResult).files === 0 && typeof (r as CheckFilesResult).error === 'string',
+    ],
+    [
+      'skeleton with no agency',
+      'nianbao/skeleton',
+      { edition: 2021, year: 2024, agency: null },
+      (r) => typeof (r as { error?: string }).error === 'string',
+    ],
+    [
+      'import of a number',
+      'nianbao/import',
+      { text: 42, base64: 42 },
+      (r) => typeof (r as { error?: string }).error === 'string',
+    ],
   ];
 
   for (const [name, method, params, empty] of broken) {
@@ -98,8 +139,14 @@ describe('a failing request handler', () => {
       // Still serving: a hover on a key, and an edit's diagnostics.
       const hover = await client.hover(uri, positionOf(REPORT, '行政许可'));
       assert.ok(hover && JSON.stringify(hover.contents).includes('行政许可'));
-      const diagnostics = await client.replace(uri, client.text(uri).replace('行政复议: [2, 1, 0, 1, 4]', '行政复议: [2, 1, 0, 1, 5]'));
-      assert.deepEqual(diagnostics.filter((d) => d.severity === 1).map((d) => d.code), ['NB304']);
+      const diagnostics = await client.replace(
+        uri,
+        client.text(uri).replace('行政复议: [2, 1, 0, 1, 4]', '行政复议: [2, 1, 0, 1, 5]'),
+      );
+      assert.deepEqual(
+        diagnostics.filter((d) => d.severity === 1).map((d) => d.code),
+        ['NB304'],
+      );
       await client.replace(uri, REPORT);
       assert.equal(client.process.exitCode, null);
       assert.equal(client.stderr.join(''), '');
@@ -108,7 +155,10 @@ describe('a failing request handler', () => {
 
   test('invalid parameters the handler checks are still an error the client can read (not a failure)', async () => {
     const logged = failuresLogged(client).length;
-    await assert.rejects(client.connection.sendRequest('nianbao/render', { uri: 42 }), (e: { code?: number }) => e.code === -32602);
+    await assert.rejects(
+      client.connection.sendRequest('nianbao/render', { uri: 42 }),
+      (e: { code?: number }) => e.code === -32602,
+    );
     assert.equal(failuresLogged(client).length, logged);
   });
 });
@@ -186,9 +236,15 @@ describe('size limits', () => {
     const uri = fileUri('past-limit.nianbao.yaml');
     const text = `${REPORT}# ${'x'.repeat(DEFAULT_MAX_LENGTH - REPORT.length - 2)}`;
     assert.equal(text.length, DEFAULT_MAX_LENGTH);
-    assert.deepEqual((await client.open(uri, text)).map((d) => d.code).filter((c) => c === 'NB107'), []);
+    assert.deepEqual(
+      (await client.open(uri, text)).map((d) => d.code).filter((c) => c === 'NB107'),
+      [],
+    );
     const over = await client.replace(uri, `${text}x`);
-    assert.deepEqual(over.map((d) => d.code), ['NB107']);
+    assert.deepEqual(
+      over.map((d) => d.code),
+      ['NB107'],
+    );
     assert.match(over[0].message, /文件过大.*未检查/);
     assert.equal(await client.hover(uri, { line: 3, character: 1 }), null);
     assert.deepEqual(await client.symbols(uri), []);
@@ -203,7 +259,10 @@ describe('size limits', () => {
     assert.deepEqual(result.tooLarge, [uri]);
     assert.equal(result.errors, 1);
     const diagnostics = await client.diagnosticsFor(uri);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['NB107']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['NB107'],
+    );
     assert.match(diagnostics[0].message, /48 MB 的文件不读取/);
   });
 });

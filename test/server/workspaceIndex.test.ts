@@ -6,7 +6,16 @@
  * other file, and the quick fix of a carry-over.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,7 +51,8 @@ function settled(uri: string, describe: string, predicate: (d: Diagnostic[]) => 
   });
 }
 
-const indexStats = (): Promise<WorkspaceIndexResult> => client.connection.sendRequest<WorkspaceIndexResult>('nianbao/workspaceIndex');
+const indexStats = (): Promise<WorkspaceIndexResult> =>
+  client.connection.sendRequest<WorkspaceIndexResult>('nianbao/workspaceIndex');
 
 function watched(changes: { uri: string; type: number }[]): Promise<void> {
   return client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
@@ -60,7 +70,10 @@ before(async () => {
   }
   client = await LspClient.start({
     workspaceFolders: [root],
-    capabilities: { ...VSCODE_CAPABILITIES, workspace: { ...VSCODE_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: {
+      ...VSCODE_CAPABILITIES,
+      workspace: { ...VSCODE_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+    },
   });
 });
 
@@ -71,18 +84,33 @@ after(async () => {
 
 test('the folder is indexed from disk; files nobody opened get their own and their cross findings', async () => {
   const stats = await indexStats();
-  assert.deepEqual([stats.reports, stats.agencies, stats.years], [5, 1, [2019, 2020, 2021, 2022, 2023]], 'node_modules and .history are skipped');
+  assert.deepEqual(
+    [stats.reports, stats.agencies, stats.years],
+    [5, 1, [2019, 2020, 2021, 2022, 2023]],
+    'node_modules and .history are skipped',
+  );
   for (const year of [2020, 2021, 2022]) {
     const path = fileIn(series, year);
     const published = await settled(uriOf(path), 'published', () => true);
     assert.deepEqual(actualMarkers(published), expectedMarkers(readFileSync(path, 'utf8')), `eco-${year}`);
   }
-  assert.equal(client.publications.filter((p) => p.uri === uriOf(fileIn(series, 2019)) && p.diagnostics.length > 0).length, 0, 'a clean file is not published');
+  assert.equal(
+    client.publications.filter((p) => p.uri === uriOf(fileIn(series, 2019)) && p.diagnostics.length > 0).length,
+    0,
+    'a clean file is not published',
+  );
   // The server asked the client to watch report files (and deletions, which report a deleted folder alone).
   const registration = client.requests.find((r) => r.method === 'client/registerCapability');
-  const watchers = (registration?.params as { registrations: { method: string; registerOptions: { watchers: { globPattern: string }[] } }[] }).registrations[0];
+  const watchers = (
+    registration?.params as {
+      registrations: { method: string; registerOptions: { watchers: { globPattern: string }[] } }[];
+    }
+  ).registrations[0];
   assert.equal(watchers.method, 'workspace/didChangeWatchedFiles');
-  assert.deepEqual(watchers.registerOptions.watchers.map((w) => w.globPattern), ['**/*.{nianbao.yaml,nianbao.yml}', '**/*']);
+  assert.deepEqual(
+    watchers.registerOptions.watchers.map((w) => w.globPattern),
+    ['**/*.{nianbao.yaml,nianbao.yml}', '**/*'],
+  );
 });
 
 test("related information points at last year's cell in the other file", async () => {
@@ -123,7 +151,8 @@ test("unsaved edits of last year's report change this year's diagnostics; closin
   const thisYear = uriOf(fileIn(series, 2020));
   const onDisk = readFileSync(fileIn(series, 2020), 'utf8');
   const text = readFileSync(lastYear, 'utf8');
-  const analyses = async (): Promise<number> => (await client.connection.sendRequest<{ analyses: number }>('nianbao/analyses')).analyses;
+  const analyses = async (): Promise<number> =>
+    (await client.connection.sendRequest<{ analyses: number }>('nianbao/analyses')).analyses;
   const startAnalyses = await analyses();
   const startDisk = (await indexStats()).diskAnalyses;
   await client.open(uriOf(lastYear), text);
@@ -140,13 +169,21 @@ test("unsaved edits of last year's report change this year's diagnostics; closin
   assert.equal((await indexStats()).diskAnalyses, startDisk);
 
   // Broken again in the editor: back.
-  await client.replace(uriOf(lastYear), fixed.replace('结转下年度继续办理: [2, 2, 0, 1, 0, 1, 6]', '结转下年度继续办理: [3, 2, 0, 1, 0, 1, 7]'));
+  await client.replace(
+    uriOf(lastYear),
+    fixed.replace('结转下年度继续办理: [2, 2, 0, 1, 0, 1, 6]', '结转下年度继续办理: [3, 2, 0, 1, 0, 1, 7]'),
+  );
   const back = await settled(thisYear, 'NB306 back', (d) => d.filter((x) => x.code === 'NB306').length === 2);
-  assert.ok(back.some((d) => d.message.includes('应为 3')), back.map((d) => d.message).join('\n'));
+  assert.ok(
+    back.some((d) => d.message.includes('应为 3')),
+    back.map((d) => d.message).join('\n'),
+  );
 
   // Closed without saving: the file on disk counts again.
   await client.close(uriOf(lastYear));
-  const disk = await settled(thisYear, 'disk text again', (d) => d.some((x) => x.code === 'NB306' && x.message.includes('应为 1')));
+  const disk = await settled(thisYear, 'disk text again', (d) =>
+    d.some((x) => x.code === 'NB306' && x.message.includes('应为 1')),
+  );
   assert.deepEqual(codes(disk), ['NB306', 'NB306', 'NB308', 'NB308']);
 });
 
@@ -158,7 +195,9 @@ test("the quick fix of a carry-over writes last year's value", async () => {
   assert.equal(carry.length, 2, 'an open document has its cross findings from the first publication');
   // The status bar counts them too.
   const status = await client.waitFor('status', () =>
-    [...client.notifications].reverse().find((n) => n.method === 'nianbao/status' && (n.params as { uri: string }).uri === uri),
+    [...client.notifications]
+      .reverse()
+      .find((n) => n.method === 'nianbao/status' && (n.params as { uri: string }).uri === uri),
   );
   assert.equal((status.params as { errors: number }).errors, diagnostics.filter((d) => d.severity === 1).length);
   assert.ok(diagnostics.filter((d) => d.severity === 1).length >= 2);
@@ -168,7 +207,10 @@ test("the quick fix of a carry-over writes last year's value", async () => {
   const fix = actions.find((a) => a.title === '改为 1');
   assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
   const edits = editsFor(uri, fix.edit, client.version(uri));
-  assert.deepEqual(edits.map((e) => e.newText), ['1']);
+  assert.deepEqual(
+    edits.map((e) => e.newText),
+    ['1'],
+  );
   const after = await client.applyEdit(uri, fix.edit);
   assert.equal(after.filter((d) => d.code === 'NB306').length, 1, 'the 商业企业 cell is fixed; the 总计 one is left');
   await client.close(uri);
@@ -204,7 +246,10 @@ test('a duplicate created on disk is an error on both files, pointing at each ot
     const text = readFileSync(other, 'utf8');
     const lines = new LineIndex(text);
     assert.ok(related);
-    assert.equal(lines.lineText(related.location.range.start.line).split('#')[0].trim(), '机关: 示范市临江区生态环境局（本级）');
+    assert.equal(
+      lines.lineText(related.location.range.start.line).split('#')[0].trim(),
+      '机关: 示范市临江区生态环境局（本级）',
+    );
   }
   // With two 2022 reports, which one carries over into 2023 is unknown: nothing is claimed there.
   rmSync(copy);
@@ -226,14 +271,17 @@ test("a renamed file: this year's findings name and point at the new file", asyn
   const renamed = await settled(uriOf(fileIn(series, 2020)), 'names the new file', (d) =>
     d.some((x) => x.code === 'NB306' && x.message.includes('eco-2019-final.nianbao.yaml')),
   );
-  for (const d of renamed.filter((x) => x.code === 'NB306')) assert.equal(d.relatedInformation?.[0]?.location.uri, uriOf(to));
+  for (const d of renamed.filter((x) => x.code === 'NB306'))
+    assert.equal(d.relatedInformation?.[0]?.location.uri, uriOf(to));
   assert.equal((await indexStats()).reports, 5);
 });
 
 test('a folder renamed in the editor (workspace/didRenameFiles) and then deleted takes its reports along', async () => {
   const moved = join(root, 'archive');
   renameSync(series, moved);
-  await client.connection.sendNotification('workspace/didRenameFiles', { files: [{ oldUri: uriOf(series), newUri: uriOf(moved) }] });
+  await client.connection.sendNotification('workspace/didRenameFiles', {
+    files: [{ oldUri: uriOf(series), newUri: uriOf(moved) }],
+  });
   const stats = await indexStats();
   assert.equal(stats.reports, 5);
   await settled(uriOf(fileIn(moved, 2020)), 'published at the new place', (d) => d.some((x) => x.code === 'NB306'));

@@ -32,9 +32,15 @@ export interface Browser {
 
 /** A fresh persistent context in a temporary profile directory, removed on close. */
 export async function launch(viewport = { width: 1000, height: 800 }): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set NIANBAO_CHROMIUM)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set NIANBAO_CHROMIUM)`);
   const profile = mkdtempSync(join(tmpdir(), 'nianbao-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    viewport,
+  });
   return {
     context,
     async close() {
@@ -85,12 +91,18 @@ export async function serve(): Promise<Served> {
  */
 export function servePreview(served: Served, title = '预览'): void {
   const nonce = newNonce();
-  const shell = previewShell(readShell(join(ROOT, 'media')), { nonce, styleUri: '/media/preview.css', scriptUri: '/media/preview.js', title }).replace(
-    '<script nonce=',
-    `<script nonce="${nonce}" src="/harness.js"></script>\n<script nonce=`,
-  );
+  const shell = previewShell(readShell(join(ROOT, 'media')), {
+    nonce,
+    styleUri: '/media/preview.css',
+    scriptUri: '/media/preview.js',
+    title,
+  }).replace('<script nonce=', `<script nonce="${nonce}" src="/harness.js"></script>\n<script nonce=`);
   served.set('/preview.html', shell);
-  served.set('/media/preview.js', readFileSync(join(ROOT, 'media', 'preview.js'), 'utf8'), 'text/javascript; charset=utf-8');
+  served.set(
+    '/media/preview.js',
+    readFileSync(join(ROOT, 'media', 'preview.js'), 'utf8'),
+    'text/javascript; charset=utf-8',
+  );
   served.set('/media/preview.css', readFileSync(join(ROOT, 'media', 'preview.css'), 'utf8'), 'text/css; charset=utf-8');
   served.set(
     '/harness.js',

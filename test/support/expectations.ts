@@ -42,13 +42,15 @@ export function readExpectations(text: string): Expectation[] {
     if (!m) return;
     const offset = m[1] ? (m[1] === '+' ? 1 : -1) * Number(m[2]) : 0;
     const target = i + 1 + offset;
-    if (target < 1 || target > lines.length) throw new ExpectationSyntaxError(`line ${i + 1}: expect${m[1] ?? ''}${m[2] ?? ''} points outside the file`);
+    if (target < 1 || target > lines.length)
+      throw new ExpectationSyntaxError(`line ${i + 1}: expect${m[1] ?? ''}${m[2] ?? ''} points outside the file`);
     // A further comment after the directive (`# expect: NB202  # 本年处理决定数量`) is not part of it.
     const body = m[3].split(/\s#/)[0];
     const items = [...body.matchAll(ITEM)];
     // Everything in the directive must be a code or a fragment: a typo must not silently expect nothing.
     const rest = body.replace(ITEM, '').replace(/[\s,;]/g, '');
-    if (items.length === 0 || rest !== '') throw new ExpectationSyntaxError(`line ${i + 1}: cannot read "${line.trim()}"`);
+    if (items.length === 0 || rest !== '')
+      throw new ExpectationSyntaxError(`line ${i + 1}: cannot read "${line.trim()}"`);
     for (const item of items) {
       const zh: string[] = [];
       const en: string[] = [];

@@ -34,7 +34,12 @@ function walk(dir: string, out: string[]): void {
 export function fixtures(dir: string): Fixture[] {
   const paths: string[] = [];
   walk(join(FIXTURES, dir), paths);
-  return paths.map((path) => ({ name: relative(FIXTURES, path), path, uri: pathToFileURL(path).toString(), text: readFileSync(path, 'utf8') }));
+  return paths.map((path) => ({
+    name: relative(FIXTURES, path),
+    path,
+    uri: pathToFileURL(path).toString(),
+    text: readFileSync(path, 'utf8'),
+  }));
 }
 
 /** `line code` pairs (0-based lines) from the fixture's expectations (`test/support/expectations.ts`), sorted. */
@@ -45,6 +50,8 @@ export function expectedMarkers(text: string): string[] {
 }
 
 /** The same pairs for diagnostics as published. */
-export function actualMarkers(diagnostics: readonly { range: { start: { line: number } }; code?: string | number }[]): string[] {
+export function actualMarkers(
+  diagnostics: readonly { range: { start: { line: number } }; code?: string | number }[],
+): string[] {
   return diagnostics.map((d) => `${d.range.start.line} ${String(d.code)}`).sort();
 }

@@ -29,7 +29,10 @@ export interface HostileDocument {
  * `edition`: which template's keys; `meta`: also 格式 and 年度 (fields a number is expected in) hostile;
  * `shapes`: every group written as a string instead of its mapping.
  */
-export function hostileEverywhere(edition: Edition, options: { meta?: boolean; shapes?: boolean } = {}): HostileDocument {
+export function hostileEverywhere(
+  edition: Edition,
+  options: { meta?: boolean; shapes?: boolean } = {},
+): HostileDocument {
   let n = 0;
   const payload = (): string => {
     const id = `f${n++}`;
@@ -39,14 +42,19 @@ export function hostileEverywhere(edition: Edition, options: { meta?: boolean; s
   const write = (node: TemplateNode, indent: string): void => {
     switch (node.kind) {
       case 'meta':
-        if (!options.meta && (node.type === 'edition' || node.type === 'year')) lines.push(`${indent}${node.key}: ${node.type === 'edition' ? edition : edition === 2019 ? 2020 : 2024}`);
+        if (!options.meta && (node.type === 'edition' || node.type === 'year'))
+          lines.push(`${indent}${node.key}: ${node.type === 'edition' ? edition : edition === 2019 ? 2020 : 2024}`);
         else lines.push(`${indent}${node.key}: ${payload()}`);
         return;
       case 'text':
         lines.push(`${indent}${node.key}: ${payload()}`);
         return;
       case 'row':
-        lines.push(node.columns.length === 1 ? `${indent}${node.key}: ${payload()}` : `${indent}${node.key}: [${node.columns.map(() => payload()).join(', ')}]`);
+        lines.push(
+          node.columns.length === 1
+            ? `${indent}${node.key}: ${payload()}`
+            : `${indent}${node.key}: [${node.columns.map(() => payload()).join(', ')}]`,
+        );
         return;
       case 'group':
         if (options.shapes) {

@@ -36,9 +36,19 @@ export const VSCODE_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     synchronization: { didSave: false, dynamicRegistration: false },
     publishDiagnostics: { relatedInformation: true, versionSupport: true },
-    completion: { completionItem: { snippetSupport: true, insertReplaceSupport: true, labelDetailsSupport: true, insertTextModeSupport: { valueSet: [1, 2] } } },
+    completion: {
+      completionItem: {
+        snippetSupport: true,
+        insertReplaceSupport: true,
+        labelDetailsSupport: true,
+        insertTextModeSupport: { valueSet: [1, 2] },
+      },
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+      isPreferredSupport: true,
+    },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     foldingRange: { lineFoldingOnly: true },
     inlayHint: {},
@@ -94,7 +104,10 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [...(options.args ?? [SERVER, '--stdio'])], { cwd: ROOT, stdio: 'pipe' });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const client = new LspClient(child, connection);
     child.stderr.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString('utf8')));
     connection.onNotification((method, params) => {
@@ -177,7 +190,9 @@ export class LspClient {
   async open(uri: string, text: string): Promise<Diagnostic[]> {
     this.texts.set(uri, TextDocument.create(uri, 'nianbao', 1, text));
     const since = this.publications.length;
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'nianbao', version: 1, text },
+    });
     return this.diagnosticsFor(uri, 1, since);
   }
 
@@ -193,7 +208,10 @@ export class LspClient {
     const doc = this.texts.get(uri) as TextDocument;
     const version = doc.version + 1;
     TextDocument.update(doc, changes, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
     return version;
   }
 
@@ -208,10 +226,13 @@ export class LspClient {
   }
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
-    const result = await this.connection.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', {
-      textDocument: { uri },
-      position,
-    });
+    const result = await this.connection.sendRequest<CompletionItem[] | CompletionList | null>(
+      'textDocument/completion',
+      {
+        textDocument: { uri },
+        position,
+      },
+    );
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 

@@ -10,9 +10,16 @@ import fc from 'fast-check';
 import { templateIndex } from '../../core/src/index';
 import type { Column, Edition, ReportData } from '../../core/src/index';
 
-const count = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.nat({ max: 30 }) }, { weight: 1, arbitrary: fc.nat({ max: 5000 }) });
+const count = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(0) },
+  { weight: 4, arbitrary: fc.nat({ max: 30 }) },
+  { weight: 1, arbitrary: fc.nat({ max: 5000 }) },
+);
 /** Amounts in 万元 with up to three decimals, as reports print them. */
-const amount = fc.oneof(fc.constant(0), fc.nat({ max: 10_000_000 }).map((n) => n / 1000));
+const amount = fc.oneof(
+  fc.constant(0),
+  fc.nat({ max: 10_000_000 }).map((n) => n / 1000),
+);
 const delta = fc.integer({ min: -40, max: 40 });
 
 function cell(column: Column): fc.Arbitrary<number> {
@@ -23,10 +30,18 @@ function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-const OTHER_IDS = ['applications.newReceived', 'applications.carriedOver', 'applications.results.total', 'applications.carriedForward'];
+const OTHER_IDS = [
+  'applications.newReceived',
+  'applications.carriedOver',
+  'applications.results.total',
+  'applications.carriedForward',
+];
 
 /** Report years each edition is used for. */
-const YEARS: Record<Edition, fc.Arbitrary<number>> = { 2019: fc.constantFrom(2019, 2020), 2021: fc.integer({ min: 2021, max: 2030 }) };
+const YEARS: Record<Edition, fc.Arbitrary<number>> = {
+  2019: fc.constantFrom(2019, 2020),
+  2021: fc.integer({ min: 2021, max: 2030 }),
+};
 
 const TEXTS = {
   overview: '（一）主动公开\n按照条例要求，及时主动公开各类政府信息。\n（二）依申请公开\n依法答复各类申请。\n',
@@ -37,7 +52,9 @@ const TEXTS = {
 export function consistentReport(edition: Edition): fc.Arbitrary<ReportData> {
   const index = templateIndex(edition);
   const applicationRows = index.rows.filter((r) => r.node.id.startsWith('applications.'));
-  const resultRows = applicationRows.filter((r) => r.node.id.startsWith('applications.results.') && r.node.id !== 'applications.results.total');
+  const resultRows = applicationRows.filter(
+    (r) => r.node.id.startsWith('applications.results.') && r.node.id !== 'applications.results.total',
+  );
   const activeRows = index.rows.filter((r) => r.node.id.startsWith('active.'));
   const appealRows = index.rows.filter((r) => r.node.id.startsWith('appeals.'));
   const base = 6; // applicant columns before 总计
@@ -49,7 +66,15 @@ export function consistentReport(edition: Edition): fc.Arbitrary<ReportData> {
   const appeals = fc.tuple(...appealRows.map(() => fc.array(count, { minLength: 4, maxLength: 4 })));
 
   return fc
-    .record({ year: YEARS[edition], results, forward, shares, active, appeals, agencyType: fc.constantFrom(undefined, '人民政府', '部门') })
+    .record({
+      year: YEARS[edition],
+      results,
+      forward,
+      shares,
+      active,
+      appeals,
+      agencyType: fc.constantFrom(undefined, '人民政府', '部门'),
+    })
     .map(({ year, results: res, forward: fwd, shares: sh, active: act, appeals: ap, agencyType }) => {
       const rows: Record<string, number[]> = {};
       const withTotal = (values: readonly number[]): number[] => [...values, sum(values)];

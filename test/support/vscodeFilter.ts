@@ -33,7 +33,14 @@ function isUpper(word: string, low: string, i: number): boolean {
 }
 
 /** Score of matching pattern[i] at word[j]; `run`: pattern[i-1] matched word[j-1]. */
-function charScore(pattern: string, i: number, word: string, low: string, j: number, run: boolean): { score: number; strong: boolean } {
+function charScore(
+  pattern: string,
+  i: number,
+  word: string,
+  low: string,
+  j: number,
+  run: boolean,
+): { score: number; strong: boolean } {
   let score = 1;
   let gap = false;
   if (j === i) {

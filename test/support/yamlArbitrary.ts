@@ -34,22 +34,76 @@ interface Item {
 }
 
 /** Keys of the root besides the anchor definitions `锚点` and `另一个`. */
-const KEYS = ['', '格式', '机关', '年度', '予以公开', '部分公开', '危及“三安全一稳定”', '行政复议', 'key', 'a b', '第二十条第（一）项', '2021', 'null'];
-const WORDS = ['自然人', '商业企业', 'abc', '某某市某某区人民政府', '示范 文字', 'x-y', 'a#b', 'a:b', "it's", '2025-01-20', '（一）主动公开'];
+const KEYS = [
+  '',
+  '格式',
+  '机关',
+  '年度',
+  '予以公开',
+  '部分公开',
+  '危及“三安全一稳定”',
+  '行政复议',
+  'key',
+  'a b',
+  '第二十条第（一）项',
+  '2021',
+  'null',
+];
+const WORDS = [
+  '自然人',
+  '商业企业',
+  'abc',
+  '某某市某某区人民政府',
+  '示范 文字',
+  'x-y',
+  'a#b',
+  'a:b',
+  "it's",
+  '2025-01-20',
+  '（一）主动公开',
+];
 const NUMBERS = ['0', '12', '-3', '3.5', '3020.782', '1e3', '0x1F', '0o17', '.inf', '-.inf', '+7', '007'];
 const SPECIAL = ['null', '~', 'true', 'False', 'NULL'];
-const CHARS = ['a', 'b', ' ', '中', '文', '#', ':', ',', '-', '“', '”', '（', '）', '1', '.', '!', '&', '*', '[', ']', '{', '}'];
+const CHARS = [
+  'a',
+  'b',
+  ' ',
+  '中',
+  '文',
+  '#',
+  ':',
+  ',',
+  '-',
+  '“',
+  '”',
+  '（',
+  '）',
+  '1',
+  '.',
+  '!',
+  '&',
+  '*',
+  '[',
+  ']',
+  '{',
+  '}',
+];
 
 const word = fc.constantFrom(...WORDS);
 const plain = fc.oneof(fc.constantFrom(...NUMBERS), fc.constantFrom(...SPECIAL), word);
 const chars = fc.array(fc.constantFrom(...CHARS), { maxLength: 12 }).map((a) => a.join(''));
-const singleQuoted = fc.array(fc.oneof(fc.constantFrom(...CHARS), fc.constant("''"), fc.constant('"')), { maxLength: 10 }).map((a) => `'${a.join('')}'`);
+const singleQuoted = fc
+  .array(fc.oneof(fc.constantFrom(...CHARS), fc.constant("''"), fc.constant('"')), { maxLength: 10 })
+  .map((a) => `'${a.join('')}'`);
 const doubleQuoted = fc
-  .array(fc.oneof(fc.constantFrom(...CHARS), fc.constantFrom('\\"', '\\\\', '\\n', '\\t', '\\u4e2d', "'")), { maxLength: 10 })
+  .array(fc.oneof(fc.constantFrom(...CHARS), fc.constantFrom('\\"', '\\\\', '\\n', '\\t', '\\u4e2d', "'")), {
+    maxLength: 10,
+  })
   .map((a) => `"${a.join('')}"`);
 const scalarProps = fc.constantFrom('', '', '', '!!str ', '!!int ', '&a ', '&b !!str ');
 /** Properties of a collection; an alias `*a` refers to the anchor the document always defines first. */
-const collectionProps = (tag: string): fc.Arbitrary<string> => fc.constantFrom('', '', '', '&c ', `${tag} `, `&d ${tag} `);
+const collectionProps = (tag: string): fc.Arbitrary<string> =>
+  fc.constantFrom('', '', '', '&c ', `${tag} `, `&d ${tag} `);
 
 /** An inline scalar; `!!int` only before something that is an integer. */
 const inlineScalar = fc.oneof(
@@ -66,7 +120,15 @@ const inlineScalar = fc.oneof(
   },
 );
 
-const flowItem = fc.oneof(plain, singleQuoted, doubleQuoted, fc.constant('[1, 2]'), fc.constant('{a: 1}'), fc.constant('[]'), fc.constant('*a'));
+const flowItem = fc.oneof(
+  plain,
+  singleQuoted,
+  doubleQuoted,
+  fc.constant('[1, 2]'),
+  fc.constant('{a: 1}'),
+  fc.constant('[]'),
+  fc.constant('*a'),
+);
 const flowValue = fc.record({
   k: fc.constant('flow' as const),
   props: collectionProps('!!seq'),
@@ -77,7 +139,10 @@ const flowValue = fc.record({
 });
 
 const blockLine = fc.oneof(
-  { weight: 5, arbitrary: fc.array(fc.oneof(word, chars), { minLength: 1, maxLength: 4 }).map((a) => a.join(' ').trim() || 'x') },
+  {
+    weight: 5,
+    arbitrary: fc.array(fc.oneof(word, chars), { minLength: 1, maxLength: 4 }).map((a) => a.join(' ').trim() || 'x'),
+  },
   { weight: 1, arbitrary: fc.constant('') },
   { weight: 1, arbitrary: word.map((w) => `  ${w}`) },
   { weight: 1, arbitrary: fc.constant('# not a comment inside a block') },
@@ -89,13 +154,19 @@ const blockValue = fc.record({
   trailingBlank: fc.nat({ max: 2 }),
 });
 
-const comment = fc.option(fc.constantFrom('注释', 'comment', '自然人, 商业企业', '# twice', ''), { nil: null, freq: 3 });
+const comment = fc.option(fc.constantFrom('注释', 'comment', '自然人, 商业企业', '# twice', ''), {
+  nil: null,
+  freq: 3,
+});
 
 /** A scalar continued on further lines (folded into one line when read). */
 const multilineScalar = fc.record({
   k: fc.constant('multiline' as const),
   quote: fc.constantFrom('' as const, "'" as const, '"' as const),
-  lines: fc.array(fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: fc.constant('') }), { minLength: 2, maxLength: 4 }),
+  lines: fc.array(fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: fc.constant('') }), {
+    minLength: 2,
+    maxLength: 4,
+  }),
 });
 
 const { value } = fc.letrec<{ value: Value; map: Value; seq: Value }>((tie) => ({
@@ -112,7 +183,11 @@ const { value } = fc.letrec<{ value: Value; map: Value; seq: Value }>((tie) => (
   map: fc
     .uniqueArray(
       fc.record({
-        key: fc.oneof(fc.constantFrom(...KEYS), fc.constantFrom(...KEYS).map((k) => `"${k}"`), fc.constantFrom(...KEYS).map((k) => `'${k}'`)),
+        key: fc.oneof(
+          fc.constantFrom(...KEYS),
+          fc.constantFrom(...KEYS).map((k) => `"${k}"`),
+          fc.constantFrom(...KEYS).map((k) => `'${k}'`),
+        ),
         value: tie('value'),
         comment,
         commentLine: comment,
@@ -154,7 +229,11 @@ function renderBlock(v: Extract<Value, { k: 'block' }>, indent: number, after: s
   // Without an indentation indicator the first non-empty line decides the indentation, so it must not start
   // with a space; with one, anything goes.
   const lines = v.lines.map((l, i) => (!explicit && v.lines.slice(0, i).every((p) => p === '') ? l.trimStart() : l));
-  return [`${v.header}${after}`, ...lines.map((l) => (l === '' ? '' : `${pad}${l}`)), ...Array.from({ length: v.trailingBlank }, () => '')];
+  return [
+    `${v.header}${after}`,
+    ...lines.map((l) => (l === '' ? '' : `${pad}${l}`)),
+    ...Array.from({ length: v.trailingBlank }, () => ''),
+  ];
 }
 
 /** Properties on the line of the key or dash, before the collection on the following lines. */
@@ -171,7 +250,9 @@ function renderValue(v: Value, indent: number, prefix: string, c: string | null)
       return [`${prefix}${trailing(c)}`];
     case 'multiline': {
       // A plain scalar cannot start or end with an empty line; quoted ones can hold them.
-      const lines = v.quote ? v.lines.map((l) => (v.quote === "'" ? l.replace(/'/g, "''") : l)) : [...v.lines.filter((l) => l !== ''), 'end'];
+      const lines = v.quote
+        ? v.lines.map((l) => (v.quote === "'" ? l.replace(/'/g, "''") : l))
+        : [...v.lines.filter((l) => l !== ''), 'end'];
       const pad = ' '.repeat(indent + 2);
       // The closing quote's line, like every continuation, is indented more than the key.
       const body = lines.map((l, i) => (i === 0 || (l === '' && i < lines.length - 1) ? l : `${pad}${l}`));
@@ -188,7 +269,10 @@ function renderValue(v: Value, indent: number, prefix: string, c: string | null)
     case 'map':
       return [`${prefix}${props(v.props)}${trailing(c)}`, ...renderMap(v, indent + 2)];
     case 'seq':
-      return [`${prefix}${props(v.props)}${trailing(c)}`, ...renderSeq(v, v.sameIndent && prefix.trimStart() !== '-' ? indent : indent + 2)];
+      return [
+        `${prefix}${props(v.props)}${trailing(c)}`,
+        ...renderSeq(v, v.sameIndent && prefix.trimStart() !== '-' ? indent : indent + 2),
+      ];
   }
 }
 

@@ -42,7 +42,10 @@ test('-o writes the file once; it is never overwritten without --force', () => {
   const forced = run(['render', SEED, '--output', out, '--force']);
   assert.equal(forced.code, 0, forced.stderr);
   assert.equal(readFileSync(out, 'utf8'), page);
-  assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+    [],
+  );
 });
 
 test('the report itself is never the output, even with --force', () => {
@@ -55,7 +58,10 @@ test('the report itself is never the output, even with --force', () => {
 });
 
 test('a report with errors is still rendered, with a note and exit code 1', () => {
-  const text = readFileSync(SEED, 'utf8').replace('本年新收政府信息公开申请数量: [0, 0, 0, 0, 0, 0, 0]', '本年新收政府信息公开申请数量: [1, 0, 0, 0, 0, 0, 0]');
+  const text = readFileSync(SEED, 'utf8').replace(
+    '本年新收政府信息公开申请数量: [0, 0, 0, 0, 0, 0, 0]',
+    '本年新收政府信息公开申请数量: [1, 0, 0, 0, 0, 0, 0]',
+  );
   const r = run(['render', '-'], text);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /<\/html>/);

@@ -9,6 +9,9 @@ for (const name of readdirSync(EXAMPLES).filter((n) => n.endsWith('.nianbao.yaml
   test(`example ${name} checks clean`, () => {
     const { diagnostics, doc } = analyze(readFileSync(join(EXAMPLES, name), 'utf8'));
     assert.equal(doc.parser, 'fast');
-    assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.message.zh}`), []);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.code} ${d.message.zh}`),
+      [],
+    );
   });
 }

@@ -198,21 +198,34 @@ describe('values', () => {
     const amount = t.body.flat().find((c) => c.classes.includes('nb-amount'));
     assert.equal(amount?.text, '3020.782');
     assert.equal(amount?.attrs.get('title'), '3020.782 万元');
-    const fees = tableOf(body(SHIFAN), 'active').body.flat().filter((c) => c.classes.includes('nb-amount'));
-    assert.deepEqual(fees.map((c) => c.text), ['1256.38']);
+    const fees = tableOf(body(SHIFAN), 'active')
+      .body.flat()
+      .filter((c) => c.classes.includes('nb-amount'));
+    assert.deepEqual(
+      fees.map((c) => c.text),
+      ['1256.38'],
+    );
   });
 
   test('blank cells are blank, a blank row is seven blanks, unreadable text is shown as written', () => {
-    const text = SEED.replace('予以公开: [0, 0, 0, 0, 0, 0, 0]', '予以公开:')
-      .replace('重复申请: [0, 0, 0, 0, 0, 0, 0]', '重复申请: [0, ~, null, "/", 0, 0, 0]');
+    const text = SEED.replace('予以公开: [0, 0, 0, 0, 0, 0, 0]', '予以公开:').replace(
+      '重复申请: [0, 0, 0, 0, 0, 0, 0]',
+      '重复申请: [0, ~, null, "/", 0, 0, 0]',
+    );
     const t = tableOf(body(text), 'applications');
     const row = (label: string): ParsedCell[] => {
       const found = t.body.find((r) => r.some((c) => c.text === label));
       assert.ok(found, label);
       return found.filter((c) => c.classes.includes('nb-value'));
     };
-    assert.deepEqual(row('（一）予以公开').map((c) => [c.text, c.classes.includes('nb-blank')]), values(7).map(() => ['', true]));
-    assert.deepEqual(row('2.重复申请').map((c) => c.text), ['0', '', '', '/', '0', '0', '0']);
+    assert.deepEqual(
+      row('（一）予以公开').map((c) => [c.text, c.classes.includes('nb-blank')]),
+      values(7).map(() => ['', true]),
+    );
+    assert.deepEqual(
+      row('2.重复申请').map((c) => c.text),
+      ['0', '', '', '/', '0', '0', '0'],
+    );
     assert.ok(row('2.重复申请')[3].classes.includes('nb-bad'));
   });
 
@@ -226,7 +239,10 @@ describe('values', () => {
 
 describe('problems on the page', () => {
   test('a wrong total is marked on its cell with the message, and counted in the summary', () => {
-    const text = SEED.replace('本年新收政府信息公开申请数量: [0, 0, 0, 0, 0, 0, 0]', '本年新收政府信息公开申请数量: [3, 0, 0, 0, 0, 0, 2]');
+    const text = SEED.replace(
+      '本年新收政府信息公开申请数量: [0, 0, 0, 0, 0, 0, 0]',
+      '本年新收政府信息公开申请数量: [3, 0, 0, 0, 0, 0, 2]',
+    );
     const analysis = analyze(text);
     const rendered = renderReport(analysis, { annotate: true });
     const t = tableOf(rendered.html, 'applications');
@@ -244,7 +260,10 @@ describe('problems on the page', () => {
   test('a problem with no cell of its own is shown on the nearest element above it', () => {
     const text = SEED.replace('  行政复议: [0, 0, 0, 0, 0]\n', '  行政复议: [0, 0, 0, 0, 0]\n  行政夏议: [1]\n');
     const html = body(text);
-    const heading = /<h2 class="([^"]*)" data-path="\[&quot;政府信息公开行政复议、行政诉讼情况&quot;\]"[^>]*title="([^"]*)"/.exec(html);
+    const heading =
+      /<h2 class="([^"]*)" data-path="\[&quot;政府信息公开行政复议、行政诉讼情况&quot;\]"[^>]*title="([^"]*)"/.exec(
+        html,
+      );
     assert.ok(heading, 'section heading marked');
     assert.match(heading[1], /nb-marked/);
     assert.match(unescapeHtml(heading[2]), /NB201/);
@@ -261,22 +280,58 @@ describe('narrative', () => {
   test('paragraphs split on blank lines, each mapped to its source lines', () => {
     const { doc } = analyze(SEED);
     const html = body(SEED);
-    const paragraphs = [...html.matchAll(/<p class="nb-p" data-path="([^"]*)" data-start="(\d+)" data-end="(\d+)">(.*?)<\/p>/g)];
+    const paragraphs = [
+      ...html.matchAll(/<p class="nb-p" data-path="([^"]*)" data-start="(\d+)" data-end="(\d+)">(.*?)<\/p>/g),
+    ];
     const overview = paragraphs.filter((m) => JSON.parse(unescapeHtml(m[1]))[0] === '总体情况');
     assert.equal(overview.length, 6);
     for (const m of paragraphs) assert.equal(doc.text.slice(Number(m[2]), Number(m[3])), unescapeHtml(m[4]));
   });
 
   test('line breaks inside a paragraph of a literal block are kept', () => {
-    const html = body(SEED.replace('其他需要报告的事项: |\n  无', '其他需要报告的事项: |\n  第一行\n  第二行\n\n  第二段'));
+    const html = body(
+      SEED.replace('其他需要报告的事项: |\n  无', '其他需要报告的事项: |\n  第一行\n  第二行\n\n  第二段'),
+    );
     assert.match(html, /<p class="nb-p"[^>]*>第一行<br>第二行<\/p><p class="nb-p"[^>]*>第二段<\/p>/);
   });
 });
 
 describe('escaping', () => {
   const HOSTILE = `<script>alert(1)</script><img src=x onerror=alert(2)>"'></style><a href="javascript:alert(3)">x</a>&amp;`;
-  const ALLOWED_TAGS = new Set(['article', 'aside', 'p', 'span', 'ol', 'li', 'h1', 'h2', 'section', 'div', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'br']);
-  const ALLOWED_ATTRS = new Set(['class', 'data-path', 'data-start', 'data-end', 'data-section', 'data-edition', 'title', 'rowspan', 'colspan', 'scope', 'aria-label']);
+  const ALLOWED_TAGS = new Set([
+    'article',
+    'aside',
+    'p',
+    'span',
+    'ol',
+    'li',
+    'h1',
+    'h2',
+    'section',
+    'div',
+    'table',
+    'colgroup',
+    'col',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'br',
+  ]);
+  const ALLOWED_ATTRS = new Set([
+    'class',
+    'data-path',
+    'data-start',
+    'data-end',
+    'data-section',
+    'data-edition',
+    'title',
+    'rowspan',
+    'colspan',
+    'scope',
+    'aria-label',
+  ]);
 
   function assertInert(html: string): void {
     for (const m of html.matchAll(/<[^>]*>/g)) {
@@ -321,7 +376,26 @@ describe('escaping', () => {
   test('any edit of a report renders without throwing, and the body stays inert', () => {
     const fragments = fc.oneof(
       fc.string(),
-      fc.constantFrom('<script>', '"', "'", '&', '</style>', '\n', '\n\n', ': ', '- ', '[', ']', '{', '|', '>', '~', 'null', '\t', '#'),
+      fc.constantFrom(
+        '<script>',
+        '"',
+        "'",
+        '&',
+        '</style>',
+        '\n',
+        '\n\n',
+        ': ',
+        '- ',
+        '[',
+        ']',
+        '{',
+        '|',
+        '>',
+        '~',
+        'null',
+        '\t',
+        '#',
+      ),
     );
     fc.assert(
       fc.property(fc.constantFrom(SEED, SHIFAN), fc.nat(), fc.nat(40), fragments, (source, at, cut, insert) => {
@@ -339,7 +413,10 @@ describe('escaping', () => {
     const page = renderPage(analyze(SEED));
     assert.equal(page.title, '湛河区曹镇乡人民政府2020年政府信息公开工作年度报告');
     assert.match(page.html, /^<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">/);
-    assert.match(page.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'/);
+    assert.match(
+      page.html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'/,
+    );
     assert.match(page.html, /<title>湛河区曹镇乡人民政府2020年政府信息公开工作年度报告<\/title>/);
     assert.match(page.html, /<style>[\s\S]*@media print[\s\S]*<\/style>/);
     assert.doesNotMatch(page.html, /<script|<link|src=|href=/i);

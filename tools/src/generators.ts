@@ -19,7 +19,10 @@ import { cliExample, formatReference, replaceBetween } from './readme';
 const ROOT = join(__dirname, '..', '..', '..');
 
 /** The report and the broken fixture whose `nianbao check` output the README shows. */
-export const README_EXAMPLES = ['examples/caozhen-2020.nianbao.yaml', 'test/fixtures/core/2021/nb304-appeal-total.fail.nianbao.yaml'];
+export const README_EXAMPLES = [
+  'examples/caozhen-2020.nianbao.yaml',
+  'test/fixtures/core/2021/nb304-appeal-total.fail.nianbao.yaml',
+];
 
 export interface GeneratedFile {
   readonly path: string;
@@ -104,8 +107,13 @@ function pinyinFile(): GeneratedFile {
   for (const model of Object.values(TEMPLATES)) collectKeys(model.root, keys);
   const lines = [...keys].sort().map((key) => {
     // Input methods type ü as v.
-    const full = pinyin(key, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toLowerCase().replace(/ü/g, 'v');
-    const initials = pinyin(key, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toLowerCase();
+    const full = pinyin(key, { toneType: 'none', type: 'array', nonZh: 'removed' })
+      .join('')
+      .toLowerCase()
+      .replace(/ü/g, 'v');
+    const initials = pinyin(key, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
+      .join('')
+      .toLowerCase();
     return `  ${JSON.stringify(key)}: [${JSON.stringify(full)}, ${JSON.stringify(initials)}],`;
   });
   return {

@@ -49,14 +49,17 @@ function outline(node: TemplateNode, depth: number, tableColumns: readonly Colum
       const shape =
         node.columns.length === 1
           ? `one number: ${columnText(node.columns[0])}`
-          : tableColumns && tableColumns.length === node.columns.length && tableColumns.every((c, i) => c === node.columns[i])
+          : tableColumns &&
+              tableColumns.length === node.columns.length &&
+              tableColumns.every((c, i) => c === node.columns[i])
             ? `row of ${node.columns.length}`
             : `[${columnsText(node.columns)}]`;
       out.push(`${pad}- ${key}${printedNote(node)}: ${shape}${cite(node)}`);
       return;
     }
     case 'group': {
-      const columns = node.columns && node.columns.length > 1 && node.columns !== tableColumns ? node.columns : undefined;
+      const columns =
+        node.columns && node.columns.length > 1 && node.columns !== tableColumns ? node.columns : undefined;
       const head = columns ? `; every row: [${columnsText(columns)}]` : '';
       out.push(`${pad}- ${key}${printedNote(node)}${head}${cite(node)}`);
       for (const child of node.children) outline(child, depth + 1, columns ?? tableColumns, out);
@@ -67,8 +70,13 @@ function outline(node: TemplateNode, depth: number, tableColumns: readonly Colum
 
 function editionSection(edition: Edition): string[] {
   const model = TEMPLATES[edition];
-  const years = model.years.to ? `report years ${model.years.from}–${model.years.to}` : `report years ${model.years.from} onward`;
-  const out = [`### ${edition} edition: ${model.documentTitle}, ${model.document} (${years}; \`格式: ${edition}\`)`, ''];
+  const years = model.years.to
+    ? `report years ${model.years.from}–${model.years.to}`
+    : `report years ${model.years.from} onward`;
+  const out = [
+    `### ${edition} edition: ${model.documentTitle}, ${model.document} (${years}; \`格式: ${edition}\`)`,
+    '',
+  ];
   for (const node of model.root.children) outline(node, 0, undefined, out);
   return [...out, ''];
 }
@@ -100,15 +108,24 @@ function differences(): string[] {
   const only = (from: typeof a, other: typeof a): string[] =>
     from.nodes
       // A group the other edition lacks stands for its rows.
-      .filter((n) => !other.byPath.has(n.path.join('\u0000')) && (n.path.length === 1 || other.byPath.has(n.path.slice(0, -1).join('\u0000'))))
+      .filter(
+        (n) =>
+          !other.byPath.has(n.path.join('\u0000')) &&
+          (n.path.length === 1 || other.byPath.has(n.path.slice(0, -1).join('\u0000'))),
+      )
       .map((n) => shown(n.path.join('\u0000')));
   const changed: string[] = [];
   for (const x of a.nodes) {
     const path = x.path.join('\u0000');
     const y = b.byPath.get(path);
     if (!y) continue;
-    if (x.node.kind !== y.node.kind) changed.push(`- ${shown(path)}: a ${kindName(x.node)} in 2019, a ${kindName(y.node)} in 2021`);
-    else if (x.node.kind === 'row' && y.node.kind === 'row' && columnsText(x.node.columns) !== columnsText(y.node.columns)) {
+    if (x.node.kind !== y.node.kind)
+      changed.push(`- ${shown(path)}: a ${kindName(x.node)} in 2019, a ${kindName(y.node)} in 2021`);
+    else if (
+      x.node.kind === 'row' &&
+      y.node.kind === 'row' &&
+      columnsText(x.node.columns) !== columnsText(y.node.columns)
+    ) {
       changed.push(`- ${shown(path)}: 2019 [${columnsText(x.node.columns)}]; 2021 [${columnsText(y.node.columns)}]`);
     }
   }
@@ -126,7 +143,10 @@ function kindName(node: TemplateNode): string {
 
 function codeTable(): string[] {
   const out = ['| code | severity | 含义 | meaning |', '|---|---|---|---|'];
-  for (const c of allCodes()) out.push(`| ${c.code} | ${c.severity} | ${c.title.zh.replace(/\|/g, '\\|')} | ${c.title.en.replace(/\|/g, '\\|')} |`);
+  for (const c of allCodes())
+    out.push(
+      `| ${c.code} | ${c.severity} | ${c.title.zh.replace(/\|/g, '\\|')} | ${c.title.en.replace(/\|/g, '\\|')} |`,
+    );
   return out;
 }
 

@@ -148,7 +148,9 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
   } else if (checked.length > 0) {
     if (checked.length > 1) io.stdout(formatSummaryHuman(summary, lang));
     const clean = summary.errors + summary.warnings + summary.information === 0;
-    io.stdout(`${clean ? s.summaryClean(checked.length) : s.summary(summary.errors, summary.warnings, summary.information, checked.length)}\n`);
+    io.stdout(
+      `${clean ? s.summaryClean(checked.length) : s.summary(summary.errors, summary.warnings, summary.information, checked.length)}\n`,
+    );
   }
   if (unreadable > 0 && format === 'human') io.stderr(`${s.unreadableCount(unreadable)}\n`);
   if (unreadable > 0 || (inputs.files.length === 0 && inputs.emptyDirs.length > 0)) return 2;

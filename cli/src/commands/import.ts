@@ -13,7 +13,11 @@ export async function importCommand(argv: readonly string[], io: CliIo, lang: La
   const args = parseArgs(argv, names, names);
   if (args.positionals.length !== 1) throw new UsageError(s.importNeeds);
   const [input] = args.positionals;
-  const output: Output = { path: args.options.get('-o') ?? args.options.get('--output'), force: false, canForce: false };
+  const output: Output = {
+    path: args.options.get('-o') ?? args.options.get('--output'),
+    force: false,
+    canForce: false,
+  };
   // Refuse before reading anything: the user's file stays as it is.
   const refused = refuseOutput(input, output, io, s);
   if (refused !== undefined) return refused;
@@ -22,7 +26,9 @@ export async function importCommand(argv: readonly string[], io: CliIo, lang: La
   if (typeof source === 'number') return source;
   if (typeof source === 'object' && 'tooLarge' in source) {
     // Refused unread, as the importer refuses such an input.
-    io.stderr(`${s.importFailed(name)}${localize(IMPORT_MESSAGES.tooLarge(source.tooLarge, MAX_IMPORT_BYTES), lang)}\n`);
+    io.stderr(
+      `${s.importFailed(name)}${localize(IMPORT_MESSAGES.tooLarge(source.tooLarge, MAX_IMPORT_BYTES), lang)}\n`,
+    );
     return 1;
   }
 
@@ -34,6 +40,8 @@ export async function importCommand(argv: readonly string[], io: CliIo, lang: La
   for (const note of result.notes) io.stderr(`${localize(note, lang)}\n`);
   const failed = writeOutput(output, result.yaml, io, s);
   if (failed !== undefined) return failed;
-  io.stderr(`${s.importSummary(name, result.data.edition, result.fuzzy.length, result.unplaced.length, result.missing.length, output.path)}\n`);
+  io.stderr(
+    `${s.importSummary(name, result.data.edition, result.fuzzy.length, result.unplaced.length, result.missing.length, output.path)}\n`,
+  );
   return 0;
 }

@@ -12,9 +12,11 @@ export function init(argv: readonly string[], io: CliIo, lang: Lang): number {
   const edition = Number(args.options.get('--edition'));
   const year = Number(args.options.get('--year'));
   const agency = (args.options.get('--agency') ?? '').trim();
-  if (!isEdition(edition) || !Number.isInteger(year) || !agency || args.positionals.length > 0) throw new UsageError(s.initNeeds);
+  if (!isEdition(edition) || !Number.isInteger(year) || !agency || args.positionals.length > 0)
+    throw new UsageError(s.initNeeds);
   const expected = editionForYear(year);
-  if (expected === undefined || expected !== edition) throw new UsageError(s.initMismatch(year, edition, expected ?? 2019));
+  if (expected === undefined || expected !== edition)
+    throw new UsageError(s.initMismatch(year, edition, expected ?? 2019));
   io.stdout(writeSkeleton(edition, year, agency));
   return 0;
 }

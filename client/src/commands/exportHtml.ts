@@ -24,7 +24,9 @@ export function defaultTarget(report: vscode.Uri): vscode.Uri {
   if (report.scheme !== 'untitled') return report.with({ path: posix.join(posix.dirname(report.path), name) });
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (folder) return vscode.Uri.joinPath(folder, name);
-  return posix.isAbsolute(report.path) ? vscode.Uri.file(posix.join(posix.dirname(report.path), name)) : vscode.Uri.file(name);
+  return posix.isAbsolute(report.path)
+    ? vscode.Uri.file(posix.join(posix.dirname(report.path), name))
+    : vscode.Uri.file(name);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -39,7 +41,12 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 /** The page of the document's current version, asking again while the server is a change behind. */
 async function renderPageOf(client: LanguageClient, document: vscode.TextDocument): Promise<RenderResult> {
   for (let attempt = 1; ; attempt++) {
-    const params: RenderParams = { uri: document.uri.toString(), version: document.version, kind: 'page', lang: previewLanguage() };
+    const params: RenderParams = {
+      uri: document.uri.toString(),
+      version: document.version,
+      kind: 'page',
+      lang: previewLanguage(),
+    };
     try {
       const result = await client.sendRequest<RenderResult>(RenderRequest.method, params);
       if (!result.stale || attempt >= STALE_ATTEMPTS) return result;
@@ -53,7 +60,9 @@ async function renderPageOf(client: LanguageClient, document: vscode.TextDocumen
 
 /** Write `text` to `target` through a temporary file beside it, so that a failure leaves no half-written page. */
 async function writeWhole(target: vscode.Uri, text: string): Promise<void> {
-  const temp = target.with({ path: posix.join(posix.dirname(target.path), `.${posix.basename(target.path)}.${process.pid}.${Date.now()}.tmp`) });
+  const temp = target.with({
+    path: posix.join(posix.dirname(target.path), `.${posix.basename(target.path)}.${process.pid}.${Date.now()}.tmp`),
+  });
   await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
   try {
     await vscode.workspace.fs.rename(temp, target, { overwrite: true });
@@ -86,7 +95,9 @@ export async function exportHtml(
   if (presetTarget instanceof vscode.Uri) {
     target = presetTarget;
     if (await exists(target)) {
-      void vscode.window.showErrorMessage(t('{0} already exists and was left alone', vscode.workspace.asRelativePath(target)));
+      void vscode.window.showErrorMessage(
+        t('{0} already exists and was left alone', vscode.workspace.asRelativePath(target)),
+      );
       return undefined;
     }
   } else {
@@ -111,13 +122,17 @@ export async function exportHtml(
     return undefined;
   }
   if (result.notReport !== undefined || result.html === undefined) {
-    void vscode.window.showErrorMessage(result.notReport ?? t('{0} could not be rendered: {1}', name, t('the server sent no page')));
+    void vscode.window.showErrorMessage(
+      result.notReport ?? t('{0} could not be rendered: {1}', name, t('the server sent no page')),
+    );
     return undefined;
   }
   try {
     await writeWhole(target, result.html);
   } catch (error) {
-    void vscode.window.showErrorMessage(t('The HTML page could not be written to {0}: {1}', target.fsPath || target.toString(), describeError(error)));
+    void vscode.window.showErrorMessage(
+      t('The HTML page could not be written to {0}: {1}', target.fsPath || target.toString(), describeError(error)),
+    );
     return undefined;
   }
 
@@ -127,7 +142,12 @@ export async function exportHtml(
   const warnings = result.counts?.warning ?? 0;
   const message =
     errors || warnings
-      ? t('Exported {0}. The report has {1} errors and {2} warnings: check them before publishing.', written, errors, warnings)
+      ? t(
+          'Exported {0}. The report has {1} errors and {2} warnings: check them before publishing.',
+          written,
+          errors,
+          warnings,
+        )
       : t('Exported {0}', written);
   const show = errors || warnings ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void Promise.resolve(show(message, open)).then((choice) => {

@@ -44,12 +44,16 @@ async function fromFile(uri: vscode.Uri): Promise<Source | undefined> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > MAX_BYTES) {
-      void vscode.window.showErrorMessage(t('{0} is larger than {1} MB; nothing was imported', fileName(uri), MAX_BYTES / 1024 / 1024));
+      void vscode.window.showErrorMessage(
+        t('{0} is larger than {1} MB; nothing was imported', fileName(uri), MAX_BYTES / 1024 / 1024),
+      );
       return undefined;
     }
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
-    void vscode.window.showErrorMessage(t('{0} could not be read: {1}', fileName(uri), error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(
+      t('{0} could not be read: {1}', fileName(uri), error instanceof Error ? error.message : String(error)),
+    );
     return undefined;
   }
   return { name: fileName(uri), params: { base64: Buffer.from(bytes).toString('base64') }, folder: folderFor(uri) };
@@ -60,11 +64,23 @@ async function pickSource(): Promise<Source | undefined> {
   const active = vscode.window.activeTextEditor?.document;
   const editorUsable = active !== undefined && !isReport(active) && active.getText().trim() !== '';
   const items: Choice[] = [
-    { id: 'file', label: `$(file) ${t('From a file…')}`, detail: t('A saved web page (.html) or a text file; GBK and UTF-8 are both read') },
-    { id: 'clipboard', label: `$(clippy) ${t('From the clipboard')}`, detail: t('Copy the published report from the browser (the whole page or its text), then choose this') },
+    {
+      id: 'file',
+      label: `$(file) ${t('From a file…')}`,
+      detail: t('A saved web page (.html) or a text file; GBK and UTF-8 are both read'),
+    },
+    {
+      id: 'clipboard',
+      label: `$(clippy) ${t('From the clipboard')}`,
+      detail: t('Copy the published report from the browser (the whole page or its text), then choose this'),
+    },
   ];
-  if (editorUsable) items.push({ id: 'editor', label: `$(edit) ${t('From the active editor')}`, detail: fileName(active.uri) });
-  const choice = await vscode.window.showQuickPick(items, { title: t('Import a published report'), placeHolder: t('Where is the report?') });
+  if (editorUsable)
+    items.push({ id: 'editor', label: `$(edit) ${t('From the active editor')}`, detail: fileName(active.uri) });
+  const choice = await vscode.window.showQuickPick(items, {
+    title: t('Import a published report'),
+    placeHolder: t('Where is the report?'),
+  });
   if (!choice) return undefined;
   switch (choice.id) {
     case 'file': {
@@ -72,7 +88,10 @@ async function pickSource(): Promise<Source | undefined> {
         title: t('Import a published report'),
         openLabel: t('Import'),
         canSelectMany: false,
-        filters: { [t('Web pages and text')]: ['html', 'htm', 'shtml', 'xhtml', 'txt', 'text'], [t('All files')]: ['*'] },
+        filters: {
+          [t('Web pages and text')]: ['html', 'htm', 'shtml', 'xhtml', 'txt', 'text'],
+          [t('All files')]: ['*'],
+        },
       });
       return picked?.[0] ? fromFile(picked[0]) : undefined;
     }
@@ -108,7 +127,9 @@ export async function importReport(server: ServerConnection, log: ImportLog, res
     return;
   }
   const agency = result.agency ?? '';
-  const how = [t('{0} template', result.edition ?? ''), result.kind ?? '', result.encoding ?? ''].filter(Boolean).join(', ');
+  const how = [t('{0} template', result.edition ?? ''), result.kind ?? '', result.encoding ?? '']
+    .filter(Boolean)
+    .join(', ');
   out.appendLine(`[${stamp}] ${t('Imported {0}: {1} {2} ({3})', source.name, agency, result.year, how)}`);
   for (const note of result.notes ?? []) out.appendLine(`  ${note}`);
 
@@ -130,7 +151,10 @@ export async function importReport(server: ServerConnection, log: ImportLog, res
   const message = existing.length
     ? `${summary} ${t('The workspace already has this report: {0}', existing.map((u) => fileName(u)).join(', '))}`
     : summary;
-  const show = existing.length || (result.unplaced ?? 0) > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show =
+    existing.length || (result.unplaced ?? 0) > 0
+      ? vscode.window.showWarningMessage
+      : vscode.window.showInformationMessage;
   const choice = await show(message, ...actions);
   if (choice === showNotes) out.show(true);
   else if (choice === openExisting) await vscode.window.showTextDocument(vscode.Uri.parse(existing[0]));

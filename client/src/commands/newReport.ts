@@ -20,7 +20,13 @@ export interface NewReportArgs {
 
 function isArgs(value: unknown): value is NewReportArgs {
   const v = value as Partial<NewReportArgs> | undefined;
-  return !!v && typeof v.edition === 'number' && typeof v.year === 'number' && typeof v.agency === 'string' && v.agency.trim() !== '';
+  return (
+    !!v &&
+    typeof v.edition === 'number' &&
+    typeof v.year === 'number' &&
+    typeof v.agency === 'string' &&
+    v.agency.trim() !== ''
+  );
 }
 
 async function ask(client: Awaited<ReturnType<ServerConnection['ready']>>): Promise<SkeletonParams | undefined> {
@@ -28,7 +34,12 @@ async function ask(client: Awaited<ReturnType<ServerConnection['ready']>>): Prom
   const picked = await vscode.window.showQuickPick(
     [...editions]
       .sort((a, b) => b.edition - a.edition)
-      .map((e) => ({ label: t('{0} template', e.edition), description: e.document, detail: `${e.title} · ${yearsText(e)}`, edition: e })),
+      .map((e) => ({
+        label: t('{0} template', e.edition),
+        description: e.document,
+        detail: `${e.title} · ${yearsText(e)}`,
+        edition: e,
+      })),
     { title: t('New annual report'), placeHolder: t('Template edition') },
   );
   if (!picked) return undefined;
@@ -56,13 +67,18 @@ async function ask(client: Awaited<ReturnType<ServerConnection['ready']>>): Prom
 
 export async function newReport(server: ServerConnection, args?: unknown): Promise<vscode.TextDocument | undefined> {
   const client = await server.ready();
-  const params = isArgs(args) ? { edition: args.edition, year: args.year, agency: args.agency.trim() } : await ask(client);
+  const params = isArgs(args)
+    ? { edition: args.edition, year: args.year, agency: args.agency.trim() }
+    : await ask(client);
   if (!params) return undefined;
   const result = await client.sendRequest<SkeletonResult>(SkeletonRequest.method, params);
   if (result.error || result.text === undefined) {
     void vscode.window.showErrorMessage(result.error ?? t('The report could not be created'));
     return undefined;
   }
-  const target = await freeUntitledUri(vscode.workspace.workspaceFolders?.[0]?.uri, reportFileBase(params.agency, params.year));
+  const target = await freeUntitledUri(
+    vscode.workspace.workspaceFolders?.[0]?.uri,
+    reportFileBase(params.agency, params.year),
+  );
   return (await openUntitledReport(target, result.text)).document;
 }

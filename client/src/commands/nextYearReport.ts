@@ -13,7 +13,10 @@ import { nextFileBase } from './reportNames';
 import { fileName, folderFor, freeUntitledUri, openUntitledReport } from './untitledReport';
 
 export async function nextYearReport(server: ServerConnection, resource?: vscode.Uri): Promise<void> {
-  const document = resource instanceof vscode.Uri ? await vscode.workspace.openTextDocument(resource) : vscode.window.activeTextEditor?.document;
+  const document =
+    resource instanceof vscode.Uri
+      ? await vscode.workspace.openTextDocument(resource)
+      : vscode.window.activeTextEditor?.document;
   if (!document || !isReport(document)) {
     void vscode.window.showWarningMessage(t('Open an annual report (*.nianbao.yaml) to build next year’s report from'));
     return;
@@ -29,17 +32,30 @@ export async function nextYearReport(server: ServerConnection, resource?: vscode
   if (existing.length > 0) {
     const open = t('Open it');
     const choice = await vscode.window.showWarningMessage(
-      t('The {0} report of {1} already exists: {2}', result.year, result.agency, existing.map((u) => fileName(u)).join(', ')),
+      t(
+        'The {0} report of {1} already exists: {2}',
+        result.year,
+        result.agency,
+        existing.map((u) => fileName(u)).join(', '),
+      ),
       open,
     );
     if (choice === open) await vscode.window.showTextDocument(vscode.Uri.parse(existing[0]));
     return;
   }
-  const target = await freeUntitledUri(folderFor(document.uri), nextFileBase(document.uri.scheme === 'file' ? fileName(document.uri) : undefined, result.year, result.agency));
+  const target = await freeUntitledUri(
+    folderFor(document.uri),
+    nextFileBase(document.uri.scheme === 'file' ? fileName(document.uri) : undefined, result.year, result.agency),
+  );
   await openUntitledReport(target, result.text);
   if (result.sourceErrors) {
     void vscode.window.showWarningMessage(
-      t('The {0} report still has {1} errors: check the figures carried over into {2}', result.year - 1, result.sourceErrors, result.year),
+      t(
+        'The {0} report still has {1} errors: check the figures carried over into {2}',
+        result.year - 1,
+        result.sourceErrors,
+        result.year,
+      ),
     );
   }
 }

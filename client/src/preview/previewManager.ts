@@ -27,7 +27,8 @@ export class PreviewManager implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly server: ServerConnection,
   ) {
-    const byDocument = (document: vscode.TextDocument): ReportPreview | undefined => this.previews.get(document.uri.toString());
+    const byDocument = (document: vscode.TextDocument): ReportPreview | undefined =>
+      this.previews.get(document.uri.toString());
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
@@ -35,7 +36,9 @@ export class PreviewManager implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) byDocument(e.document)?.changed();
       }),
-      vscode.window.onDidChangeTextEditorSelection((e) => byDocument(e.textEditor.document)?.cursor(e.textEditor, true)),
+      vscode.window.onDidChangeTextEditorSelection((e) =>
+        byDocument(e.textEditor.document)?.cursor(e.textEditor, true),
+      ),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor) byDocument(editor.document)?.cursor(editor, true);
       }),
@@ -81,7 +84,10 @@ export class PreviewManager implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
       previewTitle(document.uri),
-      { viewColumn: toSide ? vscode.ViewColumn.Beside : (editorColumn ?? vscode.ViewColumn.Active), preserveFocus: toSide },
+      {
+        viewColumn: toSide ? vscode.ViewColumn.Beside : (editorColumn ?? vscode.ViewColumn.Active),
+        preserveFocus: toSide,
+      },
       { ...webviewOptions(this.extensionUri), enableFindWidget: true, retainContextWhenHidden: false },
     );
     const preview = this.adopt(panel, document.uri);

@@ -22,7 +22,13 @@ export interface ShellValues {
   readonly title: string;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const NONCE = /^[A-Za-z0-9+/]{16,}={0,2}$/;
 
 /** 128 random bits, base64: what the CSP's `'nonce-…'` and the tags' `nonce` attribute carry. */

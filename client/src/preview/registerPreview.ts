@@ -16,8 +16,12 @@ export function registerPreview({ context, server }: ExtensionServices): vscode.
   return [
     previews,
     vscode.commands.registerCommand(PREVIEW_COMMANDS.showPreview, (uri?: unknown) => previews.show(asUri(uri), false)),
-    vscode.commands.registerCommand(PREVIEW_COMMANDS.showPreviewToSide, (uri?: unknown) => previews.show(asUri(uri), true)),
-    vscode.commands.registerCommand(PREVIEW_COMMANDS.exportHtml, (uri?: unknown, target?: unknown) => exportHtml(server, previews, uri, target)),
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.showPreviewToSide, (uri?: unknown) =>
+      previews.show(asUri(uri), true),
+    ),
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.exportHtml, (uri?: unknown, target?: unknown) =>
+      exportHtml(server, previews, uri, target),
+    ),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.status, () => previews.status()),
   ];
 }

@@ -185,7 +185,9 @@ export class ReportPreview implements vscode.Disposable {
           enableScripts: o.enableScripts === true,
           enableForms: o.enableForms ?? o.enableScripts === true,
           enableCommandUris: o.enableCommandUris !== undefined && o.enableCommandUris !== false,
-          localResourceRoots: o.localResourceRoots ? o.localResourceRoots.map((u) => u.toString()) : ['(unset: the workspace folders and the extension)'],
+          localResourceRoots: o.localResourceRoots
+            ? o.localResourceRoots.map((u) => u.toString())
+            : ['(unset: the workspace folders and the extension)'],
         };
       })(),
     };
@@ -217,14 +219,21 @@ export class ReportPreview implements vscode.Disposable {
 
   private post(result: RenderResult): void {
     if (!this.pageReady || result.html === undefined) return;
-    void this.panel.webview.postMessage({ type: 'render', html: result.html, version: result.version, source: this.source.toString() });
+    void this.panel.webview.postMessage({
+      type: 'render',
+      html: result.html,
+      version: result.version,
+      source: this.source.toString(),
+    });
   }
 
   private failed(error: unknown): void {
     if (this.failureShown || this.disposed) return;
     this.failureShown = true;
     const why = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(t('The preview of {0} could not be updated: {1}', basename(this.source.path), why));
+    void vscode.window.showErrorMessage(
+      t('The preview of {0} could not be updated: {1}', basename(this.source.path), why),
+    );
   }
 
   private onMessage(raw: unknown): void {
@@ -236,7 +245,8 @@ export class ReportPreview implements vscode.Disposable {
         this.pageReady = true;
         if (this.last) this.post(this.last);
         if (this.pendingCursor) this.flushCursor();
-        else if (this.cursorOffset !== undefined) void this.panel.webview.postMessage({ type: 'cursor', offset: this.cursorOffset, reveal: false });
+        else if (this.cursorOffset !== undefined)
+          void this.panel.webview.postMessage({ type: 'cursor', offset: this.cursorOffset, reveal: false });
         this.updater.changed();
         break;
       case 'rendered':

@@ -142,8 +142,18 @@ function keyCandidates(ctx: CursorContext, edition: Edition, options: Completion
     out.push({ ...base, kind: kindOf(placed), sortText: sortText(i * 2), insertText, retrigger });
     if (node.kind === 'group' && !ctx.keyOnly) {
       // The whole table (or section) with zeros in one go.
-      const lines = writeTemplateNode(node, edition, placed.path.length - 1, parentColumns, ' '.repeat(ctx.indent), ' '.repeat(ctx.step));
-      const body = lines.map((l, j) => (j === 0 ? l.trimStart() : l)).map(escapeSnippet).join('\n');
+      const lines = writeTemplateNode(
+        node,
+        edition,
+        placed.path.length - 1,
+        parentColumns,
+        ' '.repeat(ctx.indent),
+        ' '.repeat(ctx.step),
+      );
+      const body = lines
+        .map((l, j) => (j === 0 ? l.trimStart() : l))
+        .map(escapeSnippet)
+        .join('\n');
       out.push({
         ...base,
         labelDetail: { zh: ' 整表（填 0）', en: ' whole table (zeros)' },
@@ -172,7 +182,9 @@ function skeletonCandidates(ctx: CursorContext, options: CompletionOptions): Com
   return editions.map((edition, i) => {
     const model = TEMPLATES[edition];
     const years = model.years.to ? `${model.years.from}、${model.years.to}年度` : `${model.years.from}年度起`;
-    const yearsEn = model.years.to ? `report years ${model.years.from}–${model.years.to}` : `report years from ${model.years.from}`;
+    const yearsEn = model.years.to
+      ? `report years ${model.years.from}–${model.years.to}`
+      : `report years from ${model.years.from}`;
     return {
       label: { zh: `年报框架（${edition}年版）`, en: `Report skeleton (${edition} template)` },
       kind: 'snippet' as const,
@@ -194,7 +206,13 @@ function valueCandidates(ctx: CursorContext, edition: Edition, options: Completi
   const placed = nodeAtPath(edition, [...ctx.parentPath, ctx.key ?? '']);
   if (!placed) return [];
   const { node } = placed;
-  const value = (v: string | number, i: number, detail: Localized, documentation?: Localized, filter?: string): CompletionCandidate => ({
+  const value = (
+    v: string | number,
+    i: number,
+    detail: Localized,
+    documentation?: Localized,
+    filter?: string,
+  ): CompletionCandidate => ({
     label: same(String(v)),
     kind: 'value',
     detail,
@@ -227,7 +245,12 @@ function valueCandidates(ctx: CursorContext, edition: Edition, options: Completi
       return ordered.map((e, i) => {
         const model = TEMPLATES[e];
         const years = model.years.to ? `${model.years.from}、${model.years.to}年度` : `${model.years.from}年度起`;
-        return value(e, i, { zh: `${model.document}（${years}）`, en: `${model.document} (${years})` }, same(model.documentTitle));
+        return value(
+          e,
+          i,
+          { zh: `${model.document}（${years}）`, en: `${model.document} (${years})` },
+          same(model.documentTitle),
+        );
       });
     }
     case 'agencyType':
@@ -236,18 +259,26 @@ function valueCandidates(ctx: CursorContext, edition: Edition, options: Completi
       const model = TEMPLATES[edition];
       const year = suggestedYear(edition, options.currentYear);
       const years = [year, year - 1].filter((y) => y >= model.years.from && y <= (model.years.to ?? y));
-      return years.map((y, i) => value(y, i, { zh: `${y}年度（${edition}年版）`, en: `Report year ${y} (${edition} template)` }));
+      return years.map((y, i) =>
+        value(y, i, { zh: `${y}年度（${edition}年版）`, en: `Report year ${y} (${edition} template)` }),
+      );
     }
     default:
       return [];
   }
 }
 
-export function completionsAt(analysis: Analysis, offset: number, options: CompletionOptions = {}): CompletionCandidate[] {
+export function completionsAt(
+  analysis: Analysis,
+  offset: number,
+  options: CompletionOptions = {},
+): CompletionCandidate[] {
   const ctx = cursorContext(analysis.doc.text, offset);
   if (ctx.kind === 'none') return [];
   const edition = completionEdition(analysis);
   if (ctx.kind === 'value') return valueCandidates(ctx, edition, options);
   const keys = keyCandidates(ctx, edition, options);
-  return ctx.emptyDocument && ctx.parentPath.length === 0 && !ctx.keyOnly ? [...skeletonCandidates(ctx, options), ...keys] : keys;
+  return ctx.emptyDocument && ctx.parentPath.length === 0 && !ctx.keyOnly
+    ? [...skeletonCandidates(ctx, options), ...keys]
+    : keys;
 }

@@ -172,7 +172,9 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const before = line.text.slice(0, offset - line.start);
   const after = line.text.slice(offset - line.start);
   // The line being typed does not count: `nb` typed into an empty file still asks for the skeleton.
-  const emptyDocument = lines.every((l, i) => i === cursorLine || l.text.trim() === '' || l.text.trimStart().startsWith('#'));
+  const emptyDocument = lines.every(
+    (l, i) => i === cursorLine || l.text.trim() === '' || l.text.trimStart().startsWith('#'),
+  );
   const others = keyLines(text, cursorLine);
   const stepSize = indentStepOf(others);
 

@@ -23,7 +23,10 @@ const META_SHAPE: Readonly<Record<string, Localized>> = {
   string: { zh: '发布年报的行政机关全称', en: 'Full name of the publishing agency' },
   year: { zh: '报告所属年度（公历年）', en: 'Report year (calendar year)' },
   date: { zh: '发布日期，写成 YYYY-MM-DD', en: 'Publication date, YYYY-MM-DD' },
-  agencyType: { zh: '人民政府 或 部门（决定发布期限与第五十条第（四）项的要求）', en: '人民政府 or 部门 (decides the deadline and the art. 50 (4) content)' },
+  agencyType: {
+    zh: '人民政府 或 部门（决定发布期限与第五十条第（四）项的要求）',
+    en: '人民政府 or 部门 (decides the deadline and the art. 50 (4) content)',
+  },
 };
 
 /** What the node holds: a row of N numbers (and which), a mapping of N items, text, a meta value. */
@@ -35,7 +38,10 @@ export function shapeOf(node: TemplateNode): Localized {
         return { zh: `一个数：${c.printed}`, en: `One number: ${c.printed} (${c.en})` };
       }
       const list = columnList(node.columns);
-      return { zh: `一行 ${node.columns.length} 个数：${list}`, en: `A row of ${node.columns.length} numbers: ${list}` };
+      return {
+        zh: `一行 ${node.columns.length} 个数：${list}`,
+        en: `A row of ${node.columns.length} numbers: ${list}`,
+      };
     }
     case 'group': {
       const cols = node.columns ? columnList(node.columns) : '';
@@ -53,7 +59,10 @@ export function shapeOf(node: TemplateNode): Localized {
 
 /** `**《条例》第三十六条第（三）项**：…` for each statutory basis of the node. */
 export function basisMarkdown(node: TemplateNode): string[] {
-  return node.basis.map((id) => STATUTE[id]).filter((s) => s !== undefined).map((s) => `**${s.cite}**：${s.text}`);
+  return node.basis
+    .map((id) => STATUTE[id])
+    .filter((s) => s !== undefined)
+    .map((s) => `**${s.cite}**：${s.text}`);
 }
 
 /** Markdown documentation of a template node: where it sits, what it holds, its statutory basis. */

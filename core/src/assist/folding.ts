@@ -17,7 +17,10 @@ export function foldingRegions(doc: ParsedDocument): FoldRegion[] {
     if (node.kind === 'map') {
       for (const pair of node.items) {
         const v = pair.value;
-        if (v && ((v.kind === 'map' && !v.flow) || (v.kind === 'scalar' && (v.style === 'literal' || v.style === 'folded')))) {
+        if (
+          v &&
+          ((v.kind === 'map' && !v.flow) || (v.kind === 'scalar' && (v.style === 'literal' || v.style === 'folded')))
+        ) {
           if (text.slice(pair.key.start, v.end).includes('\n')) out.push({ start: pair.key.start, end: v.end });
         }
         visit(v);

@@ -23,10 +23,16 @@ export interface HoverInfo {
 }
 
 const RULE: Readonly<Record<SumCode, Localized>> = {
-  NB301: { zh: '勾稽关系：第一项加第二项之和，等于第三项加第四项之和', en: 'The printed rule: items 1 + 2 = items 3 + 4' },
+  NB301: {
+    zh: '勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
+    en: 'The printed rule: items 1 + 2 = items 3 + 4',
+  },
   NB302: { zh: '（七）总计 = 各项办理结果之和', en: '（七）总计 = the sum of all result rows' },
   NB303: { zh: '总计 = 各类申请人之和', en: '总计 = the sum of the applicant columns' },
-  NB304: { zh: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', en: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结' },
+  NB304: {
+    zh: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
+    en: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
+  },
 };
 
 function kindText(column: Column): Localized {
@@ -36,7 +42,10 @@ function kindText(column: Column): Localized {
     case 'delta':
       return { zh: '增减数：整数，可为负数', en: 'A change: whole number, may be negative' };
     case 'amount':
-      return { zh: `金额：非负数（单位：${column.unit ?? '万元'}）`, en: `An amount: non-negative (unit: ${column.unit ?? '万元'})` };
+      return {
+        zh: `金额：非负数（单位：${column.unit ?? '万元'}）`,
+        en: `An amount: non-negative (unit: ${column.unit ?? '万元'})`,
+      };
   }
 }
 
@@ -90,9 +99,16 @@ function cellHover(analysis: Analysis, row: BoundRow, cell: BoundCell): Localize
   const place = `${breadcrumb(report.edition, row.placed.path)} › ${displayLabel(row.placed.node)}`;
   const kind = kindText(cell.column);
   const position: Localized =
-    columns > 1 ? { zh: `（第 ${cell.index + 1} 列，共 ${columns} 列）`, en: ` (column ${cell.index + 1} of ${columns})` } : { zh: '', en: '' };
+    columns > 1
+      ? { zh: `（第 ${cell.index + 1} 列，共 ${columns} 列）`, en: ` (column ${cell.index + 1} of ${columns})` }
+      : { zh: '', en: '' };
   const lines = relationLines(sumRelations(report), cell);
-  const zh = [`**${cell.column.printed}**${position.zh}`, place, kind.zh, ...(lines.length ? ['勾稽关系：', lines.map((l) => l.zh).join('\n')] : [])];
+  const zh = [
+    `**${cell.column.printed}**${position.zh}`,
+    place,
+    kind.zh,
+    ...(lines.length ? ['勾稽关系：', lines.map((l) => l.zh).join('\n')] : []),
+  ];
   const en = [
     `**${cell.column.printed}** — ${cell.column.en}${position.en}`,
     place,

@@ -171,8 +171,10 @@ export function reportFacts(report: BoundReport): ReportFacts {
     const own = cellRange(row, cell);
     // A cell with nothing written (`key:`) is pointed at by its row's key.
     const range = own.start === own.end ? { start: row.pair.key.start, end: row.pair.key.end } : own;
-    const editable = cell.node?.kind === 'scalar' && own.start !== own.end && (row.cells.length === 1 || cell.node !== row.pair.value);
-    kinds[i] = (typeof cell.value === 'number' ? NUMBER : cell.value === null ? BLANK : UNREADABLE) | (editable ? EDITABLE : 0);
+    const editable =
+      cell.node?.kind === 'scalar' && own.start !== own.end && (row.cells.length === 1 || cell.node !== row.pair.value);
+    kinds[i] =
+      (typeof cell.value === 'number' ? NUMBER : cell.value === null ? BLANK : UNREADABLE) | (editable ? EDITABLE : 0);
     if (typeof cell.value === 'number') values[i] = cell.value;
     ranges[2 * i] = range.start;
     ranges[2 * i + 1] = range.end;

@@ -81,7 +81,11 @@ export class ReportIndex {
   /** Whether the index holds exactly this text for the document (a file read again is the one checked). */
   holds(uri: string, text: string): boolean {
     const entry = this.entries.get(uri);
-    return entry !== undefined && entry.length === text.length && (entry.text !== undefined ? entry.text === text : entry.hash === hashText(text));
+    return (
+      entry !== undefined &&
+      entry.length === text.length &&
+      (entry.text !== undefined ? entry.text === text : entry.hash === hashText(text))
+    );
   }
 
   set(uri: string, text: string, analysis?: Analysis): IndexUpdate {
@@ -248,8 +252,15 @@ export class ReportIndex {
     if (agencyKey === undefined || year === undefined) return [];
     const byYear = this.byKey.get(agencyKey);
     const out: Diagnostic[] = [];
-    const same = urisOf(byYear?.get(year)).filter((u) => u !== entry.uri).sort();
-    out.push(...nb320DuplicateReport.check(entry, same.map((u) => this.entries.get(u) as Entry)));
+    const same = urisOf(byYear?.get(year))
+      .filter((u) => u !== entry.uri)
+      .sort();
+    out.push(
+      ...nb320DuplicateReport.check(
+        entry,
+        same.map((u) => this.entries.get(u) as Entry),
+      ),
+    );
     const previous = byYear?.get(year - 1);
     // With two reports for last year, which one carries over is unknown; NB320 on them says why.
     if (typeof previous === 'string') {

@@ -49,7 +49,6 @@ export type FixData =
    */
   | { readonly kind: 'sumRows'; readonly path: YamlPath };
 
-
 export interface Diagnostic {
   /** Stable code: NB1xx syntax, NB2xx schema, NB3xx invariants (NB3nn = invariant nn of the reference). */
   readonly code: string;

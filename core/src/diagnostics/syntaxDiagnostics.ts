@@ -36,7 +36,9 @@ function message(error: SyntaxError, doc: ParsedDocument, maxLength: number) {
       return M.tooDeep();
     case 'tooLarge':
       // The parser records the text's length; a file refused before reading, `bytes:` and its size.
-      return error.detail.startsWith('bytes:') ? M.tooLargeFile(Number(error.detail.slice(6)), MAX_FILE_BYTES) : M.tooLarge(Number(error.detail) || doc.text.length, maxLength);
+      return error.detail.startsWith('bytes:')
+        ? M.tooLargeFile(Number(error.detail.slice(6)), MAX_FILE_BYTES)
+        : M.tooLarge(Number(error.detail) || doc.text.length, maxLength);
     case 'tooManyItems':
       return M.tooManyItems(Number(error.detail), MAX_ITEMS);
     case 'tooManyAliases':
@@ -72,7 +74,9 @@ function fixOf(error: SyntaxError, doc: ParsedDocument): FixData | undefined {
       // Everything from the marker that starts the second document on, when the first one is a report.
       const start = doc.text.lastIndexOf('\n', error.start - 1) + 1;
       const marker = /^(?:---|\.\.\.)(?:\s|$)/.test(doc.text.slice(start, start + 4));
-      return marker && doc.root && doc.root.end <= start ? { kind: 'commentOut', range: { start, end: doc.text.length } } : undefined;
+      return marker && doc.root && doc.root.end <= start
+        ? { kind: 'commentOut', range: { start, end: doc.text.length } }
+        : undefined;
     }
     default:
       return undefined;
@@ -98,7 +102,12 @@ function anchorsOf(doc: ParsedDocument): Map<string, YamlNode[]> {
 }
 
 /** Where the anchor an alias refers to is (the last one of that name before it), as related information. */
-function anchorOf(doc: ParsedDocument, anchors: Map<string, YamlNode[]>, name: string, before: number): { related?: RelatedInformation[] } {
+function anchorOf(
+  doc: ParsedDocument,
+  anchors: Map<string, YamlNode[]>,
+  name: string,
+  before: number,
+): { related?: RelatedInformation[] } {
   let anchored: YamlNode | undefined;
   for (const node of anchors.get(name) ?? []) if (node.start < before) anchored = node;
   if (!anchored) return {};
@@ -133,7 +142,14 @@ export function syntaxDiagnostics(doc: ParsedDocument, maxLength = DEFAULT_MAX_L
     };
   });
   if (!doc.root && doc.errors.length === 0) {
-    out.push({ code: 'NB109', severity: 'error', message: M.empty(), range: { start: 0, end: 0 }, path: [], fix: { kind: 'insertMissing', path: [], ids: [] } });
+    out.push({
+      code: 'NB109',
+      severity: 'error',
+      message: M.empty(),
+      range: { start: 0, end: 0 },
+      path: [],
+      fix: { kind: 'insertMissing', path: [], ids: [] },
+    });
   }
   return out;
 }

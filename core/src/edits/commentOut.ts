@@ -34,7 +34,7 @@ export function commentOutRange(text: string, range: Range): TextEdit[] | undefi
   const after = text.slice(range.end, lastEnd).trim();
   if (range.end <= lastEnd && after !== '' && !after.startsWith('#')) return undefined;
   const lines: { start: number; line: string }[] = [];
-  for (let start = first; start <= lastEnd && start < text.length; ) {
+  for (let start = first; start <= lastEnd && start < text.length;) {
     const end = lineEnd(text, start);
     lines.push({ start, line: text.slice(start, end).replace(/\r$/, '') });
     start = end + 1;

@@ -65,8 +65,17 @@ export function culpritCells(analysis: Pick<Analysis, 'report'>): CulpritFix[] {
     // The cell is counted once too often by `off` on both sides: take it off.
     const value = Math.round((from + row.off) * 1e6) / 1e6;
     if (value < 0 && cell.column.kind !== 'delta') continue;
-    const explains = [row, column].map((m) => ({ code: m.relation.code, range: cellRange(m.relation.row, m.relation.cell) }));
-    out.push({ name: cellName(row.relation.row, cell), from, value, range: cellRange(row.relation.row, cell), explains });
+    const explains = [row, column].map((m) => ({
+      code: m.relation.code,
+      range: cellRange(m.relation.row, m.relation.cell),
+    }));
+    out.push({
+      name: cellName(row.relation.row, cell),
+      from,
+      value,
+      range: cellRange(row.relation.row, cell),
+      explains,
+    });
   }
   return out;
 }

@@ -74,11 +74,19 @@ function writeOut(doc: ParsedDocument, alias: Placed & { node: AliasNode }, anch
   if (!own.includes('\n')) return [{ start: alias.node.start, end: alias.node.end, newText: own }];
   // A value over several lines moves with its layout relative to its key: only between two mapping values.
   if (!anchored.pair || !alias.pair || alias.pair.value !== alias.node) return undefined;
-  const delta = alias.pair.key.start - lineStart(text, alias.pair.key.start) - (anchored.pair.key.start - lineStart(text, anchored.pair.key.start));
+  const delta =
+    alias.pair.key.start -
+    lineStart(text, alias.pair.key.start) -
+    (anchored.pair.key.start - lineStart(text, anchored.pair.key.start));
   // What stays on the alias's line (`|`, `[1, 2,`), and the lines that follow it there.
   const onKeyLine = lineStart(text, start) === lineStart(text, anchored.pair.key.start);
   const headEnd = onKeyLine ? lineEnd(text, start) : start;
-  const head = onKeyLine ? text.slice(start, headEnd).replace(/\s+#.*$/, '').trimEnd() : '';
+  const head = onKeyLine
+    ? text
+        .slice(start, headEnd)
+        .replace(/\s+#.*$/, '')
+        .trimEnd()
+    : '';
   const bodyStart = onKeyLine ? headEnd + 1 : lineStart(text, start);
   const body = shift(text.slice(bodyStart, node.end).replace(/\r/g, '').split('\n'), delta);
   if (!body) return undefined;
@@ -93,7 +101,11 @@ function writeOut(doc: ParsedDocument, alias: Placed & { node: AliasNode }, anch
     while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
     edits.push({ start: from, end: alias.node.end, newText: '' });
   }
-  edits.push({ start: next, end: next, newText: (next === text.length && !text.endsWith('\n') ? eol : '') + body.join(eol) + eol });
+  edits.push({
+    start: next,
+    end: next,
+    newText: (next === text.length && !text.endsWith('\n') ? eol : '') + body.join(eol) + eol,
+  });
   return edits;
 }
 

@@ -13,7 +13,12 @@ import { childrenOf } from '../model/bindReport';
 import { indentStep } from './insertMissing';
 import type { TextEdit } from './textEdit';
 
-export function fillTableEdits(doc: ParsedDocument, edition: Edition, range: Range, path: YamlPath): TextEdit[] | undefined {
+export function fillTableEdits(
+  doc: ParsedDocument,
+  edition: Edition,
+  range: Range,
+  path: YamlPath,
+): TextEdit[] | undefined {
   const keys = path.filter((p): p is string => typeof p === 'string');
   if (keys.length !== path.length || keys.length === 0) return undefined;
   const placed = nodeAtPath(edition, keys);
@@ -23,12 +28,20 @@ export function fillTableEdits(doc: ParsedDocument, edition: Edition, range: Ran
   const { text } = doc;
   const keyLine = text.lastIndexOf('\n', located.pair.key.start - 1) + 1;
   // The key must own its line for the rows to go under it.
-  if (text.slice(keyLine, located.pair.key.start).trim() !== '' || text.slice(range.start, range.end).includes('\n')) return undefined;
+  if (text.slice(keyLine, located.pair.key.start).trim() !== '' || text.slice(range.start, range.end).includes('\n'))
+    return undefined;
   const column = located.pair.key.start - keyLine;
   const step = indentStep(doc);
   const group = placed.node;
   const lines = childrenOf(templateIndex(edition), placed).flatMap((child) =>
-    writeTemplateNode(child.node, edition, keys.length, group.columns !== undefined, ' '.repeat(column + step), ' '.repeat(step)),
+    writeTemplateNode(
+      child.node,
+      edition,
+      keys.length,
+      group.columns !== undefined,
+      ' '.repeat(column + step),
+      ' '.repeat(step),
+    ),
   );
   let from = range.start;
   while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;

@@ -21,7 +21,8 @@ import type { TextEdit } from './textEdit';
 /** A value's range widened to its tag (`!!str 5`), so that the new value replaces both. */
 function withTag(doc: ParsedDocument, range: Range): Range {
   const node = locate(doc.root, range.start).node;
-  if (node && node.start === range.start && node.end === range.end && node.tagRange) return { start: Math.min(node.tagRange[0], range.start), end: range.end };
+  if (node && node.start === range.start && node.end === range.end && node.tagRange)
+    return { start: Math.min(node.tagRange[0], range.start), end: range.end };
   return range;
 }
 

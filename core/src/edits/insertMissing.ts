@@ -49,7 +49,12 @@ export function insertable(node: TemplateNode): boolean {
   return node.kind !== 'meta' || node.id === 'meta.edition';
 }
 
-export function insertMissingEdits(doc: ParsedDocument, edition: Edition, path: YamlPath, ids: readonly string[]): TextEdit[] | undefined {
+export function insertMissingEdits(
+  doc: ParsedDocument,
+  edition: Edition,
+  path: YamlPath,
+  ids: readonly string[],
+): TextEdit[] | undefined {
   const keys = path.filter((p): p is string => typeof p === 'string');
   if (keys.length !== path.length) return undefined;
   const target = path.length === 0 ? doc.root : treeNodeAt(doc.root, path)?.node;
@@ -60,7 +65,8 @@ export function insertMissingEdits(doc: ParsedDocument, edition: Edition, path: 
   if (path.length && !parent) return undefined;
   const siblings = childrenOf(index, parent);
   const present = new Map<string, PairNode>();
-  for (const pair of map.items) if (pair.key.kind === 'scalar' && !present.has(pair.key.text)) present.set(pair.key.text, pair);
+  for (const pair of map.items)
+    if (pair.key.kind === 'scalar' && !present.has(pair.key.text)) present.set(pair.key.text, pair);
   const wanted = new Set(ids);
   const missing = siblings.filter((s) => wanted.has(s.node.id) && !present.has(s.node.key) && insertable(s.node));
   if (missing.length === 0) return undefined;
@@ -74,7 +80,10 @@ export function insertMissingEdits(doc: ParsedDocument, edition: Edition, path: 
   const at = new Map<number, string[]>();
   for (const node of missing) {
     const i = siblings.indexOf(node);
-    const prev = siblings.slice(0, i).reverse().find((s) => present.has(s.node.key));
+    const prev = siblings
+      .slice(0, i)
+      .reverse()
+      .find((s) => present.has(s.node.key));
     const next = siblings.slice(i + 1).find((s) => present.has(s.node.key));
     const offset = prev
       ? nextLineStart(text, (present.get(prev.node.key) as PairNode).end)

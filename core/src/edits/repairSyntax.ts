@@ -94,7 +94,7 @@ const BLOCK_SCALAR_HEADER = /(?:^|[:-]\s+)(?:[!&][^\s]*\s+)*[|>][-+0-9]*\s*(?:#.
 function tabIndentedLines(text: string): { start: number; end: number; ws: string }[] {
   const out: { start: number; end: number; ws: string }[] = [];
   let block: number | undefined;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     const line = text.slice(start, end);
@@ -120,7 +120,12 @@ function tabIndentEdits(text: string): TextEdit[] | undefined {
     const settled = settle(applyEdits(text, edits), MAX_FOLLOWING, false);
     if (settled === undefined) continue;
     const analysis = analyze(settled);
-    readings.push({ width, edits, findings: analysis.diagnostics.length, tree: JSON.stringify(toJson(analysis.doc.root)) });
+    readings.push({
+      width,
+      edits,
+      findings: analysis.diagnostics.length,
+      tree: JSON.stringify(toJson(analysis.doc.root)),
+    });
   }
   if (readings.length === 0) return undefined;
   const fewest = Math.min(...readings.map((r) => r.findings));

@@ -19,7 +19,15 @@ export function sumRowsEdits(doc: ParsedDocument, path: YamlPath): TextEdit[] | 
   for (const item of map.items) {
     const row = item.value;
     if (!row || row.kind !== 'seq') return undefined;
-    const values = row.items.map((cell) => (cell.kind !== 'scalar' ? undefined : cell.value === null ? 0 : typeof cell.value === 'number' ? cell.value : undefined));
+    const values = row.items.map((cell) =>
+      cell.kind !== 'scalar'
+        ? undefined
+        : cell.value === null
+          ? 0
+          : typeof cell.value === 'number'
+            ? cell.value
+            : undefined,
+    );
     if (values.some((v) => v === undefined) || (sums && sums.length !== values.length)) return undefined;
     sums = (values as number[]).map((v, i) => Math.round(((sums?.[i] ?? 0) + v) * 1e6) / 1e6);
   }

@@ -11,7 +11,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = '';
   let pos = 0;
   for (const edit of sorted) {
-    if (edit.start < pos || edit.end < edit.start || edit.end > text.length) throw new Error(`overlapping or invalid edit at ${edit.start}`);
+    if (edit.start < pos || edit.end < edit.start || edit.end > text.length)
+      throw new Error(`overlapping or invalid edit at ${edit.start}`);
     out += text.slice(pos, edit.start) + edit.newText;
     pos = edit.end;
   }

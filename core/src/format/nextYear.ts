@@ -30,9 +30,22 @@ function carried(report: BoundReport, rowId: string, columnId: string): number {
   return cell.value ?? 0;
 }
 
-const ITEM_ROWS = ['active.art20_5.licensing', 'active.art20_5.otherServices', 'active.art20_6.penalty', 'active.art20_6.enforcement'];
+const ITEM_ROWS = [
+  'active.art20_5.licensing',
+  'active.art20_5.otherServices',
+  'active.art20_6.penalty',
+  'active.art20_6.enforcement',
+];
 const DOC_ROWS = ['active.art20_1.rules', 'active.art20_1.normative'];
-const APPLICANT_COLUMN_IDS = ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'];
+const APPLICANT_COLUMN_IDS = [
+  'natural',
+  'commercial',
+  'research',
+  'publicInterest',
+  'legalService',
+  'otherOrg',
+  'total',
+];
 
 export function nextYearReport(report: BoundReport): NextYearResult {
   const agency = report.agency?.trim();
@@ -44,13 +57,16 @@ export function nextYearReport(report: BoundReport): NextYearResult {
   const rows: Record<string, (number | null)[]> = {};
   const rowComments: Record<string, string> = {};
   try {
-    rows['applications.carriedOver'] = APPLICANT_COLUMN_IDS.map((c) => carried(report, 'applications.carriedForward', c));
+    rows['applications.carriedOver'] = APPLICANT_COLUMN_IDS.map((c) =>
+      carried(report, 'applications.carriedForward', c),
+    );
     // Nothing is handled yet: everything carried over is still pending, which keeps 三 balanced until filled in.
     rows['applications.carriedForward'] = rows['applications.carriedOver'];
     for (const rowId of DOC_ROWS) {
       if (edition === 2021) {
         // 2020 → 2021: the 2019 edition has no 现行有效件数; its 对外公开总数量 is the nearest figure, flagged.
-        const stock = report.edition === 2021 ? carried(report, rowId, 'inForce') : carried(report, rowId, 'totalPublished');
+        const stock =
+          report.edition === 2021 ? carried(report, rowId, 'inForce') : carried(report, rowId, 'totalPublished');
         rows[rowId] = [0, 0, stock];
         if (report.edition !== 2021) rowComments[rowId] = M.nextStockFrom2019(year).zh;
       } else if (report.edition === 2019) {
@@ -58,8 +74,12 @@ export function nextYearReport(report: BoundReport): NextYearResult {
       }
     }
     if (edition === 2019 && report.edition === 2019) {
-      for (const rowId of ITEM_ROWS) rows[rowId] = [carried(report, rowId, 'previousItems') + carried(report, rowId, 'change'), 0, 0];
-      rows['active.art20_8.fees'] = [carried(report, 'active.art20_8.fees', 'previousItems') + carried(report, 'active.art20_8.fees', 'change'), 0];
+      for (const rowId of ITEM_ROWS)
+        rows[rowId] = [carried(report, rowId, 'previousItems') + carried(report, rowId, 'change'), 0, 0];
+      rows['active.art20_8.fees'] = [
+        carried(report, 'active.art20_8.fees', 'previousItems') + carried(report, 'active.art20_8.fees', 'change'),
+        0,
+      ];
     }
   } catch (error) {
     if (error instanceof Unreadable) return { ok: false, message: M.nextUnreadable(error.cell) };

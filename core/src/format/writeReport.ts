@@ -29,12 +29,16 @@ export interface ReportData {
 }
 
 const COMMENT_COLUMN = 34;
-const EDITION_COMMENT = '2019 = 国办公开办函〔2019〕60号（2019、2020年度）；2021 = 国办公开办函〔2021〕30号（2021年度起）';
+const EDITION_COMMENT =
+  '2019 = 国办公开办函〔2019〕60号（2019、2020年度）；2021 = 国办公开办函〔2021〕30号（2021年度起）';
 
 /** Display width: CJK and full-width characters take two columns. */
 function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -43,13 +47,24 @@ function width(s: string): number {
  * lone surrogates, U+FFFE and U+FFFF): text that holds one is written double-quoted with the character escaped, and a
  * comment shows it as its escape. A published page or a pasted text may hold any of them.
  */
-const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NON_PRINTABLE =
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const TO_ESCAPE = new RegExp(`["\\\\\\t\\n\\r\\x85]|${NON_PRINTABLE.source}`, 'g');
-const ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\0': '\\0',
+};
 
 function escapeChar(c: string): string {
   const code = c.charCodeAt(0);
-  return ESCAPES[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  return (
+    ESCAPES[c] ??
+    (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`)
+  );
 }
 
 /** A double-quoted YAML scalar that reads back as exactly `s`, whatever it holds. */
@@ -77,7 +92,9 @@ const PLAIN_UNSAFE = /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|:$|\s#|[\r\n\t]|\s$/;
 /** A scalar that stays a string when read back: plain when safe, double-quoted otherwise. */
 export function yamlString(s: string): string {
   // `2021`, `null`, `.inf`, `0x1F` would be read as something else under the core schema.
-  return s === '' || PLAIN_UNSAFE.test(s) || NON_PRINTABLE.test(s) || resolveScalar(s, 'plain', undefined) !== s ? doubleQuoted(s) : s;
+  return s === '' || PLAIN_UNSAFE.test(s) || NON_PRINTABLE.test(s) || resolveScalar(s, 'plain', undefined) !== s
+    ? doubleQuoted(s)
+    : s;
 }
 
 export function yamlNumber(v: number | null): string {
@@ -101,9 +118,13 @@ function block(key: string, text: string, indent: string): string[] {
   const firstContent = trimmed.split('\n').find((l) => l.trim() !== '');
   const leadingBlank = trimmed.split('\n').findIndex((l) => l !== '' && l.trim() === '');
   const contentAt = trimmed.split('\n').findIndex((l) => l.trim() !== '');
-  const indicator = /^[ \t]/.test(firstContent ?? trimmed) || (leadingBlank >= 0 && (contentAt < 0 || leadingBlank < contentAt)) ? '2' : '';
+  const indicator =
+    /^[ \t]/.test(firstContent ?? trimmed) || (leadingBlank >= 0 && (contentAt < 0 || leadingBlank < contentAt))
+      ? '2'
+      : '';
   const lines = [`${indent}${key}: |${indicator}${chomp}`];
-  for (const line of (chomp === '+' ? body.replace(/\n$/, '') : trimmed).split('\n')) lines.push(line ? `${indent}  ${line}` : '');
+  for (const line of (chomp === '+' ? body.replace(/\n$/, '') : trimmed).split('\n'))
+    lines.push(line ? `${indent}  ${line}` : '');
   return lines;
 }
 
@@ -120,7 +141,10 @@ function shapedNode(node: TemplateNode, layout: Layout): TemplateNode {
 }
 
 /** The rows a report of `edition` is written with, in order, each in the shape `layout` gives it. */
-export function writtenRows(edition: Edition, layout?: Layout): { readonly node: RowNode; readonly path: readonly string[] }[] {
+export function writtenRows(
+  edition: Edition,
+  layout?: Layout,
+): { readonly node: RowNode; readonly path: readonly string[] }[] {
   const out: { node: RowNode; path: string[] }[] = [];
   const visit = (template: TemplateNode, prefix: readonly string[]): void => {
     const node = shapedNode(template, layout);
@@ -173,7 +197,8 @@ function writeNode(
       // Column names go beside each table, not beside every row group inside it.
       out.push(withComment(`${indent}${node.key}:`, topTable ? columnsComment(node) : undefined));
       for (const child of node.children) {
-        const childIsTable = isSection && child.kind === 'group' && child.columns !== undefined && node.columns === undefined;
+        const childIsTable =
+          isSection && child.kind === 'group' && child.columns !== undefined && node.columns === undefined;
         writeNode(child, data, `${indent}${unit}`, out, childIsTable, unit, false);
       }
       return;

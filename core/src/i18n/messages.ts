@@ -78,7 +78,8 @@ function syntaxZh(detail: string, code: string | undefined): string {
   }
   if (/within a flow collection/i.test(detail)) return '方括号或花括号没有闭合';
   if (/missed comma between flow collection entries/i.test(detail)) return '方括号内的各项之间缺少逗号';
-  if (/multiline key may not be an implicit key|implicit key/i.test(detail)) return '键必须写在同一行（可能缺少冒号，或缩进不对）';
+  if (/multiline key may not be an implicit key|implicit key/i.test(detail))
+    return '键必须写在同一行（可能缺少冒号，或缩进不对）';
   if (/unidentified alias/i.test(detail)) return '锚点引用（*）没有对应的锚点（&）';
   if (/non-printable characters/i.test(detail)) return '文件含有不可打印的控制字符';
   if (/deficient indentation|bad indentation/i.test(detail)) return '缩进不正确';
@@ -90,7 +91,10 @@ function syntaxZh(detail: string, code: string | undefined): string {
 export const M = {
   // ---- NB1xx syntax ----
   /** `code`: the recovering parser's error code; `detail`: a parser's English wording. */
-  syntax: (detail: string, code?: string): Localized => ({ zh: `YAML 语法错误：${syntaxZh(detail, code)}`, en: `YAML syntax error: ${detail}` }),
+  syntax: (detail: string, code?: string): Localized => ({
+    zh: `YAML 语法错误：${syntaxZh(detail, code)}`,
+    en: `YAML syntax error: ${detail}`,
+  }),
   syntaxUnrecovered: (detail: string): Localized => ({
     zh: `YAML 语法错误：${syntaxZh(detail, undefined)}。文件很大，修正此处后才能检查其余内容`,
     en: `YAML syntax error: ${detail}. The file is very large: the rest is checked once this is fixed`,
@@ -99,7 +103,10 @@ export const M = {
     zh: `键「${key}」重复出现；每个键在同一层只能出现一次`,
     en: `Duplicate key "${key}": a key may appear only once at one level`,
   }),
-  duplicateKeyFirst: (key: string): Localized => ({ zh: `「${key}」第一次出现在这里`, en: `First occurrence of "${key}"` }),
+  duplicateKeyFirst: (key: string): Localized => ({
+    zh: `「${key}」第一次出现在这里`,
+    en: `First occurrence of "${key}"`,
+  }),
   tag: (tag: string): Localized => ({
     zh: `不支持标签 ${tag}：年报只使用 YAML 1.2 核心模式（数字、文本、null）`,
     en: `Tag ${tag} is not supported: reports use the YAML 1.2 core schema only (numbers, text, null)`,
@@ -224,8 +231,14 @@ export const M = {
     en: '格式 must be 2019 (国办公开办函〔2019〕60号) or 2021 (国办公开办函〔2021〕30号)',
   }),
   badYear: (): Localized => ({ zh: '「年度」应为公历年份，如 2024', en: '年度 must be a calendar year such as 2024' }),
-  badDate: (): Localized => ({ zh: '「发布日期」应写成 YYYY-MM-DD，如 2025-01-20', en: '发布日期 must be written YYYY-MM-DD, e.g. 2025-01-20' }),
-  badAgencyType: (): Localized => ({ zh: '「机关类型」应为「人民政府」或「部门」', en: '机关类型 must be 人民政府 or 部门' }),
+  badDate: (): Localized => ({
+    zh: '「发布日期」应写成 YYYY-MM-DD，如 2025-01-20',
+    en: '发布日期 must be written YYYY-MM-DD, e.g. 2025-01-20',
+  }),
+  badAgencyType: (): Localized => ({
+    zh: '「机关类型」应为「人民政府」或「部门」',
+    en: '机关类型 must be 人民政府 or 部门',
+  }),
   emptyAgency: (): Localized => ({ zh: '「机关」不能为空', en: '机关 must not be empty' }),
   agencyNotText: (): Localized => ({
     zh: '「机关」应为机关名称（文字），如 某某市某某区人民政府',
@@ -275,7 +288,15 @@ export const M = {
     zh: `「${label}」按 ${other} 年版格式填写；${edition} 年版应为 ${columns.length === 1 ? `一个数（${columns[0]}）` : `[${columns.join(', ')}]`}`,
     en: `"${label}" follows the ${other} template; the ${edition} template expects ${columns.length === 1 ? `one number (${columns[0]})` : `[${columns.join(', ')}]`}`,
   }),
-  narrativeMismatch: (section: string, label: Localized, stated: string, unit: string, table: string, how: string, howEn: string): Localized => ({
+  narrativeMismatch: (
+    section: string,
+    label: Localized,
+    stated: string,
+    unit: string,
+    table: string,
+    how: string,
+    howEn: string,
+  ): Localized => ({
     zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格为 ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? unit : ''}（${how}）`,
     en: `${section} states ${label.en} as ${stated} ${unit}; the table gives ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? ` ${unit}` : ''} (${howEn})`,
   }),
@@ -301,19 +322,33 @@ export const M = {
   }),
   problemsEmpty: (): Localized => ({
     zh: '「五、存在的主要问题及改进情况」不能为空或只写“无”：应写明本年度工作中存在的主要问题和改进措施（《条例》第五十条）',
-    en: 'Section 五 must not be empty or just 无: state this year\'s main problems and the improvements (条例 art. 50)',
+    en: "Section 五 must not be empty or just 无: state this year's main problems and the improvements (条例 art. 50)",
   }),
   problemsMissingReview: (missing: readonly string[]): Localized => ({
     zh: `人民政府的年报应报告工作考核、社会评议和责任追究结果情况（《条例》第五十条第（四）项），未见：${missing.join('、')}`,
     en: `A people's government's report must cover work appraisal, public review and accountability (条例 art. 50 (4)); not found: ${missing.join(', ')}`,
   }),
-  lateReport: (date: string, year: number, month: number, kind: string, days: number, inferred: boolean): Localized => ({
+  lateReport: (
+    date: string,
+    year: number,
+    month: number,
+    kind: string,
+    days: number,
+    inferred: boolean,
+  ): Localized => ({
     zh: `发布日期 ${date} 晚于《条例》第四十九条规定的期限（${kind}：${year}年${month}月31日前），迟 ${days} 天${inferred ? `；按机关名称推定为${kind}，如不同请填写「机关类型」` : ''}`,
     en: `Published ${date}, after the 条例 art. 49 deadline (${kind === '人民政府' ? "people's government" : 'department'}: by ${year}-0${month}-31), ${days} day(s) late${inferred ? '; the agency type was inferred from the name, set 机关类型 if it differs' : ''}`,
   }),
 
   // ---- cross-report (invariants 6–8, duplicates) ----
-  carryOverMismatch: (cell: string, expected: number, year: number, file: string, previousCell: string, actual: number): Localized => ({
+  carryOverMismatch: (
+    cell: string,
+    expected: number,
+    year: number,
+    file: string,
+    previousCell: string,
+    actual: number,
+  ): Localized => ({
     zh: `${cell} 应为 ${fmt(expected)}：${year}年度年报（${file}）的「${previousCell}」为 ${fmt(expected)}，本年实为 ${fmt(actual)}`,
     en: `${cell} should be ${fmt(expected)}: ${previousCell} in the ${year} report (${file}) is ${fmt(expected)}; this year says ${fmt(actual)}`,
   }),
@@ -321,11 +356,25 @@ export const M = {
     zh: `${year}年度：${cell} = ${value}`,
     en: `${year}: ${cell} = ${value}`,
   }),
-  stockMismatch: (cell: string, expected: number, terms: string, year: number, file: string, actual: number): Localized => ({
+  stockMismatch: (
+    cell: string,
+    expected: number,
+    terms: string,
+    year: number,
+    file: string,
+    actual: number,
+  ): Localized => ({
     zh: `${cell} 应为 ${fmt(expected)}（${terms}；上年数取自${year}年度年报 ${file}），实为 ${fmt(actual)}；如本年清理后重新核定了件数，请在总体情况中说明`,
     en: `${cell} should be ${fmt(expected)} (${terms}; last year's figure from the ${year} report ${file}), is ${fmt(actual)}; if a review re-baselined the count, say so in 总体情况`,
   }),
-  itemsMismatch: (cell: string, expected: number, terms: string, year: number, file: string, actual: number): Localized => ({
+  itemsMismatch: (
+    cell: string,
+    expected: number,
+    terms: string,
+    year: number,
+    file: string,
+    actual: number,
+  ): Localized => ({
     zh: `${cell} 应为 ${fmt(expected)}（${year}年度年报 ${file}：${terms}），实为 ${fmt(actual)}`,
     en: `${cell} should be ${fmt(expected)} (the ${year} report ${file}: ${terms}), is ${fmt(actual)}`,
   }),
@@ -394,18 +443,30 @@ export const IMPORT_MESSAGES = {
     zh: '数值按原文照录，未作任何更正；空白、“/”“—”写作 null。请与原文核对。',
     en: 'Values are copied as printed, never corrected; blank, “/” and “—” cells are null. Check against the source.',
   }),
-  fuzzyHeading: (): Localized => ({ zh: '以下标签按近似匹配（原文 → 模板），请核对：', en: 'Labels matched approximately (printed → template); please check:' }),
+  fuzzyHeading: (): Localized => ({
+    zh: '以下标签按近似匹配（原文 → 模板），请核对：',
+    en: 'Labels matched approximately (printed → template); please check:',
+  }),
   fuzzy: (section: string, printed: string, label: string): Localized => ({
     zh: `${section}「${printed}」→「${label}」`,
     en: `${section} “${printed}” → “${label}”`,
   }),
-  unplacedHeading: (): Localized => ({ zh: '以下内容无法放入模板，未导入：', en: 'Not imported, could not be placed in the template:' }),
+  unplacedHeading: (): Localized => ({
+    zh: '以下内容无法放入模板，未导入：',
+    en: 'Not imported, could not be placed in the template:',
+  }),
   unplaced: (section: string, text: string, reason: Localized): Localized => ({
     zh: `${section}「${text}」：${reason.zh}`,
     en: `${section} “${text}”: ${reason.en}`,
   }),
-  missingHeading: (): Localized => ({ zh: '原文中没有找到以下内容（数值写作 null）：', en: 'Not found in the source (values written as null):' }),
-  missing: (section: string, label: string): Localized => ({ zh: `${section}「${label}」`, en: `${section} “${label}”` }),
+  missingHeading: (): Localized => ({
+    zh: '原文中没有找到以下内容（数值写作 null）：',
+    en: 'Not found in the source (values written as null):',
+  }),
+  missing: (section: string, label: string): Localized => ({
+    zh: `${section}「${label}」`,
+    en: `${section} “${label}”`,
+  }),
   mixedLayout: (part: string, printed: number, edition: number): Localized => ({
     zh: `「${part}」按原文所用的 ${printed} 年版格式导入，与本报告的 ${edition} 年版格式混用；nianbao check 会逐项指出`,
     en: `“${part}” is imported in the ${printed} layout it was printed in, mixed with this report's ${edition} template; nianbao check points out each item`,
@@ -414,16 +475,28 @@ export const IMPORT_MESSAGES = {
     zh: `原文为 ${year} 年度，应使用 ${expected} 年版格式，但表格按 ${printed} 年版格式印制；按原文导入，「格式」写作 ${printed}`,
     en: `The report is for ${year} and should use the ${expected} template, but its tables follow the ${printed} layout; imported as printed, 格式 is ${printed}`,
   }),
-  agencyMissing: (): Localized => ({ zh: '原文中没有找到发布机关，「机关」留空', en: 'No agency found in the source; 机关 is left empty' }),
-  sectionMissing: (label: string): Localized => ({ zh: `原文中没有找到「${label}」这一部分`, en: `The section “${label}” was not found in the source` }),
+  agencyMissing: (): Localized => ({
+    zh: '原文中没有找到发布机关，「机关」留空',
+    en: 'No agency found in the source; 机关 is left empty',
+  }),
+  sectionMissing: (label: string): Localized => ({
+    zh: `原文中没有找到「${label}」这一部分`,
+    en: `The section “${label}” was not found in the source`,
+  }),
   converted: (column: string, printed: string, value: string): Localized => ({
     zh: `${column}原文印作 ${printed}，已由元换算为万元：${value}`,
     en: `${column} printed as ${printed}; converted from 元 to 万元: ${value}`,
   }),
   // Reasons a printed item was not placed.
   noRow: (): Localized => ({ zh: '模板中没有对应的行', en: 'no such row in the template' }),
-  subtotal: (): Localized => ({ zh: '模板中此项没有合计行，合计数未导入', en: 'the template has no subtotal row here; the subtotal was not imported' }),
-  duplicate: (): Localized => ({ zh: '此行重复出现，只导入第一次出现的数值', en: 'the row appears again; only its first occurrence was imported' }),
+  subtotal: (): Localized => ({
+    zh: '模板中此项没有合计行，合计数未导入',
+    en: 'the template has no subtotal row here; the subtotal was not imported',
+  }),
+  duplicate: (): Localized => ({
+    zh: '此行重复出现，只导入第一次出现的数值',
+    en: 'the row appears again; only its first occurrence was imported',
+  }),
   cellCount: (printed: number, columns: number): Localized => ({
     zh: `印有 ${printed} 个数值，模板此行有 ${columns} 列，无法确定对应关系，整行写作 null`,
     en: `${printed} values printed but the template row has ${columns} columns; they cannot be matched, the row is null`,
@@ -444,7 +517,10 @@ export const IMPORT_MESSAGES = {
     zh: '文末署名和日期，不属于本部分正文（日期未标明为发布日期，未填入「发布日期」）',
     en: 'the closing signature and date, not part of this section (the date is not labelled as the publication date, so 发布日期 is not set)',
   }),
-  notTable: (): Localized => ({ zh: '表格部分中的文字，模板没有对应位置', en: 'text inside a table section; the template has no place for it' }),
+  notTable: (): Localized => ({
+    zh: '表格部分中的文字，模板没有对应位置',
+    en: 'text inside a table section; the template has no place for it',
+  }),
   appealCount: (printed: number): Localized => ({
     zh: `印有 ${printed} 个数值，应为 15 个（行政复议 5 个、行政诉讼 10 个），无法确定对应关系`,
     en: `${printed} values printed, 15 expected (5 for review, 10 for litigation); they cannot be matched`,

@@ -14,7 +14,10 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
 interface TextDecoderLike {
   decode(input: Uint8Array): string;
 }
-type TextDecoderConstructor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
+type TextDecoderConstructor = new (
+  label: string,
+  options?: { fatal?: boolean; ignoreBOM?: boolean },
+) => TextDecoderLike;
 const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderConstructor }).TextDecoder;
 
 export interface DecodedInput {
@@ -72,14 +75,17 @@ export function decodeBytes(bytes: Uint8Array): DecodedInput {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: tryDecode(bytes.subarray(3), 'utf-8', false) ?? '', encoding: 'utf-8' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: tryDecode(bytes.subarray(2), 'utf-16le', false) ?? '', encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: tryDecode(bytes.subarray(2), 'utf-16be', false) ?? '', encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: tryDecode(bytes.subarray(2), 'utf-16le', false) ?? '', encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: tryDecode(bytes.subarray(2), 'utf-16be', false) ?? '', encoding: 'utf-16be' };
 
   const declared = declaredCharset(bytes);
   // Text that is valid UTF-8 and not plain ASCII is UTF-8 whatever the page says: GBK text passing a strict
   // UTF-8 decode by chance does not happen at the length of a page, a wrong declaration does.
   const utf8 = tryDecode(bytes, 'utf-8', true);
-  if (utf8 !== undefined && bytes.some((b) => b >= 0x80)) return { text: utf8, encoding: 'utf-8', ...(declared ? { declared } : {}) };
+  if (utf8 !== undefined && bytes.some((b) => b >= 0x80))
+    return { text: utf8, encoding: 'utf-8', ...(declared ? { declared } : {}) };
   const order = [...(declared ? [declared] : []), 'utf-8', 'gb18030'];
   for (const label of order) {
     const text = tryDecode(bytes, label, true);

@@ -28,7 +28,17 @@ export interface Heading {
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, string>> = {
-  〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 
 /** `二〇二〇年` → `2020年`; spaces dropped (`2020 年` is common in copied text). */
@@ -39,7 +49,8 @@ function compact(text: string): string {
     .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => CHINESE_DIGITS[c]).join(''));
 }
 
-const TITLE_YEAR_FIRST = /^(.*?)(?:关于)?((?:19|20)\d{2})年度?(?:本(?:机关|单位))?(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告/;
+const TITLE_YEAR_FIRST =
+  /^(.*?)(?:关于)?((?:19|20)\d{2})年度?(?:本(?:机关|单位))?(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告/;
 const TITLE_YEAR_LAST = /^(.*?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告[(（]((?:19|20)\d{2})年?度?[)）]/;
 
 /** Separators that put site names or breadcrumbs before the agency in a page title. */
@@ -48,7 +59,10 @@ const TITLE_SEPARATORS = /[|｜_＿\-—>»›:：]+/;
 function cleanAgency(prefix: string): string {
   const parts = prefix.split(TITLE_SEPARATORS).filter((p) => p !== '');
   const last = parts.length ? parts[parts.length - 1] : '';
-  return last.replace(/^关于/, '').replace(/关于$/, '').replace(/^[《“"'「]+|[》”"'」]+$/g, '');
+  return last
+    .replace(/^关于/, '')
+    .replace(/关于$/, '')
+    .replace(/^[《“"'「]+|[》”"'」]+$/g, '');
 }
 
 function parseTitle(text: string): { year: number; agency: string } | undefined {
@@ -95,7 +109,11 @@ export function findTitle(doc: SourceDocument, firstHeading: number): TitleInfo 
 const PUBLISHED = /(?:发布|公开|发文)(?:时间|日期)[:：]?((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})/;
 
 /** A publication date the page labels as such (`发布时间：2021-01-20`); a signature date is not one. */
-export function findPublished(lines: readonly Line[], from: number, to: number): { date: string; line: number } | undefined {
+export function findPublished(
+  lines: readonly Line[],
+  from: number,
+  to: number,
+): { date: string; line: number } | undefined {
   for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {
     const m = PUBLISHED.exec(compact(lineText(lines[i])));
     if (!m) continue;
@@ -123,7 +141,9 @@ function matchHeading(text: string, node: TemplateNode): { rest: string; distanc
   if (!t.startsWith(numeral) || /^[一二三四五六七八九十]{2}/.test(t)) {
     // Without its ordinal only the exact title counts, with no other ordinal either (（二）主动公开… is a
     // paragraph heading inside section 一).
-    return t.normalize('NFKC').replace(/[\s\u3000]+/g, '') === node.printed.normalize('NFKC') ? { rest: '', distance: 0 } : undefined;
+    return t.normalize('NFKC').replace(/[\s\u3000]+/g, '') === node.printed.normalize('NFKC')
+      ? { rest: '', distance: 0 }
+      : undefined;
   }
   const body = t.slice(numeral.length);
   if (body !== '' && !HEADING_PUNCTUATION.test(body)) return undefined;

@@ -15,16 +15,76 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 /** Elements whose content is not text of the page. */
 const SKIP = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'select',
-  'textarea', 'button', 'input', 'canvas', 'video', 'audio', 'map', 'xml',
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'select',
+  'textarea',
+  'button',
+  'input',
+  'canvas',
+  'video',
+  'audio',
+  'map',
+  'xml',
 ]);
 
 /** Elements that start and end a line. */
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** A hard line break inside collected text (from `<br>` or a block boundary), kept apart from source newlines. */
@@ -88,7 +148,9 @@ function collectText(node: Node, out: string[]): void {
 }
 
 function childrenOf(node: ParentNode): readonly Node[] {
-  return node.nodeName === 'template' ? (node as DefaultTreeAdapterMap['template']).content.childNodes : node.childNodes;
+  return node.nodeName === 'template'
+    ? (node as DefaultTreeAdapterMap['template']).content.childNodes
+    : node.childNodes;
 }
 
 function containsTable(element: Element): boolean {
@@ -163,7 +225,8 @@ class LineBuilder {
     if (this.buffer.length === 0) return;
     const raw = this.buffer.join('');
     this.buffer = [];
-    for (const text of textLinesOf(raw)) this.lines.push({ cells: [{ text, inherited: false }], row: false, scope: [...this.scope] });
+    for (const text of textLinesOf(raw))
+      this.lines.push({ cells: [{ text, inherited: false }], row: false, scope: [...this.scope] });
   }
 
   enter(): void {
@@ -200,7 +263,8 @@ function walk(node: Node, out: LineBuilder): void {
     return;
   }
   if (!isElement(node)) {
-    if (node.nodeName === '#document' || node.nodeName === '#document-fragment') for (const child of childrenOf(node)) walk(child, out);
+    if (node.nodeName === '#document' || node.nodeName === '#document-fragment')
+      for (const child of childrenOf(node)) walk(child, out);
     return;
   }
   const tag = node.tagName;

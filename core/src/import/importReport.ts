@@ -117,7 +117,10 @@ function narrative(parts: readonly string[]): string {
 
 /** One line of a comment: no line breaks, and long source text shortened. */
 function oneLine(text: string, max = 60): string {
-  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  const flat = text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
@@ -224,7 +227,9 @@ function bySlots(slots: readonly Slot[], count: number, report: (extra: string) 
     cells.push(slot.reading);
   }
   const extra = slots.slice(count).filter((s) => s.cell >= 0 && !used.has(s.cell) && s.reading.kind !== 'empty');
-  const printed = [...new Set(extra.map((s) => s.cell))].map((i) => printedOf(extra.find((s) => s.cell === i)?.reading ?? { kind: 'empty' }));
+  const printed = [...new Set(extra.map((s) => s.cell))].map((i) =>
+    printedOf(extra.find((s) => s.cell === i)?.reading ?? { kind: 'empty' }),
+  );
   if (printed.length) report(printed.join(' '));
   return cells;
 }
@@ -237,15 +242,12 @@ function byTrimming(printed: readonly CellReading[], count: number): CellReading
   return cells;
 }
 
-function placeCells(
-  row: PrintedRow,
-  node: RowNode,
-  section: string,
-  unplaced: Unplaced[],
-): Placement {
+function placeCells(row: PrintedRow, node: RowNode, section: string, unplaced: Unplaced[]): Placement {
   const columns = node.columns;
   const cells = row.slots
-    ? bySlots(row.slots, columns.length, (extra) => unplaced.push({ section, text: row.text, reason: IM.extraCells(columns.length, extra) }))
+    ? bySlots(row.slots, columns.length, (extra) =>
+        unplaced.push({ section, text: row.text, reason: IM.extraCells(columns.length, extra) }),
+      )
     : byTrimming(row.cells, columns.length);
   if (cells.length !== columns.length) {
     unplaced.push({ section, text: row.text, reason: IM.cellCount(nonEmpty(cells), columns.length) });
@@ -274,7 +276,9 @@ function cellValue(
   if (column.kind === 'amount') {
     if (unit !== '元') return cell.value;
     const value = yuanToWan(cell.digits);
-    comments.push(IM.converted(column.name, cell.printed + (cell.unit === '元' ? '' : '（单位：元）'), String(value)).zh);
+    comments.push(
+      IM.converted(column.name, cell.printed + (cell.unit === '元' ? '' : '（单位：元）'), String(value)).zh,
+    );
     return value;
   }
   if (cell.unit === '元' || cell.unit === '万元') {
@@ -287,7 +291,9 @@ function cellValue(
 function appealRows(reading: TableReading, unplaced: Unplaced[]): CellReading[][] | undefined {
   const text = reading.appealText.join(' ');
   const list = reading.appealSlots
-    ? bySlots(reading.appealSlots, 15, (extra) => unplaced.push({ section: '四', text, reason: IM.extraCells(15, extra) }))
+    ? bySlots(reading.appealSlots, 15, (extra) =>
+        unplaced.push({ section: '四', text, reason: IM.extraCells(15, extra) }),
+      )
     : byTrimming(reading.appealCells, 15);
   if (list.length !== 15) return undefined;
   return [list.slice(0, 5), list.slice(5, 10), list.slice(10, 15)];
@@ -305,7 +311,7 @@ export function importReport(input: string | Uint8Array): ImportOutcome {
 function importUnsafe(input: string | Uint8Array): ImportOutcome {
   if (input.length > MAX_IMPORT_BYTES) return fail(IM.tooLarge(input.length, MAX_IMPORT_BYTES));
   const decoded = typeof input === 'string' ? undefined : decodeBytes(input);
-  let text = decoded ? decoded.text : input as string;
+  let text = decoded ? decoded.text : (input as string);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return fail(IM.empty());
   if (looksBinary(text)) return fail(IM.notText());
@@ -358,12 +364,20 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   }
   const fuzzy: FuzzyMatch[] = [...reading.fuzzy];
   for (const h of headings) {
-    if (h.distance > 0) fuzzy.push({ section: sectionOrdinal(h.node), printed: lineText(lines[h.line]), label: sectionLabel(h.node), distance: h.distance });
+    if (h.distance > 0)
+      fuzzy.push({
+        section: sectionOrdinal(h.node),
+        printed: lineText(lines[h.line]),
+        label: sectionLabel(h.node),
+        distance: h.distance,
+      });
   }
 
   const firstRows = new Map<string, PrintedRow>();
   for (const row of reading.rows) {
-    const section = sectionOrdinal(templateIndex(2021).byId.get(row.entry.id.split('.')[0])?.node ?? TEMPLATES[2021].root);
+    const section = sectionOrdinal(
+      templateIndex(2021).byId.get(row.entry.id.split('.')[0])?.node ?? TEMPLATES[2021].root,
+    );
     if (firstRows.has(row.entry.id)) unplaced.push({ section, text: row.text, reason: IM.duplicate() });
     else firstRows.set(row.entry.id, row);
   }
@@ -379,14 +393,21 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   const missing: string[] = [];
   const missingNotes: Localized[] = [];
   const used = new Set<string>();
-  const sectionNode = (id: string): TemplateNode => templateIndex(edition).byId.get(id.split('.')[0])?.node ?? TEMPLATES[edition].root;
+  const sectionNode = (id: string): TemplateNode =>
+    templateIndex(edition).byId.get(id.split('.')[0])?.node ?? TEMPLATES[edition].root;
   for (const { node } of writtenRows(edition, layout)) {
     const section = sectionNode(node.id);
     const ordinal = sectionOrdinal(section);
     const printed = firstRows.get(node.id);
     if (node.id.startsWith('appeals.') && !printed && appeals) {
       const index = ['appeals.review', 'appeals.litigation.direct', 'appeals.litigation.afterReview'].indexOf(node.id);
-      const row: PrintedRow = { entry: { id: node.id, labels: [node.printed], placed: new Map() }, label: node.printed, cells: appeals[index], units: [], text: reading.appealText.join(' ') };
+      const row: PrintedRow = {
+        entry: { id: node.id, labels: [node.printed], placed: new Map() },
+        label: node.printed,
+        cells: appeals[index],
+        units: [],
+        text: reading.appealText.join(' '),
+      };
       rows[node.id] = placeCells(row, node, ordinal, unplaced).values;
       continue;
     }
@@ -399,7 +420,11 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
       continue;
     }
     used.add(node.id);
-    if (!printed.entry.labels.some((l) => normaliseLabel(l) === normaliseLabel(node.printed) || normaliseLabel(l) === normaliseLabel(node.key))) {
+    if (
+      !printed.entry.labels.some(
+        (l) => normaliseLabel(l) === normaliseLabel(node.printed) || normaliseLabel(l) === normaliseLabel(node.key),
+      )
+    ) {
       // The other edition's name for this row (规范性文件 / 行政规范性文件).
       const distance = editDistance(normaliseLabel(printed.label), normaliseLabel(node.printed));
       fuzzy.push({ section: ordinal, printed: printed.label, label: `${node.ordinal}${node.printed}`, distance });
@@ -409,7 +434,11 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     if (placement.comments.length) rowComments[node.id] = placement.comments.join('；');
   }
   if (reading.appealCells.some((c) => c.kind !== 'empty') && !appeals) {
-    unplaced.push({ section: '四', text: reading.appealText.join(' '), reason: IM.appealCount(nonEmpty(reading.appealCells)) });
+    unplaced.push({
+      section: '四',
+      text: reading.appealText.join(' '),
+      reason: IM.appealCount(nonEmpty(reading.appealCells)),
+    });
   }
   for (const [id, row] of firstRows) {
     if (used.has(id)) continue;
@@ -432,7 +461,8 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   const expected = editionForYear(title.year);
   if (expected !== undefined && expected !== edition) notes.push(IM.oldLayout(title.year, edition, expected));
   const activeLayout = layout.active ?? ACTIVE_REGIONS.map((r) => layout[r]).find((e) => e !== undefined);
-  if (activeLayout !== undefined) notes.push(IM.mixedLayout(sectionLabel(sectionNode('active')), activeLayout, edition));
+  if (activeLayout !== undefined)
+    notes.push(IM.mixedLayout(sectionLabel(sectionNode('active')), activeLayout, edition));
   const otherLayout = layout[OTHER_RESULTS];
   if (otherLayout !== undefined) {
     const node = templateIndex(otherLayout).byId.get(OTHER_RESULTS)?.node;
@@ -445,8 +475,14 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     if (items.length === 0) return;
     notes.push(heading, ...items.map((m) => ({ zh: `  ${m.zh}`, en: `  ${m.en}` })));
   };
-  list(IM.fuzzyHeading(), fuzzy.map((f) => IM.fuzzy(f.section, oneLine(f.printed), f.label)));
-  list(IM.unplacedHeading(), unplaced.map((u) => IM.unplaced(u.section, oneLine(u.text), u.reason)));
+  list(
+    IM.fuzzyHeading(),
+    fuzzy.map((f) => IM.fuzzy(f.section, oneLine(f.printed), f.label)),
+  );
+  list(
+    IM.unplacedHeading(),
+    unplaced.map((u) => IM.unplaced(u.section, oneLine(u.text), u.reason)),
+  );
   list(IM.missingHeading(), missingNotes);
 
   const data: ReportData = {

@@ -124,7 +124,12 @@ function slotsOf(line: ReadLine, start: number | undefined): Slot[] | undefined 
 }
 
 /** Where a table's value columns start on its grid: a header cell naming value column k stands at start + k. */
-function noteValueStart(line: ReadLine, header: readonly (HeaderWord[] | undefined)[], cells: readonly Cell[], starts: Map<number, number>): void {
+function noteValueStart(
+  line: ReadLine,
+  header: readonly (HeaderWord[] | undefined)[],
+  cells: readonly Cell[],
+  starts: Map<number, number>,
+): void {
   if (line.table === undefined) return;
   cells.forEach((cell, i) => {
     const word = (header[i] ?? []).find((w) => w.columnIndex !== undefined);
@@ -153,7 +158,9 @@ function rightmostLabel(line: ReadLine): number {
 function headerUnits(texts: readonly string[], words: readonly HeaderWord[]): (Unit | undefined)[] {
   // A header flattened into one line of words still gives the units in column order.
   const cells = texts.length === 1 ? texts[0].split(/[\s\u00a0\u3000]+/).filter((t) => t !== '') : texts;
-  const heading = cells.findIndex((t) => (headerText(t, words, () => undefined) ?? []).some((w) => w.columnIndex === undefined));
+  const heading = cells.findIndex((t) =>
+    (headerText(t, words, () => undefined) ?? []).some((w) => w.columnIndex === undefined),
+  );
   return cells.slice(heading + 1).map((t) => {
     const m = UNIT.exec(t.normalize('NFKC'));
     return m ? (m[1] as Unit) : undefined;
@@ -172,7 +179,10 @@ function headerText(
   if (exact) return [exact];
   if (words.some((w) => normaliseLabel(w.text).includes(whole))) return [];
   const found: HeaderWord[] = [];
-  for (const token of text.replace(UNIT, '').split(/[\s\u00a0\u3000]+/).filter((t) => t !== '')) {
+  for (const token of text
+    .replace(UNIT, '')
+    .split(/[\s\u00a0\u3000]+/)
+    .filter((t) => t !== '')) {
     const n = normaliseLabel(token);
     if (n === '') continue;
     const word = words.find((w) => normaliseLabel(w.text) === n);
@@ -222,7 +232,11 @@ function isRowEntry(entry: LabelEntry): boolean {
  * Match a row label: the rightmost label cell alone, or joined to label fragments printed on lines above it (a
  * label broken over lines). An exact match beats a fuzzy one; among fuzzy ones the nearest wins.
  */
-function matchRowLabel(own: string | undefined, pending: readonly string[], set: ReturnType<typeof sectionLabels>): { hit: LabelHit; label: string; used: number } | undefined {
+function matchRowLabel(
+  own: string | undefined,
+  pending: readonly string[],
+  set: ReturnType<typeof sectionLabels>,
+): { hit: LabelHit; label: string; used: number } | undefined {
   const options: { label: string; used: number }[] = [];
   if (own !== undefined) options.push({ label: own, used: 0 });
   for (let k = 1; k <= Math.min(3, pending.length); k++) {
@@ -289,19 +303,29 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
         if (hit && isRowEntry(hit.entry) && others.every((c) => c.inherited || isGroupLabel(c.text, set))) {
           noteFuzzy(own, hit);
           const slots = slotsOf(line, line.table !== undefined ? starts.get(line.table) : undefined);
-          out.rows.push({ entry: hit.entry, label: own, cells: line.readings.slice(labelAt + 1), units, text: line.text, ...(slots ? { slots } : {}) });
+          out.rows.push({
+            entry: hit.entry,
+            label: own,
+            cells: line.readings.slice(labelAt + 1),
+            units,
+            text: line.text,
+            ...(slots ? { slots } : {}),
+          });
           dropPending();
           continue;
         }
       }
       const headerFuzzy: FuzzyMatch[] = [];
       const header = texts.map((t) =>
-        headerText(t, words, (printed, word, distance) => headerFuzzy.push({ section: ordinal, printed, label: word.text, distance })),
+        headerText(t, words, (printed, word, distance) =>
+          headerFuzzy.push({ section: ordinal, printed, label: word.text, distance }),
+        ),
       );
       if (header.every((h) => h !== undefined)) {
         out.fuzzy.push(...headerFuzzy);
         if (sectionId === 'active') units = headerUnits(texts, words);
-        if (region) for (const found of header) for (const word of found ?? []) addEvidence(out, region, word.editions, 2);
+        if (region)
+          for (const found of header) for (const word of found ?? []) addEvidence(out, region, word.editions, 2);
         noteValueStart(line, header, textCells, starts);
         dropPending();
         continue;
@@ -315,7 +339,11 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
       continue;
     }
 
-    const matched = matchRowLabel(own, pending.map((p) => p.text), set);
+    const matched = matchRowLabel(
+      own,
+      pending.map((p) => p.text),
+      set,
+    );
     if (!matched) {
       dropPending();
       out.unplaced.push({ section: ordinal, text: line.text, reason: IM.noRow() });
@@ -330,7 +358,14 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
     }
     const cells = line.readings.slice(labelAt + 1);
     const slots = slotsOf(line, line.table !== undefined ? starts.get(line.table) : undefined);
-    out.rows.push({ entry: matched.hit.entry, label: matched.label, cells, units, text: line.text, ...(slots ? { slots } : {}) });
+    out.rows.push({
+      entry: matched.hit.entry,
+      label: matched.label,
+      cells,
+      units,
+      text: line.text,
+      ...(slots ? { slots } : {}),
+    });
   }
   dropPending();
 }
@@ -352,8 +387,15 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
     if (hasValues(line)) {
       const hit = own !== undefined ? matchLabel(own, set) : undefined;
       if (hit && isRowEntry(hit.entry)) {
-        if (hit.fuzzy) out.fuzzy.push({ section: ordinal, printed: own ?? '', label: displayOf(hit.entry), distance: hit.distance });
-        out.rows.push({ entry: hit.entry, label: own ?? '', cells: line.readings.slice(labelAt + 1), units: [], text: line.text });
+        if (hit.fuzzy)
+          out.fuzzy.push({ section: ordinal, printed: own ?? '', label: displayOf(hit.entry), distance: hit.distance });
+        out.rows.push({
+          entry: hit.entry,
+          label: own ?? '',
+          cells: line.readings.slice(labelAt + 1),
+          units: [],
+          text: line.text,
+        });
       } else {
         out.appealCells.push(...line.readings.slice(labelAt + 1));
         out.appealText.push(line.text);
@@ -365,7 +407,9 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
     }
     const textCells = line.cells.filter((c) => c.text !== '');
     const header = textCells.map((cell) => {
-      const found = headerText(cell.text, words, (printed, word, distance) => out.fuzzy.push({ section: ordinal, printed, label: word.text, distance }));
+      const found = headerText(cell.text, words, (printed, word, distance) =>
+        out.fuzzy.push({ section: ordinal, printed, label: word.text, distance }),
+      );
       if (found === undefined) out.unplaced.push({ section: ordinal, text: cell.text, reason: IM.notTable() });
       return found;
     });
@@ -373,12 +417,15 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
   }
 }
 
-export function readTables(
-  sections: { readonly active?: readonly Line[]; readonly applications?: readonly Line[]; readonly appeals?: readonly Line[] },
-): TableReading {
+export function readTables(sections: {
+  readonly active?: readonly Line[];
+  readonly applications?: readonly Line[];
+  readonly appeals?: readonly Line[];
+}): TableReading {
   const out = emptyReading();
   if (sections.active) readLabelledTable(sections.active, { ordinal: '二', sectionId: 'active', out });
-  if (sections.applications) readLabelledTable(sections.applications, { ordinal: '三', sectionId: 'applications', out });
+  if (sections.applications)
+    readLabelledTable(sections.applications, { ordinal: '三', sectionId: 'applications', out });
   if (sections.appeals) readAppeals(sections.appeals, { ordinal: '四', sectionId: 'appeals', out });
   return out;
 }

@@ -121,7 +121,11 @@ export function headerWords(sectionId: string): readonly HeaderWord[] {
   const words = new Map<string, { text: string; editions: Set<Edition>; columnIndex?: number }>();
   const add = (text: string, edition: Edition, columnIndex?: number): void => {
     const key = normaliseLabel(text);
-    const word = words.get(key) ?? { text, editions: new Set<Edition>(), ...(columnIndex !== undefined ? { columnIndex } : {}) };
+    const word = words.get(key) ?? {
+      text,
+      editions: new Set<Edition>(),
+      ...(columnIndex !== undefined ? { columnIndex } : {}),
+    };
     word.editions.add(edition);
     words.set(key, word);
   };

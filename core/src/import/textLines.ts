@@ -10,7 +10,11 @@ export function textLines(text: string): SourceDocument {
   for (const raw of text.split(/\r\n|\r|\n/)) {
     if (trimSpace(raw) === '') continue;
     if (raw.includes('\t')) {
-      lines.push({ cells: raw.split('\t').map((t) => ({ text: trimSpace(t), inherited: false })), row: true, scope: [] });
+      lines.push({
+        cells: raw.split('\t').map((t) => ({ text: trimSpace(t), inherited: false })),
+        row: true,
+        scope: [],
+      });
     } else {
       lines.push({ cells: [{ text: trimSpace(raw), inherited: false }], row: false, scope: [] });
     }

@@ -109,12 +109,22 @@ function bindRow(placed: PlacedNode & { node: RowNode }, pair: PairNode): BoundR
   } else if (value && value.kind === 'seq') {
     // Too few or too many values (NB204): which value belongs to which column is unknown, so none is read;
     // otherwise every sum through this row would report the misalignment again.
-    for (let i = 0; i < columns.length; i++) cells[i] = { column: columns[i], index: i, node: value.items[i], value: undefined, fromText: false, path: paths[i] };
+    for (let i = 0; i < columns.length; i++)
+      cells[i] = {
+        column: columns[i],
+        index: i,
+        node: value.items[i],
+        value: undefined,
+        fromText: false,
+        path: paths[i],
+      };
   } else if (value && value.kind === 'scalar' && value.value === null) {
     // A whole row left blank reads as blank cells.
-    for (let i = 0; i < columns.length; i++) cells[i] = { column: columns[i], index: i, node: value, value: null, fromText: false, path };
+    for (let i = 0; i < columns.length; i++)
+      cells[i] = { column: columns[i], index: i, node: value, value: null, fromText: false, path };
   } else {
-    for (let i = 0; i < columns.length; i++) cells[i] = { column: columns[i], index: i, node: undefined, value: undefined, fromText: false, path: paths[i] };
+    for (let i = 0; i < columns.length; i++)
+      cells[i] = { column: columns[i], index: i, node: undefined, value: undefined, fromText: false, path: paths[i] };
   }
   return { placed, pair, cells, path };
 }
@@ -143,7 +153,10 @@ export function bindReport(doc: ParsedDocument): BoundReport {
   const declared = root ? scalarValue(getPair(root, '格式')?.value ?? null) : undefined;
   const yearValue = root ? scalarValue(getPair(root, '年度')?.value ?? null) : undefined;
   // A year out of range (NB208) is no year: 2.0e23 − 1 is 2.0e23, and a slip like 20244 has no deadline or neighbours.
-  const year = typeof yearValue === 'number' && Number.isInteger(yearValue) && yearValue >= YEARS.min && yearValue <= YEARS.max ? yearValue : undefined;
+  const year =
+    typeof yearValue === 'number' && Number.isInteger(yearValue) && yearValue >= YEARS.min && yearValue <= YEARS.max
+      ? yearValue
+      : undefined;
   let edition: Edition;
   let editionSource: EditionSource;
   const declaredEdition = typeof declared === 'string' ? Number(declared) : declared;
@@ -200,7 +213,12 @@ export function bindReport(doc: ParsedDocument): BoundReport {
     rows,
     texts,
     meta,
-    agency: typeof agencyValue === 'string' ? agencyValue : agencyValue === undefined || agencyValue === null ? undefined : String(agencyValue),
+    agency:
+      typeof agencyValue === 'string'
+        ? agencyValue
+        : agencyValue === undefined || agencyValue === null
+          ? undefined
+          : String(agencyValue),
     year,
   };
 }

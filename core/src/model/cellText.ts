@@ -6,8 +6,7 @@
 import { parseNumberText } from './parseNumberText';
 
 export type CellText =
-  | { readonly kind: 'placeholder' }
-  | { readonly kind: 'withUnit'; readonly value: number; readonly unit: string };
+  { readonly kind: 'placeholder' } | { readonly kind: 'withUnit'; readonly value: number; readonly unit: string };
 
 const PLACEHOLDER = /^(?:[/／\\]|[—–\-－─]+|无|空|空白|[×xX])$/;
 const WITH_UNIT = /^([-－]?[\d０-９][\d０-９,，.．]*)\s*(万元|元|件|个|项|次|条)$/;

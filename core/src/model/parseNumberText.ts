@@ -9,7 +9,9 @@ const GROUPED = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 export function parseNumberText(text: string): number | undefined {
   const t = text
     .trim()
-    .replace(FULL_WIDTH, (c) => (c === '，' ? ',' : c === '．' ? '.' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    .replace(FULL_WIDTH, (c) =>
+      c === '，' ? ',' : c === '．' ? '.' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    );
   if (PLAIN.test(t)) return Number(t);
   if (GROUPED.test(t)) return Number(t.replace(/,/g, ''));
   return undefined;

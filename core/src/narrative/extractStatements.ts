@@ -107,7 +107,8 @@ const isNearStop = (c: number): boolean => (STOPS[c] & 1) !== 0;
 /** Where the words after a number end: the same, and 、。；;！!？? and a line break. */
 const isRightStop = (c: number): boolean => STOPS[c] !== 0;
 /** Before a number: an estimate or the upper end of a range. */
-const APPROX_BEFORE = /(?:约|近|超|超过|逾|不足|不到|将近|大约|(?:\d|[零〇一二两三四五六七八九十百千])\s*(?:至|到|-|~|—|－|～))\s*$/;
+const APPROX_BEFORE =
+  /(?:约|近|超|超过|逾|不足|不到|将近|大约|(?:\d|[零〇一二两三四五六七八九十百千])\s*(?:至|到|-|~|—|－|～))\s*$/;
 /** Before a Chinese numeral: 几十件, 数十件, 上百件. */
 const APPROX_BEFORE_NUMERAL = /[几数上]$/;
 /** Words a single 一 belongs to (统一, 唯一, 进一步): not a count. */
@@ -138,7 +139,7 @@ function mayStartNumber(c: number): boolean {
  */
 function tokenMatches(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (!mayStartNumber(text.charCodeAt(i))) {
       i++;
       continue;
@@ -165,11 +166,22 @@ function scanTokens(text: string): Token[] {
     if (/第\s*$/.test(before)) continue; // an ordinal: 第711号, 第二十条
     const chinese = !/\d/.test(numberText);
     if (chinese && numberText === '一' && WORD_BEFORE_ONE.test(before)) continue;
-    const value = chinese ? parseChineseNumeral(numberText) : Number(numberText.includes(',') ? numberText.replace(/,/g, '') : numberText);
+    const value = chinese
+      ? parseChineseNumeral(numberText)
+      : Number(numberText.includes(',') ? numberText.replace(/,/g, '') : numberText);
     if (value === undefined || !Number.isFinite(value)) continue;
     const end = start + numberText.length;
     const unitEnd = start + m[0].length;
-    tokens.push({ start, end, unitEnd, text: numberText, value, chinese, unit, approximate: APPROX_BEFORE.test(before) || (chinese && APPROX_BEFORE_NUMERAL.test(before)) });
+    tokens.push({
+      start,
+      end,
+      unitEnd,
+      text: numberText,
+      value,
+      chinese,
+      unit,
+      approximate: APPROX_BEFORE.test(before) || (chinese && APPROX_BEFORE_NUMERAL.test(before)),
+    });
   }
   return tokens;
 }
@@ -179,7 +191,11 @@ function allMatches(text: string, re: RegExp, id: string, parent?: string): Matc
   const out: Match[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    out.push(parent ? { id, start: m.index, end: m.index + m[0].length, parent } : { id, start: m.index, end: m.index + m[0].length });
+    out.push(
+      parent
+        ? { id, start: m.index, end: m.index + m[0].length, parent }
+        : { id, start: m.index, end: m.index + m[0].length },
+    );
     if (m[0].length === 0) re.lastIndex++;
   }
   return out;
@@ -290,7 +306,9 @@ function subjectMeasure(
   measureRequired: boolean,
 ): { ids: string[]; matches: Match[] } | undefined {
   let subjectMatches = phraseMatches(text, subjects);
-  const measureMatches = phraseMatches(text, measures).filter((m) => !subjectMatches.some((s) => m.start < s.end && s.start < m.end));
+  const measureMatches = phraseMatches(text, measures).filter(
+    (m) => !subjectMatches.some((s) => m.start < s.end && s.start < m.end),
+  );
   if (subjectMatches.length === 0 && measureMatches.length === 0) return undefined;
   if (subjectMatches.length === 0) {
     const fromRight = phraseMatches(right, subjects);
@@ -358,11 +376,22 @@ function procurement(text: string, right: string, unit: string): Classified | un
   const m = allMatches(text, PROCUREMENT_SUBJECT, 'procurement');
   if (m.length === 0) return undefined;
   const amount = UNITS.amounts.has(unit);
-  return { domain: amount ? 'amounts' : 'items', ids: [amount ? 'procurement.amount' : 'procurement.items'], matches: m, lastEnd: lastEnd(m) };
+  return {
+    domain: amount ? 'amounts' : 'items',
+    ids: [amount ? 'procurement.amount' : 'procurement.items'],
+    matches: m,
+    lastEnd: lastEnd(m),
+  };
 }
 
 /** What the words name, among the kinds whose unit fits; undefined when nothing or two things equally close. */
-function classify(text: string, right: string, prefix: string, unit: string, year: number | undefined): Classified | undefined {
+function classify(
+  text: string,
+  right: string,
+  prefix: string,
+  unit: string,
+  year: number | undefined,
+): Classified | undefined {
   // Only the kinds whose unit fits can be the answer; the others are not even looked for.
   const candidates = [
     UNITS.applications.has(unit) ? applications(text, right, year) : undefined,
@@ -432,7 +461,9 @@ const NEAR_WINDOW = 80;
 const PREFIX_WINDOW = 240;
 /** 。；;！!？? and a line break end a sentence. */
 function isHardStop(c: number): boolean {
-  return c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
+  return (
+    c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a
+  );
 }
 
 /** Each number's surroundings, in one forward pass with bounded windows: linear in the text, whatever its shape. */
@@ -503,7 +534,8 @@ const INCLUDES_CARRIED_OVER = /^[（(]?(?:含|包括|其中|含有)上一?年度
 function claimsOf(reading: Reading, after: string): Claim[] | 'respectively' | undefined {
   const { classified, clause, named } = reading;
   if (classified.ids.length === 1) {
-    if (classified.ids[0] === 'received' && INCLUDES_CARRIED_OVER.test(after)) return [{ terms: ['received', 'carriedOver'] }];
+    if (classified.ids[0] === 'received' && INCLUDES_CARRIED_OVER.test(after))
+      return [{ terms: ['received', 'carriedOver'] }];
     return [{ terms: classified.ids }];
   }
   if (RESPECTIVELY.test(clause)) return 'respectively';
@@ -550,7 +582,8 @@ export function extractStatements(source: string, options: ExtractOptions = {}):
         for (let k = 0; k < run; k++) {
           const ck = ctx[i + k];
           const claim = [{ terms: [ids[k]] }];
-          if (UNITS[reading.classified.domain].has(ck.token.unit) && acceptable(ck.token, claim, c, options.year)) out.push(statement(ck.token, claim));
+          if (UNITS[reading.classified.domain].has(ck.token.unit) && acceptable(ck.token, claim, c, options.year))
+            out.push(statement(ck.token, claim));
         }
       }
       i += run - 1;

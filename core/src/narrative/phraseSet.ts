@@ -206,7 +206,9 @@ export class PhraseSet {
       if (m === null || m[0].length === 0) return;
       const end = q + m[0].length;
       ends.set(k, end);
-      found.push(phrase.parent ? { id: phrase.id, start: q, end, parent: phrase.parent } : { id: phrase.id, start: q, end });
+      found.push(
+        phrase.parent ? { id: phrase.id, start: q, end, parent: phrase.parent } : { id: phrase.id, start: q, end },
+      );
       of.push(k);
     };
     for (const q of starts) {

@@ -22,7 +22,13 @@ export const APPLICATION_PHRASES: readonly ApplicationPhrase[] = [
   app('办结|办理完毕|答复完毕|已答复|予以答复|作出答复|处理完毕|完成答复|办理完成', 'handled'),
   app('予以公开|同意公开|全部公开|准予公开', 'granted'),
   app('部分公开|部分予以公开|区分处理', 'partial'),
-  { ...app('(?:予以|同意|全部|准予)?公开(?:及|和|与|、|以及|或)部分(?:予以)?公开|全部或部分(?:予以)?公开', 'grantedOrPartial'), combined: true },
+  {
+    ...app(
+      '(?:予以|同意|全部|准予)?公开(?:及|和|与|、|以及|或)部分(?:予以)?公开|全部或部分(?:予以)?公开',
+      'grantedOrPartial',
+    ),
+    combined: true,
+  },
   app('不予(?:以)?公开|不公开', 'refused'),
   app('无法提供|不能提供', 'unable'),
   app('不予处理|不作处理', 'notProcessed'),
@@ -67,12 +73,20 @@ export interface SubjectPhrase {
   readonly parent?: string;
 }
 
-const subject = (re: string, id: string, parent?: string): SubjectPhrase => ({ re: new RegExp(re, 'g'), id, ...(parent ? { parent } : {}) });
+const subject = (re: string, id: string, parent?: string): SubjectPhrase => ({
+  re: new RegExp(re, 'g'),
+  id,
+  ...(parent ? { parent } : {}),
+});
 
 export const APPEAL_SUBJECTS: readonly SubjectPhrase[] = [
   subject('行政复议', 'review'),
   subject('行政诉讼|提起诉讼|起诉|诉讼', 'litigation'),
-  subject('未经(?:行政)?复议直接(?:提起(?:行政)?诉讼|起诉)|直接(?:提起(?:行政)?诉讼|起诉)', 'litigationDirect', 'litigation'),
+  subject(
+    '未经(?:行政)?复议直接(?:提起(?:行政)?诉讼|起诉)|直接(?:提起(?:行政)?诉讼|起诉)',
+    'litigationDirect',
+    'litigation',
+  ),
   subject('(?:经)?(?:行政)?复议后(?:提起(?:行政)?诉讼|起诉)', 'litigationAfterReview', 'litigation'),
 ];
 export const APPEAL_MEASURES: readonly SubjectPhrase[] = [
@@ -82,7 +96,8 @@ export const APPEAL_MEASURES: readonly SubjectPhrase[] = [
   subject('尚未审结|未审结|尚在审理|正在审理|审理中', 'pending'),
 ];
 /** The agency as a review body or a party at a hearing: not the table's cases. */
-export const APPEAL_VETO = /受理|作出|办理|审查|收到|主持|出庭|应诉|调解|办案|参加|旁听|(?<!正在|尚在)审理(?!中)|复议机关|复议机构/;
+export const APPEAL_VETO =
+  /受理|作出|办理|审查|收到|主持|出庭|应诉|调解|办案|参加|旁听|(?<!正在|尚在)审理(?!中)|复议机关|复议机构/;
 
 export const DOC_SUBJECTS: readonly SubjectPhrase[] = [
   subject('(?:行政)?规范性文件', 'normative'),
@@ -96,7 +111,8 @@ export const DOC_MEASURES: readonly SubjectPhrase[] = [
   subject('新公开', 'newlyPublished'),
   subject('对外公开总数量?|累计公开', 'totalPublished'),
 ];
-export const DOC_VETO = /修改|修订|审查|备案|清理|解读|评估|征求意见|合法性|起草|草案|宣传|计划|拟|报送|报备|审核|会签|论证|听证|公示|目录|政策文件|其他文件/;
+export const DOC_VETO =
+  /修改|修订|审查|备案|清理|解读|评估|征求意见|合法性|起草|草案|宣传|计划|拟|报送|报备|审核|会签|论证|听证|公示|目录|政策文件|其他文件/;
 
 export const DECISION_SUBJECTS: readonly SubjectPhrase[] = [
   subject('行政许可', 'licensing'),
@@ -123,7 +139,31 @@ export const UNITS = {
 } as const;
 
 /** Every unit a number may carry; numbers with other units (年, 月, 号, %) are not counts at all. */
-export const ALL_UNITS = ['万元', '亿元', '元', '件次', '人次', '件', '宗', '起', '个', '份', '例', '项', '部', '条', '次', '场', '期', '篇', '家', '名', '人', '户', '批'];
+export const ALL_UNITS = [
+  '万元',
+  '亿元',
+  '元',
+  '件次',
+  '人次',
+  '件',
+  '宗',
+  '起',
+  '个',
+  '份',
+  '例',
+  '项',
+  '部',
+  '条',
+  '次',
+  '场',
+  '期',
+  '篇',
+  '家',
+  '名',
+  '人',
+  '户',
+  '批',
+];
 
 /**
  * Words that make a number a comparison, an estimate, a share or another period: never this year's table figure.
@@ -131,12 +171,77 @@ export const ALL_UNITS = ['万元', '亿元', '元', '件次', '人次', '件', 
  */
 export const GLOBAL_VETO = new RegExp(
   [
-    '同比', '环比', '较上一?年', '比上一?年', '较去年', '比去年', '较\\d{4}年', '比\\d{4}年', '增加', '减少', '增长', '下降', '上升',
-    '提高', '降低', '增幅', '降幅', '持平', '占', '比例', '平均', '人均', '月均', '日均', '每月', '每周', '每年', '每季度', '每日',
-    '超过', '不足', '不到', '将近', '大约', '约', '近', '逾(?!期)', '左右', '以上', '以下', '以内', '去年', '前年', '上半年', '下半年',
-    '季度', '同期', '预计', '计划', '力争', '目标', '至少', '最多',
+    '同比',
+    '环比',
+    '较上一?年',
+    '比上一?年',
+    '较去年',
+    '比去年',
+    '较\\d{4}年',
+    '比\\d{4}年',
+    '增加',
+    '减少',
+    '增长',
+    '下降',
+    '上升',
+    '提高',
+    '降低',
+    '增幅',
+    '降幅',
+    '持平',
+    '占',
+    '比例',
+    '平均',
+    '人均',
+    '月均',
+    '日均',
+    '每月',
+    '每周',
+    '每年',
+    '每季度',
+    '每日',
+    '超过',
+    '不足',
+    '不到',
+    '将近',
+    '大约',
+    '约',
+    '近',
+    '逾(?!期)',
+    '左右',
+    '以上',
+    '以下',
+    '以内',
+    '去年',
+    '前年',
+    '上半年',
+    '下半年',
+    '季度',
+    '同期',
+    '预计',
+    '计划',
+    '力争',
+    '目标',
+    '至少',
+    '最多',
     // Figures of a whole region or system, not of the reporting agency's own tables.
-    '各部门', '各单位', '各乡镇', '各街道', '全市', '全区', '全县', '全省', '全州', '全旗', '下属', '所属', '系统内', '全系统', '上一?年(?!度?(?:结转|遗留|未办结))', '截至目前', '目前为止',
+    '各部门',
+    '各单位',
+    '各乡镇',
+    '各街道',
+    '全市',
+    '全区',
+    '全县',
+    '全省',
+    '全州',
+    '全旗',
+    '下属',
+    '所属',
+    '系统内',
+    '全系统',
+    '上一?年(?!度?(?:结转|遗留|未办结))',
+    '截至目前',
+    '目前为止',
   ].join('|'),
 );
 /** Flows (this year's counts) only: cumulative wording belongs to stocks. */

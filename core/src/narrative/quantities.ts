@@ -38,7 +38,9 @@ function total(rowId: string): CellRef[] {
   return [[rowId, 'total']];
 }
 
-const RESULT_ROWS: readonly string[] = ['granted', 'partial', 'refused.', 'unable.', 'notProcessed.', 'other'].map((r) => `${RES}${r}`);
+const RESULT_ROWS: readonly string[] = ['granted', 'partial', 'refused.', 'unable.', 'notProcessed.', 'other'].map(
+  (r) => `${RES}${r}`,
+);
 
 const SUB_ROWS: Readonly<Record<string, readonly [id: string, zh: string, en: string, only2021?: boolean]>> = {
   stateSecret: ['refused.stateSecret', '属于国家秘密', 'State secret'],
@@ -77,10 +79,16 @@ const APPEAL_MEASURES: Readonly<Record<string, readonly [column: string, zh: str
 const DOC_SUBJECTS: Readonly<Record<string, readonly [rows: readonly string[], zh: string, en: string]>> = {
   rules: [['active.art20_1.rules'], '规章', 'rules'],
   normative: [['active.art20_1.normative'], '规范性文件', 'normative documents'],
-  rulesAndNormative: [['active.art20_1.rules', 'active.art20_1.normative'], '规章和规范性文件', 'rules and normative documents'],
+  rulesAndNormative: [
+    ['active.art20_1.rules', 'active.art20_1.normative'],
+    '规章和规范性文件',
+    'rules and normative documents',
+  ],
 };
 /** Column of each document measure by edition; absent = the edition has no such column. */
-const DOC_MEASURES: Readonly<Record<string, readonly [c2019: string | undefined, c2021: string | undefined, zh: string, en: string]>> = {
+const DOC_MEASURES: Readonly<
+  Record<string, readonly [c2019: string | undefined, c2021: string | undefined, zh: string, en: string]>
+> = {
   issued: ['made', 'issued', '制发', 'issued'],
   repealed: [undefined, 'repealed', '废止', 'repealed'],
   inForce: [undefined, 'inForce', '现行有效', 'in force'],
@@ -91,7 +99,11 @@ const DOC_MEASURES: Readonly<Record<string, readonly [c2019: string | undefined,
 function buildDefs(): Map<string, QuantityDef> {
   const defs = new Map<string, QuantityDef>();
   const simple = (id: string, zh: string, en: string, cells: CellRef[], alternatives?: CellRef[][]): void => {
-    defs.set(id, { label: { zh, en }, cells: () => cells, ...(alternatives ? { alternatives: () => alternatives } : {}) });
+    defs.set(id, {
+      label: { zh, en },
+      cells: () => cells,
+      ...(alternatives ? { alternatives: () => alternatives } : {}),
+    });
   };
   simple('received', '收到申请', 'requests received', total(`${APP}newReceived`), [
     [...total(`${APP}newReceived`), ...total(`${APP}carriedOver`)],
@@ -100,19 +112,35 @@ function buildDefs(): Map<string, QuantityDef> {
   simple('handled', '办结', 'requests handled', total(`${RES}total`), [RESULT_ROWS.map((r) => [r, 'total'] as const)]);
   simple('granted', '予以公开', 'disclosed', total(`${RES}granted`));
   simple('partial', '部分公开', 'partially disclosed', total(`${RES}partial`));
-  simple('grantedOrPartial', '予以公开及部分公开', 'disclosed in full or in part', [...total(`${RES}granted`), ...total(`${RES}partial`)]);
+  simple('grantedOrPartial', '予以公开及部分公开', 'disclosed in full or in part', [
+    ...total(`${RES}granted`),
+    ...total(`${RES}partial`),
+  ]);
   simple('refused', '不予公开', 'not disclosed', total(`${RES}refused.`));
   simple('unable', '无法提供', 'cannot be provided', total(`${RES}unable.`));
   simple('notProcessed', '不予处理', 'not processed', total(`${RES}notProcessed.`));
   simple('otherHandling', '其他处理', 'other handling', total(`${RES}other`));
   simple('carriedForward', '结转下年度继续办理', 'carried forward', total(`${APP}carriedForward`));
   for (const [id, [row, zh, en, only2021]] of Object.entries(SUB_ROWS)) {
-    defs.set(id, { label: { zh, en }, cells: (edition) => (only2021 && edition !== 2021 ? undefined : total(`${RES}${row}`)) });
+    defs.set(id, {
+      label: { zh, en },
+      cells: (edition) => (only2021 && edition !== 2021 ? undefined : total(`${RES}${row}`)),
+    });
   }
   for (const [id, [rows, zh, en]] of Object.entries(APPEAL_SUBJECTS)) {
-    simple(id, zh, en, rows.map((r) => [r, 'total'] as const));
+    simple(
+      id,
+      zh,
+      en,
+      rows.map((r) => [r, 'total'] as const),
+    );
     for (const [m, [column, mzh, men]] of Object.entries(APPEAL_MEASURES)) {
-      simple(`${id}.${m}`, `${zh}${mzh}`, `${en} ${men}`, rows.map((r) => [r, column] as const));
+      simple(
+        `${id}.${m}`,
+        `${zh}${mzh}`,
+        `${en} ${men}`,
+        rows.map((r) => [r, column] as const),
+      );
     }
   }
   for (const [id, [rows, zh, en]] of Object.entries(DOC_SUBJECTS)) {
@@ -128,7 +156,9 @@ function buildDefs(): Map<string, QuantityDef> {
   }
   simple('licensing.decisions', '行政许可决定', 'licensing decisions', [['active.art20_5.licensing', 'decisions']]);
   simple('penalty.decisions', '行政处罚决定', 'penalty decisions', [['active.art20_6.penalty', 'decisions']]);
-  simple('enforcement.decisions', '行政强制决定', 'enforcement decisions', [['active.art20_6.enforcement', 'decisions']]);
+  simple('enforcement.decisions', '行政强制决定', 'enforcement decisions', [
+    ['active.art20_6.enforcement', 'decisions'],
+  ]);
   defs.set('feeAmount', {
     label: { zh: '行政事业性收费金额', en: 'administrative fees collected' },
     cells: (edition) => (edition === 2021 ? [['active.art20_8.fees', 'feeAmount']] : undefined),
@@ -208,7 +238,6 @@ function sum(terms: readonly QuantityTerm[]): number {
   for (const t of terms) s += t.cell.value ?? 0;
   return Math.round(s * 1e6) / 1e6;
 }
-
 
 /** The quantity's value in this report, or undefined when the edition has no such cells or one is unreadable. */
 export function quantityValue(report: BoundReport, id: string): QuantityValue | undefined {

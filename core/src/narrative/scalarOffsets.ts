@@ -43,7 +43,13 @@ export function scalarOffsets(source: string, node: ScalarNode): Int32Array {
  * The document range of `text.slice(start, end)`, when the document shows exactly those characters there;
  * otherwise undefined (the caller falls back to the whole scalar and offers no edit).
  */
-export function sourceRange(source: string, node: ScalarNode, offsets: Int32Array, start: number, end: number): Range | undefined {
+export function sourceRange(
+  source: string,
+  node: ScalarNode,
+  offsets: Int32Array,
+  start: number,
+  end: number,
+): Range | undefined {
   const from = offsets[start];
   const to = end > start ? offsets[end - 1] + 1 : from;
   return source.slice(from, to) === node.text.slice(start, end) ? { start: from, end: to } : undefined;

@@ -4,7 +4,8 @@
  * on A4 paper. The preview has its own theme-aware sheet (media/preview.css) with the same table geometry.
  */
 const SONG = '"SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif';
-const FANGSONG = '"FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif';
+const FANGSONG =
+  '"FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif';
 const HEI = '"SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 const TITLE = `"方正小标宋简体", "FZXiaoBiaoSong-B05S", ${SONG}`;
 

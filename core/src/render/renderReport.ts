@@ -44,7 +44,11 @@ export interface RenderedReport {
 
 const META_IN_TITLE = ['meta.agency', 'meta.year'];
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information'];
-const SEVERITY_CLASS: Readonly<Record<Severity, string>> = { error: 'nb-error', warning: 'nb-warning', information: 'nb-info' };
+const SEVERITY_CLASS: Readonly<Record<Severity, string>> = {
+  error: 'nb-error',
+  warning: 'nb-warning',
+  information: 'nb-info',
+};
 const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 const MAX_RAW = 40;
 
@@ -59,7 +63,8 @@ function pathsWithElements(index: TemplateIndex): Set<string> {
     const node = placed.node;
     if (node.kind === 'meta' && !META_IN_TITLE.includes(node.id)) continue;
     set.add(pathKey(placed.path));
-    if (node.kind === 'row' && node.columns.length > 1) node.columns.forEach((_, i) => set!.add(pathKey([...placed.path, i])));
+    if (node.kind === 'row' && node.columns.length > 1)
+      node.columns.forEach((_, i) => set!.add(pathKey([...placed.path, i])));
   }
   renderedPaths.set(index, set);
   return set;
@@ -110,7 +115,13 @@ class Writer {
   }
 
   /** ` class=… data-path=… data-start=… data-end=… title=…` */
-  attrs(classes: string, path: YamlPath | undefined, range: Range | undefined, diagnostics?: readonly Diagnostic[], note?: string): string {
+  attrs(
+    classes: string,
+    path: YamlPath | undefined,
+    range: Range | undefined,
+    diagnostics?: readonly Diagnostic[],
+    note?: string,
+  ): string {
     let cls = classes;
     if (!this.annotate || !path) return cls ? ` class="${cls}"` : '';
     let title = note ?? '';
@@ -166,7 +177,11 @@ function renderTitle(w: Writer): string {
   const yearMeta = report.meta.get('meta.year');
   const part = (id: string, text: string | undefined, placeholder: string, meta: typeof agencyMeta): string => {
     const placed = report.template.byId.get(id);
-    const range = meta?.node ? { start: meta.node.start, end: meta.node.end } : meta ? { start: meta.pair.key.start, end: meta.pair.key.end } : undefined;
+    const range = meta?.node
+      ? { start: meta.node.start, end: meta.node.end }
+      : meta
+        ? { start: meta.pair.key.start, end: meta.pair.key.end }
+        : undefined;
     const cls = text ? 'nb-meta' : 'nb-meta nb-placeholder';
     return `<span${w.attrs(cls, placed?.path, range, placed ? w.diagnosticsAt(placed.path) : undefined)}>${escapeHtml(text ?? placeholder)}</span>`;
   };
@@ -200,14 +215,17 @@ function renderSummary(w: Writer, counts: Record<Severity, number>, maxProblems:
         `<li${w.attrs(`nb-problem ${SEVERITY_CLASS[d.severity]}`, d.path, d.range)}><span class="nb-code">${escapeHtml(d.code)}</span> ${escapeHtml(localize(d.message, w.lang))}</li>`,
       );
     }
-    if (diagnostics.length > maxProblems) w.out.push(`<li class="nb-problem nb-more">${escapeHtml(s.more(diagnostics.length - maxProblems))}</li>`);
+    if (diagnostics.length > maxProblems)
+      w.out.push(`<li class="nb-problem nb-more">${escapeHtml(s.more(diagnostics.length - maxProblems))}</li>`);
     w.out.push('</ol>');
   }
   w.out.push('</aside>');
 }
 
 function renderHeading(w: Writer, placed: PlacedNode): void {
-  w.out.push(`<h2${w.attrs('nb-heading', placed.path, w.keyRange(placed), w.diagnosticsAt(placed.path))}>${escapeHtml(displayLabel(placed.node))}</h2>`);
+  w.out.push(
+    `<h2${w.attrs('nb-heading', placed.path, w.keyRange(placed), w.diagnosticsAt(placed.path))}>${escapeHtml(displayLabel(placed.node))}</h2>`,
+  );
 }
 
 function renderText(w: Writer, placed: PlacedNode & { node: TextNode }): void {
@@ -219,16 +237,25 @@ function renderText(w: Writer, placed: PlacedNode & { node: TextNode }): void {
   // to the heading.
   const onParagraph = new Set<Diagnostic>();
   const perParagraph = paragraphs.map((p) => {
-    const here = diagnostics.filter((d) => d.range.start >= p.range.start && d.range.start <= p.range.end && !onParagraph.has(d));
+    const here = diagnostics.filter(
+      (d) => d.range.start >= p.range.start && d.range.start <= p.range.end && !onParagraph.has(d),
+    );
     here.forEach((d) => onParagraph.add(d));
     return here;
   });
   w.out.push(`<section class="nb-section nb-text" data-section="${placed.node.id}">`);
   w.out.push(
-    `<h2${w.attrs('nb-heading', placed.path, w.keyRange(placed), diagnostics.filter((d) => !onParagraph.has(d)))}>${escapeHtml(displayLabel(placed.node))}</h2>`,
+    `<h2${w.attrs(
+      'nb-heading',
+      placed.path,
+      w.keyRange(placed),
+      diagnostics.filter((d) => !onParagraph.has(d)),
+    )}>${escapeHtml(displayLabel(placed.node))}</h2>`,
   );
   paragraphs.forEach((p, i) => {
-    w.out.push(`<p${w.attrs('nb-p', placed.path, p.range, perParagraph[i])}>${p.lines.map(escapeHtml).join('<br>')}</p>`);
+    w.out.push(
+      `<p${w.attrs('nb-p', placed.path, p.range, perParagraph[i])}>${p.lines.map(escapeHtml).join('<br>')}</p>`,
+    );
   });
   w.out.push('</section>');
 }
@@ -238,8 +265,15 @@ function renderGridCell(w: Writer, c: GridCell, tag: 'th' | 'td'): void {
   if (c.kind === 'value' && c.placed && c.column && c.columnIndex !== undefined) {
     const row = w.report.rows.get(c.placed.node.id);
     const bound = row?.cells[c.columnIndex];
-    const path = c.placed.node.kind === 'row' && c.placed.node.columns.length > 1 ? [...c.placed.path, c.columnIndex] : c.placed.path;
-    const range = bound?.node ? { start: bound.node.start, end: bound.node.end } : row ? { start: row.pair.key.start, end: row.pair.key.end } : w.keyRange(c.placed);
+    const path =
+      c.placed.node.kind === 'row' && c.placed.node.columns.length > 1
+        ? [...c.placed.path, c.columnIndex]
+        : c.placed.path;
+    const range = bound?.node
+      ? { start: bound.node.start, end: bound.node.end }
+      : row
+        ? { start: row.pair.key.start, end: row.pair.key.end }
+        : w.keyRange(c.placed);
     const { text, state } = cellContent(bound);
     let cls = c.column.kind === 'amount' ? 'nb-value nb-amount' : 'nb-value';
     if (state) cls += ` nb-${state}`;
@@ -254,14 +288,21 @@ function renderGridCell(w: Writer, c: GridCell, tag: 'th' | 'td'): void {
   const cls = `nb-${c.kind}`;
   const scope = c.kind === 'label' ? ' scope="row"' : '';
   const placed = c.placed;
-  const attrs = placed ? w.attrs(cls, placed.path, w.keyRange(placed), w.diagnosticsAt(placed.path)) : ` class="${cls}"`;
+  const attrs = placed
+    ? w.attrs(cls, placed.path, w.keyRange(placed), w.diagnosticsAt(placed.path))
+    : ` class="${cls}"`;
   w.out.push(`<${tag}${attrs}${scope}${span}>${escapeHtml(c.text)}</${tag}>`);
 }
 
 function renderTable(w: Writer, grid: TableGrid): void {
   const kind = grid.layout.kind;
-  w.out.push(`<div class="nb-table-wrap"><table class="nb-table nb-${kind}" data-section="${grid.section.node.id}"><colgroup>`);
-  for (let i = 0; i < grid.width; i++) w.out.push(i < grid.labelColumns ? `<col class="nb-col-label nb-col-label-${i + 1}">` : '<col class="nb-col-value">');
+  w.out.push(
+    `<div class="nb-table-wrap"><table class="nb-table nb-${kind}" data-section="${grid.section.node.id}"><colgroup>`,
+  );
+  for (let i = 0; i < grid.width; i++)
+    w.out.push(
+      i < grid.labelColumns ? `<col class="nb-col-label nb-col-label-${i + 1}">` : '<col class="nb-col-value">',
+    );
   w.out.push('</colgroup>');
   let inHead = false;
   let inBody = false;

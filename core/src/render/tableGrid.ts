@@ -84,7 +84,11 @@ function valueCells(placed: PlacedNode, columns: readonly Column[]): GridCell[] 
 }
 
 /** Section 二: caption row, header row and rows per sub-table; one value column spans the table's width. */
-function captionedGrid(index: TemplateIndex, section: PlacedNode & { node: GroupNode }, labelHeader: string): TableGrid {
+function captionedGrid(
+  index: TemplateIndex,
+  section: PlacedNode & { node: GroupNode },
+  labelHeader: string,
+): TableGrid {
   const groups = below(index, section).filter((p) => p.depth === 1);
   const valueWidth = Math.max(...groups.map((g) => (g.placed.node as GroupNode).columns?.length ?? 1));
   const width = 1 + valueWidth;
@@ -105,7 +109,10 @@ function captionedGrid(index: TemplateIndex, section: PlacedNode & { node: Group
       const row = child.placed.node;
       rows.push({
         head: false,
-        cells: [cell('label', displayLabel(row), 1, 1, { placed: child.placed }), ...fill(valueCells(child.placed, row.columns), row.columns.length, true)],
+        cells: [
+          cell('label', displayLabel(row), 1, 1, { placed: child.placed }),
+          ...fill(valueCells(child.placed, row.columns), row.columns.length, true),
+        ],
       });
     }
   }
@@ -116,7 +123,12 @@ function captionedGrid(index: TemplateIndex, section: PlacedNode & { node: Group
  * Section 三: a corner block over the label columns, the column header tree, then one grid row per template
  * row. A group's label spans its rows; a row's label spans the label columns its depth leaves free.
  */
-function matrixGrid(index: TemplateIndex, section: PlacedNode & { node: GroupNode }, corner: string, header: HeaderGroup): TableGrid {
+function matrixGrid(
+  index: TemplateIndex,
+  section: PlacedNode & { node: GroupNode },
+  corner: string,
+  header: HeaderGroup,
+): TableGrid {
   const nodes = below(index, section);
   const labelColumns = Math.max(...nodes.map((n) => n.depth));
   const headRows = headerDepth(header);
@@ -144,7 +156,9 @@ function matrixGrid(index: TemplateIndex, section: PlacedNode & { node: GroupNod
       continue;
     }
     const row = n.placed.node as RowNode;
-    const labels = open.map((g) => cell('label', displayLabel(g.placed.node), leafRows(index, g.placed), 1, { placed: g.placed }));
+    const labels = open.map((g) =>
+      cell('label', displayLabel(g.placed.node), leafRows(index, g.placed), 1, { placed: g.placed }),
+    );
     open.length = 0;
     labels.push(cell('label', displayLabel(row), 1, labelColumns - n.depth + 1, { placed: n.placed }));
     rows.push({ head: false, cells: [...labels, ...valueCells(n.placed, row.columns)] });
@@ -166,7 +180,11 @@ function bandGrid(index: TemplateIndex, section: PlacedNode & { node: GroupNode 
   for (const n of nodes) {
     const node: TemplateNode = n.placed.node;
     if (node.kind === 'group') {
-      head[n.depth - 1].push(cell('header', displayLabel(node), 1, leafRows(index, n.placed) * (node.columns?.length ?? 1), { placed: n.placed }));
+      head[n.depth - 1].push(
+        cell('header', displayLabel(node), 1, leafRows(index, n.placed) * (node.columns?.length ?? 1), {
+          placed: n.placed,
+        }),
+      );
     } else if (node.kind === 'row') {
       head[n.depth - 1].push(cell('header', displayLabel(node), 1, node.columns.length, { placed: n.placed }));
       node.columns.forEach((column, columnIndex) => {

@@ -14,7 +14,8 @@ function findBlankTotals(report: BoundReport): ReadonlyMap<BoundCell, SumRelatio
     // The balance rule's target (四) is a carried-forward count, not a printed total.
     if (relation.code === 'NB301') continue;
     if (relation.cell.value !== null || out.has(relation.cell)) continue;
-    if (relation.terms.some((t) => t.cell.value !== null && t.cell.value !== undefined)) out.set(relation.cell, relation);
+    if (relation.terms.some((t) => t.cell.value !== null && t.cell.value !== undefined))
+      out.set(relation.cell, relation);
   }
   return out;
 }

@@ -14,5 +14,9 @@ export function relatedCell(row: BoundRow, cell: BoundCell): RelatedInformation 
   const name = cellName(row, cell);
   const value = cell.value === null ? '空白' : cell.value === undefined ? '?' : fmt(cell.value);
   const valueEn = cell.value === null ? 'blank' : cell.value === undefined ? '?' : fmt(cell.value);
-  return { range: cellRange(row, cell), path: cell.path, message: { zh: `${name} = ${value}`, en: `${name} = ${valueEn}` } };
+  return {
+    range: cellRange(row, cell),
+    path: cell.path,
+    message: { zh: `${name} = ${value}`, en: `${name} = ${valueEn}` },
+  };
 }

@@ -31,7 +31,12 @@ export function valueOf(cell: FactCell | undefined): number | undefined {
 /** The related location in last year's file. */
 export function previousRelated(previous: IndexedReport, cell: FactCell) {
   const value = cell.value === null ? '空白' : fmt(cell.value ?? 0);
-  return { uri: previous.uri, range: cell.range, path: cell.path, message: M.previousYearCell(previous.facts.year ?? 0, cell.name, value) };
+  return {
+    uri: previous.uri,
+    range: cell.range,
+    path: cell.path,
+    message: M.previousYearCell(previous.facts.year ?? 0, cell.name, value),
+  };
 }
 
 export function fileOf(report: IndexedReport): string {

@@ -9,7 +9,8 @@ const AMBIGUOUS = new Set(['其他', '总计']);
 export function rowName(placed: PlacedNode): string {
   const { node, parent } = placed;
   if (AMBIGUOUS.has(node.key) && parent.ordinal.startsWith('（')) return `${parent.key}·${node.key}`;
-  if (placed.path[0] === '政府信息公开行政复议、行政诉讼情况' && placed.path.length === 3) return `${parent.key}（${node.key}）`;
+  if (placed.path[0] === '政府信息公开行政复议、行政诉讼情况' && placed.path.length === 3)
+    return `${parent.key}（${node.key}）`;
   return node.key;
 }
 

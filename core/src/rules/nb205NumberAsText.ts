@@ -12,7 +12,14 @@ export const nb205NumberAsText: Rule = {
     const out: Diagnostic[] = [];
     for (const row of report.rows.values()) {
       for (const cell of row.cells) {
-        if (!cell.fromText || cell.value === null || cell.value === undefined || !cell.node || cell.node.kind !== 'scalar') continue;
+        if (
+          !cell.fromText ||
+          cell.value === null ||
+          cell.value === undefined ||
+          !cell.node ||
+          cell.node.kind !== 'scalar'
+        )
+          continue;
         const range = cellRange(row, cell);
         out.push({
           code: 'NB205',

@@ -40,7 +40,10 @@ export const nb206BlankCell: Rule = {
             message: M.blankCell(cellName(row, cell)),
             range: range.start === range.end ? { start: row.pair.key.start, end: row.pair.key.end } : range,
             path: cell.path,
-            fix: range.start === range.end ? { kind: 'replaceText', text: ' 0', range } : { kind: 'setValue', value: 0, range },
+            fix:
+              range.start === range.end
+                ? { kind: 'replaceText', text: ' 0', range }
+                : { kind: 'setValue', value: 0, range },
           });
         }
       }

@@ -25,7 +25,9 @@ export const nb207BlankTotal: Rule = {
         range: empty ? { start: relation.row.pair.key.start, end: relation.row.pair.key.end } : range,
         path: cell.path,
         related: relation.terms.map((t) => relatedCell(t.row, t.cell)),
-        fix: empty ? { kind: 'replaceText', text: ` ${expected}`, range } : { kind: 'setValue', value: expected, range },
+        fix: empty
+          ? { kind: 'replaceText', text: ` ${expected}`, range }
+          : { kind: 'setValue', value: expected, range },
       });
     }
     return out;

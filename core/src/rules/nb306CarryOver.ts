@@ -23,7 +23,14 @@ export const nb306CarryOver: YearPairRule = {
       out.push({
         code: 'NB306',
         severity: 'error',
-        message: M.carryOverMismatch(now.name, expected, previous.facts.year ?? 0, fileOf(previous), before.name, actual),
+        message: M.carryOverMismatch(
+          now.name,
+          expected,
+          previous.facts.year ?? 0,
+          fileOf(previous),
+          before.name,
+          actual,
+        ),
         range: now.range,
         path: now.path,
         related: [previousRelated(previous, before)],

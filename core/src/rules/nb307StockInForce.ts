@@ -43,10 +43,20 @@ export const nb307StockInForce: YearPairRule = {
         path: now.path,
         related: [
           previousRelated(previous, before),
-          { range: issued.range, path: issued.path, message: { zh: `${issued.name} = ${i}`, en: `${issued.name} = ${i}` } },
-          { range: repealed.range, path: repealed.path, message: { zh: `${repealed.name} = ${r}`, en: `${repealed.name} = ${r}` } },
+          {
+            range: issued.range,
+            path: issued.path,
+            message: { zh: `${issued.name} = ${i}`, en: `${issued.name} = ${i}` },
+          },
+          {
+            range: repealed.range,
+            path: repealed.path,
+            message: { zh: `${repealed.name} = ${r}`, en: `${repealed.name} = ${r}` },
+          },
         ],
-        ...(now.editable && expected >= 0 ? { fix: { kind: 'setValue' as const, value: expected, range: now.range } } : {}),
+        ...(now.editable && expected >= 0
+          ? { fix: { kind: 'setValue' as const, value: expected, range: now.range } }
+          : {}),
       });
     }
     return out;

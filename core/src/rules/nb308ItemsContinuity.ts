@@ -62,7 +62,10 @@ function published(previous: IndexedReport, current: IndexedReport, rowId: strin
     message: M.stockMismatch(now.name, expected, terms, previous.facts.year ?? 0, fileOf(previous), actual),
     range: now.range,
     path: now.path,
-    related: [previousRelated(previous, before), { range: added.range, path: added.path, message: { zh: `${added.name} = ${a}`, en: `${added.name} = ${a}` } }],
+    related: [
+      previousRelated(previous, before),
+      { range: added.range, path: added.path, message: { zh: `${added.name} = ${a}`, en: `${added.name} = ${a}` } },
+    ],
     ...(now.editable ? { fix: { kind: 'setValue' as const, value: expected, range: now.range } } : {}),
   };
 }

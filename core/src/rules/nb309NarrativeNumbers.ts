@@ -95,7 +95,9 @@ export const nb309NarrativeNumbers: Rule = {
       const bound = report.texts.get(id);
       const node = bound?.node;
       if (!bound || !node || node.kind !== 'scalar' || !bound.text) continue;
-      const statements = memo ? memo.statements(bound.text, report.year) : extractStatements(bound.text, { year: report.year });
+      const statements = memo
+        ? memo.statements(bound.text, report.year)
+        : extractStatements(bound.text, { year: report.year });
       if (statements.length === 0) continue;
       const placed = report.template.byId.get(id);
       const section = placed ? displayLabel(placed.node) : id;
@@ -110,12 +112,22 @@ export const nb309NarrativeNumbers: Rule = {
         const unit = statement.unit;
         const message =
           failures.length === 1 && statement.claims.length === 1
-            ? M.narrativeMismatch(section, failures[0].label, statement.text, unit, fmt(failures[0].table), howComputed(failures[0].terms), howComputed(failures[0].terms))
+            ? M.narrativeMismatch(
+                section,
+                failures[0].label,
+                statement.text,
+                unit,
+                fmt(failures[0].table),
+                howComputed(failures[0].terms),
+                howComputed(failures[0].terms),
+              )
             : M.narrativeMismatchMany(
                 section,
                 statement.text,
                 unit,
-                failures.map((f) => M.narrativeClaim(f.label, fmt(f.table), howComputed(f.terms), howComputed(f.terms))),
+                failures.map((f) =>
+                  M.narrativeClaim(f.label, fmt(f.table), howComputed(f.terms), howComputed(f.terms)),
+                ),
               );
         const related: RelatedInformation[] = failures.flatMap((f) => f.terms.map((t) => relatedCell(t.row, t.cell)));
         const only = failures.length === 1 && statement.claims.length === 1 ? failures[0] : undefined;
@@ -126,7 +138,11 @@ export const nb309NarrativeNumbers: Rule = {
           range,
           path: [bound.pair.key.kind === 'scalar' ? bound.pair.key.text : id],
           related,
-          ...(exact && only ? { fix: { kind: 'replaceText' as const, text: restated(statement, only.amount, only.table), range: exact } } : {}),
+          ...(exact && only
+            ? {
+                fix: { kind: 'replaceText' as const, text: restated(statement, only.amount, only.table), range: exact },
+              }
+            : {}),
         });
       }
     }

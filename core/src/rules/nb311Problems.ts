@@ -30,14 +30,26 @@ export const nb311Problems: Rule = {
     const out: Diagnostic[] = [];
     if (NOTHING.test(text)) {
       const node = problems.node && text ? problems.node : key;
-      out.push({ code: 'NB311', severity: 'warning', message: M.problemsEmpty(), range: { start: node.start, end: node.end }, path });
+      out.push({
+        code: 'NB311',
+        severity: 'warning',
+        message: M.problemsEmpty(),
+        range: { start: node.start, end: node.end },
+        path,
+      });
       return out;
     }
     if (report.meta.get('meta.agencyType')?.value !== '人民政府') return out;
     const covered = `${problems.text}\n${report.texts.get('other')?.text ?? ''}`;
     const missing = ASPECTS.filter(([, re]) => !re.test(covered)).map(([name]) => name);
     if (missing.length > 0) {
-      out.push({ code: 'NB311', severity: 'warning', message: M.problemsMissingReview(missing), range: { start: key.start, end: key.end }, path });
+      out.push({
+        code: 'NB311',
+        severity: 'warning',
+        message: M.problemsMissingReview(missing),
+        range: { start: key.start, end: key.end },
+        path,
+      });
     }
     return out;
   },

@@ -29,7 +29,9 @@ function yearAgreement({ report }: RuleContext): Diagnostic[] {
       message: M.editionYear(year, declared, expected, TEMPLATES[expected].document),
       range: { start: node.start, end: node.end },
       path: ['格式'],
-      ...(fixable ? { fix: { kind: 'replaceText' as const, text: String(expected), range: { start: node.start, end: node.end } } } : {}),
+      ...(fixable
+        ? { fix: { kind: 'replaceText' as const, text: String(expected), range: { start: node.start, end: node.end } } }
+        : {}),
     },
   ];
 }
@@ -57,7 +59,10 @@ function childrenByKey(index: TemplateIndex, parent: PlacedNode | undefined): Re
   return children;
 }
 
-const counterparts = new WeakMap<PlacedNode, { readonly index: TemplateIndex; readonly node: PlacedNode | undefined }>();
+const counterparts = new WeakMap<
+  PlacedNode,
+  { readonly index: TemplateIndex; readonly node: PlacedNode | undefined }
+>();
 
 /** The node at the same path in the other edition's template. */
 function counterpart(own: PlacedNode, otherIndex: TemplateIndex): PlacedNode | undefined {
@@ -88,14 +93,17 @@ function mixedLayout({ report }: RuleContext): Diagnostic[] {
         if (!foreign) continue;
         const counterpart = index.byId.get(foreign.node.id);
         const sameParent = counterpart && counterpart.path.slice(0, -1).join('\u0000') === prefix.join('\u0000');
-        const target = sameParent && counterpart && !getPair(map, counterpart.node.key) ? counterpart.node.key : undefined;
+        const target =
+          sameParent && counterpart && !getPair(map, counterpart.node.key) ? counterpart.node.key : undefined;
         out.push({
           code: 'NB312',
           severity: 'error',
           message: M.foreignKey(key, edition, other, target),
           range: { start: pair.key.start, end: pair.key.end },
           path: [...prefix, key],
-          ...(target ? { fix: { kind: 'renameKey' as const, key: target, range: { start: pair.key.start, end: pair.key.end } } } : {}),
+          ...(target
+            ? { fix: { kind: 'renameKey' as const, key: target, range: { start: pair.key.start, end: pair.key.end } } }
+            : {}),
         });
         continue;
       }
@@ -103,13 +111,20 @@ function mixedLayout({ report }: RuleContext): Diagnostic[] {
       const shape = shapeOf(pair.value);
       if (own.node.kind === 'group') {
         if (pair.value?.kind === 'map') visit(pair.value, own);
-        else if (shape?.kind === 'seq' && foreign?.node.kind === 'row' && foreign.node.columns.length === shape.length) {
+        else if (
+          shape?.kind === 'seq' &&
+          foreign?.node.kind === 'row' &&
+          foreign.node.columns.length === shape.length
+        ) {
           out.push(shapeDiagnostic(own, pair, edition, other));
         }
       } else if (own.node.kind === 'row' && foreign) {
         const cols = own.node.columns.length;
         const foreignMatches =
-          (shape?.kind === 'seq' && foreign.node.kind === 'row' && foreign.node.columns.length === shape.length && shape.length !== cols) ||
+          (shape?.kind === 'seq' &&
+            foreign.node.kind === 'row' &&
+            foreign.node.columns.length === shape.length &&
+            shape.length !== cols) ||
           (shape?.kind === 'map' && foreign.node.kind === 'group') ||
           (pair.value?.kind === 'scalar' &&
             typeof pair.value.value === 'number' &&
@@ -119,8 +134,12 @@ function mixedLayout({ report }: RuleContext): Diagnostic[] {
         if (!foreignMatches) continue;
         const diagnostic = shapeDiagnostic(own, pair, edition, other);
         // The other edition's sub-rows of this row, with its columns: their sum is the row.
-        const subRows = foreign.node.kind === 'group' && foreign.node.children.every((c) => c.kind === 'row' && c.columns.length === cols);
-        out.push(subRows && shape?.kind === 'map' ? { ...diagnostic, fix: { kind: 'sumRows', path: own.path } } : diagnostic);
+        const subRows =
+          foreign.node.kind === 'group' &&
+          foreign.node.children.every((c) => c.kind === 'row' && c.columns.length === cols);
+        out.push(
+          subRows && shape?.kind === 'map' ? { ...diagnostic, fix: { kind: 'sumRows', path: own.path } } : diagnostic,
+        );
       }
     }
   };
@@ -130,13 +149,21 @@ function mixedLayout({ report }: RuleContext): Diagnostic[] {
 
 function shapeDiagnostic(own: PlacedNode, pair: PairNode, edition: Edition, other: Edition): Diagnostic {
   const value = pair.value as YamlNode;
-  const columns = own.node.kind === 'row' ? own.node.columns.map((c) => c.name) : own.node.kind === 'group' ? own.node.children.map((c) => c.key) : [];
+  const columns =
+    own.node.kind === 'row'
+      ? own.node.columns.map((c) => c.name)
+      : own.node.kind === 'group'
+        ? own.node.children.map((c) => c.key)
+        : [];
   return {
     code: 'NB312',
     severity: 'error',
     message: M.foreignShape(own.node.key, edition, other, columns),
     // A block mapping spans lines: the key says it better.
-    range: value.kind === 'map' && !value.flow ? { start: pair.key.start, end: pair.key.end } : { start: value.start, end: value.end },
+    range:
+      value.kind === 'map' && !value.flow
+        ? { start: pair.key.start, end: pair.key.end }
+        : { start: value.start, end: value.end },
     path: own.path,
   };
 }

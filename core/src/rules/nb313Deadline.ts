@@ -32,7 +32,12 @@ export const nb313Deadline: Rule = {
     if (day === undefined) return [];
     const declared = report.meta.get('meta.agencyType')?.value;
     const inferred = declared !== '人民政府' && declared !== '部门';
-    const kind = declared === '人民政府' || declared === '部门' ? declared : /人民政府/.test(report.agency ?? '') ? '人民政府' : '部门';
+    const kind =
+      declared === '人民政府' || declared === '部门'
+        ? declared
+        : /人民政府/.test(report.agency ?? '')
+          ? '人民政府'
+          : '部门';
     const month = kind === '人民政府' ? 3 : 1;
     const deadline = utcDay(year + 1, month, 31) as number;
     if (day <= deadline) return [];

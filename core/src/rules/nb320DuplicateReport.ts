@@ -22,7 +22,12 @@ export const nb320DuplicateReport = {
         path: ['机关'],
         related: others
           .filter((o) => o.facts.agencyRange)
-          .map((o) => ({ uri: o.uri, range: o.facts.agencyRange as { start: number; end: number }, path: ['机关'], message: M.duplicateReportOther(fileOf(o)) })),
+          .map((o) => ({
+            uri: o.uri,
+            range: o.facts.agencyRange as { start: number; end: number },
+            path: ['机关'],
+            message: M.duplicateReportOther(fileOf(o)),
+          })),
       },
     ];
   },

@@ -40,7 +40,9 @@ export function checkSums(context: RuleContext, code: SumCode, message: typeof M
       range: cellRange(relation.row, relation.cell),
       path: relation.cell.path,
       related: relation.terms.map((t) => relatedCell(t.row, t.cell)),
-      ...(expected >= 0 && relation.cell.node ? { fix: { kind: 'setValue' as const, value: expected, range: cellRange(relation.row, relation.cell) } } : {}),
+      ...(expected >= 0 && relation.cell.node
+        ? { fix: { kind: 'setValue' as const, value: expected, range: cellRange(relation.row, relation.cell) } }
+        : {}),
     });
   }
   return out;

@@ -20,7 +20,6 @@ export interface SumRelation {
   readonly terms: readonly SumTerm[];
 }
 
-
 function rowTotals(report: BoundReport, ids: readonly string[], code: SumCode, out: SumRelation[]): void {
   for (const id of ids) {
     const row = report.rows.get(id);

@@ -29,11 +29,25 @@ function cellSchema(column: Column): JsonSchema {
   const unit = column.unit ? `（单位：${column.unit}）` : '';
   switch (column.kind) {
     case 'count':
-      return { title: column.printed, description: `${column.name}：非负整数，空白写 null${unit}`, type: ['integer', 'null'], minimum: 0 };
+      return {
+        title: column.printed,
+        description: `${column.name}：非负整数，空白写 null${unit}`,
+        type: ['integer', 'null'],
+        minimum: 0,
+      };
     case 'delta':
-      return { title: column.printed, description: `${column.name}：整数，可为负数，空白写 null`, type: ['integer', 'null'] };
+      return {
+        title: column.printed,
+        description: `${column.name}：整数，可为负数，空白写 null`,
+        type: ['integer', 'null'],
+      };
     case 'amount':
-      return { title: column.printed, description: `${column.name}：非负数${unit}，空白写 null`, type: ['number', 'null'], minimum: 0 };
+      return {
+        title: column.printed,
+        description: `${column.name}：非负数${unit}，空白写 null`,
+        type: ['number', 'null'],
+        minimum: 0,
+      };
   }
 }
 
@@ -59,7 +73,10 @@ function metaSchema(node: MetaNode): JsonSchema {
     case 'edition':
       return {
         title,
-        description: describe(node, '年报格式：2019 = 国办公开办函〔2019〕60号（2019、2020年度）；2021 = 国办公开办函〔2021〕30号（2021年度起）'),
+        description: describe(
+          node,
+          '年报格式：2019 = 国办公开办函〔2019〕60号（2019、2020年度）；2021 = 国办公开办函〔2021〕30号（2021年度起）',
+        ),
         enum: [2019, 2021],
       };
     case 'string':
@@ -67,11 +84,19 @@ function metaSchema(node: MetaNode): JsonSchema {
     case 'year':
       return { title, description: '报告所属年度（公历年）', type: 'integer', minimum: YEARS.min, maximum: YEARS.max };
     case 'date':
-      return { title, description: describe(node, '发布日期，格式 YYYY-MM-DD'), type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+      return {
+        title,
+        description: describe(node, '发布日期，格式 YYYY-MM-DD'),
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      };
     case 'agencyType':
       return {
         title,
-        description: describe(node, '人民政府：第四十九条规定的3月31日期限，第五十条（四）须报告考核、评议、责任追究；部门：1月31日期限'),
+        description: describe(
+          node,
+          '人民政府：第四十九条规定的3月31日期限，第五十条（四）须报告考核、评议、责任追究；部门：1月31日期限',
+        ),
         enum: ['人民政府', '部门'],
       };
   }

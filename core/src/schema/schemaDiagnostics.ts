@@ -45,7 +45,8 @@ interface Context {
 function keyRange(ctx: Context, path: YamlPath): Range {
   const located = treeNodeAt(ctx.doc.root, path);
   if (located?.pair) return rangeOf(located.pair.key);
-  if (path.length === 0 && ctx.doc.root?.kind === 'map' && ctx.doc.root.items[0]) return rangeOf(ctx.doc.root.items[0].key);
+  if (path.length === 0 && ctx.doc.root?.kind === 'map' && ctx.doc.root.items[0])
+    return rangeOf(ctx.doc.root.items[0].key);
   return { start: 0, end: 0 };
 }
 
@@ -64,7 +65,10 @@ function missing(ctx: Context, path: YamlPath, keys: readonly string[]): Diagnos
   const parent = path.length ? placedAt(ctx, path) : undefined;
   const children = childrenOf(index, parent);
   const nodes = keys.map((k) => children.find((c) => c.node.key === k)).filter((c): c is PlacedNode => !!c);
-  const listed = M.missingKeys(path.length ? labelOf(ctx, path) : '年报', nodes.map((n) => displayLabel(n.node)));
+  const listed = M.missingKeys(
+    path.length ? labelOf(ctx, path) : '年报',
+    nodes.map((n) => displayLabel(n.node)),
+  );
   // Without 格式 the reader should know which edition the rest was checked against.
   const inferred = path.length === 0 && keys.includes('格式') ? M.editionInferred(ctx.report.edition) : undefined;
   return {
@@ -91,7 +95,10 @@ function unknown(ctx: Context, path: YamlPath, key: string): Diagnostic | undefi
   return {
     code: 'NB201',
     severity: 'error',
-    message: key === '' ? M.emptyKey(path.length ? labelOf(ctx, path) : '年报') : M.unknownKey(key, path.length ? labelOf(ctx, path) : '年报', suggestion),
+    message:
+      key === ''
+        ? M.emptyKey(path.length ? labelOf(ctx, path) : '年报')
+        : M.unknownKey(key, path.length ? labelOf(ctx, path) : '年报', suggestion),
     range,
     path: [...path, key],
     ...(suggestion ? { fix: { kind: 'renameKey' as const, key: suggestion, range } } : {}),
@@ -102,7 +109,9 @@ function metaMessage(node: TemplateNode, value: unknown) {
   if (node.kind !== 'meta') return undefined;
   switch (node.type) {
     case 'edition':
-      return typeof value === 'string' && (value.trim() === '2019' || value.trim() === '2021') ? M.editionQuoted(value.trim()) : M.badEdition();
+      return typeof value === 'string' && (value.trim() === '2019' || value.trim() === '2021')
+        ? M.editionQuoted(value.trim())
+        : M.badEdition();
     case 'year':
       return M.badYear();
     case 'date':
@@ -110,7 +119,9 @@ function metaMessage(node: TemplateNode, value: unknown) {
     case 'agencyType':
       return M.badAgencyType();
     case 'string':
-      return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ? M.emptyAgency() : M.agencyNotText();
+      return value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+        ? M.emptyAgency()
+        : M.agencyNotText();
   }
 }
 
@@ -118,7 +129,8 @@ function metaMessage(node: TemplateNode, value: unknown) {
 function wordedCell(label: string, text: string, column: Column, range: Range): Omit<Diagnostic, 'path'> | undefined {
   const read = readCellText(text);
   if (!read) return undefined;
-  if (read.kind === 'placeholder') return { code: 'NB203', severity: 'error', message: M.placeholderCell(label, text.trim()), range };
+  if (read.kind === 'placeholder')
+    return { code: 'NB203', severity: 'error', message: M.placeholderCell(label, text.trim()), range };
   // The YAML holds amounts in the column's unit (万元); an amount printed in 元 is converted.
   const converted = read.unit === '元' && column.unit === '万元';
   const value = converted ? read.value / 10000 : read.value;
@@ -143,23 +155,42 @@ function wrongValue(ctx: Context, path: YamlPath, error: SchemaError): Diagnosti
   const singleValue = placed?.node.kind === 'row' && (isCell || placed.node.columns.length === 1);
   // Sign and integrality of a value are NB305's; a number written as text is NB205's. A number where a whole
   // row of several values belongs is a shape error and stays here.
-  if (typeof value === 'number' && Number.isFinite(value) && (error.keyword === 'minimum' || error.keyword === 'type') && singleValue) return undefined;
+  if (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (error.keyword === 'minimum' || error.keyword === 'type') &&
+    singleValue
+  )
+    return undefined;
   if (typeof value === 'string' && parseNumberText(value) !== undefined && singleValue) return undefined;
   const range = node ? rangeOf(node) : keyRange(ctx, path);
-  const at = (message: ReturnType<typeof M.expectedNumber>, code = 'NB203'): Diagnostic => ({ code, severity: 'error', message, range, path });
+  const at = (message: ReturnType<typeof M.expectedNumber>, code = 'NB203'): Diagnostic => ({
+    code,
+    severity: 'error',
+    message,
+    range,
+    path,
+  });
   if (!placed) return path.length === 0 ? at(M.notMapping()) : undefined;
   const t = placed.node;
   const label = displayLabel(t);
   switch (t.kind) {
     case 'meta':
-      return at(metaMessage(t, node?.kind === 'scalar' ? node.value : node ? node.kind : undefined) ?? M.expectedText(label), 'NB208');
+      return at(
+        metaMessage(t, node?.kind === 'scalar' ? node.value : node ? node.kind : undefined) ?? M.expectedText(label),
+        'NB208',
+      );
     case 'text':
       return at(M.expectedText(label));
     case 'group':
       return at(M.expectedMapping(label, t.children.length));
     case 'row': {
       const columns = t.columns.map((c) => c.name);
-      const column = isCell ? t.columns[Number(path[path.length - 1])] : t.columns.length === 1 ? t.columns[0] : undefined;
+      const column = isCell
+        ? t.columns[Number(path[path.length - 1])]
+        : t.columns.length === 1
+          ? t.columns[0]
+          : undefined;
       const cellLabel = isCell ? `${label}·${column?.name ?? ''}` : label;
       if (column && node?.kind === 'scalar' && typeof value === 'string') {
         const words = wordedCell(cellLabel, node.text, column, range);
@@ -196,7 +227,13 @@ function collectionKeys(root: YamlNode): Diagnostic[] {
     if (node.kind !== 'map') return;
     for (const pair of node.items) {
       if (pair.key.kind === 'map' || pair.key.kind === 'seq') {
-        out.push({ code: 'NB201', severity: 'error', message: M.keyNotText(), range: rangeOf(pair.key), path: [...path] });
+        out.push({
+          code: 'NB201',
+          severity: 'error',
+          message: M.keyNotText(),
+          range: rangeOf(pair.key),
+          path: [...path],
+        });
       } else if (pair.key.kind === 'scalar' && pair.value && (pair.value.kind === 'map' || pair.value.kind === 'seq')) {
         path.push(pair.key.text);
         walk(pair.value);
@@ -212,7 +249,11 @@ function collectionKeys(root: YamlNode): Diagnostic[] {
 export const MAX_UNKNOWN_LISTED = 50;
 
 /** `explained`: paths (see `pathKey`) that another finding already covers; nothing is reported there. */
-export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, explained: ReadonlySet<string> = new Set()): Diagnostic[] {
+export function schemaDiagnostics(
+  doc: ParsedDocument,
+  report: BoundReport,
+  explained: ReadonlySet<string> = new Set(),
+): Diagnostic[] {
   const ctx: Context = { doc, report };
   if (!doc.root) return [];
   const notes = { collectionKey: false };
@@ -250,7 +291,9 @@ export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, expl
       }
     }
     const diagnostic =
-      error.keyword === 'additionalProperties' ? unknown(ctx, path, String(error.params.additionalProperty)) : wrongValue(ctx, path, error);
+      error.keyword === 'additionalProperties'
+        ? unknown(ctx, path, String(error.params.additionalProperty))
+        : wrongValue(ctx, path, error);
     if (diagnostic) out.push(diagnostic);
   }
   for (const { path, count, firstUnlisted } of unknownByPath.values()) {
@@ -268,7 +311,9 @@ export function schemaDiagnostics(doc: ParsedDocument, report: BoundReport, expl
   }
   for (let i = 0; i < out.length; i++) out[i] = withSchemaFix(doc, report, out[i]);
   // A key that an unknown key's fix renames to is not reported as missing as well.
-  const renamedTo = new Set(out.flatMap((d) => (d.fix?.kind === 'renameKey' ? [pathKey([...d.path.slice(0, -1), d.fix.key])] : [])));
+  const renamedTo = new Set(
+    out.flatMap((d) => (d.fix?.kind === 'renameKey' ? [pathKey([...d.path.slice(0, -1), d.fix.key])] : [])),
+  );
   for (const { path, keys } of missingByPath.values()) {
     const left = keys.filter((k) => !renamedTo.has(pathKey([...path, k])));
     if (left.length) out.push(missing(ctx, path, left));

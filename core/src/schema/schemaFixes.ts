@@ -15,7 +15,16 @@ import { getPair, keyIndex } from '../syntax/tree';
 import type { MapNode, ParsedDocument, ScalarNode, YamlNode } from '../syntax/tree';
 import { displayLabel, editionForYear, nodeAtPath, templateIndex } from '../template/templates';
 import type { MetaNode, RowNode, TemplateNode, YamlPath } from '../template/types';
-import { nearestEnumValue, readChineseCount, readDate, readEdition, readRowText, readYear, repeatedValue, saysNone } from './valueFixes';
+import {
+  nearestEnumValue,
+  readChineseCount,
+  readDate,
+  readEdition,
+  readRowText,
+  readYear,
+  repeatedValue,
+  saysNone,
+} from './valueFixes';
 
 function rangeOf(node: { start: number; end: number }): Range {
   return { start: node.start, end: node.end };
@@ -31,7 +40,9 @@ function evidentEdition(doc: ParsedDocument, report: BoundReport): 2019 | 2021 |
   const root = doc.root?.kind === 'map' ? doc.root : undefined;
   const yearNode = root ? getPair(root, '年度')?.value : undefined;
   const year = report.year ?? (yearNode?.kind === 'scalar' ? readYear(yearNode.text) : undefined);
-  const evidence = [layoutEdition(root), year !== undefined ? editionForYear(year) : undefined].filter((e) => e !== undefined);
+  const evidence = [layoutEdition(root), year !== undefined ? editionForYear(year) : undefined].filter(
+    (e) => e !== undefined,
+  );
   return evidence.length > 0 && evidence.every((e) => e === evidence[0]) ? evidence[0] : undefined;
 }
 
@@ -62,7 +73,9 @@ function metaFix(doc: ParsedDocument, report: BoundReport, meta: MetaNode, node:
 /** The numbers of a flow sequence of plain numbers, or undefined. */
 function numbers(node: YamlNode): number[] | undefined {
   if (node.kind !== 'seq' || !node.flow) return undefined;
-  const values = node.items.map((item) => (item.kind === 'scalar' && typeof item.value === 'number' ? item.value : undefined));
+  const values = node.items.map((item) =>
+    item.kind === 'scalar' && typeof item.value === 'number' ? item.value : undefined,
+  );
   return values.every((v): v is number => v !== undefined) ? values : undefined;
 }
 
@@ -87,12 +100,14 @@ function rowFix(doc: ParsedDocument, row: RowNode, node: YamlNode, isCell: boole
   }
   if (code !== 'NB204' || single) return undefined;
   // An empty row is a blank row: as for `key:` with nothing after it, filled with zeros.
-  if (node.items.length === 0) return { kind: 'replaceText', text: `[${row.columns.map(() => '0').join(', ')}]`, range };
+  if (node.items.length === 0)
+    return { kind: 'replaceText', text: `[${row.columns.map(() => '0').join(', ')}]`, range };
   const values = numbers(node);
   const drop = values ? repeatedValue(values, row.columns) : undefined;
   if (drop === undefined) return undefined;
   const items = node.items;
-  const cut = drop > 0 ? { start: items[drop - 1].end, end: items[drop].end } : { start: items[0].start, end: items[1].start };
+  const cut =
+    drop > 0 ? { start: items[drop - 1].end, end: items[drop].end } : { start: items[0].start, end: items[1].start };
   return { kind: 'replaceText', text: '', range: cut };
 }
 
@@ -110,10 +125,16 @@ function valueFix(doc: ParsedDocument, report: BoundReport, d: Diagnostic): FixD
       if (node.kind !== 'seq' || node.items.length !== 1 || node.items[0].kind !== 'scalar') return undefined;
       const item = node.items[0];
       if (typeof item.value !== 'string' || doc.text.slice(item.start, item.end).includes('\n')) return undefined;
-      return { kind: 'replaceText', text: item.style === 'plain' ? yamlString(item.text) : doc.text.slice(item.start, item.end), range: rangeOf(node) };
+      return {
+        kind: 'replaceText',
+        text: item.style === 'plain' ? yamlString(item.text) : doc.text.slice(item.start, item.end),
+        range: rangeOf(node),
+      };
     }
     case 'group':
-      return node.kind === 'scalar' && saysNone(node.text) ? { kind: 'fillTable', range: rangeOf(node), path: d.path } : undefined;
+      return node.kind === 'scalar' && saysNone(node.text)
+        ? { kind: 'fillTable', range: rangeOf(node), path: d.path }
+        : undefined;
     case 'meta':
       return node.kind === 'scalar' ? metaFix(doc, report, placed, node) : undefined;
   }
@@ -124,7 +145,9 @@ function shapeFits(node: YamlNode | null, t: TemplateNode): boolean {
   if (!node) return false;
   switch (t.kind) {
     case 'row':
-      return t.columns.length === 1 ? node.kind === 'scalar' && typeof node.value === 'number' : node.kind === 'seq' && node.items.length === t.columns.length;
+      return t.columns.length === 1
+        ? node.kind === 'scalar' && typeof node.value === 'number'
+        : node.kind === 'seq' && node.items.length === t.columns.length;
     case 'group':
       return node.kind === 'map';
     case 'text':
@@ -146,12 +169,17 @@ function keyFix(doc: ParsedDocument, report: BoundReport, d: Diagnostic): FixDat
     const placedParent = keys.length ? nodeAtPath(report.edition, keys) : undefined;
     if (keys.length && !placedParent) return undefined;
     const value = hit.pair.value;
-    const fits = childrenOf(templateIndex(report.edition), placedParent).filter((c) => !present.has(c.node.key) && shapeFits(value, c.node));
+    const fits = childrenOf(templateIndex(report.edition), placedParent).filter(
+      (c) => !present.has(c.node.key) && shapeFits(value, c.node),
+    );
     return fits.length === 1 ? { kind: 'renameKey', key: fits[0].node.key, range: d.range } : undefined;
   }
   // A key that is a list or a mapping (`? [备注, 附件]`): no label can replace it; its lines become comments.
   const parent = treeNodeAt(doc.root, d.path)?.node;
-  const pair = parent?.kind === 'map' ? parent.items.find((p) => p.key.start === d.range.start && (p.key.kind === 'seq' || p.key.kind === 'map')) : undefined;
+  const pair =
+    parent?.kind === 'map'
+      ? parent.items.find((p) => p.key.start === d.range.start && (p.key.kind === 'seq' || p.key.kind === 'map'))
+      : undefined;
   if (!pair) return undefined;
   const pairRange: Range = { start: pair.key.start, end: pair.end };
   // The explicit-key indicator `?` before it belongs to the pair too.

@@ -23,8 +23,16 @@ function wholeNumber(text: string): number | undefined {
 
 /** `2024年`, `2024年度`, `"2024"`, `２０２４`, `二〇二四` → 2024 (years the format accepts, 2008–2100). */
 export function readYear(text: string): number | undefined {
-  const t = text.normalize('NFKC').trim().replace(/年度?$/, '').trim();
-  const year = /^\d{4}$/.test(t) ? Number(t) : CHINESE_DIGITS.test(t) && t.length === 4 ? parseChineseNumeral(t) : undefined;
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/年度?$/, '')
+    .trim();
+  const year = /^\d{4}$/.test(t)
+    ? Number(t)
+    : CHINESE_DIGITS.test(t) && t.length === 4
+      ? parseChineseNumeral(t)
+      : undefined;
   return year !== undefined && year >= YEARS.min && year <= YEARS.max ? year : undefined;
 }
 
@@ -34,12 +42,16 @@ export function readYear(text: string): number | undefined {
  */
 export function readDate(text: string): string | undefined {
   const t = text.normalize('NFKC').trim();
-  const m = /^([\d〇零一二三四五六七八九]{4})\s*[年./-]\s*([\d〇零一二三四五六七八九十]{1,3})\s*[月./-]\s*([\d〇零一二三四五六七八九十]{1,3})\s*日?$/.exec(t);
+  const m =
+    /^([\d〇零一二三四五六七八九]{4})\s*[年./-]\s*([\d〇零一二三四五六七八九十]{1,3})\s*[月./-]\s*([\d〇零一二三四五六七八九十]{1,3})\s*日?$/.exec(
+      t,
+    );
   if (!m) return undefined;
   const year = readYear(m[1]);
   const month = wholeNumber(m[2]);
   const day = wholeNumber(m[3]);
-  if (year === undefined || month === undefined || day === undefined || month < 1 || month > 12 || day < 1) return undefined;
+  if (year === undefined || month === undefined || day === undefined || month < 1 || month > 12 || day < 1)
+    return undefined;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -65,7 +77,9 @@ function commonSuffix(a: string, b: string): number {
 export function nearestEnumValue(text: string, values: readonly string[]): string | undefined {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   if (t === '') return undefined;
-  const fits = values.filter((v) => v.includes(t) || (t.length >= 2 && editDistance(t, v, 2) <= 1) || commonSuffix(t, v) >= 2);
+  const fits = values.filter(
+    (v) => v.includes(t) || (t.length >= 2 && editDistance(t, v, 2) <= 1) || commonSuffix(t, v) >= 2,
+  );
   return fits.length === 1 && fits[0] !== t ? fits[0] : undefined;
 }
 

@@ -64,7 +64,8 @@ function inOrder(items: readonly Ranged[]): boolean {
  * otherwise make that quadratic. A recovered tree whose items are out of order is searched item by item.
  */
 function firstContaining(items: readonly Ranged[], offset: number): number {
-  if (items.length < 16 || !inOrder(items)) return items.findIndex((item) => offset >= item.start && offset <= item.end);
+  if (items.length < 16 || !inOrder(items))
+    return items.findIndex((item) => offset >= item.start && offset <= item.end);
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
@@ -91,7 +92,8 @@ export function locate(root: YamlNode | null, offset: number): Hit {
       path.push(found.key.text);
       pair = found;
       if (offset <= found.key.end) return { path, node: found.key, pair, onKey: true };
-      if (!found.value || offset < found.value.start) return { path, node: found.value ?? undefined, pair, onKey: false };
+      if (!found.value || offset < found.value.start)
+        return { path, node: found.value ?? undefined, pair, onKey: false };
       node = found.value;
     } else if (node.kind === 'seq') {
       const index = firstContaining(node.items, offset);

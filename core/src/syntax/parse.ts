@@ -93,7 +93,12 @@ function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
 export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
-    return { text, root: null, parser: 'none', errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: String(text.length) }] };
+    return {
+      text,
+      root: null,
+      parser: 'none',
+      errors: [{ kind: 'tooLarge', start: 0, end: 0, detail: String(text.length) }],
+    };
   }
   const scanned = scan(text);
   const unreadable = scanned.notText;
@@ -102,7 +107,12 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
   }
   const items = scanned.items;
   if (items > MAX_ITEMS) {
-    return { text, root: null, parser: 'none', errors: [{ kind: 'tooManyItems', start: 0, end: 0, detail: String(items) }] };
+    return {
+      text,
+      root: null,
+      parser: 'none',
+      errors: [{ kind: 'tooManyItems', start: 0, end: 0, detail: String(items) }],
+    };
   }
   try {
     // Most reports are written in a small part of YAML that a line reader takes in one pass; the rest (and every
@@ -121,11 +131,28 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     }
     if (fast.reason === 'tooManyAliases') {
       const start = Math.min(fast.position, text.length);
-      return { text, root: null, parser: 'none', errors: [{ kind: 'tooManyAliases', start, end: Math.min(text.length, skipTrivia(text, start) + 1), detail: fast.detail }] };
+      return {
+        text,
+        root: null,
+        parser: 'none',
+        errors: [
+          {
+            kind: 'tooManyAliases',
+            start,
+            end: Math.min(text.length, skipTrivia(text, start) + 1),
+            detail: fast.detail,
+          },
+        ],
+      };
     }
     if (fast.reason === 'tooDeep' || roughDepth(text) > MAX_DEPTH) {
       const start = Math.min(fast.position, text.length);
-      return { text, root: null, parser: 'none', errors: [{ kind: 'tooDeep', start, end: start, detail: fast.detail }] };
+      return {
+        text,
+        root: null,
+        parser: 'none',
+        errors: [{ kind: 'tooDeep', start, end: start, detail: fast.detail }],
+      };
     }
     if (text.length > RECOVER_MAX_LENGTH) {
       const start = Math.min(fast.position, text.length);
@@ -146,6 +173,11 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
   } catch (error) {
     // A parser bug must not take the editor down: report it as a syntax error on the whole text.
     const detail = error instanceof Error ? error.message : String(error);
-    return { text, root: null, parser: 'none', errors: [{ kind: 'syntax', start: 0, end: Math.min(text.length, 1), detail }] };
+    return {
+      text,
+      root: null,
+      parser: 'none',
+      errors: [{ kind: 'syntax', start: 0, end: Math.min(text.length, 1), detail }],
+    };
   }
 }

@@ -74,7 +74,15 @@ function plainScalar(text: string, start: number, end: number, flow = false): Sc
     if (flow && (c === 0x22 || c === 0x27)) return undefined;
   }
   const value = text.slice(start, end);
-  return { kind: 'scalar', style: 'plain', text: value, value: digits ? number : resolveScalar(value, 'plain', undefined), empty: false, start, end };
+  return {
+    kind: 'scalar',
+    style: 'plain',
+    text: value,
+    value: digits ? number : resolveScalar(value, 'plain', undefined),
+    empty: false,
+    start,
+    end,
+  };
 }
 
 /** End of the content of a line part: before trailing spaces and a ` #` comment. */
@@ -107,7 +115,15 @@ function quotedScalar(text: string, start: number, lineEnd: number): ScalarNode 
   if (quote === 0x22 && inner.includes('\\')) return undefined;
   if (!onlyTrivia(text, close + 1, lineEnd)) return undefined;
   const style = quote === 0x22 ? 'double' : 'single';
-  return { kind: 'scalar', style, text: inner, value: resolveScalar(inner, style, undefined), empty: false, start, end: close + 1 };
+  return {
+    kind: 'scalar',
+    style,
+    text: inner,
+    value: resolveScalar(inner, style, undefined),
+    empty: false,
+    start,
+    end: close + 1,
+  };
 }
 
 /** `[a, b, c]` on one line, items plain scalars; undefined for anything else. */
@@ -157,7 +173,13 @@ export function parseCommon(text: string, scanned?: { readonly unsupported: bool
   /** Ends the innermost mapping: it becomes the value of its key in the mapping around it (or is the root). */
   const closeFrame = (): MapNode => {
     const frame = stack.pop() as Frame;
-    const map: MapNode = { kind: 'map', flow: false, items: frame.items, start: frame.items[0].start, end: frame.items[frame.items.length - 1].end };
+    const map: MapNode = {
+      kind: 'map',
+      flow: false,
+      items: frame.items,
+      start: frame.items[0].start,
+      end: frame.items[frame.items.length - 1].end,
+    };
     const parent = stack[stack.length - 1];
     if (parent && frame.key) parent.items.push({ key: frame.key, value: map, start: frame.key.start, end: map.end });
     return map;
@@ -165,7 +187,15 @@ export function parseCommon(text: string, scanned?: { readonly unsupported: bool
   const emptyValue = (): void => {
     if (!open) return;
     const at = open.colon + 1;
-    const value: ScalarNode = { kind: 'scalar', style: 'plain', text: '', value: null, empty: true, start: at, end: at };
+    const value: ScalarNode = {
+      kind: 'scalar',
+      style: 'plain',
+      text: '',
+      value: null,
+      empty: true,
+      start: at,
+      end: at,
+    };
     stack[stack.length - 1].items.push({ key: open.key, value, start: open.key.start, end: at });
     open = undefined;
   };
@@ -183,7 +213,11 @@ export function parseCommon(text: string, scanned?: { readonly unsupported: bool
       continue;
     }
     // Document markers and directives at the start of a line.
-    if (indent === 0 && (text.startsWith('---', first) || text.startsWith('...', first) || text.charCodeAt(first) === 0x25)) return undefined;
+    if (
+      indent === 0 &&
+      (text.startsWith('---', first) || text.startsWith('...', first) || text.charCodeAt(first) === 0x25)
+    )
+      return undefined;
 
     if (open) {
       if (indent > open.indent) {
@@ -252,7 +286,12 @@ export function parseCommon(text: string, scanned?: { readonly unsupported: bool
  * (keep chomping, indentation indicators, content lines at an ambiguous indentation, spaces-only lines deeper
  * than the content).
  */
-function literalBlock(text: string, start: number, lineEnd: number, keyIndent: number): [ScalarNode, number] | undefined {
+function literalBlock(
+  text: string,
+  start: number,
+  lineEnd: number,
+  keyIndent: number,
+): [ScalarNode, number] | undefined {
   let h = start + 1;
   const strip = text.charCodeAt(h) === 0x2d;
   if (strip) h++;
@@ -305,6 +344,14 @@ function literalBlock(text: string, start: number, lineEnd: number, keyIndent: n
   let value = content.join('\n');
   if (!strip && content.length > 0) value += '\n';
   const [rangeStart, rangeEnd] = blockScalarRange(text, start, lastContentEnd < 0 ? lineEnd : lastContentEnd);
-  const node: ScalarNode = { kind: 'scalar', style: 'literal', text: value, value, empty: false, start: rangeStart, end: rangeEnd };
+  const node: ScalarNode = {
+    kind: 'scalar',
+    style: 'literal',
+    text: value,
+    value,
+    empty: false,
+    start: rangeStart,
+    end: rangeEnd,
+  };
   return [node, after];
 }

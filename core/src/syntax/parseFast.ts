@@ -45,7 +45,12 @@ const STYLES: Record<number, ScalarStyle> = {
 
 export type FastResult =
   | { readonly ok: true; readonly root: YamlNode | null }
-  | { readonly ok: false; readonly reason: 'syntax' | 'tooDeep' | 'multiDocument' | 'tooManyAliases'; readonly position: number; readonly detail: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'syntax' | 'tooDeep' | 'multiDocument' | 'tooManyAliases';
+      readonly position: number;
+      readonly detail: string;
+    };
 
 interface Props {
   tag?: string;
@@ -82,7 +87,12 @@ export function parseFast(text: string): FastResult {
   let aliases = 0;
   for (const e of events) {
     if (e.type === EVENT_ID.ALIAS && ++aliases > MAX_ALIASES) {
-      return { ok: false, reason: 'tooManyAliases', position: Math.max(0, e.anchorStart - 1), detail: String(events.filter((x) => x.type === EVENT_ID.ALIAS).length) };
+      return {
+        ok: false,
+        reason: 'tooManyAliases',
+        position: Math.max(0, e.anchorStart - 1),
+        detail: String(events.filter((x) => x.type === EVENT_ID.ALIAS).length),
+      };
     }
   }
 
@@ -114,12 +124,20 @@ export function parseFast(text: string): FastResult {
     const top = stack[stack.length - 1];
     let introduced = -1;
     if (top?.kind === 'map' && top.key !== null) introduced = afterIndicator(text, top.key.end, ':');
-    else if (top?.kind === 'seq' && !top.flow) introduced = afterIndicator(text, top.items.length ? lastEnd : top.start, '-');
+    else if (top?.kind === 'seq' && !top.flow)
+      introduced = afterIndicator(text, top.items.length ? lastEnd : top.start, '-');
     const from = Math.max(lastEnd, introduced, p.tagRange ? p.tagRange[1] : -1, e.anchorEnd);
     let start: number;
     let end: number;
     let empty = false;
-    if (e.valueStart < 0 && top?.kind === 'map' && top.key === null && !top.flow && !p.tagRange && p.anchor === undefined) {
+    if (
+      e.valueStart < 0 &&
+      top?.kind === 'map' &&
+      top.key === null &&
+      !top.flow &&
+      !p.tagRange &&
+      p.anchor === undefined
+    ) {
       // An absent key (`: value`): zero length at its colon.
       start = skipTrivia(text, top.items.length ? lastEnd : top.start);
       end = start;
@@ -139,7 +157,15 @@ export function parseFast(text: string): FastResult {
       end = e.valueEnd;
     }
     const decoded = e.valueStart < 0 ? '' : getScalarValue(text, e);
-    const node: ScalarNode = { kind: 'scalar', style, text: decoded, value: resolveScalar(decoded, style, p.tag), empty, start, end };
+    const node: ScalarNode = {
+      kind: 'scalar',
+      style,
+      text: decoded,
+      value: resolveScalar(decoded, style, p.tag),
+      empty,
+      start,
+      end,
+    };
     return p === NO_PROPS ? node : { ...node, ...p };
   };
 
@@ -147,7 +173,8 @@ export function parseFast(text: string): FastResult {
     switch (e.type) {
       case EVENT_ID.DOCUMENT:
         documents++;
-        if (documents > 1) return { ok: false, reason: 'multiDocument', position: lastEnd, detail: 'several documents' };
+        if (documents > 1)
+          return { ok: false, reason: 'multiDocument', position: lastEnd, detail: 'several documents' };
         break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
@@ -155,7 +182,16 @@ export function parseFast(text: string): FastResult {
         const p = props(text, e);
         const frame: Frame =
           e.type === EVENT_ID.MAPPING
-            ? { kind: 'map', start: e.start, flow, items: [], key: null, tag: p.tag, tagRange: p.tagRange, anchor: p.anchor }
+            ? {
+                kind: 'map',
+                start: e.start,
+                flow,
+                items: [],
+                key: null,
+                tag: p.tag,
+                tagRange: p.tagRange,
+                anchor: p.anchor,
+              }
             : { kind: 'seq', start: e.start, flow, items: [], tag: p.tag, tagRange: p.tagRange, anchor: p.anchor };
         stack.push(frame);
         if (flow) lastEnd = e.start + 1;
@@ -166,7 +202,8 @@ export function parseFast(text: string): FastResult {
         break;
       case EVENT_ID.ALIAS: {
         // js-yaml's alias range may leave out the `*`; the canonical range includes it.
-        const start = text[e.anchorStart] !== '*' && text[e.anchorStart - 1] === '*' ? e.anchorStart - 1 : e.anchorStart;
+        const start =
+          text[e.anchorStart] !== '*' && text[e.anchorStart - 1] === '*' ? e.anchorStart - 1 : e.anchorStart;
         const alias: AliasNode = {
           kind: 'alias',
           name: text.slice(start, e.anchorEnd).replace(/^\*/, ''),
@@ -186,7 +223,8 @@ export function parseFast(text: string): FastResult {
   }
   // A document of nothing (`---` alone) is empty, as the recovering parser reads it.
   const only = root as YamlNode | null;
-  if (only?.kind === 'scalar' && only.empty && only.tag === undefined && only.anchor === undefined) return { ok: true, root: null };
+  if (only?.kind === 'scalar' && only.empty && only.tag === undefined && only.anchor === undefined)
+    return { ok: true, root: null };
   return { ok: true, root };
 }
 
@@ -201,5 +239,9 @@ function finish(text: string, frame: Frame, lastEnd: number): MapNode | SeqNode 
   }
   // Tags and anchors are rare: only those nodes carry the properties (both parsers build the same shapes).
   if (frame.tag === undefined && frame.anchor === undefined) return node;
-  return { ...node, ...(frame.tag ? { tag: frame.tag, tagRange: frame.tagRange } : {}), ...(frame.anchor !== undefined ? { anchor: frame.anchor } : {}) };
+  return {
+    ...node,
+    ...(frame.tag ? { tag: frame.tag, tagRange: frame.tagRange } : {}),
+    ...(frame.anchor !== undefined ? { anchor: frame.anchor } : {}),
+  };
 }

@@ -52,8 +52,20 @@ class Builder {
         const pair = this.pair(item, depth, n.flow === true);
         if (pair) items.push(pair);
       }
-      const [start, end] = this.collectionRange(n, n.flow === true, items.length ? items[items.length - 1].end : undefined);
-      const map: MapNode = { kind: 'map', flow: n.flow === true, items, start, end, ...tagOf(n, this, start), ...anchorOf(n) };
+      const [start, end] = this.collectionRange(
+        n,
+        n.flow === true,
+        items.length ? items[items.length - 1].end : undefined,
+      );
+      const map: MapNode = {
+        kind: 'map',
+        flow: n.flow === true,
+        items,
+        start,
+        end,
+        ...tagOf(n, this, start),
+        ...anchorOf(n),
+      };
       return map;
     }
     if (isSeq(n)) {
@@ -64,8 +76,20 @@ class Builder {
         items.push(child);
         prev = child.end;
       }
-      const [start, end] = this.collectionRange(n, n.flow === true, items.length ? items[items.length - 1].end : undefined);
-      const seq: SeqNode = { kind: 'seq', flow: n.flow === true, items, start, end, ...tagOf(n, this, start), ...anchorOf(n) };
+      const [start, end] = this.collectionRange(
+        n,
+        n.flow === true,
+        items.length ? items[items.length - 1].end : undefined,
+      );
+      const seq: SeqNode = {
+        kind: 'seq',
+        flow: n.flow === true,
+        items,
+        start,
+        end,
+        ...tagOf(n, this, start),
+        ...anchorOf(n),
+      };
       return seq;
     }
     if (isAlias(n)) {
@@ -100,7 +124,14 @@ class Builder {
   private scalar(n: YScalar, from: number, indicator: ':' | '-' | null): ScalarNode {
     const style = STYLES[n.type ?? 'PLAIN'] ?? 'plain';
     // The decoded source, not the value a tag resolved it to (`!!binary` would give bytes).
-    const text = typeof n.source === 'string' ? n.source : typeof n.value === 'string' ? n.value : n.value === null || n.value === undefined ? '' : String(n.value);
+    const text =
+      typeof n.source === 'string'
+        ? n.source
+        : typeof n.value === 'string'
+          ? n.value
+          : n.value === null || n.value === undefined
+            ? ''
+            : String(n.value);
     const tag = n.tag ? normaliseTag(n.tag) : undefined;
     const range = n.range ?? [from, from, from];
     let start = range[0];
@@ -155,7 +186,8 @@ class Builder {
  */
 function openedAt(doc: Document.Parsed, error: YAMLError, message: string): number | undefined {
   const quote = error.code === 'MISSING_CHAR' && /quote/i.test(message);
-  const flow = /flow (?:sequence|map|collection)/i.test(message) || (error.code === 'MISSING_CHAR' && /[\]}]/.test(message));
+  const flow =
+    /flow (?:sequence|map|collection)/i.test(message) || (error.code === 'MISSING_CHAR' && /[\]}]/.test(message));
   if (!quote && !flow) return undefined;
   const at = error.pos[0];
   let best: number | undefined;
@@ -232,7 +264,10 @@ export function parseRecover(text: string): RecoverResult {
     errors.push({ kind: 'multiDocument', start, end: Math.min(text.length, start + 3), detail: 'several documents' });
   }
   const contents = first.contents;
-  if (contents === null || (isScalar(contents) && contents.value === null && (contents.range?.[0] ?? 0) === (contents.range?.[1] ?? 0))) {
+  if (
+    contents === null ||
+    (isScalar(contents) && contents.value === null && (contents.range?.[0] ?? 0) === (contents.range?.[1] ?? 0))
+  ) {
     return { root: null, errors };
   }
   const builder = new Builder(text);
@@ -240,7 +275,13 @@ export function parseRecover(text: string): RecoverResult {
   if (builder.aliasOverflow !== undefined) {
     // As in the fast path: past MAX_ALIASES the document is refused with one finding, not one per alias.
     const start = builder.aliasOverflow;
-    return { root: null, errors: [...errors, { kind: 'tooManyAliases', start, end: Math.min(text.length, start + 1), detail: String(builder.aliases) }] };
+    return {
+      root: null,
+      errors: [
+        ...errors,
+        { kind: 'tooManyAliases', start, end: Math.min(text.length, start + 1), detail: String(builder.aliases) },
+      ],
+    };
   }
   return { root, errors };
 }

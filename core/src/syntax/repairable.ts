@@ -16,9 +16,15 @@ function lineAt(text: string, offset: number): string {
 export function syntaxRepairOf(text: string, error: SyntaxError): SyntaxRepair | undefined {
   if (error.kind !== 'syntax') return undefined;
   const { detail, code } = error;
-  if (code === 'TAB_AS_INDENT' || /tab characters/i.test(detail) || /^ *\t/.test(lineAt(text, error.start))) return 'tabIndent';
-  if ((code === 'MISSING_CHAR' && /quote/i.test(detail)) || /within a (?:double|single) quoted scalar/i.test(detail)) return 'closeQuote';
-  if ((code === 'BAD_INDENT' && /flow (?:sequence|map)/i.test(detail)) || (code === 'MISSING_CHAR' && /[\]}]/.test(detail)) || /within a flow collection/i.test(detail)) {
+  if (code === 'TAB_AS_INDENT' || /tab characters/i.test(detail) || /^ *\t/.test(lineAt(text, error.start)))
+    return 'tabIndent';
+  if ((code === 'MISSING_CHAR' && /quote/i.test(detail)) || /within a (?:double|single) quoted scalar/i.test(detail))
+    return 'closeQuote';
+  if (
+    (code === 'BAD_INDENT' && /flow (?:sequence|map)/i.test(detail)) ||
+    (code === 'MISSING_CHAR' && /[\]}]/.test(detail)) ||
+    /within a flow collection/i.test(detail)
+  ) {
     return 'closeFlow';
   }
   return undefined;

@@ -12,7 +12,16 @@ const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
 /** Standard tags of the core schema, in their short form. */
-export const CORE_TAGS: ReadonlySet<string> = new Set(['!!str', '!!int', '!!float', '!!null', '!!bool', '!!map', '!!seq', '!']);
+export const CORE_TAGS: ReadonlySet<string> = new Set([
+  '!!str',
+  '!!int',
+  '!!float',
+  '!!null',
+  '!!bool',
+  '!!map',
+  '!!seq',
+  '!',
+]);
 
 /** `tag:yaml.org,2002:int` and `!<tag:yaml.org,2002:int>` become `!!int`; anything else is kept as written. */
 export function normaliseTag(tag: string): string {
@@ -26,7 +35,19 @@ export function normaliseTag(tag: string): string {
  * letters of null/true/false/0o/0x). Keys and narrative words start with something else and skip every test.
  */
 function mayBeTyped(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2d ||
+    c === 0x2b ||
+    c === 0x2e ||
+    c === 0x7e ||
+    c === 0x6e ||
+    c === 0x4e ||
+    c === 0x74 ||
+    c === 0x54 ||
+    c === 0x66 ||
+    c === 0x46
+  );
 }
 
 function resolvePlain(text: string): ScalarValue {

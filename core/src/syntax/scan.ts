@@ -52,7 +52,8 @@ export function scan(text: string): Scan {
           // UTF-16 spells an ASCII character as that byte and a NUL (or the other way round).
           const before = i > 0 ? text.charCodeAt(i - 1) : 0;
           const after = i + 1 < sample ? text.charCodeAt(i + 1) : 0;
-          if ((before >= 0x20 && before < 0x7f) || before === 0x0a || (after >= 0x20 && after < 0x7f) || after === 0x0a) nulAfterAscii++;
+          if ((before >= 0x20 && before < 0x7f) || before === 0x0a || (after >= 0x20 && after < 0x7f) || after === 0x0a)
+            nulAfterAscii++;
         } else if (c !== 0x09 && c !== 0x0d) {
           control++;
         }

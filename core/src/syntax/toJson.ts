@@ -32,7 +32,13 @@ export function toJson(node: YamlNode | null, notes?: JsonNotes): unknown {
           if (notes) notes.collectionKey = true;
           continue;
         }
-        if (key === '__proto__') Object.defineProperty(out, key, { value: toJson(pair.value, notes), enumerable: true, writable: true, configurable: true });
+        if (key === '__proto__')
+          Object.defineProperty(out, key, {
+            value: toJson(pair.value, notes),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         else out[key] = toJson(pair.value, notes);
       }
       return out;

@@ -108,7 +108,6 @@ export function keyText(node: YamlNode): string | undefined {
   return node.kind === 'scalar' ? node.text : undefined;
 }
 
-
 /** Mappings up to this size are searched directly; larger ones (a pasted or generated file) get an index. */
 const SMALL_MAP = 32;
 

@@ -41,26 +41,60 @@ export const EDITION_2019: TemplateModel = {
   root: group({ id: 'root', key: '', en: 'Report' }, [
     ...metaFields('tpl2019'),
     overviewSection([]),
-    tableSection(group({ id: 'active', key: '主动公开政府信息情况', ordinal: '二、', en: 'Proactive disclosure', basis: ['art50.1'] }, [
-      group({ id: 'active.art20_1', key: '第二十条第（一）项', en: 'Article 20 (1)', basis: ['art20.1'] }, [
-        row({ id: 'active.art20_1.rules', key: '规章', en: 'Rules' }, DOCUMENTS),
-        row({ id: 'active.art20_1.normative', key: '规范性文件', en: 'Normative documents' }, DOCUMENTS),
-      ], DOCUMENTS),
-      group({ id: 'active.art20_5', key: '第二十条第（五）项', en: 'Article 20 (5)', basis: ['art20.5'] }, [
-        row({ id: 'active.art20_5.licensing', key: '行政许可', en: 'Administrative licensing' }, ITEMS),
-        row({ id: 'active.art20_5.otherServices', key: '其他对外管理服务事项', en: 'Other external management services' }, ITEMS),
-      ], ITEMS),
-      group({ id: 'active.art20_6', key: '第二十条第（六）项', en: 'Article 20 (6)', basis: ['art20.6'] }, [
-        row({ id: 'active.art20_6.penalty', key: '行政处罚', en: 'Administrative penalties' }, ITEMS),
-        row({ id: 'active.art20_6.enforcement', key: '行政强制', en: 'Administrative enforcement' }, ITEMS),
-      ], ITEMS),
-      group({ id: 'active.art20_8', key: '第二十条第（八）项', en: 'Article 20 (8)', basis: ['art20.8'] }, [
-        row({ id: 'active.art20_8.fees', key: '行政事业性收费', en: 'Administrative fees' }, FEE_ITEMS),
-      ], FEE_ITEMS),
-      group({ id: 'active.art20_9', key: '第二十条第（九）项', en: 'Article 20 (9)', basis: ['art20.9'] }, [
-        row({ id: 'active.art20_9.procurement', key: '政府集中采购', en: 'Centralised government procurement' }, PROCUREMENT),
-      ], PROCUREMENT),
-    ]), ACTIVE_TABLE),
+    tableSection(
+      group(
+        { id: 'active', key: '主动公开政府信息情况', ordinal: '二、', en: 'Proactive disclosure', basis: ['art50.1'] },
+        [
+          group(
+            { id: 'active.art20_1', key: '第二十条第（一）项', en: 'Article 20 (1)', basis: ['art20.1'] },
+            [
+              row({ id: 'active.art20_1.rules', key: '规章', en: 'Rules' }, DOCUMENTS),
+              row({ id: 'active.art20_1.normative', key: '规范性文件', en: 'Normative documents' }, DOCUMENTS),
+            ],
+            DOCUMENTS,
+          ),
+          group(
+            { id: 'active.art20_5', key: '第二十条第（五）项', en: 'Article 20 (5)', basis: ['art20.5'] },
+            [
+              row({ id: 'active.art20_5.licensing', key: '行政许可', en: 'Administrative licensing' }, ITEMS),
+              row(
+                {
+                  id: 'active.art20_5.otherServices',
+                  key: '其他对外管理服务事项',
+                  en: 'Other external management services',
+                },
+                ITEMS,
+              ),
+            ],
+            ITEMS,
+          ),
+          group(
+            { id: 'active.art20_6', key: '第二十条第（六）项', en: 'Article 20 (6)', basis: ['art20.6'] },
+            [
+              row({ id: 'active.art20_6.penalty', key: '行政处罚', en: 'Administrative penalties' }, ITEMS),
+              row({ id: 'active.art20_6.enforcement', key: '行政强制', en: 'Administrative enforcement' }, ITEMS),
+            ],
+            ITEMS,
+          ),
+          group(
+            { id: 'active.art20_8', key: '第二十条第（八）项', en: 'Article 20 (8)', basis: ['art20.8'] },
+            [row({ id: 'active.art20_8.fees', key: '行政事业性收费', en: 'Administrative fees' }, FEE_ITEMS)],
+            FEE_ITEMS,
+          ),
+          group(
+            { id: 'active.art20_9', key: '第二十条第（九）项', en: 'Article 20 (9)', basis: ['art20.9'] },
+            [
+              row(
+                { id: 'active.art20_9.procurement', key: '政府集中采购', en: 'Centralised government procurement' },
+                PROCUREMENT,
+              ),
+            ],
+            PROCUREMENT,
+          ),
+        ],
+      ),
+      ACTIVE_TABLE,
+    ),
     applicationsSection(otherResultsRow()),
     appealsSection(),
     problemsSection(),

@@ -33,22 +33,43 @@ export const EDITION_2021: TemplateModel = {
   root: group({ id: 'root', key: '', en: 'Report' }, [
     ...metaFields('tpl2021'),
     overviewSection(['overview2021']),
-    tableSection(group({ id: 'active', key: '主动公开政府信息情况', ordinal: '二、', en: 'Proactive disclosure', basis: ['art50.1'] }, [
-      group({ id: 'active.art20_1', key: '第二十条第（一）项', en: 'Article 20 (1)', basis: ['art20.1'] }, [
-        row({ id: 'active.art20_1.rules', key: '规章', en: 'Rules' }, STOCK),
-        row({ id: 'active.art20_1.normative', key: '行政规范性文件', en: 'Administrative normative documents' }, STOCK),
-      ], STOCK),
-      group({ id: 'active.art20_5', key: '第二十条第（五）项', en: 'Article 20 (5)', basis: ['art20.5'] }, [
-        row({ id: 'active.art20_5.licensing', key: '行政许可', en: 'Administrative licensing' }, DECISIONS),
-      ], DECISIONS),
-      group({ id: 'active.art20_6', key: '第二十条第（六）项', en: 'Article 20 (6)', basis: ['art20.6'] }, [
-        row({ id: 'active.art20_6.penalty', key: '行政处罚', en: 'Administrative penalties' }, DECISIONS),
-        row({ id: 'active.art20_6.enforcement', key: '行政强制', en: 'Administrative enforcement' }, DECISIONS),
-      ], DECISIONS),
-      group({ id: 'active.art20_8', key: '第二十条第（八）项', en: 'Article 20 (8)', basis: ['art20.8'] }, [
-        row({ id: 'active.art20_8.fees', key: '行政事业性收费', en: 'Administrative fees' }, FEES),
-      ], FEES),
-    ]), ACTIVE_TABLE),
+    tableSection(
+      group(
+        { id: 'active', key: '主动公开政府信息情况', ordinal: '二、', en: 'Proactive disclosure', basis: ['art50.1'] },
+        [
+          group(
+            { id: 'active.art20_1', key: '第二十条第（一）项', en: 'Article 20 (1)', basis: ['art20.1'] },
+            [
+              row({ id: 'active.art20_1.rules', key: '规章', en: 'Rules' }, STOCK),
+              row(
+                { id: 'active.art20_1.normative', key: '行政规范性文件', en: 'Administrative normative documents' },
+                STOCK,
+              ),
+            ],
+            STOCK,
+          ),
+          group(
+            { id: 'active.art20_5', key: '第二十条第（五）项', en: 'Article 20 (5)', basis: ['art20.5'] },
+            [row({ id: 'active.art20_5.licensing', key: '行政许可', en: 'Administrative licensing' }, DECISIONS)],
+            DECISIONS,
+          ),
+          group(
+            { id: 'active.art20_6', key: '第二十条第（六）项', en: 'Article 20 (6)', basis: ['art20.6'] },
+            [
+              row({ id: 'active.art20_6.penalty', key: '行政处罚', en: 'Administrative penalties' }, DECISIONS),
+              row({ id: 'active.art20_6.enforcement', key: '行政强制', en: 'Administrative enforcement' }, DECISIONS),
+            ],
+            DECISIONS,
+          ),
+          group(
+            { id: 'active.art20_8', key: '第二十条第（八）项', en: 'Article 20 (8)', basis: ['art20.8'] },
+            [row({ id: 'active.art20_8.fees', key: '行政事业性收费', en: 'Administrative fees' }, FEES)],
+            FEES,
+          ),
+        ],
+      ),
+      ACTIVE_TABLE,
+    ),
     applicationsSection(otherResultsGroup()),
     appealsSection(),
     problemsSection(),

@@ -45,7 +45,11 @@ export interface LabelMatch<T> {
  * The candidate whose label is nearest to `text`, or undefined when none is within the threshold
  * (a third of the label's length, at least 1), or when two candidates tie at the best distance.
  */
-export function nearestLabel<T>(text: string, candidates: readonly T[], labelsOf: (item: T) => readonly string[]): LabelMatch<T> | undefined {
+export function nearestLabel<T>(
+  text: string,
+  candidates: readonly T[],
+  labelsOf: (item: T) => readonly string[],
+): LabelMatch<T> | undefined {
   const wanted = normaliseLabel(text);
   if (!wanted) return undefined;
   let best: LabelMatch<T> | undefined;

@@ -2,7 +2,17 @@
  * Building blocks shared by the two editions. Only what is printed identically in both lives here; each
  * edition file states its own differences explicitly.
  */
-import type { Column, GroupNode, HeaderGroup, MetaNode, RowNode, TableLayout, TemplateNode, TextNode, ValueKind } from './types';
+import type {
+  Column,
+  GroupNode,
+  HeaderGroup,
+  MetaNode,
+  RowNode,
+  TableLayout,
+  TemplateNode,
+  TextNode,
+  ValueKind,
+} from './types';
 
 /** The title reads `<机关><年度>年政府信息公开工作年度报告` in both editions. */
 export const TITLE_SUFFIX = '年政府信息公开工作年度报告';
@@ -91,7 +101,10 @@ export function metaFields(editionBasis: string): MetaNode[] {
     meta('meta.agency', '机关', 'Agency', 'string', true),
     meta('meta.year', '年度', 'Report year', 'year', true),
     { ...meta('meta.published', '发布日期', 'Publication date', 'date', false), basis: ['art49'] },
-    { ...meta('meta.agencyType', '机关类型', 'Agency type', 'agencyType', false, ['人民政府', '部门']), basis: ['art49', 'art50.4'] },
+    {
+      ...meta('meta.agencyType', '机关类型', 'Agency type', 'agencyType', false, ['人民政府', '部门']),
+      basis: ['art49', 'art50.4'],
+    },
   ];
 }
 
@@ -132,7 +145,11 @@ const A = APPLICANT_COLUMNS;
 export const APPLICANT_HEADER: HeaderGroup = {
   printed: '申请人情况',
   en: 'Applicants',
-  children: [A[0], { printed: '法人或其他组织', en: 'Legal persons or other organisations', children: A.slice(1, 6) }, A[6]],
+  children: [
+    A[0],
+    { printed: '法人或其他组织', en: 'Legal persons or other organisations', children: A.slice(1, 6) },
+    A[6],
+  ],
 };
 
 /** The rule printed in section 三's top-left block. */
@@ -145,7 +162,14 @@ function aRow(id: string, key: string, en: string, ordinal: string, basis: strin
   return row({ id: `applications.${id}`, key, en, ordinal, basis, ...(printed ? { printed } : {}) }, A);
 }
 
-function aGroup(id: string, key: string, en: string, ordinal: string, children: RowNode[], basis: string[] = []): GroupNode {
+function aGroup(
+  id: string,
+  key: string,
+  en: string,
+  ordinal: string,
+  children: RowNode[],
+  basis: string[] = [],
+): GroupNode {
   return group({ id: `applications.${id}`, key, en, ordinal, basis }, children, A);
 }
 
@@ -153,59 +177,113 @@ function aGroup(id: string, key: string, en: string, ordinal: string, children: 
 export function applicationsSection(other: RowNode | GroupNode): GroupNode {
   const r = 'results';
   const table: TableLayout = { kind: 'matrix', corner: APPLICATIONS_RULE, header: APPLICANT_HEADER };
-  return tableSection(group(
-    { id: 'applications', key: '收到和处理政府信息公开申请情况', ordinal: '三、', en: 'Requests received and handled', basis: ['art50.2'] },
-    [
-      aRow('newReceived', '本年新收政府信息公开申请数量', 'New requests received this year', '一、'),
-      aRow('carriedOver', '上年结转政府信息公开申请数量', 'Requests carried over from last year', '二、'),
-      group(
-        { id: `applications.${r}`, key: '本年度办理结果', ordinal: '三、', en: 'Results this year' },
-        [
-          aRow(`${r}.granted`, '予以公开', 'Disclosed', '（一）', ['art36.1-2']),
-          aRow(
-            `${r}.partial`,
-            '部分公开',
-            'Partially disclosed (counted only here when split)',
-            '（二）',
-            ['art37'],
-            '部分公开（区分处理的，只计这一情形，不计其他情形）',
-          ),
-          aGroup(`${r}.refused`, '不予公开', 'Not disclosed', '（三）', [
-            aRow(`${r}.refused.stateSecret`, '属于国家秘密', 'State secret', '1.', ['art14']),
-            aRow(`${r}.refused.prohibitedByLaw`, '其他法律行政法规禁止公开', 'Prohibited by other laws and regulations', '2.', ['art14']),
-            aRow(`${r}.refused.threeSecurity`, '危及“三安全一稳定”', 'Endangers the "three securities and one stability"', '3.', ['art14']),
-            aRow(`${r}.refused.thirdParty`, '保护第三方合法权益', "Protects third parties' lawful rights", '4.', ['art15']),
-            aRow(`${r}.refused.internalAffairs`, '属于三类内部事务信息', 'Internal affairs information (three kinds)', '5.', ['art16.1']),
-            aRow(`${r}.refused.processInfo`, '属于四类过程性信息', 'Process information (four kinds)', '6.', ['art16.2']),
-            aRow(`${r}.refused.enforcementFiles`, '属于行政执法案卷', 'Administrative enforcement files', '7.', ['art16.2']),
-            aRow(`${r}.refused.queryMatters`, '属于行政查询事项', 'Administrative query matters', '8.', ['art36.7']),
-          ], ['art36.3']),
-          aGroup(`${r}.unable`, '无法提供', 'Cannot be provided', '（四）', [
-            aRow(`${r}.unable.notHeld`, '本机关不掌握相关政府信息', 'Not held by this agency', '1.', ['art36.4-5']),
-            aRow(`${r}.unable.needsCreation`, '没有现成信息需要另行制作', 'Would have to be newly created', '2.', ['art38']),
-            aRow(`${r}.unable.unclear`, '补正后申请内容仍不明确', 'Still unclear after correction', '3.', ['art30']),
-          ]),
-          aGroup(`${r}.notProcessed`, '不予处理', 'Not processed', '（五）', [
-            aRow(`${r}.notProcessed.petition`, '信访举报投诉类申请', 'Petitions, reports and complaints', '1.', ['art39.1']),
-            aRow(`${r}.notProcessed.repeated`, '重复申请', 'Repeated requests', '2.', ['art36.6']),
-            aRow(`${r}.notProcessed.publications`, '要求提供公开出版物', 'Requests for public publications', '3.', ['art39.2']),
-            aRow(`${r}.notProcessed.excessive`, '无正当理由大量反复申请', 'Massive repeated requests without good reason', '4.', ['art35']),
+  return tableSection(
+    group(
+      {
+        id: 'applications',
+        key: '收到和处理政府信息公开申请情况',
+        ordinal: '三、',
+        en: 'Requests received and handled',
+        basis: ['art50.2'],
+      },
+      [
+        aRow('newReceived', '本年新收政府信息公开申请数量', 'New requests received this year', '一、'),
+        aRow('carriedOver', '上年结转政府信息公开申请数量', 'Requests carried over from last year', '二、'),
+        group(
+          { id: `applications.${r}`, key: '本年度办理结果', ordinal: '三、', en: 'Results this year' },
+          [
+            aRow(`${r}.granted`, '予以公开', 'Disclosed', '（一）', ['art36.1-2']),
             aRow(
-              `${r}.notProcessed.confirmation`,
-              '要求行政机关确认或重新出具已获取信息',
-              'Requests to confirm or re-issue information already obtained',
-              '5.',
+              `${r}.partial`,
+              '部分公开',
+              'Partially disclosed (counted only here when split)',
+              '（二）',
+              ['art37'],
+              '部分公开（区分处理的，只计这一情形，不计其他情形）',
             ),
-          ]),
-          other,
-          aRow(`${r}.total`, '总计', 'Total', '（七）'),
-        ],
-        A,
-      ),
-      aRow('carriedForward', '结转下年度继续办理', 'Carried forward to next year', '四、'),
-    ],
-    A,
-  ), table);
+            aGroup(
+              `${r}.refused`,
+              '不予公开',
+              'Not disclosed',
+              '（三）',
+              [
+                aRow(`${r}.refused.stateSecret`, '属于国家秘密', 'State secret', '1.', ['art14']),
+                aRow(
+                  `${r}.refused.prohibitedByLaw`,
+                  '其他法律行政法规禁止公开',
+                  'Prohibited by other laws and regulations',
+                  '2.',
+                  ['art14'],
+                ),
+                aRow(
+                  `${r}.refused.threeSecurity`,
+                  '危及“三安全一稳定”',
+                  'Endangers the "three securities and one stability"',
+                  '3.',
+                  ['art14'],
+                ),
+                aRow(`${r}.refused.thirdParty`, '保护第三方合法权益', "Protects third parties' lawful rights", '4.', [
+                  'art15',
+                ]),
+                aRow(
+                  `${r}.refused.internalAffairs`,
+                  '属于三类内部事务信息',
+                  'Internal affairs information (three kinds)',
+                  '5.',
+                  ['art16.1'],
+                ),
+                aRow(`${r}.refused.processInfo`, '属于四类过程性信息', 'Process information (four kinds)', '6.', [
+                  'art16.2',
+                ]),
+                aRow(`${r}.refused.enforcementFiles`, '属于行政执法案卷', 'Administrative enforcement files', '7.', [
+                  'art16.2',
+                ]),
+                aRow(`${r}.refused.queryMatters`, '属于行政查询事项', 'Administrative query matters', '8.', [
+                  'art36.7',
+                ]),
+              ],
+              ['art36.3'],
+            ),
+            aGroup(`${r}.unable`, '无法提供', 'Cannot be provided', '（四）', [
+              aRow(`${r}.unable.notHeld`, '本机关不掌握相关政府信息', 'Not held by this agency', '1.', ['art36.4-5']),
+              aRow(`${r}.unable.needsCreation`, '没有现成信息需要另行制作', 'Would have to be newly created', '2.', [
+                'art38',
+              ]),
+              aRow(`${r}.unable.unclear`, '补正后申请内容仍不明确', 'Still unclear after correction', '3.', ['art30']),
+            ]),
+            aGroup(`${r}.notProcessed`, '不予处理', 'Not processed', '（五）', [
+              aRow(`${r}.notProcessed.petition`, '信访举报投诉类申请', 'Petitions, reports and complaints', '1.', [
+                'art39.1',
+              ]),
+              aRow(`${r}.notProcessed.repeated`, '重复申请', 'Repeated requests', '2.', ['art36.6']),
+              aRow(`${r}.notProcessed.publications`, '要求提供公开出版物', 'Requests for public publications', '3.', [
+                'art39.2',
+              ]),
+              aRow(
+                `${r}.notProcessed.excessive`,
+                '无正当理由大量反复申请',
+                'Massive repeated requests without good reason',
+                '4.',
+                ['art35'],
+              ),
+              aRow(
+                `${r}.notProcessed.confirmation`,
+                '要求行政机关确认或重新出具已获取信息',
+                'Requests to confirm or re-issue information already obtained',
+                '5.',
+              ),
+            ]),
+            other,
+            aRow(`${r}.total`, '总计', 'Total', '（七）'),
+          ],
+          A,
+        ),
+        aRow('carriedForward', '结转下年度继续办理', 'Carried forward to next year', '四、'),
+      ],
+      A,
+    ),
+    table,
+  );
 }
 
 export function otherResultsRow(): RowNode {
@@ -245,19 +323,28 @@ export const APPEAL_COLUMNS: readonly Column[] = [
 
 export function appealsSection(): GroupNode {
   const P = APPEAL_COLUMNS;
-  return tableSection(group(
-    { id: 'appeals', key: '政府信息公开行政复议、行政诉讼情况', ordinal: '四、', en: 'Administrative review and litigation', basis: ['art50.3', 'art51'] },
-    [
-      row({ id: 'appeals.review', key: '行政复议', en: 'Administrative review' }, P),
-      group(
-        { id: 'appeals.litigation', key: '行政诉讼', en: 'Administrative litigation' },
-        [
-          row({ id: 'appeals.litigation.direct', key: '未经复议直接起诉', en: 'Sued directly without review' }, P),
-          row({ id: 'appeals.litigation.afterReview', key: '复议后起诉', en: 'Sued after review' }, P),
-        ],
-        P,
-      ),
-    ],
-    P,
-  ), { kind: 'band' });
+  return tableSection(
+    group(
+      {
+        id: 'appeals',
+        key: '政府信息公开行政复议、行政诉讼情况',
+        ordinal: '四、',
+        en: 'Administrative review and litigation',
+        basis: ['art50.3', 'art51'],
+      },
+      [
+        row({ id: 'appeals.review', key: '行政复议', en: 'Administrative review' }, P),
+        group(
+          { id: 'appeals.litigation', key: '行政诉讼', en: 'Administrative litigation' },
+          [
+            row({ id: 'appeals.litigation.direct', key: '未经复议直接起诉', en: 'Sued directly without review' }, P),
+            row({ id: 'appeals.litigation.afterReview', key: '复议后起诉', en: 'Sued after review' }, P),
+          ],
+          P,
+        ),
+      ],
+      P,
+    ),
+    { kind: 'band' },
+  );
 }

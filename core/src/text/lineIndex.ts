@@ -73,6 +73,10 @@ export class LineIndex {
   private contentEnd(line: number): number {
     if (line + 1 >= this.starts.length) return this.text.length;
     const next = this.starts[line + 1];
-    return this.text.charCodeAt(next - 1) === 0x0a && this.text.charCodeAt(next - 2) === 0x0d && next - 2 >= this.starts[line] ? next - 2 : next - 1;
+    return this.text.charCodeAt(next - 1) === 0x0a &&
+      this.text.charCodeAt(next - 2) === 0x0d &&
+      next - 2 >= this.starts[line]
+      ? next - 2
+      : next - 1;
   }
 }

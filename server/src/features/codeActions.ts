@@ -4,7 +4,13 @@
  * fault changes.
  */
 import { CodeActionKind, TextDocumentEdit } from 'vscode-languageserver/node';
-import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  CodeActionParams,
+  Diagnostic as LspDiagnostic,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { commentOutEdits, culpritCells, fixAllTotals, fixEdits, isTotalFix, nodeAtPath } from '../../../core/src/index';
 import type { Diagnostic, Lang, TextEdit as CoreEdit } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
@@ -32,7 +38,11 @@ function title(d: Diagnostic, edits: readonly CoreEdit[], text: string): string 
       if (d.code === 'NB206') return fix.text.includes('[') ? t('Fill the row with 0') : t('Write 0');
       if (d.code === 'NB207') return t('Change to {0}', fix.text.trim());
       if (d.code === 'NB312') return t('Change 格式 to {0}', fix.text);
-      if (d.code === 'NB204' && fix.text === '') return t('Remove the value typed twice ({0})', text.slice(fix.range.start, fix.range.end).replace(/^[\s,]+|[\s,]+$/g, ''));
+      if (d.code === 'NB204' && fix.text === '')
+        return t(
+          'Remove the value typed twice ({0})',
+          text.slice(fix.range.start, fix.range.end).replace(/^[\s,]+|[\s,]+$/g, ''),
+        );
       if (d.code === 'NB204') return t('Fill the row with 0');
       if (d.code === 'NB203' || d.code === 'NB208') return t('Change to {0}', fix.text.trim());
       return t('Replace with {0}', fix.text.trim());
@@ -88,7 +98,9 @@ function matching(d: Diagnostic, state: DocumentState, sent: readonly LspDiagnos
 /** A key at a place where the report's edition has no such key (not one of its keys with a wrong shape). */
 function isStrayKey(state: DocumentState, d: Diagnostic): boolean {
   const keys = d.path.filter((p): p is string => typeof p === 'string');
-  return keys.length > 0 && keys.length === d.path.length && nodeAtPath(state.analysis.report.edition, keys) === undefined;
+  return (
+    keys.length > 0 && keys.length === d.path.length && nodeAtPath(state.analysis.report.edition, keys) === undefined
+  );
 }
 
 /** `cross`: the document's cross-report findings (NB306 offers last year's value). */
@@ -110,17 +122,30 @@ export function codeActions(
     const culprits = culpritCells(state.analysis);
     for (const d of here) {
       // A mistyped cell that explains this total and another one comes first: it settles both.
-      const culprit = culprits.find((c) => c.explains.some((e) => e.code === d.code && e.range.start === d.range.start && e.range.end === d.range.end));
+      const culprit = culprits.find((c) =>
+        c.explains.some((e) => e.code === d.code && e.range.start === d.range.start && e.range.end === d.range.end),
+      );
       if (culprit) {
         const explained = state.analysis.diagnostics.filter((x) =>
-          culprit.explains.some((e) => e.code === x.code && e.range.start === x.range.start && e.range.end === x.range.end),
+          culprit.explains.some(
+            (e) => e.code === x.code && e.range.start === x.range.start && e.range.end === x.range.end,
+          ),
         );
         actions.push({
-          title: t('Change {0} from {1} to {2} (settles the row and the column total)', culprit.name, culprit.from, culprit.value),
+          title: t(
+            'Change {0} from {1} to {2} (settles the row and the column total)',
+            culprit.name,
+            culprit.from,
+            culprit.value,
+          ),
           kind: CodeActionKind.QuickFix,
           diagnostics: explained.map((x) => matching(x, state, sent, lang)),
           isPreferred: true,
-          edit: workspaceEdit(state, fixEdits(state.analysis, { kind: 'setValue', value: culprit.value, range: culprit.range }) ?? [], client),
+          edit: workspaceEdit(
+            state,
+            fixEdits(state.analysis, { kind: 'setValue', value: culprit.value, range: culprit.range }) ?? [],
+            client,
+          ),
         });
       }
       const edits = d.fix ? fixEdits(state.analysis, d.fix) : undefined;
@@ -156,7 +181,12 @@ export function codeActions(
     if (edits.length) {
       const edit = workspaceEdit(state, edits, client);
       const base = { title: t('Fix all totals in this file'), edit };
-      if (asQuickFix) actions.push({ ...base, kind: CodeActionKind.QuickFix, diagnostics: totalsHere.map((d) => matching(d, state, sent, lang)) });
+      if (asQuickFix)
+        actions.push({
+          ...base,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: totalsHere.map((d) => matching(d, state, sent, lang)),
+        });
       if (asFixAll) actions.push({ ...base, kind: FIX_ALL_KIND });
     }
   }

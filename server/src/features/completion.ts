@@ -41,7 +41,12 @@ function toItem(c: CompletionCandidate, state: DocumentState, lang: Lang, client
   };
 }
 
-export function completionItems(state: DocumentState, params: CompletionParams, lang: Lang, client: CompletionClient): CompletionItem[] {
+export function completionItems(
+  state: DocumentState,
+  params: CompletionParams,
+  lang: Lang,
+  client: CompletionClient,
+): CompletionItem[] {
   const offset = toOffset(state.lines, params.position);
   const candidates = completionsAt(state.analysis, offset, { currentYear: new Date().getFullYear() });
   return candidates.map((c) => toItem(c, state, lang, client));

@@ -24,13 +24,23 @@ const SEVERITY: Readonly<Record<Diagnostic['severity'], DiagnosticSeverity>> = {
 /** Another document's URI as the editor spells it and its line starts (cross-report related locations). */
 export type RelatedResolver = (uri: string) => { readonly uri: string; readonly lines: PositionSource } | undefined;
 
-export function toLspDiagnostic(d: Diagnostic, uri: string, lines: PositionSource, lang: Lang, resolve?: RelatedResolver): LspDiagnostic {
+export function toLspDiagnostic(
+  d: Diagnostic,
+  uri: string,
+  lines: PositionSource,
+  lang: Lang,
+  resolve?: RelatedResolver,
+): LspDiagnostic {
   // Related places in other documents (cross-year checks, duplicates) carry offsets into those documents; they
   // are converted with the line starts of that document's indexed text, and left out when it is not known.
   const related: DiagnosticRelatedInformation[] = [];
   for (const r of d.related ?? []) {
     const other = r.uri === undefined ? { uri, lines } : resolve?.(r.uri);
-    if (other) related.push({ location: { uri: other.uri, range: toRange(other.lines, r.range) }, message: localize(r.message, lang) });
+    if (other)
+      related.push({
+        location: { uri: other.uri, range: toRange(other.lines, r.range) },
+        message: localize(r.message, lang),
+      });
   }
   return {
     range: toRange(lines, d.range),
@@ -43,7 +53,10 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, lines: PositionSourc
 }
 
 /** The status bar's view of a document; `diagnostics`: everything published for it (cross findings included). */
-export function statusOf(state: DocumentState, diagnostics: readonly Diagnostic[] = state.analysis.diagnostics): StatusParams {
+export function statusOf(
+  state: DocumentState,
+  diagnostics: readonly Diagnostic[] = state.analysis.diagnostics,
+): StatusParams {
   const { report } = state.analysis;
   const count = (s: Diagnostic['severity']): number => diagnostics.filter((d) => d.severity === s).length;
   return {

@@ -9,7 +9,8 @@ export function foldingRanges(state: DocumentState): FoldingRange[] {
   for (const region of foldingRegions(state.analysis.doc)) {
     const startLine = state.lines.positionAt(region.start).line;
     const endLine = state.lines.positionAt(region.end).line;
-    if (endLine > startLine) out.push({ startLine, endLine, ...(region.kind ? { kind: FoldingRangeKind.Comment } : {}) });
+    if (endLine > startLine)
+      out.push({ startLine, endLine, ...(region.kind ? { kind: FoldingRangeKind.Comment } : {}) });
   }
   return out;
 }

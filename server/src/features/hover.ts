@@ -8,5 +8,8 @@ import { toOffset, toRange } from '../positions';
 export function hover(state: DocumentState, params: HoverParams, lang: Lang): Hover | null {
   const info = hoverAt(state.analysis, toOffset(state.lines, params.position));
   if (!info) return null;
-  return { contents: { kind: 'markdown', value: localize(info.contents, lang) }, range: toRange(state.lines, info.range) };
+  return {
+    contents: { kind: 'markdown', value: localize(info.contents, lang) },
+    range: toRange(state.lines, info.range),
+  };
 }

@@ -10,14 +10,20 @@ import type { ImportParams, ImportResult } from '../protocol';
 /** The core's limit, checked here before the base64 is decoded. */
 export { MAX_IMPORT_BYTES };
 
-export function importSource(params: ImportParams, reportsOf: (agency: string, year: number) => readonly string[], lang: Lang): ImportResult {
+export function importSource(
+  params: ImportParams,
+  reportsOf: (agency: string, year: number) => readonly string[],
+  lang: Lang,
+): ImportResult {
   let input: string | Uint8Array;
   if (typeof params.base64 === 'string') {
     // Base64 is 4 characters per 3 bytes: refuse before decoding.
-    if (params.base64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4) return { error: t('The file is larger than {0} MB; nothing was imported', MAX_IMPORT_BYTES / 1024 / 1024) };
+    if (params.base64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4)
+      return { error: t('The file is larger than {0} MB; nothing was imported', MAX_IMPORT_BYTES / 1024 / 1024) };
     input = new Uint8Array(Buffer.from(params.base64, 'base64'));
   } else if (typeof params.text === 'string') {
-    if (params.text.length > MAX_IMPORT_BYTES) return { error: t('The file is larger than {0} MB; nothing was imported', MAX_IMPORT_BYTES / 1024 / 1024) };
+    if (params.text.length > MAX_IMPORT_BYTES)
+      return { error: t('The file is larger than {0} MB; nothing was imported', MAX_IMPORT_BYTES / 1024 / 1024) };
     input = params.text;
   } else {
     return { error: t('Nothing to import') };

@@ -18,5 +18,12 @@ export function nextYear(
   const { agency, year, edition } = result.data;
   const existing = reportsOf(agency, year);
   const sourceErrors = state.analysis.diagnostics.filter((d) => d.severity === 'error').length;
-  return { text: result.text, agency, year, edition, ...(existing.length ? { existing } : {}), ...(sourceErrors ? { sourceErrors } : {}) };
+  return {
+    text: result.text,
+    agency,
+    year,
+    edition,
+    ...(existing.length ? { existing } : {}),
+    ...(sourceErrors ? { sourceErrors } : {}),
+  };
 }

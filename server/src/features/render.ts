@@ -31,7 +31,8 @@ export async function render(
   const uri = params?.uri;
   if (typeof uri !== 'string' || !uri) return invalid(t('nianbao/render needs the uri of an open document'));
   const { version, kind = 'body' } = params as RenderParams;
-  if (version !== undefined && !Number.isInteger(version)) return invalid(t('The document version must be a whole number'));
+  if (version !== undefined && !Number.isInteger(version))
+    return invalid(t('The document version must be a whole number'));
   if (kind !== 'body' && kind !== 'page') return invalid(t('Unknown kind of rendering: {0}', String(kind)));
   const state = store.get(uri);
   if (!state) return invalid(t('The document {0} is not open', uri));
@@ -45,14 +46,18 @@ export async function render(
   if (kind === 'page') {
     const refused = notRenderable(analysis);
     if (refused) {
-      const why = refused.reason ? localize(refused.reason.message, lang) : t('the top level must be a mapping of keys');
+      const why = refused.reason
+        ? localize(refused.reason.message, lang)
+        : t('the top level must be a mapping of keys');
       return { uri, version: state.version, notReport: t('This document holds no report to export: {0}', why) };
     }
     const page = renderPage(analysis);
     return { uri, version: state.version, title: page.title, html: page.html, counts: page.counts };
   }
   const cross = crossOf(uri);
-  const input = cross.length ? { ...analysis, diagnostics: [...analysis.diagnostics, ...cross].sort((a, b) => a.range.start - b.range.start) } : analysis;
+  const input = cross.length
+    ? { ...analysis, diagnostics: [...analysis.diagnostics, ...cross].sort((a, b) => a.range.start - b.range.start) }
+    : analysis;
   const body = renderReport(input, { annotate: true, lang });
   return { uri, version: state.version, title: body.title, html: body.html, counts: body.counts };
 }

@@ -10,7 +10,12 @@
  * diagnostics never wait for a large folder.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind } from 'vscode-languageserver/node';
-import type { CancellationToken, Connection, FileEvent, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type {
+  CancellationToken,
+  Connection,
+  FileEvent,
+  WorkDoneProgressServerReporter,
+} from 'vscode-languageserver/node';
 import { ReportIndex, agencyKey, tooLargeAnalysis } from '../../../core/src/index';
 import type { Diagnostic } from '../../../core/src/index';
 import type { DocumentState, DocumentStore } from '../documentStore';
@@ -25,7 +30,17 @@ import type { Settings } from '../settings';
 import { join } from 'node:path';
 import { LineStarts } from './lineStarts';
 import type { PositionSource } from '../positions';
-import { REPORT_FILE, REPORT_GLOB, canonicalUri, fileUriOf, folderOf, fsPathOf, isDirectory, readReportText, walkReports } from './reportFiles';
+import {
+  REPORT_FILE,
+  REPORT_GLOB,
+  canonicalUri,
+  fileUriOf,
+  folderOf,
+  fsPathOf,
+  isDirectory,
+  readReportText,
+  walkReports,
+} from './reportFiles';
 import type { ReportFile } from './reportFiles';
 
 /** While the initial index runs, publications are gathered a little longer (a file's neighbours arrive soon). */
@@ -94,7 +109,9 @@ export class WorkspaceReports {
     this.indexing = true;
     this.track(
       (async () => {
-        const progress = caps.progress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+        const progress = caps.progress
+          ? await this.connection.window.createWorkDoneProgress().catch(() => undefined)
+          : undefined;
         progress?.begin(t('Indexing the reports of the workspace'), undefined, undefined, false);
         try {
           for (const folder of this.folders) await this.indexFolder(folder, progress);
@@ -164,7 +181,11 @@ export class WorkspaceReports {
         if (this.watchedPath(key)) this.readFromDisk(key, path);
       } else {
         // A folder (copied or moved in): its reports, when it lies in the workspace outside skipped folders.
-        this.track(isDirectory(path).then((dir) => (dir && folderOf(join(path, 'x'), this.folders) ? this.indexFolder(path) : undefined)));
+        this.track(
+          isDirectory(path).then((dir) =>
+            dir && folderOf(join(path, 'x'), this.folders) ? this.indexFolder(path) : undefined,
+          ),
+        );
       }
     }
   }
@@ -239,7 +260,10 @@ export class WorkspaceReports {
    * `检查工作区中的所有年报`: read the files (open ones are taken from the editor), publish, count. Cross findings
    * are included: the files are the workspace.
    */
-  async checkFiles(uris: readonly string[], token?: CancellationToken): Promise<CheckFilesResult | ResponseError<void>> {
+  async checkFiles(
+    uris: readonly string[],
+    token?: CancellationToken,
+  ): Promise<CheckFilesResult | ResponseError<void>> {
     const unreadable: string[] = [];
     const tooLarge: string[] = [];
     const keys: string[] = [];
@@ -290,7 +314,15 @@ export class WorkspaceReports {
       information += all.length - e - w;
       if (e + w > 0) withProblems++;
     }
-    return { files: keys.length, errors, warnings, information, withProblems, unreadable, ...(tooLarge.length ? { tooLarge } : {}) };
+    return {
+      files: keys.length,
+      errors,
+      warnings,
+      information,
+      withProblems,
+      unreadable,
+      ...(tooLarge.length ? { tooLarge } : {}),
+    };
   }
 
   /** The files of the workspace that claim this agency and year (next year's report, an import). */
@@ -363,7 +395,8 @@ export class WorkspaceReports {
   /** A file's text into the index; a file too large to read, as its NB107 alone. */
   private apply(key: string, file: ReportFile, publishSelf = false): void {
     const text = 'text' in file ? file.text : '';
-    const update = 'text' in file ? this.index.set(key, text) : this.index.set(key, text, tooLargeAnalysis(file.tooLarge));
+    const update =
+      'text' in file ? this.index.set(key, text) : this.index.set(key, text, tooLargeAnalysis(file.tooLarge));
     if (update.analysis) this.diskAnalyses++;
     this.lines.set(key, new LineStarts(text));
     this.queue(update.changed);
@@ -385,13 +418,18 @@ export class WorkspaceReports {
       any = true;
     }
     if (!any || this.flushTimer || this.disposed) return;
-    this.flushTimer = setTimeout(() => {
-      try {
-        this.flush();
-      } catch (error) {
-        this.log.error(`nianbao-language-server: publishing the workspace's diagnostics failed.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
-    }, this.indexing ? INDEXING_FLUSH_MS : 0);
+    this.flushTimer = setTimeout(
+      () => {
+        try {
+          this.flush();
+        } catch (error) {
+          this.log.error(
+            `nianbao-language-server: publishing the workspace's diagnostics failed.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+        }
+      },
+      this.indexing ? INDEXING_FLUSH_MS : 0,
+    );
   }
 
   /** Publish every queued file: open ones through the publisher (current version), the others from the index. */
@@ -414,7 +452,10 @@ export class WorkspaceReports {
         continue;
       }
       this.published.add(key);
-      void this.connection.sendDiagnostics({ uri: key, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, key, lines, lang, this.resolve)) });
+      void this.connection.sendDiagnostics({
+        uri: key,
+        diagnostics: diagnostics.map((d) => toLspDiagnostic(d, key, lines, lang, this.resolve)),
+      });
     }
   }
 
@@ -423,7 +464,11 @@ export class WorkspaceReports {
     // Background work has no request to answer: a failure is logged, never an unhandled rejection.
     void promise
       .finally(() => this.inflight.delete(promise))
-      .catch((error: unknown) => this.log.error(`nianbao-language-server: workspace index failed.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+      .catch((error: unknown) =>
+        this.log.error(
+          `nianbao-language-server: workspace index failed.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
+      );
     return promise;
   }
 
@@ -433,7 +478,10 @@ export class WorkspaceReports {
       if (!token) await settled;
       else {
         let stop: { dispose(): void } | undefined;
-        await Promise.race([settled, new Promise<void>((resolve) => (stop = token.onCancellationRequested(() => resolve())))]);
+        await Promise.race([
+          settled,
+          new Promise<void>((resolve) => (stop = token.onCancellationRequested(() => resolve()))),
+        ]);
         stop?.dispose();
       }
     }
