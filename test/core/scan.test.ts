@@ -1,7 +1,7 @@
 /**
  * `parse` looks at every character once (`scan`) for three checks that used to make a pass each: whether the text
  * is text at all (binary, UTF-16 read as UTF-8, another encoding), how many nodes it may have, and whether the line
- * reader must leave it to js-yaml. The references below are those three passes as they were; on texts made of the
+ * reader must leave it to js-yaml (tabs apart: it looks at those itself). The references below are those three passes as they were; on texts made of the
  * characters each check cares about (controls, NUL beside ASCII, U+FFFD, surrogates alone and in pairs, BOMs,
  * separators, structure characters) the one pass gives the same three answers, also past the 64 K sample.
  */
@@ -49,7 +49,7 @@ function unsupported(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20) {
-      if (c !== 0x0a) return true;
+      if (c !== 0x0a && c !== 0x09) return true;
     } else if (c >= 0x7f && c <= 0x9f) {
       return true;
     } else if (c >= 0xd800) {
@@ -70,7 +70,7 @@ function unsupported(text: string): boolean {
 function agrees(text: string): void {
   assert.deepEqual(
     scan(text),
-    { notText: notText(text), items: structureCount(text), unsupported: unsupported(text) },
+    { notText: notText(text), items: structureCount(text), unsupported: unsupported(text), tabs: text.includes('\t') },
     JSON.stringify(text.slice(0, 200)),
   );
 }

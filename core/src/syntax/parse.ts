@@ -1,12 +1,14 @@
 /**
  * `parse(text)`: one syntax tree for any input, never throws. The line reader of the common form of a report
- * first (`parseCommon`), else js-yaml's event parser; on a syntax error the `yaml` package parses the same text
- * with recovery, so that the rest of a half-typed document still has a tree.
+ * first (`readCommon`, which also reads around the broken lines it knows), else js-yaml's event parser; on another
+ * syntax error the `yaml` package parses the same text with recovery, so that the rest of a half-typed document
+ * still has a tree.
  */
 import { skipTrivia } from './geometry';
 import { DEFAULT_MAX_LENGTH, MAX_DEPTH, MAX_ITEMS, RECOVER_MAX_LENGTH } from './limits';
-import { parseCommon } from './parseCommon';
+import { readCommon } from './parseCommon';
 import { parseFast } from './parseFast';
+import type { FastResult } from './parseFast';
 import { parseRecover } from './parseRecover';
 import { scan } from './scan';
 import { CORE_TAGS } from './resolveScalar';
@@ -115,15 +117,27 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     };
   }
   try {
-    // Most reports are written in a small part of YAML that a line reader takes in one pass; the rest (and every
-    // text with a syntax error) goes to js-yaml.
-    const common = parseCommon(text, scanned);
+    // Most reports are written in a small part of YAML that a line reader takes in one pass, also around the broken
+    // lines people write most (an unclosed row or quote, a missing colon, a wrong indentation); the rest (and the
+    // other syntax errors) goes to js-yaml, and a text js-yaml rejects to the `yaml` package's recovery.
+    const common = readCommon(text, scanned);
+    let fast: FastResult | undefined;
     if (common !== undefined) {
-      const errors: SyntaxError[] = [];
-      aliasAndTagErrors(common, errors);
-      return { text, root: common, errors, parser: 'fast' };
+      const errors = [...common.errors];
+      if (errors.length === 0) {
+        aliasAndTagErrors(common.root, errors);
+        return { text, root: common.root, errors, parser: 'fast' };
+      }
+      // The reader's verdict on a broken line stands when js-yaml rejects the text too, not before that line.
+      // js-yaml stops at the error, so this costs the part of the text before it.
+      fast = parseFast(text);
+      const line = text.lastIndexOf('\n', errors[0].start - 1) + 1;
+      if (!fast.ok && fast.reason === 'syntax' && fast.position >= line) {
+        aliasAndTagErrors(common.root, errors);
+        return { text, root: common.root, errors, parser: 'recover' };
+      }
     }
-    const fast = parseFast(text);
+    fast ??= parseFast(text);
     if (fast.ok) {
       const errors: SyntaxError[] = [];
       aliasAndTagErrors(fast.root, errors);

@@ -11,6 +11,8 @@ export interface Scan {
   readonly items: number;
   /** A character the line reader leaves to js-yaml (see `parseCommon`). */
   readonly unsupported: boolean;
+  /** A tab: the line reader then looks at where each one is (an indentation it reports, or text it leaves alone). */
+  readonly tabs: boolean;
 }
 
 /** How much of a long text is looked at to tell whether it is text at all. */
@@ -24,8 +26,9 @@ const SAMPLE = 65536;
  *   beside every ASCII character); `encoding` for text in another encoding (GBK, GB18030) read as UTF-8, which
  *   leaves many U+FFFD replacement characters and no controls. Only the first SAMPLE characters count.
  * - `items`: the count of , : - [ { ? and line feeds.
- * - `unsupported`: tabs, CR, C0 and C1 controls but the line feed, U+FFFE, U+FFFF, lone surrogates, BOMs, line
- *   and paragraph separators (the test `parseCommon` makes when called alone).
+ * - `unsupported`: CR, C0 and C1 controls but the line feed and the tab, U+FFFE, U+FFFF, lone surrogates, BOMs,
+ *   line and paragraph separators (the test `parseCommon` makes when called alone).
+ * - `tabs`: whether there is a tab at all.
  */
 export function scan(text: string): Scan {
   const length = text.length;
@@ -36,6 +39,7 @@ export function scan(text: string): Scan {
   let replacement = 0;
   let items = 0;
   let unsupported = false;
+  let tabs = false;
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x7f) {
@@ -44,6 +48,8 @@ export function scan(text: string): Scan {
         if (c === 0x2c || c === 0x3a || c === 0x2d || c === 0x5b || c === 0x7b || c === 0x3f) items++;
       } else if (c === 0x0a) {
         items++;
+      } else if (c === 0x09) {
+        tabs = true;
       } else {
         unsupported = true;
         if (i >= sample) continue;
@@ -54,7 +60,7 @@ export function scan(text: string): Scan {
           const after = i + 1 < sample ? text.charCodeAt(i + 1) : 0;
           if ((before >= 0x20 && before < 0x7f) || before === 0x0a || (after >= 0x20 && after < 0x7f) || after === 0x0a)
             nulAfterAscii++;
-        } else if (c !== 0x09 && c !== 0x0d) {
+        } else if (c !== 0x0d) {
           control++;
         }
       }
@@ -79,5 +85,5 @@ export function scan(text: string): Scan {
   if (nul > 0) notText = nul >= 8 && nulAfterAscii * 10 >= nul * 9 ? 'utf16' : 'binary';
   else if (control > 8 && control * 20 > sample) notText = 'binary';
   else if (replacement > 8 && replacement * 20 > sample) notText = control > 8 ? 'binary' : 'encoding';
-  return { notText, items, unsupported };
+  return { notText, items, unsupported, tabs };
 }
