@@ -20,6 +20,7 @@ const S = {
                             还检查结转和存量是否衔接，多个文件时最后列出汇总表
       --format human|json   输出格式（默认 human）
       --lang zh|en          消息语言（默认 zh）
+      --jobs N              同时检查的线程数（默认：每个处理器核心一个；1：只用一个线程）
   init                      输出一份完整的空白年报（全部填 0）
       --edition 2019|2021   格式版本
       --year 年度           报告年度
@@ -43,6 +44,7 @@ Commands:
                             consecutive years of one agency the carry-overs and stocks; several files end with a summary
       --format human|json   Output format (default human)
       --lang zh|en          Message language (default zh)
+      --jobs N              Threads checking at once (default: one per processor core; 1: a single thread)
   init                      Print a complete blank report (all zeros)
       --edition 2019|2021   Template edition
       --year YEAR           Report year
@@ -88,6 +90,7 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
     en: (p: string) => `No *.nianbao.yaml files in ${p}.`,
   },
   badFormat: { zh: '--format 只能是 human 或 json。', en: '--format must be human or json.' },
+  badJobs: { zh: '--jobs 应为正整数（线程数）。', en: '--jobs must be a positive whole number (of threads).' },
   badLang: { zh: '--lang 只能是 zh 或 en。', en: '--lang must be zh or en.' },
   initNeeds: {
     zh: 'init 需要 --edition 2019|2021、--year 年度 和 --agency 机关名称。',

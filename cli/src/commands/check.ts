@@ -4,7 +4,7 @@
  * summary by rule.
  */
 import { resolve } from 'node:path';
-import { ReportIndex, tooLargeAnalysis } from '../../../core/src/index';
+import { MAX_FILE_BYTES, ReportIndex, factsFromData, tooLargeAnalysis } from '../../../core/src/index';
 import type { Diagnostic, Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { collectFiles } from '../collectFiles';
@@ -13,9 +13,17 @@ import { formatFileHuman } from '../formatHuman';
 import { toJsonFile } from '../formatJson';
 import { formatSummaryHuman, summarise } from '../formatSummary';
 import type { CliIo } from '../io';
-import { readReportFile, withoutBom } from '../commandFiles';
+import { readLimited, readReportFile, withoutBom } from '../commandFiles';
 import type { TooLarge } from '../commandFiles';
+import { jobsFor, runOrdered } from '../pool';
 import { strings } from '../strings';
+
+/** `--jobs N`: a whole number of threads, at least 1 (absent: every core). */
+function jobsOption(value: string | undefined, message: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(message);
+  return Number(value);
+}
 
 /** The same file named twice (`check dir dir/a.nianbao.yaml`) is one report, not a duplicate. */
 function distinct(files: readonly Input[]): Input[] {
@@ -28,11 +36,15 @@ function distinct(files: readonly Input[]): Input[] {
   });
 }
 
+/** What the main thread settles itself: standard input's text, a file too large to read, a file it cannot read. */
+type Settled = { readonly text: string } | TooLarge | { readonly error: NodeJS.ErrnoException };
+
 export async function check(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const s = strings(lang);
-  const args = parseArgs(argv, new Set(['--format', '--lang']), new Set(['--format', '--lang']));
+  const args = parseArgs(argv, new Set(['--format', '--lang', '--jobs']), new Set(['--format', '--lang', '--jobs']));
   const format = args.options.get('--format') ?? 'human';
   if (format !== 'human' && format !== 'json') throw new UsageError(s.badFormat);
+  const jobs = jobsOption(args.options.get('--jobs'), s.badJobs);
   if (args.positionals.length === 0) throw new UsageError(s.noInputs);
 
   let inputs;
@@ -58,28 +70,47 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
   /** The file's text, or the size of a file too large to be read at all. */
   const read = async (file: Input): Promise<string | TooLarge> =>
     file.path === undefined ? withoutBom(await io.readStdin()) : readReportFile(io, file.path);
-  for (const file of distinct(inputs.files)) {
-    let text: string;
-    try {
-      const got = await read(file);
-      if (typeof got !== 'string') {
+  const files = distinct(inputs.files);
+  // Each file is read here, in order, and analysed by a worker thread (or here, with one job); the findings between
+  // reports are made once the index holds them all.
+  await runOrdered<'check', Settled>({
+    task: 'check',
+    count: files.length,
+    jobs: jobsFor(files.length, jobs),
+    prepare: async (i) => {
+      const file = files[i];
+      try {
+        if (file.path === undefined) return { done: { text: withoutBom(await io.readStdin()) } };
+        const got = readLimited(io, file.path, MAX_FILE_BYTES);
+        return 'tooLarge' in got ? { done: got } : { input: { bytes: got.bytes } };
+      } catch (error) {
+        return { done: { error: error as NodeJS.ErrnoException } };
+      }
+    },
+    deliver: (i, result) => {
+      const file = files[i];
+      if ('output' in result) {
+        checked.push(file);
+        index.setChecked(file.name, { ...result.output, facts: factsFromData(result.output.facts) });
+        return;
+      }
+      const settled = result.done;
+      if ('error' in settled) {
+        const e = settled.error;
+        io.stderr(`${s.unreadable(file.name, e.code ? s.reason(e.code) : e.message)}\n`);
+        unreadable++;
+      } else if ('tooLarge' in settled) {
         // Refused unread: its one finding (NB107) says how large it is.
         checked.push(file);
         kept.set(file.name, '');
-        index.set(file.name, '', tooLargeAnalysis(got.tooLarge));
-        continue;
+        index.set(file.name, '', tooLargeAnalysis(settled.tooLarge));
+      } else {
+        checked.push(file);
+        index.set(file.name, settled.text);
+        kept.set(file.name, settled.text);
       }
-      text = got;
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      io.stderr(`${s.unreadable(file.name, e.code ? s.reason(e.code) : e.message)}\n`);
-      unreadable++;
-      continue;
-    }
-    checked.push(file);
-    index.set(file.name, text);
-    if (file.path === undefined) kept.set(file.name, text);
-  }
+    },
+  });
   const paths = new Map(checked.map((f) => [f.name, f.path]));
   /** Another report's text for a related location, when it is still the one checked (else no line number). */
   const textOf = (name: string): string | undefined => {

@@ -87,20 +87,36 @@ const BLANK = 2;
 const UNREADABLE = 3;
 const EDITABLE = 4;
 
+/**
+ * A report's facts as plain data (strings, numbers and typed arrays): what a worker thread sends back for the
+ * thread that holds the index (`factsData`, `factsFromData`).
+ */
+export interface FactsData {
+  readonly edition: Edition;
+  readonly written: string;
+  readonly agency: string | undefined;
+  readonly agencyKey: string | undefined;
+  readonly year: number | undefined;
+  readonly agencyRange: Range | undefined;
+  readonly values: Float64Array;
+  readonly ranges: Int32Array;
+  readonly kinds: Uint8Array;
+}
+
 class CompactFacts implements ReportFacts {
   private hashed: string | undefined;
 
   constructor(
     readonly edition: Edition,
     /** The 机关 as written (untrimmed): the signature hashes it so. */
-    private readonly written: string,
+    readonly written: string,
     readonly agency: string | undefined,
     readonly agencyKey: string | undefined,
     readonly year: number | undefined,
     readonly agencyRange: Range | undefined,
-    private readonly values: Float64Array,
-    private readonly ranges: Int32Array,
-    private readonly kinds: Uint8Array,
+    readonly values: Float64Array,
+    readonly ranges: Int32Array,
+    readonly kinds: Uint8Array,
   ) {}
 
   /**
@@ -193,5 +209,36 @@ export function reportFacts(report: BoundReport): ReportFacts {
     values,
     ranges,
     kinds,
+  );
+}
+
+/** The facts as plain data, to be sent to another thread. */
+export function factsData(facts: ReportFacts): FactsData {
+  const f = facts as CompactFacts;
+  return {
+    edition: f.edition,
+    written: f.written,
+    agency: f.agency,
+    agencyKey: f.agencyKey,
+    year: f.year,
+    agencyRange: f.agencyRange,
+    values: f.values,
+    ranges: f.ranges,
+    kinds: f.kinds,
+  };
+}
+
+/** The facts again, from their data: the same answers as the facts the data was made of. */
+export function factsFromData(d: FactsData): ReportFacts {
+  return new CompactFacts(
+    d.edition,
+    d.written,
+    d.agency,
+    d.agencyKey,
+    d.year,
+    d.agencyRange,
+    d.values,
+    d.ranges,
+    d.kinds,
   );
 }

@@ -16,6 +16,29 @@ import type { IndexedReport } from '../rules/crossRule';
 import { reportFacts } from './reportFacts';
 import type { ReportFacts } from './reportFacts';
 
+/**
+ * What the index keeps of a report read from disk, made from its text alone (`checkReport`): a batch can make it in
+ * other threads and hand it to the index (`setChecked`), which then holds exactly what `set` would have.
+ */
+export interface CheckedReport {
+  readonly facts: ReportFacts;
+  /** The single-document diagnostics. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly hash: number;
+  readonly length: number;
+}
+
+/** Analyse a report's text for the index: its facts, its own findings, and what tells the text again. */
+export function checkReport(text: string, options: AnalyzeOptions = {}): CheckedReport {
+  const analysis = analyze(text, options);
+  return {
+    facts: reportFacts(analysis.report),
+    diagnostics: analysis.diagnostics,
+    hash: hashText(text),
+    length: text.length,
+  };
+}
+
 interface Entry extends IndexedReport {
   readonly uri: string;
   readonly facts: ReportFacts;
@@ -89,20 +112,43 @@ export class ReportIndex {
   }
 
   set(uri: string, text: string, analysis?: Analysis): IndexUpdate {
-    const old = this.entries.get(uri);
     if (this.holds(uri, text)) return { rechecked: [], changed: [] };
+    if (analysis === undefined) {
+      // A file read from disk keeps only its hash.
+      analysis = analyze(text, this.options);
+      const facts = reportFacts(analysis.report);
+      return {
+        ...this.put({ uri, facts, diagnostics: analysis.diagnostics, hash: hashText(text), length: text.length }),
+        analysis,
+      };
+    }
     // An editor's document (it comes with its analysis) holds its text anyway: keeping a reference costs nothing
-    // and spares hashing the whole text on every keystroke. A file read from disk keeps only its hash.
-    const editor = analysis !== undefined;
-    analysis ??= analyze(text, this.options);
+    // and spares hashing the whole text on every keystroke.
     const facts = reportFacts(analysis.report);
-    const entry: Entry = editor
-      ? { uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }
-      : { uri, facts, diagnostics: analysis.diagnostics, hash: hashText(text), length: text.length };
+    return {
+      ...this.put({ uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }),
+      analysis,
+    };
+  }
+
+  /**
+   * Add or replace a file checked elsewhere (`checkReport`, in a worker thread of a batch): the index then holds
+   * what `set` with the file's text would have given it.
+   */
+  setChecked(uri: string, checked: CheckedReport): IndexUpdate {
+    const old = this.entries.get(uri);
+    if (old && old.text === undefined && old.hash === checked.hash && old.length === checked.length)
+      return { rechecked: [], changed: [] };
+    return this.put({ uri, ...checked });
+  }
+
+  private put(entry: Entry): IndexUpdate {
+    const { uri, facts } = entry;
+    const old = this.entries.get(uri);
     if (old && old.facts.signature === facts.signature) {
       // Only this document's own findings changed; its neighbours' do not depend on anything that moved.
       this.entries.set(uri, entry);
-      return { analysis, rechecked: [], changed: [uri] };
+      return { rechecked: [], changed: [uri] };
     }
     const affected = new Set<string>();
     if (old) {
@@ -114,7 +160,7 @@ export class ReportIndex {
     this.collectDependents(facts, affected);
     affected.add(uri);
     const rechecked = this.recheck(affected);
-    return { analysis, rechecked, changed: rechecked };
+    return { rechecked, changed: rechecked };
   }
 
   /** Remove a document (deleted, or no longer a report). */
