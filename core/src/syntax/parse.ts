@@ -92,6 +92,60 @@ function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
   }
 }
 
+/** Where the line holding `offset` starts. */
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The start of the next line after `from` (a line start) with something other than spaces or a comment; -1 at the end. */
+function nextContentLine(text: string, from: number): number {
+  for (let pos = from; pos < text.length;) {
+    const nl = text.indexOf('\n', pos);
+    const next = nl < 0 ? text.length : nl + 1;
+    if (pos > from) {
+      let i = pos;
+      while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+      const c = text.charCodeAt(i);
+      if (i < text.length && c !== 0x0a && c !== 0x23) return pos;
+    }
+    pos = next;
+  }
+  return -1;
+}
+
+/**
+ * Whether js-yaml rejects the text at or after the line of `offset`, in the line reader's form of a report (the
+ * text before that line read by it without error): js-yaml reads the top-level entry that holds the line, to the
+ * second line with content after it, and must fail before the last one. In that form the top-level entries are
+ * independent (no anchors, tags or directives), so js-yaml judges the entry alone as it would in the whole text,
+ * and one more line makes a failure of the cut text's end show as one. A few lines instead of the text up to the
+ * error: a broken report costs about what a clean one does.
+ */
+function brokenThere(text: string, offset: number): boolean {
+  const line = lineStartOf(text, offset);
+  // The last top-level key line before it (a line at column 0 that is not a comment), else the text's start.
+  let from = 0;
+  for (let pos = line; pos > 0;) {
+    pos = lineStartOf(text, pos - 1);
+    const c = text.charCodeAt(pos);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x23 && pos < text.length) {
+      from = pos;
+      break;
+    }
+  }
+  const next = nextContentLine(text, line);
+  const last = next < 0 ? -1 : nextContentLine(text, next);
+  let to = text.length;
+  if (last >= 0) {
+    const nl = text.indexOf('\n', last);
+    to = nl < 0 ? text.length : nl + 1;
+  }
+  const fast = parseFast(text.slice(from, to));
+  if (fast.ok || fast.reason !== 'syntax') return false;
+  const at = from + fast.position;
+  return at >= line && (last < 0 || at < last);
+}
+
 export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -128,11 +182,8 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
         aliasAndTagErrors(common.root, errors);
         return { text, root: common.root, errors, parser: 'fast' };
       }
-      // The reader's verdict on a broken line stands when js-yaml rejects the text too, not before that line.
-      // js-yaml stops at the error, so this costs the part of the text before it.
-      fast = parseFast(text);
-      const line = text.lastIndexOf('\n', errors[0].start - 1) + 1;
-      if (!fast.ok && fast.reason === 'syntax' && fast.position >= line) {
+      // The reader's verdict on a broken line stands when js-yaml rejects the text there too.
+      if (brokenThere(text, errors[0].start)) {
         aliasAndTagErrors(common.root, errors);
         return { text, root: common.root, errors, parser: 'recover' };
       }
