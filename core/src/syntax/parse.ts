@@ -97,6 +97,13 @@ function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** The spaces a line starts with. */
+function indentOf(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 0x20) i++;
+  return i - lineStart;
+}
+
 /** The start of the next line after `from` (a line start) with something other than spaces or a comment; -1 at the end. */
 function nextContentLine(text: string, from: number): number {
   for (let pos = from; pos < text.length;) {
@@ -116,7 +123,7 @@ function nextContentLine(text: string, from: number): number {
 /**
  * Whether js-yaml rejects the text at or after the line of `offset`, in the line reader's form of a report (the
  * text before that line read by it without error): js-yaml reads the top-level entry that holds the line, to the
- * second line with content after it, and must fail before the last one. In that form the top-level entries are
+ * line after the next one indented no deeper, and must fail before that last one. In that form the top-level entries are
  * independent (no anchors, tags or directives), so js-yaml judges the entry alone as it would in the whole text,
  * and one more line makes a failure of the cut text's end show as one. A few lines instead of the text up to the
  * error: a broken report costs about what a clean one does.
@@ -133,8 +140,12 @@ function brokenThere(text: string, offset: number): boolean {
       break;
     }
   }
-  const next = nextContentLine(text, line);
-  const last = next < 0 ? -1 : nextContentLine(text, next);
+  // js-yaml notices the broken line at the latest at the next line indented no deeper (the key after it): read to
+  // that line and the one after it.
+  const indent = indentOf(text, line);
+  let stop = nextContentLine(text, line);
+  while (stop >= 0 && indentOf(text, stop) > indent) stop = nextContentLine(text, stop);
+  const last = stop < 0 ? -1 : nextContentLine(text, stop);
   let to = text.length;
   if (last >= 0) {
     const nl = text.indexOf('\n', last);
