@@ -54,6 +54,10 @@ function badPlainStart(c: number, next: number): boolean {
   }
 }
 
+/** Numbers below this written without leading zeros share their text (`NUMBER_TEXT`). */
+const SMALL_NUMBERS = 1000;
+const NUMBER_TEXT: string[] = [];
+
 /**
  * A plain scalar on one line from `start` to `end` (already without trailing spaces): undefined when it is not
  * one this reader accepts (an indicator first, `: ` or ` #` inside, a flow bracket, a document marker).
@@ -77,7 +81,11 @@ function plainScalar(text: string, start: number, end: number, flow = false): Sc
     if (c === HASH && (flow || text.charCodeAt(i - 1) === SPACE)) return undefined;
     if (flow && (c === 0x22 || c === 0x27)) return undefined;
   }
-  const value = text.slice(start, end);
+  // Most cells are small numbers written plainly: one string each, shared, instead of a copy per cell.
+  const value =
+    digits && number < SMALL_NUMBERS && (end - start === 1 || text.charCodeAt(start) !== 0x30)
+      ? (NUMBER_TEXT[number] ??= String(number))
+      : text.slice(start, end);
   return {
     kind: 'scalar',
     style: 'plain',
