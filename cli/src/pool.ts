@@ -1,9 +1,10 @@
 /**
  * Worker threads for the batch commands: the main thread reads the inputs (through the CLI's io, so that what is
  * read, and how often, is the same with any number of threads) and hands them to workers that run a task of
- * `tasks.ts`; the results come back in the inputs' order whatever order the workers finish in. With one job,
- * or for an input a worker could not finish (a worker that fails or exits), the task runs on the main thread:
- * the output is the same with any number of threads.
+ * `tasks.ts`, and runs the task itself while every worker has enough to do (N jobs: the main thread and N − 1
+ * workers, so one fewer thread to start); the results come back in the inputs' order whatever order they finish
+ * in. With one job, or for an input a worker could not finish (a worker that fails or exits), the task runs on
+ * the main thread: the output is the same with any number of threads.
  *
  * Memory stays flat: a worker keeps nothing between inputs, at most `WINDOW` messages of `CHUNK` inputs are out
  * per worker (copied to it: the main thread keeps its copy until the answer, to run it itself if need be), and
@@ -19,7 +20,7 @@ import type { TaskInput, TaskName, TaskOutput } from './tasks';
 const CHUNK = 8;
 /** Messages out per worker: one being worked on, one waiting, so that a worker never idles. */
 const WINDOW = 2;
-/** Below this many inputs per worker, starting one (tens of milliseconds) costs more than it saves. */
+/** Below this many inputs per job, starting a worker (tens of milliseconds) costs more than it saves. */
 export const MIN_INPUTS_PER_WORKER = 64;
 
 /** Every core of the machine. */
@@ -61,6 +62,11 @@ export interface Reply<O> {
   readonly results: readonly (
     { readonly i: number; readonly output: O } | { readonly i: number; readonly failed: string }
   )[];
+}
+
+/** Lets the event loop run (the workers' answers in) before going on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function runHere<N extends TaskName>(task: N, input: TaskInput<N>): TaskOutput<N> {
@@ -130,7 +136,8 @@ export async function runOrdered<N extends TaskName, D>(run: OrderedRun<N, D>): 
     for (const chunk of slot.out.splice(0)) for (const item of chunk) here(item);
     void pump();
   };
-  for (let k = 0; k < run.jobs; k++) {
+  // This thread is one of the jobs: it reads, hands out, and checks what the workers leave.
+  for (let k = 1; k < run.jobs; k++) {
     const worker = new Worker(WORKER_SCRIPT);
     const slot: Slot = { worker, out: [], alive: true };
     worker.on('message', (reply: Reply<TaskOutput<N>>) => {
@@ -147,25 +154,23 @@ export async function runOrdered<N extends TaskName, D>(run: OrderedRun<N, D>): 
     slots.push(slot);
   }
 
-  /** Hands out inputs while some worker has room, reading them as they go out. */
+  /**
+   * Hands out inputs while some worker has room, reading them as they go out; while every worker has its window
+   * full, this thread takes the next input itself, then lets the workers' answers in before going on.
+   */
   async function pump(): Promise<void> {
     if (pumping) return;
     pumping = true;
     try {
-      for (;;) {
+      while (nextToPrepare < count && failure === undefined) {
         const slot = slots.find((s) => s.alive && s.out.length < WINDOW);
-        if (nextToPrepare >= count || failure !== undefined) break;
         if (!slot) {
-          // No worker left at all: the rest on this thread.
-          if (slots.every((s) => !s.alive)) {
-            while (nextToPrepare < count && failure === undefined) {
-              const i = nextToPrepare++;
-              const p = await prepare(i);
-              if ('done' in p) settle(i, p);
-              else here({ i, input: p.input });
-            }
-          }
-          break;
+          const i = nextToPrepare++;
+          const p = await prepare(i);
+          if ('done' in p) settle(i, p);
+          else here({ i, input: p.input });
+          if (slots.some((s) => s.alive)) await nextTurn();
+          continue;
         }
         const chunk: Item<TaskInput<N>>[] = [];
         while (chunk.length < CHUNK && nextToPrepare < count) {
