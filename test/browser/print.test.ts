@@ -14,17 +14,11 @@ import { analyze, renderPage, renderReport } from '../../core/src/index';
 import type { Edition } from '../../core/src/index';
 import { launch, serve, servePreview } from '../support/browser';
 import type { Browser, Served } from '../support/browser';
-import { badPageEnds } from '../support/pageBreaks';
+import { badPageEnds, withLongerNarrative } from '../support/pageBreaks';
 import { isA4, pdfPages } from '../support/pdfText';
 import { EXAMPLES } from '../support/paths';
 
 const EXAMPLE: Record<Edition, string> = { 2019: 'caozhen-2020.nianbao.yaml', 2021: 'shifan-2024.nianbao.yaml' };
-
-/** The report with `n` more short paragraphs at the end of 总体情况, which moves every table down the pages. */
-function longer(text: string, n: number): string {
-  const extra = Array.from({ length: n }, (_, i) => `  补充说明第${i + 1}段。\n\n`).join('');
-  return text.replace(/^(总体情况: \|\n)/m, `$1${extra}`);
-}
 
 let browser: Browser;
 let served: Served;
@@ -58,7 +52,7 @@ for (const edition of [2019, 2021] as const) {
       try {
         const problems: string[] = [];
         for (let n = 0; n <= 36; n += 4) {
-          served.set(`/${edition}-${n}.html`, renderPage(analyze(longer(text, n))).html);
+          served.set(`/${edition}-${n}.html`, renderPage(analyze(withLongerNarrative(text, n))).html);
           await page.goto(`${served.origin}/${edition}-${n}.html`);
           const pages = await printed(page, `page-${edition}-${n}`);
           assert.ok(pages.length > 1 && pages.every(isA4), `${n}: ${pages.length} A4 pages`);
@@ -76,7 +70,7 @@ for (const edition of [2019, 2021] as const) {
         await page.goto(`${served.origin}/preview.html`);
         const problems: string[] = [];
         for (let n = 0; n <= 27; n += 9) {
-          const html = renderReport(analyze(longer(text, n)), { annotate: true }).html;
+          const html = renderReport(analyze(withLongerNarrative(text, n)), { annotate: true }).html;
           await page.evaluate(
             ({ html, version }) =>
               new Promise<void>((resolve) => {

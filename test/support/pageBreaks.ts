@@ -48,3 +48,9 @@ export function badPageEnds(pages: readonly PdfPage[], edition: Edition, minFill
   });
   return problems;
 }
+
+/** The report with `n` more short paragraphs at the end of 总体情况: every table moves down the pages. */
+export function withLongerNarrative(text: string, n: number): string {
+  const extra = Array.from({ length: n }, (_, i) => `  补充说明第${i + 1}段。\n\n`).join('');
+  return text.replace(/^(总体情况: \|\n)/m, `$1${extra}`);
+}

@@ -281,11 +281,31 @@ describe('narrative', () => {
     const { doc } = analyze(SEED);
     const html = body(SEED);
     const paragraphs = [
-      ...html.matchAll(/<p class="nb-p" data-path="([^"]*)" data-start="(\d+)" data-end="(\d+)">(.*?)<\/p>/g),
+      ...html.matchAll(
+        /<p class="nb-p(?: nb-h[12])?" data-path="([^"]*)" data-start="(\d+)" data-end="(\d+)">(.*?)<\/p>/g,
+      ),
     ];
     const overview = paragraphs.filter((m) => JSON.parse(unescapeHtml(m[1]))[0] === '总体情况');
     assert.equal(overview.length, 6);
-    for (const m of paragraphs) assert.equal(doc.text.slice(Number(m[2]), Number(m[3])), unescapeHtml(m[4]));
+    // A heading's opening sentence is wrapped in a span of its own; the text is the source's.
+    for (const m of paragraphs)
+      assert.equal(doc.text.slice(Number(m[2]), Number(m[3])), unescapeHtml(m[4].replace(/<\/?span[^>]*>/g, '')));
+  });
+
+  test('paragraphs numbered as headings: 一、 and （一） lines set as headings, an opening （一）… sentence as a lead', () => {
+    const html = body(
+      SEED.replace(
+        '其他需要报告的事项: |\n  无',
+        '其他需要报告的事项: |\n  一、其他事项\n\n  （一）收费情况。本年度未收取。\n\n  (二)其他\n\n  1.第三层',
+      ),
+    );
+    assert.match(html, /<p class="nb-p nb-h1"[^>]*>一、其他事项<\/p>/);
+    assert.match(
+      html,
+      /<p class="nb-p"[^>]*><span class="nb-lead nb-lead-2">（一）收费情况。<\/span>本年度未收取。<\/p>/,
+    );
+    assert.match(html, /<p class="nb-p nb-h2"[^>]*>\(二\)其他<\/p>/);
+    assert.match(html, /<p class="nb-p"[^>]*>1\.第三层<\/p>/);
   });
 
   test('line breaks inside a paragraph of a literal block are kept', () => {

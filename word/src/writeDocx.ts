@@ -23,11 +23,12 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
 } from 'docx';
 import type { IParagraphStyleOptions, IRunOptions } from 'docx';
 import { gongwen } from '../../core/src/index';
-import type { DocParagraph, DocRun, DocTable, OfficialDocument } from '../../core/src/index';
+import type { DocCell, DocParagraph, DocRow, DocRun, DocTable, OfficialDocument } from '../../core/src/index';
 import { FONT_TABLE_PATH, fontTableXml } from './fontTable';
 
 type StyleId = gongwen.ParagraphStyleId;
@@ -95,37 +96,68 @@ function paragraph(p: DocParagraph): Paragraph {
   });
 }
 
+/**
+ * A table cell's paragraph: table text, aligned as the cell says, kept with the next row as the row says (a row is
+ * kept with the next only when every paragraph in it is, vertically merged cells included).
+ */
+function cellParagraph(row: DocRow, cell?: DocCell): Paragraph {
+  return new Paragraph({
+    style: STYLE_IDS.tableText,
+    alignment: ALIGN[cell?.align ?? 'center'],
+    keepNext: row.keepNext,
+    children: cell?.text ? runs({ text: cell.text }, { bold: cell.bold }) : [],
+  });
+}
+
+/**
+ * Rows of cells on the grid. A cell spanning rows is a `vMerge` restart, and each row below it gets a continuation
+ * cell in its place, written here rather than by the library so that it carries the row's paragraph properties.
+ */
 function table(t: DocTable): Table {
   const m = gongwen.CELL_MARGIN;
+  /** Cells from rows above still covering a column: by first column, the cell and the rows it still covers. */
+  const above = new Map<number, { cell: DocCell; rows: number }>();
+  const rows = t.rows.map((row) => {
+    const cells: TableCell[] = [];
+    const own = [...row.cells];
+    for (let column = 0; column < t.columns.length;) {
+      const from = above.get(column);
+      if (from) {
+        cells.push(
+          new TableCell({
+            columnSpan: from.cell.colspan,
+            width: { size: from.cell.width, type: WidthType.DXA },
+            verticalMerge: VerticalMergeType.CONTINUE,
+            verticalAlign: VerticalAlignTable.CENTER,
+            children: [cellParagraph(row)],
+          }),
+        );
+        if (--from.rows === 0) above.delete(column);
+        column += from.cell.colspan;
+        continue;
+      }
+      const cell = own.shift();
+      if (!cell) break;
+      cells.push(
+        new TableCell({
+          columnSpan: cell.colspan,
+          width: { size: cell.width, type: WidthType.DXA },
+          verticalMerge: cell.rowspan > 1 ? VerticalMergeType.RESTART : undefined,
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: [cellParagraph(row, cell)],
+        }),
+      );
+      if (cell.rowspan > 1) above.set(cell.column, { cell, rows: cell.rowspan - 1 });
+      column = cell.column + cell.colspan;
+    }
+    return new TableRow({ tableHeader: row.header, cantSplit: true, children: cells });
+  });
   return new Table({
     width: { size: gongwen.TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [...t.columns],
     layout: TableLayoutType.FIXED,
     margins: { left: m.left, right: m.right, top: m.top, bottom: m.bottom },
-    rows: t.rows.map(
-      (row) =>
-        new TableRow({
-          tableHeader: row.header,
-          cantSplit: true,
-          children: row.cells.map(
-            (c) =>
-              new TableCell({
-                rowSpan: c.rowspan,
-                columnSpan: c.colspan,
-                width: { size: c.width, type: WidthType.DXA },
-                verticalAlign: VerticalAlignTable.CENTER,
-                children: [
-                  new Paragraph({
-                    style: STYLE_IDS.tableText,
-                    alignment: ALIGN[c.align],
-                    keepNext: row.keepNext,
-                    children: c.text ? runs({ text: c.text }, { bold: c.bold }) : [],
-                  }),
-                ],
-              }),
-          ),
-        }),
-    ),
+    rows,
   });
 }
 
