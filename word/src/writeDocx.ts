@@ -66,7 +66,7 @@ function paragraphStyle(id: StyleId): IParagraphStyleOptions {
     basedOn: 'Normal',
     next: id === 'title' || id.startsWith('heading') ? STYLE_IDS.body : STYLE_IDS[id],
     quickFormat: true,
-    run: { font: fonts(s.font), size: s.size * 2, sizeComplexScript: s.size * 2, bold: s.bold ?? false },
+    run: { font: fonts(s.font), size: s.size * 2, sizeComplexScript: s.size * 2, ...(s.bold ? { bold: true } : {}) },
     paragraph: {
       alignment: ALIGN[s.align],
       // Word takes the indent in characters; LibreOffice before 24.2 reads only the same indent in twips.
@@ -104,8 +104,9 @@ function cellParagraph(row: DocRow, cell?: DocCell): Paragraph {
   return new Paragraph({
     style: STYLE_IDS.tableText,
     alignment: ALIGN[cell?.align ?? 'center'],
-    keepNext: row.keepNext,
-    children: cell?.text ? runs({ text: cell.text }, { bold: cell.bold }) : [],
+    // Properties only where they say something: each one is an element of every cell's paragraph.
+    keepNext: row.keepNext || undefined,
+    children: cell?.text ? runs({ text: cell.text }, cell.bold ? { bold: true } : {}) : [],
   });
 }
 
