@@ -13,6 +13,7 @@ import type { Edition } from '../../core/src/index';
 import { occupancy, tableOf, unescapeHtml } from '../support/htmlTable';
 import type { ParsedCell } from '../support/htmlTable';
 import { EXAMPLES } from '../support/paths';
+import { SECTION_TITLES } from '../support/sectionTitles';
 
 const SEED = readFileSync(join(EXAMPLES, 'caozhen-2020.nianbao.yaml'), 'utf8');
 const SHIFAN = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
@@ -128,15 +129,6 @@ const APPEALS_HEAD: Spec[][] = [
   ['行政复议@1,5', '行政诉讼@1,10'],
   [...RESULTS.map((r) => `${r}@2,1`), '未经复议直接起诉@1,5', '复议后起诉@1,5'],
   [...RESULTS, ...RESULTS],
-];
-
-const SECTION_TITLES = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
 ];
 
 for (const edition of [2019, 2021] as const) {

@@ -14,6 +14,7 @@ import type { Edition, OfficialDocument } from '../../core/src/index';
 import { writeDocx } from '../../word/src/writeDocx';
 import { tableOf } from '../support/htmlTable';
 import { EXAMPLES, FIXTURES } from '../support/paths';
+import { SECTION_TITLES } from '../support/sectionTitles';
 import { paragraphsOf, runText, unescapeXml, wordTables } from '../support/wordXml';
 import { unzipText } from '../support/zip';
 
@@ -123,14 +124,7 @@ for (const edition of [2019, 2021] as const) {
       assert.equal(runText(paragraphs[0]), `${agency}\n${analysis.report.year}年政府信息公开工作年度报告`);
       assert.equal(runText(paragraphs[1]), '');
       const headings = paragraphs.filter((p) => styleOf(p) === 'GongwenHeading1').map(runText);
-      const sections = [
-        '一、总体情况',
-        '二、主动公开政府信息情况',
-        '三、收到和处理政府信息公开申请情况',
-        '四、政府信息公开行政复议、行政诉讼情况',
-        '五、存在的主要问题及改进情况',
-        '六、其他需要报告的事项',
-      ];
+      const sections = SECTION_TITLES;
       // In order; the seed's narrative repeats 一、总体情况 as a paragraph of its own, set as a heading too.
       let at = 0;
       for (const h of headings) if (h === sections[at]) at++;
