@@ -67,7 +67,11 @@ describe('the Word document: the official document format', () => {
     }
     const styles = files.get('word/styles.xml')!;
     const number = styleXml(styles, 'GongwenPageNumber');
-    assert.match(number, /w:eastAsia="宋体"/);
+    assert.match(
+      number,
+      /w:ascii="宋体"[^>]*w:eastAsia="宋体"|w:eastAsia="宋体"[^>]*w:ascii="宋体"/,
+      '半角宋体 digits',
+    );
     assert.match(number, /<w:sz w:val="28"\/>/, '4号 = 14 pt');
   });
 

@@ -53,9 +53,10 @@ const ALIGN = {
 const LATIN = gongwen.FONTS.latin.name;
 const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
 
-/** A style's font for every script: its East Asian face, Times New Roman for Latin letters and digits. */
-function fonts(key: gongwen.FontKey): IRunOptions['font'] {
-  return { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: gongwen.FONTS[key].name };
+/** A style's font for every script: its East Asian face, and its Latin face (Times New Roman unless it says). */
+function fonts(key: gongwen.FontKey, latinKey?: gongwen.FontKey): IRunOptions['font'] {
+  const latin = latinKey ? gongwen.FONTS[latinKey].name : LATIN;
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: gongwen.FONTS[key].name };
 }
 
 function paragraphStyle(id: StyleId): IParagraphStyleOptions {
@@ -66,7 +67,12 @@ function paragraphStyle(id: StyleId): IParagraphStyleOptions {
     basedOn: 'Normal',
     next: id === 'title' || id.startsWith('heading') ? STYLE_IDS.body : STYLE_IDS[id],
     quickFormat: true,
-    run: { font: fonts(s.font), size: s.size * 2, sizeComplexScript: s.size * 2, ...(s.bold ? { bold: true } : {}) },
+    run: {
+      font: fonts(s.font, s.latinFont),
+      size: s.size * 2,
+      sizeComplexScript: s.size * 2,
+      ...(s.bold ? { bold: true } : {}),
+    },
     paragraph: {
       alignment: ALIGN[s.align],
       // Word takes the indent in characters; LibreOffice before 24.2 reads only the same indent in twips.

@@ -69,7 +69,10 @@ export type ParagraphStyleId = 'title' | 'heading1' | 'heading2' | 'body' | 'tab
 export interface ParagraphStyle {
   /** The name Word shows in its styles list. */
   readonly name: string;
+  /** The face of Chinese text. */
   readonly font: FontKey;
+  /** The face of Latin letters and digits: Times New Roman unless the standard says otherwise. */
+  readonly latinFont?: FontKey;
   /** Points. */
   readonly size: number;
   readonly bold?: boolean;
@@ -109,7 +112,15 @@ export const STYLES: Readonly<Record<ParagraphStyleId, ParagraphStyle>> = {
   /** Tables are set smaller, in 5号 宋体, so that section 三's ten and section 四's fifteen columns fit the 版心. */
   tableText: { name: '表格文字', font: 'song', size: SIZE.wu, align: 'center', line: 15 * TWIPS_PER_PT },
   signature: { name: '署名和成文日期', font: 'body', size: SIZE.san, align: 'right', line: LINE_PITCH },
-  pageNumber: { name: '页码', font: 'song', size: SIZE.si, align: 'right', line: SIZE.si * TWIPS_PER_PT },
+  /** 4号半角宋体阿拉伯数字: the digits in 宋体 too. */
+  pageNumber: {
+    name: '页码',
+    font: 'song',
+    latinFont: 'song',
+    size: SIZE.si,
+    align: 'right',
+    line: SIZE.si * TWIPS_PER_PT,
+  },
 };
 
 /** A character of a style (a full-width character is as wide as the font is high), twips. */
