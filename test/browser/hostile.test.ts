@@ -13,7 +13,7 @@ import { analyze, renderPage, renderReport } from '../../core/src/index';
 import { launch, serve, servePreview } from '../support/browser';
 import { hostileEverywhere } from '../support/hostileEverywhere';
 import { LspClient, fileUri } from '../support/lspClient';
-import type { RenderResult } from '../../server/src/protocol';
+import type { RenderResult } from '../../protocol/src/protocol';
 import type { Browser, Served } from '../support/browser';
 import { EXAMPLES } from '../support/paths';
 

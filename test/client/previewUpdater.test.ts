@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PreviewUpdater } from '../../client/src/preview/previewUpdater';
-import type { RenderResult } from '../../server/src/protocol';
+import type { RenderResult } from '../../protocol/src/protocol';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -25,7 +25,7 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, analyze } from '../../core/src/index';
 import { editsFor, fileUri, LspClient } from '../support/lspClient';
-import type { RenderResult } from '../../server/src/protocol';
+import type { RenderResult } from '../../protocol/src/protocol';
 import { applyChange, baseReport, changeOf, edit, showChange } from './mutations';
 import type { Edit } from './mutations';
 import type { FuzzTarget } from './runFuzz';

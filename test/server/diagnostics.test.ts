@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { LineIndex, ReportIndex, agencyKey, analyze } from '../../core/src/index';
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../protocol/src/protocol';
 import { DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelay } from '../../server/src/settings';
 import { actualMarkers, expectedMarkers, fixtures } from '../support/fixtures';
 import { LspClient, fileUri } from '../support/lspClient';

@@ -24,7 +24,7 @@ import type { RelatedResolver } from '../features/diagnostics';
 import { t } from '../l10n';
 import { cancelled } from '../guard';
 import type { FailureLog } from '../guard';
-import type { CheckFilesResult, WorkspaceIndexResult } from '../protocol';
+import type { CheckFilesResult, WorkspaceIndexResult } from '../../../protocol/src/protocol';
 import type { ResponseError } from 'vscode-languageserver/node';
 import type { Settings } from '../settings';
 import { join } from 'node:path';

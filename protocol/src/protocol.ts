@@ -1,19 +1,10 @@
 /**
  * The nianbao server's own requests and notifications, shared by the server, the VS Code client and the tests.
- * Only method names and payload types live here (no runtime dependency), so either side can import it.
+ * Each is a `vscode-languageserver-protocol` message type (`X.type`) that carries its parameter and result types, so
+ * `client.sendRequest(X.type, params)` and `connection.onRequest(X.type, handler)` are checked against each other.
+ * Nothing else lives here: no editor, no server code.
  */
-
-/** A request: its method name, with the parameter and result types carried for the callers. */
-export interface RequestSpec<P, R> {
-  readonly method: string;
-  /** Type carrier only; never set. */
-  readonly types?: (p: P) => R;
-}
-
-export interface NotificationSpec<P> {
-  readonly method: string;
-  readonly types?: (p: P) => void;
-}
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export type Language = 'auto' | 'zh' | 'en';
 
@@ -46,7 +37,10 @@ export interface EditionInfo {
 }
 
 /** The template editions, for the "new report" command. */
-export const EditionsRequest: RequestSpec<void, EditionInfo[]> = { method: 'nianbao/editions' };
+export namespace EditionsRequest {
+  export const method = 'nianbao/editions';
+  export const type = new RequestType0<EditionInfo[], void>(method);
+}
 
 export interface SkeletonParams {
   readonly edition: number;
@@ -60,7 +54,10 @@ export interface SkeletonResult {
   readonly error?: string;
 }
 
-export const SkeletonRequest: RequestSpec<SkeletonParams, SkeletonResult> = { method: 'nianbao/skeleton' };
+export namespace SkeletonRequest {
+  export const method = 'nianbao/skeleton';
+  export const type = new RequestType<SkeletonParams, SkeletonResult, void>(method);
+}
 
 export interface CheckFilesParams {
   /** `file:` URIs of reports; each gets its diagnostics published (open documents keep their live ones). */
@@ -81,7 +78,10 @@ export interface CheckFilesResult {
   readonly error?: string;
 }
 
-export const CheckFilesRequest: RequestSpec<CheckFilesParams, CheckFilesResult> = { method: 'nianbao/checkFiles' };
+export namespace CheckFilesRequest {
+  export const method = 'nianbao/checkFiles';
+  export const type = new RequestType<CheckFilesParams, CheckFilesResult, void>(method);
+}
 
 /** Sent with every diagnostics publication of an open document: what the status bar shows. */
 export interface StatusParams {
@@ -97,14 +97,20 @@ export interface StatusParams {
   readonly information: number;
 }
 
-export const StatusNotification: NotificationSpec<StatusParams> = { method: 'nianbao/status' };
+export namespace StatusNotification {
+  export const method = 'nianbao/status';
+  export const type = new NotificationType<StatusParams>(method);
+}
 
 /** How many analyses the server has run (one per document version used): for tests of the parse-once rule. */
 export interface AnalysesResult {
   readonly analyses: number;
 }
 
-export const AnalysesRequest: RequestSpec<void, AnalysesResult> = { method: 'nianbao/analyses' };
+export namespace AnalysesRequest {
+  export const method = 'nianbao/analyses';
+  export const type = new RequestType0<AnalysesResult, void>(method);
+}
 
 /** The server process and its limits: for the client's restart handling and the robustness tests. */
 export interface ServerInfoResult {
@@ -115,7 +121,10 @@ export interface ServerInfoResult {
   readonly maxFileBytes: number;
 }
 
-export const ServerInfoRequest: RequestSpec<void, ServerInfoResult> = { method: 'nianbao/serverInfo' };
+export namespace ServerInfoRequest {
+  export const method = 'nianbao/serverInfo';
+  export const type = new RequestType0<ServerInfoResult, void>(method);
+}
 
 /** The workspace index once its initial walk and every disk operation under way are done (tests, benchmarks). */
 export interface WorkspaceIndexResult {
@@ -132,7 +141,10 @@ export interface WorkspaceIndexResult {
   readonly rechecks: number;
 }
 
-export const WorkspaceIndexRequest: RequestSpec<void, WorkspaceIndexResult> = { method: 'nianbao/workspaceIndex' };
+export namespace WorkspaceIndexRequest {
+  export const method = 'nianbao/workspaceIndex';
+  export const type = new RequestType0<WorkspaceIndexResult, void>(method);
+}
 
 export interface NextYearParams {
   /** An open report. */
@@ -153,7 +165,10 @@ export interface NextYearResult {
   readonly sourceErrors?: number;
 }
 
-export const NextYearRequest: RequestSpec<NextYearParams, NextYearResult> = { method: 'nianbao/nextYear' };
+export namespace NextYearRequest {
+  export const method = 'nianbao/nextYear';
+  export const type = new RequestType<NextYearParams, NextYearResult, void>(method);
+}
 
 /** A published report to import: the file's bytes (any encoding the importer reads), or text. */
 export interface ImportParams {
@@ -182,7 +197,10 @@ export interface ImportResult {
   readonly existing?: readonly string[];
 }
 
-export const ImportRequest: RequestSpec<ImportParams, ImportResult> = { method: 'nianbao/import' };
+export namespace ImportRequest {
+  export const method = 'nianbao/import';
+  export const type = new RequestType<ImportParams, ImportResult, void>(method);
+}
 
 export interface RenderParams {
   /** An open document (the editor's text, saved or not). */
@@ -216,6 +234,9 @@ export interface RenderResult {
 
 /**
  * The report rendered from the document's shared analysis (no second parse). An unknown or closed document is a
- * request error (`InvalidParams`), never a crash.
+ * request error (`InvalidParams`), never a crash; `null` when the server failed (it logs why).
  */
-export const RenderRequest: RequestSpec<RenderParams, RenderResult> = { method: 'nianbao/render' };
+export namespace RenderRequest {
+  export const method = 'nianbao/render';
+  export const type = new RequestType<RenderParams, RenderResult | null, void>(method);
+}
