@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outTest = join(root, 'out', 'test');
 /** Suites run by their own drivers (a real VS Code), not by node:test. */
-const EDITOR_DIRS = new Set(['integration', 'e2e']);
+const EDITOR_DIRS = new Set([join(outTest, 'client', 'integration'), join(outTest, 'client', 'e2e')]);
 
 /** Every compiled `*.test.js` (not support modules: node's directory mode would also run any .js under test/). */
 function testFiles(dir) {
@@ -16,7 +16,7 @@ function testFiles(dir) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
-      if (!(dir === outTest && EDITOR_DIRS.has(name))) out.push(...testFiles(path));
+      if (!EDITOR_DIRS.has(path)) out.push(...testFiles(path));
     } else if (name.endsWith('.test.js')) {
       out.push(path);
     }

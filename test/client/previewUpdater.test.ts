@@ -1,6 +1,6 @@
 /**
  * The preview's update scheduler on its own, with a scripted host (the end-to-end behaviour with the real server
- * and page is in test/browser/previewLive.test.ts): one request at a time for the newest version, nothing older
+ * and page is in test/client/previewLive.test.ts): one request at a time for the newest version, nothing older
  * shown after something newer, a refresh shows the same version again, a reset after the document reopened,
  * failures reported once after the retries, nothing shown after dispose.
  */

@@ -25,7 +25,7 @@ after(async () => {
 
 describe('fixtures', () => {
   // The server's own fixtures, and the core's test set (test/fixtures/core) where it is present.
-  const all = [...fixtures('server/fixable'), ...fixtures('server/diagnostics'), ...fixtures('core')];
+  const all = [...fixtures('server/fixable'), ...fixtures('server/diagnostics'), ...fixtures('rules')];
   test('there are fixtures', () => assert.ok(all.length >= 15));
   for (const f of all) {
     test(`${f.name}: the diagnostics its markers expect`, async () => {
