@@ -4,9 +4,9 @@
  * reports, so the cells live in typed arrays laid out once per edition; `FactCell` objects are made on demand.
  */
 import type { Range } from '../diagnostics/diagnostic';
-import type { BoundReport } from '../model/bindReport';
-import { cellRange } from '../rules/cellRange';
-import { cellNameOf } from '../rules/names';
+import type { BoundReport } from './bindReport';
+import { cellRange } from './cellRange';
+import { cellNameOf } from './names';
 import { templateIndex } from '../template/templates';
 import type { PlacedNode } from '../template/templates';
 import type { Column, Edition, RowNode, YamlPath } from '../template/types';

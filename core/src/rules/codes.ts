@@ -3,10 +3,10 @@
  * generated from this) and for tooling that lists the checks. The rules' codes (single-report and across reports)
  * come from the rules themselves.
  */
-import { YEAR_PAIR_RULES, nb320DuplicateReport } from '../rules/allCrossRules';
-import { RULES } from '../rules/allRules';
+import { YEAR_PAIR_RULES, nb320DuplicateReport } from './allCrossRules';
+import { RULES } from './allRules';
 import type { Localized } from '../template/types';
-import type { Severity } from './diagnostic';
+import type { Severity } from '../diagnostics/diagnostic';
 
 export interface CodeInfo {
   readonly code: string;

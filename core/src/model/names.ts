@@ -1,5 +1,5 @@
 /** How cells and rows are named in messages: the labels a reader finds in the printed table. */
-import type { BoundCell, BoundRow } from '../model/bindReport';
+import type { BoundCell, BoundRow } from './bindReport';
 import type { PlacedNode } from '../template/templates';
 import type { Column, RowNode } from '../template/types';
 

@@ -1,6 +1,6 @@
 /** Where a diagnostic about a cell or a row sits in the text. */
 import type { Range, RelatedInformation } from '../diagnostics/diagnostic';
-import type { BoundCell, BoundRow } from '../model/bindReport';
+import type { BoundCell, BoundRow } from './bindReport';
 import { fmt } from '../i18n/messages';
 import { cellName } from './names';
 
