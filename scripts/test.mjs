@@ -1,5 +1,5 @@
-// `npm test` after the build: every node:test file compiled under out/test (one process per file, in
-// parallel), then the suites that need a real editor (registered in EDITOR_SUITES when they exist).
+// `npm test` after the build: the lint (scripts/lint.mjs), every node:test file compiled under out/test (one process
+// per file, in parallel), then the suites that need a real editor (registered in EDITOR_SUITES when they exist).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -24,8 +24,10 @@ function testFiles(dir) {
   return out;
 }
 
+let failed =
+  spawnSync(process.execPath, [join(root, 'scripts', 'lint.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0;
+
 const files = existsSync(outTest) ? testFiles(outTest) : [];
-let failed = false;
 if (files.length) {
   const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
   failed ||= r.status !== 0;

@@ -12,7 +12,7 @@ import type {
   ServerOptions,
 } from 'vscode-languageclient/node';
 import { ServerInfoRequest } from '../../protocol/src/protocol';
-import type { InitializationOptions, ServerInfoResult, ServerSettings } from '../../protocol/src/protocol';
+import type { InitializationOptions, ServerSettings } from '../../protocol/src/protocol';
 import { t } from './l10n';
 import { MAX_RESTARTS, RestartPolicy } from './restartPolicy';
 

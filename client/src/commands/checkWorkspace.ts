@@ -1,7 +1,7 @@
 /** `检查工作区中的所有年报`: every `*.nianbao.yaml` of the workspace checked by the server into the Problems panel. */
 import * as vscode from 'vscode';
 import { CheckFilesRequest } from '../../../protocol/src/protocol';
-import type { CheckFilesParams, CheckFilesResult } from '../../../protocol/src/protocol';
+import type { CheckFilesParams } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import type { ServerConnection } from '../serverConnection';
 

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { ImportRequest } from '../../../protocol/src/protocol';
-import type { ImportParams, ImportResult } from '../../../protocol/src/protocol';
+import type { ImportParams } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import { isReport } from '../reportDocuments';
 import type { ServerConnection } from '../serverConnection';

@@ -1,7 +1,7 @@
 /** `新建年报`: edition, year and agency, then the server's skeleton in a new untitled `*.nianbao.yaml`. */
 import * as vscode from 'vscode';
 import { EditionsRequest, SkeletonRequest } from '../../../protocol/src/protocol';
-import type { EditionInfo, SkeletonParams, SkeletonResult } from '../../../protocol/src/protocol';
+import type { EditionInfo, SkeletonParams } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import type { ServerConnection } from '../serverConnection';
 import { reportFileBase } from './reportNames';

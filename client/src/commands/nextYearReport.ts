@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { NextYearRequest } from '../../../protocol/src/protocol';
-import type { NextYearParams, NextYearResult } from '../../../protocol/src/protocol';
+import type { NextYearParams } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import { isReport } from '../reportDocuments';
 import type { ServerConnection } from '../serverConnection';

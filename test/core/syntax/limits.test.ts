@@ -3,6 +3,8 @@
  * document is refused with one NB104), items of structure (past MAX_ITEMS, NB107 before parsing), on both parsers.
  */
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { MAX_ALIASES, MAX_ITEMS, analyze, locate, parse } from '../../../core/src/index';
 
@@ -67,8 +69,6 @@ test('locating a finding in a collection of 200,000 items: the item at the offse
 });
 
 test('nothing turns a report into JavaScript values: only the two tree builders import a YAML library, and neither loads', () => {
-  const { readFileSync, readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
-  const { join, relative } = require('node:path') as typeof import('node:path');
   const root = join(__dirname, '..', '..', '..', '..');
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((n) =>
