@@ -8,7 +8,7 @@
  *   must not exist) says;
  *   new reports (新建年报, next year, import) open as unsaved documents;
  * - the server writes nothing: its fixes are text edits of the open document, versioned.
- * The editor's side is tested in VS Code by test/integration/noDataLoss.test.ts.
+ * The editor's side is tested in VS Code by test/client/integration/noDataLoss.test.ts.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

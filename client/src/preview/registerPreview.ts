@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { exportDocx, exportHtml } from '../commands/exportReport';
-import type { ExtensionServices } from '../extension';
+import type { ExtensionServices } from '../feature';
 import { PREVIEW_COMMANDS } from './previewIds';
 import { PreviewManager } from './previewManager';
 
