@@ -41,13 +41,13 @@ const HOSTILE = ['{ PAGE }', 'HYPERLINK "https://evil.example/x"', '<w:fldSimple
 const CASES: Case[] = [
   { name: 'caozhen-2020', edition: 2019, text: SEED, breaks: true },
   { name: 'shifan-2024', edition: 2021, text: SHIFAN, signature: true, breaks: true },
-  { name: 'blank-cells', edition: 2021, text: read(FIXTURES, 'core', '2021', 'nb206-blank-cell.fail.nianbao.yaml') },
+  { name: 'blank-cells', edition: 2021, text: read(FIXTURES, 'rules', 'nb206', '2021-blank-cell.fail.nianbao.yaml') },
   {
     name: 'blank-total-2019',
     edition: 2019,
-    text: read(FIXTURES, 'core', '2019', 'nb207-blank-total.fail.nianbao.yaml'),
+    text: read(FIXTURES, 'rules', 'nb207', '2019-blank-total.fail.nianbao.yaml'),
   },
-  { name: 'syntax-error', edition: 2021, text: read(FIXTURES, 'core', 'syntax', 'nb101-syntax.fail.nianbao.yaml') },
+  { name: 'syntax-error', edition: 2021, text: read(FIXTURES, 'rules', 'nb101', 'syntax.fail.nianbao.yaml') },
   {
     name: 'hostile',
     edition: 2021,

@@ -216,7 +216,7 @@ for (const edition of [2019, 2021] as const) {
 
 describe('bad input and hostile text', () => {
   test('blank cells stay blank; a report with a syntax error still exports what it holds', async () => {
-    const blank = readFileSync(join(FIXTURES, 'core', '2021', 'nb206-blank-cell.fail.nianbao.yaml'), 'utf8');
+    const blank = readFileSync(join(FIXTURES, 'rules', 'nb206', '2021-blank-cell.fail.nianbao.yaml'), 'utf8');
     const tables = wordTables((await parts(blank)).files.get('word/document.xml')!);
     const row = (t: number, label: string) => tables[t].find((r) => r.cells.some((c) => c.text === label))!;
     assert.deepEqual(
@@ -236,7 +236,7 @@ describe('bad input and hostile text', () => {
       ['1', '', '0', '', '0', '0', '1'],
     );
 
-    const broken = readFileSync(join(FIXTURES, 'core', 'syntax', 'nb101-syntax.fail.nianbao.yaml'), 'utf8');
+    const broken = readFileSync(join(FIXTURES, 'rules', 'nb101', 'syntax.fail.nianbao.yaml'), 'utf8');
     const analysis = analyze(broken);
     assert.ok(analysis.diagnostics.some((d) => d.code === 'NB101'));
     const doc = officialDocument(analysis);
