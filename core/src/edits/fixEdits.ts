@@ -8,6 +8,7 @@ import type { ParsedDocument } from '../syntax/tree';
 import type { Range } from '../diagnostics/diagnostic';
 import { cellRange } from '../rules/cellRange';
 import { expectedValue, sumRelations } from '../rules/sumRelations';
+import { valueChangeAllowed } from '../rules/sumVerdict';
 import type { BoundReport } from '../model/bindReport';
 import { commentOutRange } from './commentOut';
 import { dropTagEdits } from './dropTag';
@@ -24,6 +25,13 @@ function withTag(doc: ParsedDocument, range: Range): Range {
   if (node && node.start === range.start && node.end === range.end && node.tagRange)
     return { start: Math.min(node.tagRange[0], range.start), end: range.end };
   return range;
+}
+
+/** The edit that writes `value` over the cell at `range` (its tag too), or into an empty value. */
+export function valueEdit(doc: ParsedDocument, range: Range, value: number): TextEdit[] {
+  if (range.start === range.end) return [{ start: range.start, end: range.end, newText: ` ${fmt(value)}` }];
+  const at = withTag(doc, range);
+  return [{ start: at.start, end: at.end, newText: fmt(value) }];
 }
 
 /**
@@ -59,8 +67,9 @@ function editsOf(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixData): Text
   switch (fix.kind) {
     case 'setValue': {
       if (disputedTotal(analysis.report, fix.range)) return undefined;
-      const range = withTag(analysis.doc, fix.range);
-      return [{ start: range.start, end: range.end, newText: fmt(fix.value) }];
+      // A value fix never makes the arithmetic worse (the rules already hold back their own; this covers the rest).
+      if (!valueChangeAllowed(analysis.report, fix.range, fix.value)) return undefined;
+      return valueEdit(analysis.doc, fix.range, fix.value);
     }
     case 'renameKey':
       return [{ start: fix.range.start, end: fix.range.end, newText: yamlString(fix.key) }];

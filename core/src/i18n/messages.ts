@@ -264,6 +264,15 @@ export const M = {
       en: `${cell} should be ${fmt(expected)} (${terms}), is ${fmt(actual)}, off by ${diff}; the printed rule: items 1 + 2 = items 3 + 4`,
     };
   },
+  /** A total whose change would break a relation that holds: the mistake is in a part. */
+  sumHeld: (cell: string, held: string): Localized => ({
+    zh: `；${cell} 与「${held}」相符，改动它会破坏这一关系，故不提供修改总计的快速修复：请核对各加数`,
+    en: `; ${cell} agrees with ${held}, and changing it would break that, so no fix of the total is offered: check the terms it adds up`,
+  }),
+  zeroTermsLeftOut: (count: number): Localized => ({
+    zh: `另有 ${count} 项为 0 或空白，未列出`,
+    en: `${count} more term(s) are 0 or blank (not listed)`,
+  }),
   negative: (cell: string, value: number): Localized => ({
     zh: `${cell} 为 ${fmt(value)}：件数、金额不能为负数`,
     en: `${cell} is ${fmt(value)}: counts and amounts cannot be negative`,

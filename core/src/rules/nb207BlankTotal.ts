@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { M } from '../i18n/messages';
 import type { Rule } from './rule';
 import { blankTotals } from './blankTotals';
-import { cellRange, relatedCell } from './cellRange';
+import { cellRange, relatedTerms } from './cellRange';
 import { cellName } from './names';
 import { termsText } from './sumCheck';
 import { expectedValue } from './sumRelations';
@@ -18,13 +18,14 @@ export const nb207BlankTotal: Rule = {
       if (expected === undefined) continue;
       const range = cellRange(relation.row, cell);
       const empty = range.start === range.end;
+      const at = empty ? { start: relation.row.pair.key.start, end: relation.row.pair.key.end } : range;
       out.push({
         code: 'NB207',
         severity: 'error',
         message: M.blankTotal(cellName(relation.row, cell), expected, termsText(relation)),
-        range: empty ? { start: relation.row.pair.key.start, end: relation.row.pair.key.end } : range,
+        range: at,
         path: cell.path,
-        related: relation.terms.map((t) => relatedCell(t.row, t.cell)),
+        related: relatedTerms(relation.terms, { range: at, path: cell.path }),
         fix: empty
           ? { kind: 'replaceText', text: ` ${expected}`, range }
           : { kind: 'setValue', value: expected, range },

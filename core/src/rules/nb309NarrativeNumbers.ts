@@ -10,7 +10,7 @@ import type { QuantityTerm, QuantityValue } from '../narrative/quantities';
 import { scalarOffsets, sourceRange } from '../narrative/scalarOffsets';
 import { displayLabel } from '../template/templates';
 import type { Localized } from '../template/types';
-import { relatedCell } from './cellRange';
+import { relatedTerms } from './cellRange';
 import { cellName } from './names';
 import type { Rule } from './rule';
 
@@ -129,7 +129,10 @@ export const nb309NarrativeNumbers: Rule = {
                   M.narrativeClaim(f.label, fmt(f.table), howComputed(f.terms), howComputed(f.terms)),
                 ),
               );
-        const related: RelatedInformation[] = failures.flatMap((f) => f.terms.map((t) => relatedCell(t.row, t.cell)));
+        const related: RelatedInformation[] = relatedTerms(
+          failures.flatMap((f) => f.terms),
+          { range, path: [bound.pair.key.kind === 'scalar' ? bound.pair.key.text : id] },
+        );
         const only = failures.length === 1 && statement.claims.length === 1 ? failures[0] : undefined;
         out.push({
           code: 'NB309',

@@ -11,7 +11,14 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { commentOutEdits, culpritCells, fixAllTotals, fixEdits, isTotalFix, nodeAtPath } from '../../../core/src/index';
+import {
+  commentOutEdits,
+  culpritCells,
+  fixAllTotals,
+  fixEdits,
+  isSumFinding,
+  nodeAtPath,
+} from '../../../core/src/index';
 import type { Diagnostic, Lang, TextEdit as CoreEdit } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
 import { t } from '../l10n';
@@ -24,11 +31,20 @@ export interface CodeActionClient {
   readonly documentChanges: boolean;
 }
 
+/** Findings against last year's report: their fix overwrites what this report prints. */
+const CROSS_YEAR = new Set(['NB306', 'NB307', 'NB308']);
+
 function title(d: Diagnostic, edits: readonly CoreEdit[], text: string): string {
   const fix = d.fix;
   if (!fix) return '';
   switch (fix.kind) {
     case 'setValue':
+      if (CROSS_YEAR.has(d.code))
+        return t(
+          "Overwrite the printed {0} with {1} from last year's report",
+          text.slice(fix.range.start, fix.range.end),
+          edits[0]?.newText.trim() ?? '',
+        );
       if (d.code === 'NB205') return t('Write it as the number {0}', edits[0]?.newText ?? '');
       if (d.code === 'NB206' || (d.code === 'NB203' && fix.value === 0)) return t('Write 0');
       return t('Change to {0}', edits[0]?.newText ?? '');
@@ -80,6 +96,30 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start <= b.end && b.start <= a.end;
 }
 
+/**
+ * The findings a request is about: those the range overlaps, and those the client sent whose lines the range
+ * touches (Neovim asks from column 0 of the line, before the finding's own column).
+ */
+function findingsFor(state: DocumentState, params: CodeActionParams, all: readonly Diagnostic[]): Diagnostic[] {
+  const range = toOffsetRange(state.lines, params.range);
+  const first = params.range.start.line;
+  const last = params.range.end.line;
+  const sent = (params.context.diagnostics ?? []).filter(
+    (s) => s.range.start.line <= last && first <= s.range.end.line,
+  );
+  return all.filter((d) => {
+    if (overlaps(d.range, range)) return true;
+    if (sent.length === 0) return false;
+    const at = toRange(state.lines, d.range);
+    return sent.some(
+      (s) =>
+        String(s.code) === d.code &&
+        s.range.start.line === at.start.line &&
+        s.range.start.character === at.start.character,
+    );
+  });
+}
+
 /** The client's copy of the diagnostic when it sent one (same code and range), else a fresh conversion. */
 function matching(d: Diagnostic, state: DocumentState, sent: readonly LspDiagnostic[], lang: Lang): LspDiagnostic {
   const fresh = toLspDiagnostic(d, state.uri, state.lines, lang);
@@ -113,9 +153,8 @@ export function codeActions(
 ): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-  const range = toOffsetRange(state.lines, params.range);
   const sent = params.context.diagnostics ?? [];
-  const here = [...state.analysis.diagnostics, ...cross].filter((d) => overlaps(d.range, range));
+  const here = findingsFor(state, params, [...state.analysis.diagnostics, ...cross]);
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {
@@ -154,7 +193,8 @@ export function codeActions(
           title: title(d, edits, state.text),
           kind: CodeActionKind.QuickFix,
           diagnostics: [matching(d, state, sent, lang)],
-          isPreferred: !culprit,
+          // A cross-year value is last year's word against this year's print: offered, never preferred.
+          isPreferred: !culprit && !CROSS_YEAR.has(d.code),
           edit: workspaceEdit(state, edits, client),
         });
       } else if (!d.fix && (d.code === 'NB201' || d.code === 'NB312') && isStrayKey(state, d)) {
@@ -173,7 +213,8 @@ export function codeActions(
   }
 
   // "Fix all totals": beside a total's own fix, and as the source.fixAll action of the file.
-  const totalsHere = here.filter(isTotalFix);
+  // Beside every sum finding, fixed alone or not: a total held back alone may be settled with the others.
+  const totalsHere = here.filter(isSumFinding);
   const asQuickFix = totalsHere.length > 0 && wants(CodeActionKind.QuickFix);
   const asFixAll = only !== undefined && wants(FIX_ALL_KIND);
   if (asQuickFix || asFixAll) {
