@@ -83,8 +83,13 @@ type Overrides = Map<BoundCell, number>;
  */
 function recomputeAll(report: BoundReport): Overrides {
   const overrides: Overrides = new Map();
+  // 四、结转下年度 is a count the agency reports, not a printed total: it is recomputed only where the balance
+  // failed to begin with, never to absorb a change of （七）总计 that agreed with it.
+  const failing = sumFailures(report);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = candidates(report, overrides, true);
+    const next = candidates(report, overrides, true).filter(
+      (c) => c.relation.code !== 'NB301' || failing.has(c.relation),
+    );
     if (next.length === 0) break;
     const rank = next[0].rank;
     for (const c of next) if (c.rank === rank) overrides.set(c.cell, c.value);

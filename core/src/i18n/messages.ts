@@ -265,9 +265,14 @@ export const M = {
     };
   },
   /** A total whose change would break a relation that holds: the mistake is in a part. */
-  sumHeld: (cell: string, held: string): Localized => ({
-    zh: `；${cell} 与「${held}」相符，改动它会破坏这一关系，故不提供修改总计的快速修复：请核对各加数`,
-    en: `; ${cell} agrees with ${held}, and changing it would break that, so no fix of the total is offered: check the terms it adds up`,
+  sumHeld: (cell: string, held: Localized): Localized => ({
+    zh: `；${cell} 与「${held.zh}」相符，改动它会破坏这一关系，故不提供修改总计的快速修复：请核对各加数`,
+    en: `; ${cell} agrees with ${held.en}, and changing it would break that, so no fix of the total is offered: check the terms it adds up`,
+  }),
+  /** The printed rule of section 三 with one column's values. */
+  flowIdentity: (received: string, carried: string, total: string, forward: string): Localized => ({
+    zh: `勾稽关系 本年新收 ${received} + 上年结转 ${carried} = （七）总计 ${total} + 结转下年度 ${forward}`,
+    en: `the printed rule new ${received} + carried over ${carried} = total ${total} + carried forward ${forward}`,
   }),
   zeroTermsLeftOut: (count: number): Localized => ({
     zh: `另有 ${count} 项为 0 或空白，未列出`,

@@ -28,6 +28,16 @@ export function relationText(relation: SumRelation, read: TermReader = termValue
   return `${cellName(relation.row, relation.cell)} ${fmt(read(relation.cell) ?? 0)} = ${termsText(relation, read)}`;
 }
 
+/** How a relation that holds is named: the printed rule with its four values, any other with its arithmetic. */
+function heldText(relation: SumRelation, read: TermReader): Localized {
+  if (relation.code === 'NB301') {
+    const [received, carried, total] = relation.terms.map((t) => fmt(read(t.cell) ?? 0));
+    return M.flowIdentity(received, carried, total, fmt(read(relation.cell) ?? 0));
+  }
+  const text = relationText(relation, read);
+  return { zh: text, en: text };
+}
+
 export function checkSums(context: RuleContext, code: SumCode, message: typeof M.sumMismatch): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { report } = context;
@@ -46,8 +56,10 @@ export function checkSums(context: RuleContext, code: SumCode, message: typeof M
     const verdict =
       expected >= 0 && relation.cell.node ? judgeChange(report, new Map([[relation.cell, expected]])) : undefined;
     if (verdict && verdict.broken.length > 0) {
-      const held = M.sumHeld(name, relationText(verdict.broken[0], read));
-      text = { zh: text.zh + held.zh, en: text.en + held.en };
+      // The flow identity, when it is among them, is the one to name: it is the rule printed on the table.
+      const held = verdict.broken.find((r) => r.code === 'NB301') ?? verdict.broken[0];
+      const clause = M.sumHeld(name, heldText(held, read));
+      text = { zh: text.zh + clause.zh, en: text.en + clause.en };
     }
     out.push({
       code,
