@@ -47,9 +47,11 @@ interface Offered {
 function offered(analysis: Analysis): Offered[] {
   const out: Offered[] = [];
   for (const d of analysis.diagnostics) {
-    if (!d.fix) continue;
-    const edits = fixEdits(analysis, d.fix);
-    if (edits && edits.length > 0) out.push({ what: `${d.code} ${d.message.zh}`, severity: d.severity, edits });
+    for (const fix of d.fix ? [d.fix, ...(d.fixes ?? [])] : []) {
+      const edits = fixEdits(analysis, fix);
+      if (edits && edits.length > 0)
+        out.push({ what: `${d.code} ${fix.kind} ${d.message.zh}`, severity: d.severity, edits });
+    }
   }
   for (const c of culpritCells(analysis)) {
     const edits = fixEdits(analysis, { kind: 'setValue', value: c.value, range: c.range });

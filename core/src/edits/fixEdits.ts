@@ -13,6 +13,7 @@ import type { BoundReport } from '../model/bindReport';
 import { commentOutRange } from './commentOut';
 import { dropTagEdits } from './dropTag';
 import { expandAliasEdits } from './expandAlias';
+import { fillBlanksEdits } from './fillBlanks';
 import { fillTableEdits } from './fillTable';
 import { insertMissingEdits } from './insertMissing';
 import { repairSyntaxEdits } from './repairSyntax';
@@ -77,7 +78,7 @@ function editsOf(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixData): Text
       return [{ start: fix.range.start, end: fix.range.end, newText: fix.text }];
     case 'insertMissing':
       if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
-      return insertMissingEdits(analysis.doc, analysis.report.edition, fix.path, fix.ids);
+      return insertMissingEdits(analysis.doc, analysis.report.edition, fix.path, fix.ids, fix.agencyType);
     case 'commentOut':
       return commentOutRange(analysis.doc.text, fix.range);
     case 'repairSyntax':
@@ -89,6 +90,8 @@ function editsOf(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixData): Text
     case 'sumRows':
       if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
       return sumRowsEdits(analysis.doc, fix.path);
+    case 'fillBlanks':
+      return fillBlanksEdits(analysis, fix.table);
     case 'fillTable':
       if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
       return fillTableEdits(analysis.doc, analysis.report.edition, fix.range, fix.path);

@@ -222,6 +222,14 @@ export const M = {
     zh: `「${row}」整行空白，按 0 计；若确为 0 请填 0`,
     en: `The whole row "${row}" is blank and counts as 0; write 0s if they are 0`,
   }),
+  blankTable: (table: string, cells: number): Localized => ({
+    zh: `「${table}」的 ${cells} 个单元格全部空白，按 0 计；若确为 0 请填 0`,
+    en: `All ${cells} cells of "${table}" are blank and count as 0; write 0s if they are 0`,
+  }),
+  blankTotalRow: (row: string, values: string, last: string, terms: string): Localized => ({
+    zh: `「${row}」整行空白，而它合计的各项已填写：应为 ${values}（${last}：${terms}）`,
+    en: `The whole row "${row}" is blank while the cells it adds up are filled: it should be ${values} (${last}: ${terms})`,
+  }),
   blankTotal: (cell: string, expected: number, terms: string): Localized => ({
     zh: `${cell} 不能空白，应为 ${fmt(expected)}（${terms}）`,
     en: `${cell} must not be blank; it should be ${fmt(expected)} (${terms})`,
@@ -352,6 +360,15 @@ export const M = {
   ): Localized => ({
     zh: `发布日期 ${date} 晚于《条例》第四十九条规定的期限（${kind}：${year}年${month}月31日前），迟 ${days} 天${inferred ? `；按机关名称推定为${kind}，如不同请填写「机关类型」` : ''}`,
     en: `Published ${date}, after the 条例 art. 49 deadline (${kind === '人民政府' ? "people's government" : 'department'}: by ${year}-0${month}-31), ${days} day(s) late${inferred ? '; the agency type was inferred from the name, set 机关类型 if it differs' : ''}`,
+  }),
+
+  lateEither: (date: string, year: number, days: number): Localized => ({
+    zh: `发布日期 ${date} 晚于《条例》第四十九条规定的期限：部门为${year}年1月31日前，人民政府为${year}年3月31日前，按后者也迟 ${days} 天`,
+    en: `Published ${date}, after the 条例 art. 49 deadlines (departments: by ${year}-01-31; people's governments: by ${year}-03-31), ${days} day(s) late even by the later one`,
+  }),
+  lateIfDepartment: (date: string, year: number, days: number): Localized => ({
+    zh: `发布日期 ${date}：如为部门年报，晚于《条例》第四十九条规定的期限（${year}年1月31日前）${days} 天；如为人民政府年报（含管委会等报告本区域的年报），未超期（${year}年3月31日前）。机关名称不能判断是哪一种，请填写「机关类型」`,
+    en: `Published ${date}: ${days} day(s) after the 条例 art. 49 deadline if this is a department's report (by ${year}-01-31), in time if it is a people's government's report (by ${year}-03-31; also an area's management committee). The name does not say which: set 机关类型`,
   }),
 
   // ---- cross-report (invariants 6–8, duplicates) ----

@@ -1,52 +1,115 @@
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, FixData, Range } from '../diagnostics/diagnostic';
 import { M } from '../i18n/messages';
+import type { BoundCell, BoundReport, BoundRow } from '../model/bindReport';
 import type { YamlNode } from '../syntax/tree';
+import { displayLabel } from '../template/templates';
 import type { Rule } from './rule';
 import { blankTotals } from './blankTotals';
 import { cellRange } from './cellRange';
 import { cellName, rowTitle } from './names';
 
-/** E8: a blank cell (`null`, `~` or nothing) counts as 0 but is probably an omission: a warning, fix writes 0. */
+/** The table a row belongs to, by template id: a sub-table of 二 (`active.art20_1`), 三 or 四. */
+export function tableIdOf(row: BoundRow): string {
+  const parts = row.placed.node.id.split('.');
+  return parts[0] === 'active' ? parts.slice(0, 2).join('.') : parts[0];
+}
+
+/** Where a blank cell's warning sits and what writes 0 there: the whole row (`予以公开:`) or one cell. */
+export interface BlankFill {
+  readonly wholeRow: boolean;
+  /** The finding's place (the key when the value is empty). */
+  readonly at: Range;
+  readonly fix: FixData;
+}
+
+export function blankFill(row: BoundRow, cell: BoundCell): BlankFill {
+  const range = cellRange(row, cell);
+  const empty = range.start === range.end;
+  const at = empty ? { start: row.pair.key.start, end: row.pair.key.end } : range;
+  if (row.cells.length > 1 && cell.node === row.pair.value) {
+    // `予以公开:` or `予以公开: null`: the fix writes a row of zeros.
+    const zeros = `[${row.cells.map(() => '0').join(', ')}]`;
+    return { wholeRow: true, at, fix: { kind: 'replaceText', text: empty ? ` ${zeros}` : zeros, range } };
+  }
+  return {
+    wholeRow: false,
+    at,
+    fix: empty ? { kind: 'replaceText', text: ' 0', range } : { kind: 'setValue', value: 0, range },
+  };
+}
+
+/** Each blank cell NB206 reports (blank totals are NB207's), once per value node, with its fill. */
+export function blankCells(report: BoundReport): { row: BoundRow; cell: BoundCell; fill: BlankFill }[] {
+  const out: { row: BoundRow; cell: BoundCell; fill: BlankFill }[] = [];
+  const totals = blankTotals(report);
+  for (const row of report.rows.values()) {
+    // Made only for a row with a blank cell (most rows have none).
+    let reported: Set<YamlNode> | undefined;
+    for (const cell of row.cells) {
+      if (cell.value !== null || !cell.node || totals.has(cell) || reported?.has(cell.node)) continue;
+      (reported ??= new Set()).add(cell.node);
+      out.push({ row, cell, fill: blankFill(row, cell) });
+    }
+  }
+  return out;
+}
+
+/** Every cell of every table blank: a skeleton not filled in yet. */
+function allBlank(report: BoundReport): boolean {
+  let cells = 0;
+  for (const row of report.rows.values())
+    for (const cell of row.cells) {
+      if (cell.value !== null) return false;
+      cells++;
+    }
+  return cells > 0;
+}
+
+/**
+ * E8: a blank cell (`null`, `~` or nothing) counts as 0 but is probably an omission: a warning, the fix writes 0
+ * (or every blank cell of its table at once). A report whose every cell is blank gets one finding per table.
+ */
 export const nb206BlankCell: Rule = {
   code: 'NB206',
   title: { zh: '空白单元格按 0 计（建议填 0）', en: 'Blank cells count as 0 (write 0)' },
   severity: 'warning',
   check({ report }) {
     const out: Diagnostic[] = [];
-    const totals = blankTotals(report);
-    for (const row of report.rows.values()) {
-      // Made only for a row with a blank cell (most rows have none).
-      let reported: Set<YamlNode> | undefined;
-      for (const cell of row.cells) {
-        if (cell.value !== null || !cell.node || totals.has(cell) || reported?.has(cell.node)) continue;
-        (reported ??= new Set()).add(cell.node);
-        const range = cellRange(row, cell);
-        const wholeRow = row.cells.length > 1 && cell.node === row.pair.value;
-        if (wholeRow) {
-          // `予以公开:` or `予以公开: null`: one warning for the row; the fix writes a row of zeros.
-          const zeros = `[${row.cells.map(() => '0').join(', ')}]`;
-          out.push({
-            code: 'NB206',
-            severity: 'warning',
-            message: M.blankRow(rowTitle(row.placed)),
-            range: range.start === range.end ? { start: row.pair.key.start, end: row.pair.key.end } : range,
-            path: row.path,
-            fix: { kind: 'replaceText', text: range.start === range.end ? ` ${zeros}` : zeros, range },
-          });
-        } else {
-          out.push({
-            code: 'NB206',
-            severity: 'warning',
-            message: M.blankCell(cellName(row, cell)),
-            range: range.start === range.end ? { start: row.pair.key.start, end: row.pair.key.end } : range,
-            path: cell.path,
-            fix:
-              range.start === range.end
-                ? { kind: 'replaceText', text: ' 0', range }
-                : { kind: 'setValue', value: 0, range },
-          });
-        }
+    const blanks = blankCells(report);
+    if (blanks.length === 0) return out;
+    if (allBlank(report)) {
+      const counts = new Map<string, { row: BoundRow; cells: number }>();
+      for (const { row } of blanks) {
+        const id = tableIdOf(row);
+        const entry = counts.get(id);
+        if (entry) entry.cells += row.cells.length;
+        else counts.set(id, { row, cells: row.cells.length });
       }
+      for (const [id, { row, cells }] of counts) {
+        const pair = report.pairs.get(id);
+        const placed = report.template.byId.get(id);
+        const key = pair?.key ?? row.pair.key;
+        out.push({
+          code: 'NB206',
+          severity: 'warning',
+          message: M.blankTable(placed ? displayLabel(placed.node) : id, cells),
+          range: { start: key.start, end: key.end },
+          path: placed ? [...placed.path] : row.path,
+          fix: { kind: 'fillBlanks', table: id },
+        });
+      }
+      return out;
+    }
+    for (const { row, cell, fill } of blanks) {
+      out.push({
+        code: 'NB206',
+        severity: 'warning',
+        message: fill.wholeRow ? M.blankRow(rowTitle(row.placed)) : M.blankCell(cellName(row, cell)),
+        range: fill.at,
+        path: fill.wholeRow ? row.path : cell.path,
+        fix: fill.fix,
+        fixes: [{ kind: 'fillBlanks', table: tableIdOf(row) }],
+      });
     }
     return out;
   },
