@@ -10,10 +10,11 @@ export function fillBlanksEdits(analysis: Pick<Analysis, 'report'>, table?: stri
   const edits: TextEdit[] = [];
   for (const { row, fill } of blankCells(analysis.report)) {
     if (table !== undefined && tableIdOf(row) !== table) continue;
+    // Only the cells whose 0 is right: a blank 四 that the balance gives another value keeps its own finding.
     const fix = fill.fix;
-    const range = fix.kind === 'replaceText' || fix.kind === 'setValue' ? fix.range : undefined;
-    if (!range) continue;
-    edits.push({ start: range.start, end: range.end, newText: fix.kind === 'replaceText' ? fix.text : '0' });
+    if (!fix || fill.balance !== undefined) continue;
+    if (fix.kind === 'replaceText') edits.push({ start: fix.range.start, end: fix.range.end, newText: fix.text });
+    else if (fix.kind === 'setValue') edits.push({ start: fix.range.start, end: fix.range.end, newText: '0' });
   }
   return edits;
 }

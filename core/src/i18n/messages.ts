@@ -218,6 +218,10 @@ export const M = {
     zh: `${cell} 为空白，按 0 计；若确为 0 请填 0`,
     en: `${cell} is blank and counts as 0; write 0 if it is 0`,
   }),
+  blankBalance: (cell: string, value: number): Localized => ({
+    zh: `${cell} 为空白；按勾稽关系（第一项加第二项之和，等于第三项加第四项之和）应为 ${fmt(value)}`,
+    en: `${cell} is blank; by the printed rule (items 1 + 2 = items 3 + 4) it should be ${fmt(value)}`,
+  }),
   blankRow: (row: string): Localized => ({
     zh: `「${row}」整行空白，按 0 计；若确为 0 请填 0`,
     en: `The whole row "${row}" is blank and counts as 0; write 0s if they are 0`,

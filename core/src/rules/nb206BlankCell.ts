@@ -1,12 +1,14 @@
 import type { Diagnostic, FixData, Range } from '../diagnostics/diagnostic';
-import { M } from '../i18n/messages';
+import { M, fmt } from '../i18n/messages';
 import type { BoundCell, BoundReport, BoundRow } from '../model/bindReport';
 import type { YamlNode } from '../syntax/tree';
 import { displayLabel } from '../template/templates';
 import type { Rule } from './rule';
-import { blankTotals } from './blankTotals';
+import { blankTotals, filledValue } from './blankTotals';
 import { cellRange } from './cellRange';
 import { cellName, rowTitle } from './names';
+import { expectedValue, sumRelations } from './sumRelations';
+import { judgeChange } from './sumVerdict';
 
 /** The table a row belongs to, by template id: a sub-table of 二 (`active.art20_1`), 三 or 四. */
 export function tableIdOf(row: BoundRow): string {
@@ -19,23 +21,42 @@ export interface BlankFill {
   readonly wholeRow: boolean;
   /** The finding's place (the key when the value is empty). */
   readonly at: Range;
-  readonly fix: FixData;
+  /**
+   * What writes the cell: 0, or — for a blank 四、结转下年度 that the balance gives another value — that value;
+   * none when writing it would break a relation that holds.
+   */
+  readonly fix: FixData | undefined;
+  /** The balance's value when that is what the fix writes. */
+  readonly balance?: number;
 }
 
-export function blankFill(row: BoundRow, cell: BoundCell): BlankFill {
+function written(value: number, range: Range): FixData {
+  return range.start === range.end
+    ? { kind: 'replaceText', text: ` ${fmt(value)}`, range }
+    : { kind: 'setValue', value, range };
+}
+
+export function blankFill(report: BoundReport, row: BoundRow, cell: BoundCell): BlankFill {
   const range = cellRange(row, cell);
   const empty = range.start === range.end;
   const at = empty ? { start: row.pair.key.start, end: row.pair.key.end } : range;
   if (row.cells.length > 1 && cell.node === row.pair.value) {
     // `予以公开:` or `予以公开: null`: the fix writes a row of zeros.
     const zeros = `[${row.cells.map(() => '0').join(', ')}]`;
-    return { wholeRow: true, at, fix: { kind: 'replaceText', text: empty ? ` ${zeros}` : zeros, range } };
+    const worse = judgeChange(report, new Map(row.cells.map((c) => [c, 0]))).worse;
+    return {
+      wholeRow: true,
+      at,
+      fix: worse ? undefined : { kind: 'replaceText', text: empty ? ` ${zeros}` : zeros, range },
+    };
   }
-  return {
-    wholeRow: false,
-    at,
-    fix: empty ? { kind: 'replaceText', text: ' 0', range } : { kind: 'setValue', value: 0, range },
-  };
+  if (!judgeChange(report, new Map([[cell, 0]])).worse) return { wholeRow: false, at, fix: written(0, range) };
+  // A blank target of the balance (四) is not read as 0 by it: writing 0 would make it fail. Its value then.
+  const balance = sumRelations(report).find((r) => r.code === 'NB301' && r.cell === cell);
+  const value = balance ? expectedValue(balance, filledValue(report)) : undefined;
+  if (value !== undefined && value >= 0 && !judgeChange(report, new Map([[cell, value]])).worse)
+    return { wholeRow: false, at, fix: written(value, range), balance: value };
+  return { wholeRow: false, at, fix: undefined };
 }
 
 /** Each blank cell NB206 reports (blank totals are NB207's), once per value node, with its fill. */
@@ -48,7 +69,7 @@ export function blankCells(report: BoundReport): { row: BoundRow; cell: BoundCel
     for (const cell of row.cells) {
       if (cell.value !== null || !cell.node || totals.has(cell) || reported?.has(cell.node)) continue;
       (reported ??= new Set()).add(cell.node);
-      out.push({ row, cell, fill: blankFill(row, cell) });
+      out.push({ row, cell, fill: blankFill(report, row, cell) });
     }
   }
   return out;
@@ -101,14 +122,20 @@ export const nb206BlankCell: Rule = {
       return out;
     }
     for (const { row, cell, fill } of blanks) {
+      // The table's fill skips a cell whose 0 is wrong: offered only beside a finding it settles.
+      const table: FixData = { kind: 'fillBlanks', table: tableIdOf(row) };
+      const name = cellName(row, cell);
       out.push({
         code: 'NB206',
         severity: 'warning',
-        message: fill.wholeRow ? M.blankRow(rowTitle(row.placed)) : M.blankCell(cellName(row, cell)),
+        message: fill.wholeRow
+          ? M.blankRow(rowTitle(row.placed))
+          : fill.balance !== undefined
+            ? M.blankBalance(name, fill.balance)
+            : M.blankCell(name),
         range: fill.at,
         path: fill.wholeRow ? row.path : cell.path,
-        fix: fill.fix,
-        fixes: [{ kind: 'fillBlanks', table: tableIdOf(row) }],
+        ...(fill.fix ? { fix: fill.fix, ...(fill.balance === undefined ? { fixes: [table] } : {}) } : {}),
       });
     }
     return out;
