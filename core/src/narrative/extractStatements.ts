@@ -274,7 +274,16 @@ const isCombined = (p: SubjectPhrase): boolean => (p as (typeof APPLICATION_PHRA
 function applications(text: string, right: string, year: number | undefined): Classified | undefined {
   if (APPLICATION_SET.startsIn(text).length === 0) return undefined;
   const listed = RESPECTIVELY.test(text);
-  const found: Match[] = APPLICATION_SET.matches(text, listed ? isCombined : undefined);
+  const matched: Match[] = APPLICATION_SET.matches(text, listed ? isCombined : undefined);
+  const found = matched.filter((m) => {
+    // 结转下年度继续办理的申请: the carry-forward row's own words, not a count of requests handled.
+    if (m.id === 'handled' && text.startsWith('办理', m.start) && text.slice(0, m.start).endsWith('继续')) return false;
+    // 因本机关不掌握等原因无法提供: 等 widens the reason to the whole row group, which then is what is counted.
+    return (
+      !m.parent ||
+      !matched.some((p) => p.id === m.parent && p.start >= m.end && text.slice(m.end, p.start).includes('等'))
+    );
+  });
   // 结转至2025年: only next year's number is this report's carry-forward.
   const checked = found.filter((m) => {
     if (m.id !== 'carriedForward' || year === undefined) return true;
