@@ -17,7 +17,10 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const core = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'out', 'core', 'src'));
-const { extractStatements } = await import(pathToFileURL(join(core, 'narrative', 'extractStatements.js')).href);
+const narrative = await import(pathToFileURL(join(core, 'narrative', 'extractStatements.js')).href);
+const { extractStatements } = narrative;
+/** The agency's own scope (全区 of a 区人民政府), where the core under test knows it. */
+const scopeOf = (agency) => narrative.ownScope?.(agency);
 
 const MARK = /\[\[([^|\]]+)\|([^\]]+)\]\]/g;
 
@@ -63,7 +66,8 @@ let recalled = 0;
 const misses = [];
 const wrong = [];
 for (const r of reports) {
-  const statements = extractStatements(r.text, { year: r.year, agency: r.agency });
+  const scope = scopeOf(r.agency);
+  const statements = extractStatements(r.text, scope ? { year: r.year, scope } : { year: r.year });
   marked += r.marks.length;
   for (const s of statements) {
     found++;

@@ -326,6 +326,18 @@ export const M = {
     zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格为 ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? unit : ''}（${how}）`,
     en: `${section} states ${label.en} as ${stated} ${unit}; the table gives ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? ` ${unit}` : ''} (${howEn})`,
   }),
+  narrativeAllBlank: (cells: string): Localized => ({
+    zh: `${cells} 均为空白`,
+    en: `${cells}: all blank`,
+  }),
+  narrativeAllZero: (cells: string): Localized => ({
+    zh: `${cells} 均为 0`,
+    en: `${cells}: all 0`,
+  }),
+  narrativeBlankTotals: (cells: string): Localized => ({
+    zh: `${cells} 空白，按本行各列之和计`,
+    en: `${cells} blank, read as the sum of its row`,
+  }),
   narrativeClaim: (label: Localized, table: string, how: string, howEn: string): Localized => ({
     zh: `「${label.zh}」表格为 ${table}（${how}）`,
     en: `${label.en}: the table gives ${table} (${howEn})`,

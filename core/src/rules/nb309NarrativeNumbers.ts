@@ -2,7 +2,7 @@
 import type { Diagnostic, RelatedInformation } from '../diagnostics/diagnostic';
 import { M, arithmetic, fmt } from '../i18n/messages';
 import type { BoundReport } from '../model/bindReport';
-import { extractStatements } from '../narrative/extractStatements';
+import { extractStatements, ownScope } from '../narrative/extractStatements';
 import type { Statement } from '../narrative/extractStatements';
 import { toChineseNumeral } from '../narrative/numerals';
 import { isAmountQuantity, quantityValue } from '../narrative/quantities';
@@ -47,10 +47,28 @@ function restated(statement: Statement, amount: boolean, table: number): string 
   return statement.chinese && Number.isInteger(table) && table >= 0 ? toChineseNumeral(table) : fmt(table);
 }
 
-function howComputed(terms: readonly QuantityTerm[]): string {
-  if (terms.length === 1) return cellName(terms[0].row, terms[0].cell);
-  const sum = arithmetic(terms.map((t) => ({ label: cellName(t.row, t.cell), value: t.cell.value ?? 0 })));
-  return sum === '0' ? `${terms.map((t) => cellName(t.row, t.cell)).join(' + ')} 均为 0` : sum;
+/**
+ * How the table's value is made, in both languages: the cell, or the sum of the cells (zero terms left out). A
+ * blank is never called 0: all blank says so, and a 总计 left blank says its row's cells were added instead.
+ */
+function howComputed(terms: readonly QuantityTerm[], blankTotals: readonly QuantityTerm[]): Localized {
+  let how: Localized;
+  if (terms.length === 1) {
+    const name = cellName(terms[0].row, terms[0].cell);
+    how = terms[0].cell.value === null ? M.narrativeAllBlank(name) : { zh: name, en: name };
+  } else {
+    const sum = arithmetic(terms.map((t) => ({ label: cellName(t.row, t.cell), value: t.cell.value ?? 0 })));
+    const names = terms.map((t) => cellName(t.row, t.cell)).join(' + ');
+    how =
+      sum !== '0'
+        ? { zh: sum, en: sum }
+        : terms.every((t) => t.cell.value === null)
+          ? M.narrativeAllBlank(names)
+          : M.narrativeAllZero(names);
+  }
+  if (blankTotals.length === 0) return how;
+  const note = M.narrativeBlankTotals(blankTotals.map((t) => cellName(t.row, t.cell)).join('、'));
+  return { zh: `${how.zh}；${note.zh}`, en: `${how.en}; ${note.en}` };
 }
 
 interface Failure {
@@ -58,6 +76,7 @@ interface Failure {
   readonly table: number;
   readonly amount: boolean;
   readonly terms: readonly QuantityTerm[];
+  readonly blankTotals: readonly QuantityTerm[];
 }
 
 function evaluate(report: BoundReport, statement: Statement): { failures: Failure[]; checked: number } {
@@ -77,6 +96,7 @@ function evaluate(report: BoundReport, statement: Statement): { failures: Failur
       table,
       amount,
       terms: known.flatMap((v) => v.terms),
+      blankTotals: known.flatMap((v) => v.blankTotals),
     });
   }
   return { failures, checked };
@@ -91,13 +111,15 @@ export const nb309NarrativeNumbers: Rule = {
   severity: 'warning',
   check({ doc, report, memo }) {
     const out: Diagnostic[] = [];
+    // 全区收到申请N件 in a 区人民政府's own report is its own figure.
+    const scope = ownScope(report.agency);
     for (const id of NARRATIVE_SECTIONS) {
       const bound = report.texts.get(id);
       const node = bound?.node;
       if (!bound || !node || node.kind !== 'scalar' || !bound.text) continue;
       const statements = memo
-        ? memo.statements(bound.text, report.year)
-        : extractStatements(bound.text, { year: report.year });
+        ? memo.statements(bound.text, report.year, scope)
+        : extractStatements(bound.text, scope ? { year: report.year, scope } : { year: report.year });
       if (statements.length === 0) continue;
       const placed = report.template.byId.get(id);
       const section = placed ? displayLabel(placed.node) : id;
@@ -118,16 +140,17 @@ export const nb309NarrativeNumbers: Rule = {
                 statement.text,
                 unit,
                 fmt(failures[0].table),
-                howComputed(failures[0].terms),
-                howComputed(failures[0].terms),
+                howComputed(failures[0].terms, failures[0].blankTotals).zh,
+                howComputed(failures[0].terms, failures[0].blankTotals).en,
               )
             : M.narrativeMismatchMany(
                 section,
                 statement.text,
                 unit,
-                failures.map((f) =>
-                  M.narrativeClaim(f.label, fmt(f.table), howComputed(f.terms), howComputed(f.terms)),
-                ),
+                failures.map((f) => {
+                  const how = howComputed(f.terms, f.blankTotals);
+                  return M.narrativeClaim(f.label, fmt(f.table), how.zh, how.en);
+                }),
               );
         const related: RelatedInformation[] = relatedTerms(
           failures.flatMap((f) => f.terms),
