@@ -11,7 +11,7 @@ import type { Analysis } from '../analyze';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { BoundCell, BoundReport } from '../model/bindReport';
 import { blankTotals } from '../rules/blankTotals';
-import { cellRange } from '../rules/cellRange';
+import { cellRange } from '../model/cellRange';
 import { expectedValue } from '../rules/sumRelations';
 import type { SumRelation } from '../rules/sumRelations';
 import { judgeChange, overriddenReader, sumFailures } from '../rules/sumVerdict';

@@ -5,8 +5,8 @@ import type { YamlNode } from '../syntax/tree';
 import { displayLabel } from '../template/templates';
 import type { Rule } from './rule';
 import { blankTotals, filledValue } from './blankTotals';
-import { cellRange } from './cellRange';
-import { cellName, rowTitle } from './names';
+import { cellRange } from '../model/cellRange';
+import { cellName, rowTitle } from '../model/names';
 import { expectedValue, sumRelations } from './sumRelations';
 import { judgeChange } from './sumVerdict';
 

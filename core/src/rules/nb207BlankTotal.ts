@@ -2,8 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { M, fmt } from '../i18n/messages';
 import type { Rule } from './rule';
 import { blankTotals } from './blankTotals';
-import { cellRange, relatedTerms } from './cellRange';
-import { cellName, rowTitle } from './names';
+import { cellRange, relatedTerms } from '../model/cellRange';
+import { cellName, rowTitle } from '../model/names';
 import { termsText } from './sumCheck';
 import { expectedValue } from './sumRelations';
 

@@ -38,6 +38,7 @@ export const nb313Deadline: Rule = {
     en: "Published by the 条例 art. 49 deadline (departments: 31 January; people's governments: 31 March of the next year)",
   },
   severity: 'warning',
+  alsoInformation: true,
   check({ report }) {
     const published = report.meta.get('meta.published');
     const year = report.year;

@@ -8,7 +8,7 @@ import type { Range } from '../diagnostics/diagnostic';
 import type { BoundCell, BoundReport, BoundRow } from '../model/bindReport';
 import { derived } from '../derived';
 import { blankTotals } from './blankTotals';
-import { cellRange } from './cellRange';
+import { cellRange } from '../model/cellRange';
 import { expectedValue, sumRelations, termValue } from './sumRelations';
 import type { SumRelation, TermReader } from './sumRelations';
 
