@@ -42,7 +42,9 @@ describe('quick fixes in VS Code', () => {
   before(activate);
   afterEach(closeAll);
 
-  it('applying the offered fixes one after another leaves each fixable fixture clean, comments intact', async () => {
+  // Many fixtures, each waiting on the server's diagnostics after every edit: longer than mocha's default.
+  it('applying the offered fixes one after another leaves each fixable fixture clean, comments intact', async function () {
+    this.timeout(600_000);
     const entries = await vscode.workspace.fs.readDirectory(workspaceUri('fixtures', 'fixable'));
     const names = entries
       .map(([n]) => n)
@@ -72,7 +74,8 @@ describe('quick fixes in VS Code', () => {
     }
   });
 
-  it('no offered fix, applied alone, raises the error count; a fix of an error lowers it', async () => {
+  it('no offered fix, applied alone, raises the error count; a fix of an error lowers it', async function () {
+    this.timeout(900_000);
     const entries = await vscode.workspace.fs.readDirectory(workspaceUri('fixtures', 'fixable'));
     const names = entries
       .map(([n]) => n)
