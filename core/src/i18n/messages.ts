@@ -342,6 +342,14 @@ export const M = {
     zh: `「${label.zh}」表格为 ${table}（${how}）`,
     en: `${label.en}: the table gives ${table} (${howEn})`,
   }),
+  narrativeOutcome: (section: string, words: string, parts: readonly Localized[]): Localized => ({
+    zh: `${section}中写「${words}」，与表格不符：${parts.map((p) => p.zh).join('；')}`,
+    en: `${section} says "${words}", which the table contradicts: ${parts.map((p) => p.en).join('; ')}`,
+  }),
+  outcomeNotAllUpheld: (label: Localized, upheld: number, total: number): Localized => ({
+    zh: `「${label.zh}」表格中结果维持 ${fmt(upheld)} 件，总计 ${fmt(total)} 件`,
+    en: `${label.en}: the table has ${fmt(upheld)} upheld of ${fmt(total)}`,
+  }),
   narrativeMismatchMany: (section: string, stated: string, unit: string, parts: readonly Localized[]): Localized => ({
     zh: `${section}中写作 ${stated}${unit}，与表格不符：${parts.map((p) => p.zh).join('；')}`,
     en: `${section} states ${stated} ${unit}, which the table contradicts: ${parts.map((p) => p.en).join('; ')}`,

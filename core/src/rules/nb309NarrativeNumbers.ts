@@ -2,6 +2,8 @@
 import type { Diagnostic, RelatedInformation } from '../diagnostics/diagnostic';
 import { M, arithmetic, fmt } from '../i18n/messages';
 import type { BoundReport } from '../model/bindReport';
+import { extractOutcomes } from '../narrative/extractOutcomes';
+import type { Outcome } from '../narrative/extractOutcomes';
 import { extractStatements, ownScope } from '../narrative/extractStatements';
 import type { Statement } from '../narrative/extractStatements';
 import { toChineseNumeral } from '../narrative/numerals';
@@ -102,6 +104,34 @@ function evaluate(report: BoundReport, statement: Statement): { failures: Failur
   return { failures, checked };
 }
 
+/** A cheap test before the outcome reader: most narratives state no outcome in words. */
+const OUTCOME_WORDS = /维持|审结|结案|行政复议|行政诉讼/;
+
+/** What the table says against an outcome stated in words; empty when it agrees (or cannot be read). */
+function outcomeFailures(report: BoundReport, outcome: Outcome): Localized[] {
+  const parts: Localized[] = [];
+  for (const subject of outcome.subjects) {
+    const total = quantityValue(report, subject);
+    if (!total) continue;
+    const how = (v: QuantityValue): Localized => howComputed(v.terms, v.blankTotals);
+    if (outcome.kind === 'none' && total.value !== 0) {
+      const h = how(total);
+      parts.push(M.narrativeClaim(total.label, fmt(total.value), h.zh, h.en));
+    } else if (outcome.kind === 'allUpheld') {
+      const upheld = quantityValue(report, `${subject}.upheld`);
+      if (upheld && upheld.value !== total.value)
+        parts.push(M.outcomeNotAllUpheld(total.label, upheld.value, total.value));
+    } else if (outcome.kind === 'nonePending') {
+      const pending = quantityValue(report, `${subject}.pending`);
+      if (pending && pending.value !== 0) {
+        const h = how(pending);
+        parts.push(M.narrativeClaim(pending.label, fmt(pending.value), h.zh, h.en));
+      }
+    }
+  }
+  return parts;
+}
+
 export const nb309NarrativeNumbers: Rule = {
   code: 'NB309',
   title: {
@@ -120,11 +150,29 @@ export const nb309NarrativeNumbers: Rule = {
       const statements = memo
         ? memo.statements(bound.text, report.year, scope)
         : extractStatements(bound.text, scope ? { year: report.year, scope } : { year: report.year });
-      if (statements.length === 0) continue;
       const placed = report.template.byId.get(id);
       const section = placed ? displayLabel(placed.node) : id;
       // Where each character of the text is in the document: only needed to place a finding.
       let offsets: Int32Array | undefined;
+      const path = [bound.pair.key.kind === 'scalar' ? bound.pair.key.text : id];
+      // 未发生行政复议、行政诉讼, 均获维持, 均已审结: outcomes stated without a number.
+      for (const outcome of OUTCOME_WORDS.test(bound.text) ? extractOutcomes(bound.text) : []) {
+        const parts = outcomeFailures(report, outcome);
+        if (parts.length === 0) continue;
+        offsets ??= scalarOffsets(doc.text, node);
+        const range = sourceRange(doc.text, node, offsets, outcome.start, outcome.end) ?? {
+          start: node.start,
+          end: node.end,
+        };
+        out.push({
+          code: 'NB309',
+          severity: 'warning',
+          message: M.narrativeOutcome(section, outcome.text, parts),
+          range,
+          path,
+        });
+      }
+      if (statements.length === 0) continue;
       for (const statement of statements) {
         const { failures } = evaluate(report, statement);
         if (failures.length === 0) continue;
