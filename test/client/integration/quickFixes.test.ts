@@ -7,6 +7,15 @@ function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
   return String(a.code) === String(b.code) && a.range.isEqual(b.range) && a.message === b.message;
 }
 
+/** The reports of the workspace's fixtures/fixable folder, by name. */
+async function fixableNames(): Promise<string[]> {
+  const entries = await vscode.workspace.fs.readDirectory(workspaceUri('fixtures', 'fixable'));
+  return entries
+    .map(([n]) => n)
+    .filter((n) => n.endsWith('.nianbao.yaml'))
+    .sort();
+}
+
 function errors(diagnostics: readonly vscode.Diagnostic[]): number {
   return diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
 }
@@ -45,11 +54,7 @@ describe('quick fixes in VS Code', () => {
   // Many fixtures, each waiting on the server's diagnostics after every edit: longer than mocha's default.
   it('applying the offered fixes one after another leaves each fixable fixture clean, comments intact', async function () {
     this.timeout(600_000);
-    const entries = await vscode.workspace.fs.readDirectory(workspaceUri('fixtures', 'fixable'));
-    const names = entries
-      .map(([n]) => n)
-      .filter((n) => n.endsWith('.nianbao.yaml'))
-      .sort();
+    const names = await fixableNames();
     assert.ok(names.length >= 10);
     for (const name of names) {
       const uri = workspaceUri('fixtures', 'fixable', name);
@@ -76,11 +81,7 @@ describe('quick fixes in VS Code', () => {
 
   it('no offered fix, applied alone, raises the error count; a fix of an error lowers it', async function () {
     this.timeout(900_000);
-    const entries = await vscode.workspace.fs.readDirectory(workspaceUri('fixtures', 'fixable'));
-    const names = entries
-      .map(([n]) => n)
-      .filter((n) => n.endsWith('.nianbao.yaml'))
-      .sort();
+    const names = await fixableNames();
     let tried = 0;
     for (const name of names) {
       const uri = workspaceUri('fixtures', 'fixable', name);
