@@ -41,7 +41,7 @@ function title(d: Diagnostic, fix: FixData, edits: readonly CoreEdit[], text: st
     case 'setValue':
       if (CROSS_YEAR.has(d.code))
         return t(
-          "Overwrite the printed {0} with {1} from last year's report",
+          'Overwrite the printed {0} with {1} from last year’s report',
           text.slice(fix.range.start, fix.range.end),
           edits[0]?.newText.trim() ?? '',
         );
@@ -63,8 +63,8 @@ function title(d: Diagnostic, fix: FixData, edits: readonly CoreEdit[], text: st
       if (d.code === 'NB203' || d.code === 'NB208') return t('Change to {0}', fix.text.trim());
       return t('Replace with {0}', fix.text.trim());
     case 'insertMissing': {
-      if (fix.agencyType === '人民政府') return t("This is a people's government's report (机关类型: 人民政府)");
-      if (fix.agencyType === '部门') return t("This is a department's report (机关类型: 部门)");
+      if (fix.agencyType === '人民政府') return t('This is a government report (机关类型: 人民政府)');
+      if (fix.agencyType === '部门') return t('This is a department report (机关类型: 部门)');
       const lines = edits.reduce((n, e) => n + e.newText.split('\n').filter((l) => l.trim()).length, 0);
       return t('Insert the missing items with zeros ({0} lines)', lines);
     }
