@@ -110,7 +110,7 @@ export type { ColumnHint } from './assist/inlayHints';
 export { outline } from './assist/outline';
 export type { OutlineItem, OutlineKind } from './assist/outline';
 export { snippetToPlain } from './assist/snippet';
-export { fixAllTotals, isTotalFix } from './edits/fixAllTotals';
+export { fewerErrors, fixAllTotals, isSumFinding, isTotalFix } from './edits/fixAllTotals';
 export { fixEdits } from './edits/fixEdits';
 export { insertMissingEdits } from './edits/insertMissing';
 export { applyEdits, diffEdits } from './edits/textEdit';
