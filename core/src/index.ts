@@ -13,8 +13,8 @@ export { AnalysisMemo } from './analysisMemo';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } from './diagnostics/diagnostic';
 export { localize } from './diagnostics/diagnostic';
-export { allCodes } from './diagnostics/codes';
-export type { CodeInfo } from './diagnostics/codes';
+export { allCodes } from './rules/codes';
+export type { CodeInfo } from './rules/codes';
 export { writeReport, writeSkeleton, writtenRows, yamlString } from './format/writeReport';
 export type { ReportData } from './format/writeReport';
 export { bindReport, childrenOf } from './model/bindReport';
@@ -52,9 +52,9 @@ export {
 export type { PlacedNode, TemplateIndex } from './template/templates';
 export { ReportIndex, checkReport } from './cross/reportIndex';
 export type { CheckedReport, IndexStats, IndexUpdate } from './cross/reportIndex';
-export { agencyKey, displayName } from './cross/agencyKey';
-export { factsData, factsFromData } from './cross/reportFacts';
-export type { FactCell, FactsData, ReportFacts } from './cross/reportFacts';
+export { agencyKey, displayName } from './model/agencyKey';
+export { factsData, factsFromData } from './model/reportFacts';
+export type { FactCell, FactsData, ReportFacts } from './model/reportFacts';
 export { YEAR_PAIR_RULES, nb320DuplicateReport } from './rules/allCrossRules';
 export type { YearPairRule } from './rules/crossRule';
 export { nextYearReport } from './format/nextYear';
@@ -65,12 +65,32 @@ export { importReport } from './import/importReport';
 export { IMPORT_MESSAGES } from './i18n/messages';
 export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced } from './import/importReport';
 export { decodeBytes } from './import/decodeBytes';
-export { PAGE_CSP, escapeHtml, notRenderable, renderPage, renderReport, tableGrid } from './render/index';
+export {
+  PAGE_CSP,
+  cellContent,
+  chineseDate,
+  escapeHtml,
+  gongwen,
+  notRenderable,
+  officialDocument,
+  renderPage,
+  renderReport,
+  tableGrid,
+  xmlText,
+} from './render/index';
 export type {
+  DocBlock,
+  DocCell,
+  DocParagraph,
+  DocRow,
+  DocRun,
+  DocTable,
   GridCell,
   GridCellKind,
   GridRow,
   NotRenderable,
+  OfficialDocument,
+  OfficialDocumentOptions,
   RenderInput,
   RenderOptions,
   RenderedPage,
@@ -91,7 +111,7 @@ export type { ColumnHint } from './assist/inlayHints';
 export { outline } from './assist/outline';
 export type { OutlineItem, OutlineKind } from './assist/outline';
 export { snippetToPlain } from './assist/snippet';
-export { fixAllTotals, isTotalFix } from './edits/fixAllTotals';
+export { fewerErrors, fixAllTotals, isSumFinding, isTotalFix } from './edits/fixAllTotals';
 export { fixEdits } from './edits/fixEdits';
 export { insertMissingEdits } from './edits/insertMissing';
 export { applyEdits, diffEdits } from './edits/textEdit';
