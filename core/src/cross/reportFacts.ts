@@ -5,9 +5,13 @@
  */
 import type { Range } from '../diagnostics/diagnostic';
 import type { BoundReport } from '../model/bindReport';
+import { extractChanges } from '../narrative/extractChanges';
+import type { ChangeStatement } from '../narrative/extractChanges';
+import { QUANTITY_IDS, quantityValue } from '../narrative/quantities';
+import { scalarOffsets, sourceRange } from '../narrative/scalarOffsets';
 import { cellRange } from '../rules/cellRange';
 import { cellNameOf } from '../rules/names';
-import { templateIndex } from '../template/templates';
+import { displayLabel, templateIndex } from '../template/templates';
 import type { PlacedNode } from '../template/templates';
 import type { Column, Edition, RowNode, YamlPath } from '../template/types';
 import { agencyKey } from './agencyKey';
@@ -23,6 +27,18 @@ export interface FactCell {
   readonly editable: boolean;
 }
 
+/** A 同比 statement of the narrative (较上年增长12%) and where it is in the document. */
+export interface ChangeFact extends ChangeStatement {
+  /** The number's range in the document (the whole narrative's when it cannot be placed exactly). */
+  readonly range: Range;
+  /** The range is exactly the number: a fix may replace it. */
+  readonly exact: boolean;
+  /** `一、总体情况`. */
+  readonly section: string;
+  /** The narrative's key. */
+  readonly path: YamlPath;
+}
+
 export interface ReportFacts {
   readonly edition: Edition;
   readonly agency: string | undefined;
@@ -33,7 +49,16 @@ export interface ReportFacts {
   /** A hash of everything above and every cell's value and place: equal means the neighbours need no re-check. */
   readonly signature: string;
   cell(rowId: string, columnId: string): FactCell | undefined;
+  /**
+   * A table quantity of the narrative checks (`received`, `granted`, `review.corrected`, …: ids of
+   * `narrative/quantities.ts`); undefined when the edition has no such cells or one of them is unreadable.
+   */
+  quantity(id: string): number | undefined;
+  /** The narrative's statements of change against last year, checked against last year's facts (NB314). */
+  readonly changes: readonly ChangeFact[];
 }
+
+const QUANTITY_INDEX = new Map(QUANTITY_IDS.map((id, i) => [id, i]));
 
 /** Rows whose cells continue from one year to the next (invariants 6–8). */
 const CROSS_ROWS = [
@@ -101,7 +126,17 @@ class CompactFacts implements ReportFacts {
     private readonly values: Float64Array,
     private readonly ranges: Int32Array,
     private readonly kinds: Uint8Array,
+    /** By QUANTITY_IDS index; NaN where the quantity has no value. */
+    private readonly quantities: Float64Array,
+    readonly changes: readonly ChangeFact[],
   ) {}
+
+  quantity(id: string): number | undefined {
+    const i = QUANTITY_INDEX.get(id);
+    if (i === undefined) return undefined;
+    const v = this.quantities[i];
+    return Number.isNaN(v) ? undefined : v;
+  }
 
   /**
    * Made from the fields above when first asked for: only a report replaced in the index compares signatures,
@@ -117,6 +152,12 @@ class CompactFacts implements ReportFacts {
       parts.push(`${i}:${this.kinds[i]}:${String(value)}@${this.ranges[2 * i]}-${this.ranges[2 * i + 1]}`);
     }
     if (this.agencyRange) parts.push(`agency@${this.agencyRange.start}-${this.agencyRange.end}`);
+    // Next year's 同比 statements read these; this year's own statements are checked against last year's.
+    parts.push(Array.from(this.quantities, String).join(','));
+    for (const c of this.changes)
+      parts.push(
+        `${c.range.start}-${c.range.end}:${c.kind}${c.direction}${c.value}.${c.decimals}${c.unit}=${c.terms.join('+')}@${c.stated ?? ''}/${c.share?.value ?? ''}.${c.share?.decimals ?? ''}`,
+      );
     return (this.hashed = hash(parts.join('|')));
   }
 
@@ -158,7 +199,47 @@ function detached(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-export function reportFacts(report: BoundReport): ReportFacts {
+function quantitiesOf(report: BoundReport): Float64Array {
+  const out = new Float64Array(QUANTITY_IDS.length);
+  QUANTITY_IDS.forEach((id, i) => {
+    out[i] = quantityValue(report, id)?.value ?? Number.NaN;
+  });
+  return out;
+}
+
+const NO_CHANGES: readonly ChangeFact[] = [];
+
+/** The 同比 statements of the narrative sections, placed in the document (`source`: its text). */
+function changesOf(report: BoundReport, source: string | undefined): readonly ChangeFact[] {
+  let out: ChangeFact[] | undefined;
+  for (const placed of report.template.nodes) {
+    if (placed.node.kind !== 'text') continue;
+    const id = placed.node.id;
+    const bound = report.texts.get(id);
+    const node = bound?.node;
+    if (!bound || !node || node.kind !== 'scalar' || !bound.text) continue;
+    const changes = extractChanges(bound.text, { year: report.year });
+    if (changes.length === 0) continue;
+    const section = displayLabel(placed.node);
+    const path = [bound.pair.key.kind === 'scalar' ? bound.pair.key.text : id];
+    const offsets = source !== undefined ? scalarOffsets(source, node) : undefined;
+    for (const change of changes) {
+      const exact =
+        source !== undefined && offsets ? sourceRange(source, node, offsets, change.start, change.end) : undefined;
+      (out ??= []).push({
+        ...change,
+        range: exact ?? { start: node.start, end: node.end },
+        exact: exact !== undefined,
+        section,
+        path,
+      });
+    }
+  }
+  return out ?? NO_CHANGES;
+}
+
+/** `source`: the report's text, to place the narrative's statements exactly (without it, on the whole narrative). */
+export function reportFacts(report: BoundReport, source?: string): ReportFacts {
   const layout = layoutOf(report.edition);
   const n = layout.slots.length;
   const values = new Float64Array(n);
@@ -193,5 +274,7 @@ export function reportFacts(report: BoundReport): ReportFacts {
     values,
     ranges,
     kinds,
+    quantitiesOf(report),
+    changesOf(report, source),
   );
 }

@@ -95,7 +95,7 @@ export class ReportIndex {
     // and spares hashing the whole text on every keystroke. A file read from disk keeps only its hash.
     const editor = analysis !== undefined;
     analysis ??= analyze(text, this.options);
-    const facts = reportFacts(analysis.report);
+    const facts = reportFacts(analysis.report, text);
     const entry: Entry = editor
       ? { uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }
       : { uri, facts, diagnostics: analysis.diagnostics, hash: hashText(text), length: text.length };
