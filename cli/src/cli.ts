@@ -2,6 +2,7 @@
 import type { Lang } from '../../core/src/index';
 import { UsageError } from './args';
 import { check } from './commands/check';
+import { compare } from './commands/compare';
 import { importCommand } from './commands/import';
 import { init } from './commands/init';
 import { next } from './commands/next';
@@ -30,6 +31,7 @@ export const COMMANDS = new Map<string, Command>([
   ['import', importCommand],
   ['render', render],
   ['next', next],
+  ['compare', compare],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
