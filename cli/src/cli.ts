@@ -7,6 +7,7 @@ import { importCommand } from './commands/import';
 import { init } from './commands/init';
 import { next } from './commands/next';
 import { render } from './commands/render';
+import { summary } from './commands/summary';
 import type { CliIo } from './io';
 import { strings } from './strings';
 
@@ -32,6 +33,7 @@ export const COMMANDS = new Map<string, Command>([
   ['render', render],
   ['next', next],
   ['compare', compare],
+  ['summary', summary],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

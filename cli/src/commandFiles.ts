@@ -94,8 +94,10 @@ export async function readInputText(input: string, io: CliIo, s: Strings): Promi
 }
 
 /** `content` to the output file (whole or not at all) or to standard output; an exit code on failure. */
-export function writeOutput(output: Output, content: string, io: CliIo, s: Strings): number | undefined {
+export function writeOutput(output: Output, content: string | Uint8Array, io: CliIo, s: Strings): number | undefined {
   if (output.path === undefined) {
+    // Binary content (a spreadsheet) always has a file: its command requires -o.
+    if (typeof content !== 'string') throw new Error('binary output needs an output file');
     io.stdout(content);
     return undefined;
   }

@@ -18,7 +18,7 @@ const S = {
 命令：
   check 文件|目录|- …       检查年报（目录：其中所有 *.nianbao.yaml；-：标准输入）；同一机关相邻年度之间
                             还检查结转和存量是否衔接，多个文件时最后列出汇总表
-      --format human|json   输出格式（默认 human）
+      --format human|json|csv  输出格式（默认 human；csv：每个问题一行，可用 Excel 打开）
       --lang zh|en          消息语言（默认 zh）
   init                      输出一份完整的空白年报（全部填 0）
       --edition 2019|2021   格式版本
@@ -36,6 +36,9 @@ const S = {
       --format human|json|html  输出格式（默认 human）
       -o 输出文件           写入新文件（不带 -o：输出到标准输出）
       --force               允许覆盖已存在的输出文件
+  summary 目录|文件 … -o 输出.xlsx|输出.csv  汇总表：每份年报一行（机关、年度、格式、主要数字、错误和警告数），
+                            .xlsx 另有一张表列出全部问题；按机关、年度排序
+      --force               允许覆盖已存在的输出文件
   help                      显示本帮助
   --version                 显示版本
 
@@ -46,7 +49,7 @@ const S = {
 Commands:
   check FILE|DIR|- …        Check reports (DIR: every *.nianbao.yaml under it; -: standard input), and between
                             consecutive years of one agency the carry-overs and stocks; several files end with a summary
-      --format human|json   Output format (default human)
+      --format human|json|csv  Output format (default human; csv: one row per finding, for a spreadsheet)
       --lang zh|en          Message language (default zh)
   init                      Print a complete blank report (all zeros)
       --edition 2019|2021   Template edition
@@ -63,6 +66,9 @@ Commands:
                             the narrative sentence by sentence; consecutive years: carry-overs, stocks, 同比 statements
       --format human|json|html  Output format (default human)
       -o OUT                Write a new file (without -o: standard output)
+      --force               Allow overwriting an existing output file
+  summary DIR|FILE … -o OUT.xlsx|OUT.csv  One row per report (agency, year, edition, key figures, errors and
+                            warnings), sorted by agency and year; .xlsx adds a sheet with every finding
       --force               Allow overwriting an existing output file
   help                      Show this help
   --version                 Show the version
@@ -97,7 +103,11 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
     zh: (p: string) => `${p} 中没有 *.nianbao.yaml 文件。`,
     en: (p: string) => `No *.nianbao.yaml files in ${p}.`,
   },
-  badFormat: { zh: '--format 只能是 human 或 json。', en: '--format must be human or json.' },
+  badFormat: { zh: '--format 只能是 human、json 或 csv。', en: '--format must be human, json or csv.' },
+  findingColumns: {
+    zh: ['文件', '机关', '年度', '代码', '级别', '问题', '行', '位置'],
+    en: ['file', 'agency', 'year', 'code', 'severity', 'message', 'line', 'path'],
+  },
   badLang: { zh: '--lang 只能是 zh 或 en。', en: '--lang must be zh or en.' },
   initNeeds: {
     zh: 'init 需要 --edition 2019|2021、--year 年度 和 --agency 机关名称。',
@@ -209,6 +219,19 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
     en: (n: number) => `Across the years: ${n} problem(s)`,
   },
   compareNoFindings: { zh: '跨年度检查：没有发现问题', en: 'Across the years: no problems found' },
+  summaryNeeds: {
+    zh: 'summary 需要年报目录或文件，以及 -o 输出文件（.xlsx 或 .csv）。',
+    en: 'summary needs report directories or files and -o OUTPUT (.xlsx or .csv).',
+  },
+  summaryColumns: {
+    zh: ['文件', '机关', '年度', '格式', '错误', '警告'],
+    en: ['file', 'agency', 'year', 'edition', 'errors', 'warnings'],
+  },
+  summarySheets: { zh: ['年报', '问题'], en: ['Reports', 'Findings'] },
+  summaryCsvNote: {
+    zh: 'CSV 只含每份年报一行的汇总表；每个问题一行的明细请用 nianbao check 目录 --format csv，或输出为 .xlsx（第二张表）。',
+    en: 'A CSV holds the table of reports only; for one row per finding use nianbao check DIR --format csv, or write .xlsx (its second sheet).',
+  },
   seeAlso: { zh: '参见', en: 'see' },
   summaryTitle: {
     zh: (reports: number, agencies: number, years: string, yearCount: number) =>

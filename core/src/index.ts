@@ -114,3 +114,7 @@ export { extractChanges } from './narrative/extractChanges';
 export type { ChangeKind, ChangeStatement } from './narrative/extractChanges';
 export { renderComparison, renderComparisonPage } from './render/renderComparison';
 export type { ComparisonInput, RenderedComparison } from './render/renderComparison';
+export { KEY_FIGURES, figureValue } from './compare/keyFigures';
+export type { KeyFigure } from './compare/keyFigures';
+export { trendsOf } from './compare/trends';
+export type { TrendChart, TrendSeries, Trends, YearReport } from './compare/trends';

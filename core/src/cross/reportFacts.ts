@@ -60,8 +60,9 @@ export interface ReportFacts {
 
 const QUANTITY_INDEX = new Map(QUANTITY_IDS.map((id, i) => [id, i]));
 
-/** Rows whose cells continue from one year to the next (invariants 6–8). */
+/** Rows whose cells continue from one year to the next (invariants 6–8), and 本年新收 by applicant (trends). */
 const CROSS_ROWS = [
+  'applications.newReceived',
   'applications.carriedOver',
   'applications.carriedForward',
   'active.art20_1.rules',

@@ -190,6 +190,11 @@ export class ReportIndex {
     return urisOf(this.byKey.get(agencyKey)?.get(year)).sort();
   }
 
+  /** The years one agency has a report for, in order. */
+  yearsOf(agencyKey: string): number[] {
+    return [...(this.byKey.get(agencyKey)?.keys() ?? [])].sort((a, b) => a - b);
+  }
+
   stats(): IndexStats {
     const years = new Set<number>();
     let agencies = 0;
