@@ -54,15 +54,19 @@ export interface ExtractChangesOptions {
 const MARKER = /同比|(?:较|比|相比|相较|相较于|与|和|同)(?:上一?年度?|去年|(\d{4})年度?)(?:同期)?(?:相比|比较|而言)?/g;
 /** A change: direction word, then the number and its unit. */
 const CHANGE = new RegExp(
-  '(增长|增加|上升|提高|提升|增多|上涨|多|下降|减少|降低|回落|下滑|少)了?(?:为|达到?|约)?\\s*' +
+  '(增长|增加|上升|提高|提升|增多|上涨|多|下降|减少|降低|回落|下滑|少)了?(?:为|达到?)?\\s*' +
     '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)\\s*(%|％|个百分点|百分点|件次|件|宗|起|个|份|例|项|部|篇|次|万元|亿元|元)',
   'g',
 );
 /** 与上年持平 / 同比持平; 基本持平 is an estimate and is left alone. */
 const FLAT = /(?<!基本)持平/g;
-/** Words of another period, of estimates and of other bodies: a sentence that holds one is left alone. */
+/**
+ * Words of another period and of estimates: a sentence that holds one is left alone. Whose figures a sentence
+ * states (the agency's own, a region's, other bodies') is the figure extractor's call: a change follows the
+ * figure it refers to, or names its subject in words the extractor reads.
+ */
 const SENTENCE_VETO =
-  /上半年|下半年|季度|前三季|\d{1,2}月|[一二三四五六七八九十]{1,2}月|1至|累计|以来|历年|全市|全区|全县|全省|全州|全旗|全镇|全乡|各部门|各单位|各乡镇|各街道|下属|所属|系统内|全系统|各级|约|近|超过|左右|以上|以下|余|多个|大幅|翻番|倍/;
+  /上半年|下半年|季度|前三季|\d{1,2}月|[一二三四五六七八九十]{1,2}月|1至|累计|以来|历年|约|近|超过|左右|以上|以下|余|多个|大幅|翻番|倍/;
 /** What stops a clause: the clause of a change runs back from its direction word to one of these. */
 const CLAUSE_STOP = /[，,、：:；;（）()]/;
 /** Words that name nothing: a clause made of these and the comparison takes its subject from the figure before. */
