@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { checkWorkspace } from './commands/checkWorkspace';
+import { registerYearOverYear } from './compare/registerYearOverYear';
 import { ImportLog, importReport } from './commands/importReport';
 import { nextYearReport } from './commands/nextYearReport';
 import { newReport } from './commands/newReport';
@@ -31,6 +32,7 @@ const FEATURES: readonly Feature[] = [
     vscode.commands.registerCommand('nianbao.server.status', () => server.status()),
   ],
   registerPreview,
+  registerYearOverYear,
   ({ server }) => {
     const log = new ImportLog();
     return [

@@ -2,6 +2,7 @@
  * The nianbao server's own requests and notifications, shared by the server, the VS Code client and the tests.
  * Only method names and payload types live here (no runtime dependency), so either side can import it.
  */
+import type { Trends } from '../../core/src/index';
 
 /** A request: its method name, with the parameter and result types carried for the callers. */
 export interface RequestSpec<P, R> {
@@ -219,3 +220,54 @@ export interface RenderResult {
  * request error (`InvalidParams`), never a crash.
  */
 export const RenderRequest: RequestSpec<RenderParams, RenderResult> = { method: 'nianbao/render' };
+
+export interface CompareParams {
+  /** The later report: an open document or a report file. */
+  readonly uri: string;
+  /** The earlier report to compare with; default: the same 机关's report of the year before, from the workspace. */
+  readonly previous?: string;
+  /** Language of the page's own words and of the findings; default the server's. */
+  readonly lang?: 'zh' | 'en';
+}
+
+export interface CompareResult {
+  readonly uri: string;
+  /** The earlier report compared (the URI the editor uses for it). */
+  readonly previous?: string;
+  /** `<机关>年报对比：2023 → 2024`. */
+  readonly title?: string;
+  /** One `<article class="nb-report nb-compare">`, cells and findings linked (`data-cell`, `data-target`). */
+  readonly html?: string;
+  /** How many findings between the two years. */
+  readonly findings?: number;
+  /** No report of the year before for this 机关 in the workspace (one file only): the caller may ask for one. */
+  readonly missing?: { readonly agency?: string; readonly year?: number; readonly several?: readonly string[] };
+  /** Why nothing was compared (localized): not a report, unreadable. */
+  readonly error?: string;
+}
+
+/** `与上一年度对比`: the two years side by side in the official layout (core compareReports, renderComparison). */
+export const CompareRequest: RequestSpec<CompareParams, CompareResult> = { method: 'nianbao/compare' };
+
+export interface TrendsParams {
+  /** A report of the agency (its 机关 decides); or */
+  readonly uri?: string;
+  /** an agency's key as `agencies` lists it. */
+  readonly agency?: string;
+}
+
+export interface AgencyYears {
+  readonly key: string;
+  readonly agency: string;
+  readonly years: readonly number[];
+}
+
+export interface TrendsResult {
+  /** Every agency with reports of two years or more, for a choice. */
+  readonly agencies: readonly AgencyYears[];
+  /** The agency's figures by year, when it has two years or more. */
+  readonly trends?: Trends;
+}
+
+/** `年度趋势`: one agency's key figures over the years of the workspace, read from the index (core trendsOf). */
+export const TrendsRequest: RequestSpec<TrendsParams, TrendsResult> = { method: 'nianbao/trends' };

@@ -18,12 +18,14 @@ import { importSource } from './features/importSource';
 import { nextYear } from './features/nextYear';
 import { editions, skeleton } from './features/reports';
 import { render } from './features/render';
+import { compareWithPrevious, trends } from './features/yearOverYear';
 import { useLanguage } from './l10n';
 import { cancellable, connectionLog, guarded, guardedNotification } from './guard';
 import type { Handler } from './guard';
 import { t } from './l10n';
 import { AnalysesRequest, CheckFilesRequest, EditionsRequest, ServerInfoRequest, SkeletonRequest } from './protocol';
-import { RenderRequest } from './protocol';
+import { CompareRequest, RenderRequest, TrendsRequest } from './protocol';
+import type { CompareParams, CompareResult, TrendsParams, TrendsResult } from './protocol';
 import type {
   CheckFilesParams,
   CheckFilesResult,
@@ -251,6 +253,29 @@ export function startServer(connection: Connection): void {
     WorkspaceIndexRequest.method,
     () => workspace.emptyStats(),
     (_, token) => workspace.stats(token),
+  );
+  request<CompareParams, CompareResult>(
+    CompareRequest.method,
+    (params) => ({ uri: params?.uri ?? '', error: internal() }),
+    cancellable(async (params) => {
+      for (const uri of [params.uri, params.previous]) {
+        const state = typeof uri === 'string' ? store.get(uri) : undefined;
+        if (state) workspace.syncOpen(state);
+      }
+      // The index must know the workspace before it can say which report is last year's.
+      await workspace.stats();
+      return compareWithPrevious(params, store, workspace, settings.lang);
+    }),
+  );
+  request<TrendsParams, TrendsResult>(
+    TrendsRequest.method,
+    () => ({ agencies: [] }),
+    cancellable(async (params) => {
+      const state = typeof params?.uri === 'string' ? store.get(params.uri) : undefined;
+      if (state) workspace.syncOpen(state);
+      await workspace.stats();
+      return trends(params ?? {}, store, workspace);
+    }),
   );
   request<NextYearParams, NextYearResult>(
     NextYearRequest.method,

@@ -190,6 +190,17 @@ export class ReportIndex {
     return urisOf(this.byKey.get(agencyKey)?.get(year)).sort();
   }
 
+  /** Every agency with the years it has reports for (in order) and its name as its latest report writes it. */
+  agencies(): { readonly key: string; readonly agency: string; readonly years: readonly number[] }[] {
+    const out: { key: string; agency: string; years: number[] }[] = [];
+    for (const [key, byYear] of this.byKey) {
+      const years = [...byYear.keys()].sort((a, b) => a - b);
+      const latest = urisOf(byYear.get(years[years.length - 1]))[0];
+      out.push({ key, agency: this.entries.get(latest)?.facts.agency ?? key, years });
+    }
+    return out.sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN'));
+  }
+
   /** The years one agency has a report for, in order. */
   yearsOf(agencyKey: string): number[] {
     return [...(this.byKey.get(agencyKey)?.keys() ?? [])].sort((a, b) => a - b);
