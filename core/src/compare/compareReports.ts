@@ -13,7 +13,7 @@ import type { Diagnostic, Range } from '../diagnostics/diagnostic';
 import type { BoundCell, BoundReport } from '../model/bindReport';
 import { YEAR_PAIR_RULES } from '../rules/allCrossRules';
 import { cellNameOf } from '../rules/names';
-import type { PlacedNode } from '../template/templates';
+import type { PlacedNode, TemplateIndex } from '../template/templates';
 import { displayLabel } from '../template/templates';
 import type { Column, Edition, RowNode, YamlPath } from '../template/types';
 import { diffSentences } from './sentenceDiff';
@@ -86,51 +86,28 @@ export interface Comparison {
 
 type PlacedRow = PlacedNode & { readonly node: RowNode };
 
-interface Side {
-  readonly report: BoundReport;
-  readonly rows: readonly PlacedRow[];
-  readonly byId: ReadonlyMap<string, PlacedRow>;
+/** One cell of the union of two editions' tables: where it is in each (index -1: that edition has no such cell). */
+interface PlannedCell {
+  readonly rowId: string;
+  readonly columnId: string;
+  readonly fromIndex: number;
+  readonly toIndex: number;
+  readonly path: YamlPath;
+  readonly name: string;
+  readonly section: string;
+  readonly amount: boolean;
 }
 
-function side(report: BoundReport): Side {
-  const rows = report.template.rows;
-  return { report, rows, byId: new Map(rows.map((r) => [r.node.id, r])) };
-}
-
-function cellPath(placed: PlacedRow, index: number): YamlPath {
-  return placed.node.columns.length === 1 ? placed.path : [...placed.path, index];
-}
-
-interface Read {
-  readonly value: number | null;
-  readonly state: CellState;
-  readonly range?: Range;
-}
-
-function read(report: BoundReport, placed: PlacedRow | undefined, column: Column): Read {
-  if (!placed) return { value: null, state: 'absent' };
-  const index = placed.node.columns.findIndex((c) => c.id === column.id);
-  if (index < 0) return { value: null, state: 'absent' };
-  const row = report.rows.get(placed.node.id);
-  const cell: BoundCell | undefined = row?.cells[index];
-  if (!row || !cell || !cell.node) return { value: null, state: 'missing' };
-  const range = { start: cell.node.start, end: cell.node.end };
-  if (typeof cell.value === 'number') return { value: cell.value, state: 'number', range };
-  if (cell.value === null) return { value: null, state: 'blank', range };
-  return { value: null, state: 'unreadable', range };
-}
-
-const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
-
-/** The rows of both editions in one order: `to`'s, with the rows only `from` has placed before the next common row. */
-function mergedRows(from: Side, to: Side): { rowId: string; placed: PlacedRow; inFrom: boolean; inTo: boolean }[] {
-  const out: { rowId: string; placed: PlacedRow; inFrom: boolean; inTo: boolean }[] = [];
+/** The union of the rows of both editions in one order: `to`'s, each row only `from` has before the next common row. */
+function mergedRows(from: TemplateIndex, to: TemplateIndex): { from?: PlacedRow; to?: PlacedRow }[] {
+  const out: { from?: PlacedRow; to?: PlacedRow }[] = [];
+  const toIds = new Set(to.rows.map((r) => r.node.id));
   const fromIndex = new Map(from.rows.map((r, i) => [r.node.id, i]));
   let nextFrom = 0;
   const flushFromBefore = (limit: number): void => {
     for (; nextFrom < limit; nextFrom++) {
       const r = from.rows[nextFrom];
-      if (!to.byId.has(r.node.id)) out.push({ rowId: r.node.id, placed: r, inFrom: true, inTo: false });
+      if (!toIds.has(r.node.id)) out.push({ from: r });
     }
   };
   for (const r of to.rows) {
@@ -139,53 +116,98 @@ function mergedRows(from: Side, to: Side): { rowId: string; placed: PlacedRow; i
       flushFromBefore(i);
       nextFrom = Math.max(nextFrom, i + 1);
     }
-    out.push({ rowId: r.node.id, placed: r, inFrom: i !== undefined, inTo: true });
+    out.push({ to: r, ...(i !== undefined ? { from: from.rows[i] } : {}) });
   }
   flushFromBefore(from.rows.length);
   return out;
 }
 
-function compareCells(from: Side, to: Side): CellComparison[] {
-  const out: CellComparison[] = [];
-  for (const { rowId, placed, inFrom, inTo } of mergedRows(from, to)) {
-    const fromPlaced = inFrom ? from.byId.get(rowId) : undefined;
-    const toPlaced = inTo ? to.byId.get(rowId) : undefined;
+function cellPath(placed: PlacedRow, index: number): YamlPath {
+  return placed.node.columns.length === 1 ? placed.path : [...placed.path, index];
+}
+
+/** Every cell of both editions, matched by the template's row and column ids: made once per pair of editions. */
+const plans = new Map<string, readonly PlannedCell[]>();
+
+function planOf(from: TemplateIndex, to: TemplateIndex): readonly PlannedCell[] {
+  const key = `${from.model.edition}>${to.model.edition}`;
+  const cached = plans.get(key);
+  if (cached) return cached;
+  const out: PlannedCell[] = [];
+  for (const row of mergedRows(from, to)) {
     // The columns of both editions' row, `to`'s first.
-    const columns: Column[] = [...(toPlaced?.node.columns ?? [])];
-    for (const c of fromPlaced?.node.columns ?? []) if (!columns.some((x) => x.id === c.id)) columns.push(c);
+    const columns: Column[] = [...(row.to?.node.columns ?? [])];
+    for (const c of row.from?.node.columns ?? []) if (!columns.some((x) => x.id === c.id)) columns.push(c);
     for (const column of columns) {
-      const f = read(from.report, fromPlaced, column);
-      const t = read(to.report, toPlaced, column);
-      const only = f.state === 'absent' ? 'to' : t.state === 'absent' ? 'from' : undefined;
-      const named = (t.state !== 'absent' ? toPlaced : fromPlaced) as PlacedRow;
-      const index = named.node.columns.findIndex((c) => c.id === column.id);
-      const both = f.state === 'number' && t.state === 'number';
-      const change = both ? round6((t.value as number) - (f.value as number)) : null;
-      const ratio = both && f.value !== 0 ? round6((t.value as number) / (f.value as number)) : null;
+      const fromIndex = row.from ? row.from.node.columns.findIndex((c) => c.id === column.id) : -1;
+      const toIndex = row.to ? row.to.node.columns.findIndex((c) => c.id === column.id) : -1;
+      const named = (toIndex >= 0 ? row.to : row.from) as PlacedRow;
+      const index = toIndex >= 0 ? toIndex : fromIndex;
       out.push({
-        rowId,
+        rowId: named.node.id,
         columnId: column.id,
+        fromIndex,
+        toIndex,
         path: cellPath(named, index),
         name: cellNameOf(named, named.node.columns[index]),
-        section: sectionId(named),
-        from: f.value,
-        to: t.value,
-        fromState: f.state,
-        toState: t.state,
-        change,
-        ratio,
-        ...(only ? { only } : {}),
-        ...(f.range ? { fromRange: f.range } : {}),
-        ...(t.range ? { toRange: t.range } : {}),
+        section: named.node.id.slice(0, named.node.id.indexOf('.')),
         amount: column.kind === 'amount',
       });
     }
   }
+  plans.set(key, out);
   return out;
 }
 
-function sectionId(placed: PlacedRow): string {
-  return placed.node.id.slice(0, placed.node.id.indexOf('.'));
+interface Read {
+  value: number | null;
+  state: CellState;
+  range: Range | undefined;
+}
+
+function read(report: BoundReport, rowId: string, index: number): Read {
+  if (index < 0) return { value: null, state: 'absent', range: undefined };
+  const cell: BoundCell | undefined = report.rows.get(rowId)?.cells[index];
+  if (!cell || !cell.node) return { value: null, state: 'missing', range: undefined };
+  const range = { start: cell.node.start, end: cell.node.end };
+  if (typeof cell.value === 'number') return { value: cell.value, state: 'number', range };
+  if (cell.value === null) return { value: null, state: 'blank', range };
+  return { value: null, state: 'unreadable', range };
+}
+
+const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+function compareCells(from: BoundReport, to: BoundReport): CellComparison[] {
+  const plan = planOf(from.template, to.template);
+  const out: CellComparison[] = new Array(plan.length);
+  for (let i = 0; i < plan.length; i++) {
+    const p = plan[i];
+    const f = read(from, p.rowId, p.fromIndex);
+    const t = read(to, p.rowId, p.toIndex);
+    const both = f.state === 'number' && t.state === 'number';
+    const cell: {
+      -readonly [K in keyof CellComparison]: CellComparison[K];
+    } = {
+      rowId: p.rowId,
+      columnId: p.columnId,
+      path: p.path,
+      name: p.name,
+      section: p.section,
+      from: f.value,
+      to: t.value,
+      fromState: f.state,
+      toState: t.state,
+      change: both ? round6((t.value as number) - (f.value as number)) : null,
+      ratio: both && f.value !== 0 ? round6((t.value as number) / (f.value as number)) : null,
+      amount: p.amount,
+    };
+    if (p.fromIndex < 0) cell.only = 'to';
+    else if (p.toIndex < 0) cell.only = 'from';
+    if (f.range) cell.fromRange = f.range;
+    if (t.range) cell.toRange = t.range;
+    out[i] = cell;
+  }
+  return out;
 }
 
 function info(s: CompareSide): SideInfo {
@@ -224,8 +246,8 @@ function findingsBetween(from: CompareSide, to: CompareSide): Diagnostic[] {
 }
 
 export function compareReports(from: CompareSide, to: CompareSide): Comparison {
-  const a = side(from.analysis.report);
-  const b = side(to.analysis.report);
+  const a = from.analysis.report;
+  const b = to.analysis.report;
   const fromInfo = info(from);
   const toInfo = info(to);
   const sameAgency =
@@ -240,7 +262,7 @@ export function compareReports(from: CompareSide, to: CompareSide): Comparison {
     sameAgency,
     consecutive,
     cells: compareCells(a, b),
-    sections: compareTexts(a.report, b.report),
+    sections: compareTexts(a, b),
     findings: consecutive ? findingsBetween(from, to) : [],
   };
 }

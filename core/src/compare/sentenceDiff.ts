@@ -32,25 +32,23 @@ const CLOSERS = /[”’」』）)】]/;
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  let current = '';
-  const flush = (): void => {
-    const s = current.trim();
-    if (s) out.push(s);
-    current = '';
+  let start = 0;
+  const flush = (end: number): void => {
+    const sentence = text.slice(start, end).trim();
+    if (sentence) out.push(sentence);
+    start = end;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n' || c === '\r') {
-      flush();
-      continue;
-    }
-    current += c;
-    if (END.test(c)) {
-      while (i + 1 < text.length && CLOSERS.test(text[i + 1])) current += text[++i];
-      flush();
+      flush(i);
+      start = i + 1;
+    } else if (END.test(c)) {
+      while (i + 1 < text.length && CLOSERS.test(text[i + 1])) i++;
+      flush(i + 1);
     }
   }
-  flush();
+  flush(text.length);
   return out;
 }
 
@@ -107,21 +105,27 @@ function editScript<T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => 
   return out;
 }
 
-/** Dice coefficient of the two sentences' character pairs: 1 for equal, 0 for nothing in common. */
-function likeness(x: string, y: string): number {
-  if (x.length < 2 || y.length < 2) return x === y ? 1 : 0;
+/** A sentence's character pairs, counted. */
+function bigrams(x: string): Map<string, number> {
   const pairs = new Map<string, number>();
   for (let i = 0; i < x.length - 1; i++) {
     const p = x.slice(i, i + 2);
     pairs.set(p, (pairs.get(p) ?? 0) + 1);
   }
+  return pairs;
+}
+
+/** Dice coefficient of two sentences' character pairs (`pairs`: the first one's): 1 for equal, 0 for none in common. */
+function likeness(x: string, pairs: ReadonlyMap<string, number>, y: string): number {
+  if (x.length < 2 || y.length < 2) return x === y ? 1 : 0;
+  const left = new Map(pairs);
   let common = 0;
   for (let i = 0; i < y.length - 1; i++) {
     const p = y.slice(i, i + 2);
-    const left = pairs.get(p) ?? 0;
-    if (left > 0) {
+    const n = left.get(p) ?? 0;
+    if (n > 0) {
       common++;
-      pairs.set(p, left - 1);
+      left.set(p, n - 1);
     }
   }
   return (2 * common) / (x.length - 1 + y.length - 1);
@@ -173,10 +177,11 @@ export function diffSentences(before: string, after: string): TextDiff {
       else added.push(script[k].b as number);
     }
     let next = 0;
+    const removedPairs = removed.map((r) => bigrams(a[r]));
     for (const j of added) {
       let match = -1;
       for (let r = next; r < removed.length; r++) {
-        if (likeness(a[removed[r]], b[j]) >= REWRITTEN) {
+        if (likeness(a[removed[r]], removedPairs[r], b[j]) >= REWRITTEN) {
           match = r;
           break;
         }
