@@ -113,7 +113,8 @@ export function formatComparisonHuman(comparison: Comparison, toText: string, la
     ),
   );
   const listed = [...changed, ...stateChanged].sort((a, b) => c.cells.indexOf(a) - c.cells.indexOf(b));
-  const width = Math.max(0, ...listed.map((x) => displayWidth(x.name)));
+  // Long row names (其他处理 1. and 2.) push their own line only.
+  const width = Math.min(40, Math.max(0, ...listed.map((x) => displayWidth(x.name))));
   let section = '';
   for (const x of listed) {
     if (x.section !== section) {
@@ -130,7 +131,7 @@ export function formatComparisonHuman(comparison: Comparison, toText: string, la
     if (only.length === 0) continue;
     const info = which === 'from' ? c.from : c.to;
     out.push(`  ${s.compareOnly(info.year, info.edition)}`);
-    const w = Math.max(...only.map((x) => displayWidth(x.name)));
+    const w = Math.min(40, Math.max(...only.map((x) => displayWidth(x.name))));
     for (const x of only) out.push(`    ${pad(x.name, w)}  ${value(x, which, lang)}`);
   }
   out.push(s.compareText);
