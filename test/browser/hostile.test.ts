@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { analyze, renderPage, renderReport } from '../../core/src/index';
-import { launch, serve, servePreview } from '../support/browser';
+import { launch, onlyServed, serve, servePreview } from '../support/browser';
 import { hostileEverywhere } from '../support/hostileEverywhere';
 import { PAYLOADS, pageState, provoke } from '../support/inertPage';
 import { LspClient, fileUri } from '../support/lspClient';
@@ -64,14 +64,7 @@ before(async () => {
   browser = await launch();
   served = await serve();
   servePreview(served);
-  await browser.context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(served.origin) && !new URL(url).pathname.startsWith('/loaded/')) await route.continue();
-    else {
-      foreign.push(url);
-      await route.abort();
-    }
-  });
+  await onlyServed(browser, served, foreign);
 });
 
 after(async () => {

@@ -22,7 +22,7 @@ import {
 } from '../../core/src/index';
 import type { Trends, YearReport } from '../../core/src/index';
 import type { CompareResult, TrendsResult } from '../../server/src/protocol';
-import { launch, screenshotPaths, serve, servePreview, serveTrends } from '../support/browser';
+import { launch, onlyServed, screenshotPaths, serve, servePreview, serveTrends } from '../support/browser';
 import type { Browser, Served } from '../support/browser';
 import { hostileEverywhere } from '../support/hostileEverywhere';
 import { PAYLOADS, pageState, provoke } from '../support/inertPage';
@@ -42,14 +42,7 @@ before(async () => {
   served = await serve();
   servePreview(served, '对比');
   serveTrends(served);
-  await browser.context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(served.origin) && !new URL(url).pathname.startsWith('/loaded/')) await route.continue();
-    else {
-      foreign.push(url);
-      await route.abort();
-    }
-  });
+  await onlyServed(browser, served, foreign);
 });
 
 after(async () => {

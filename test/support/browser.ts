@@ -155,6 +155,21 @@ export function serveTrends(served: Served, title = '年度趋势'): void {
   served.set('/harness.js', HARNESS, 'text/javascript; charset=utf-8');
 }
 
+/**
+ * Let the pages load only what `served` serves: any other request — another origin, or one of the `/loaded/` paths
+ * the hostile payloads point at — is aborted and recorded in `foreign`.
+ */
+export async function onlyServed(browser: Browser, served: Served, foreign: string[]): Promise<void> {
+  await browser.context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(served.origin) && !new URL(url).pathname.startsWith('/loaded/')) await route.continue();
+    else {
+      foreign.push(url);
+      await route.abort();
+    }
+  });
+}
+
 /** Where screenshots go: out/screenshots always; docs/ too when NIANBAO_SCREENSHOTS=docs. */
 export function screenshotPaths(name: string): string[] {
   const paths = [join(ROOT, 'out', 'screenshots', name)];

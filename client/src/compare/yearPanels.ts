@@ -10,7 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CompareRequest } from '../../../server/src/protocol';
 import type { CompareParams, CompareResult, TrendsResult } from '../../../server/src/protocol';
 import { t } from '../l10n';
-import { SCRIPT_FILE, STYLE_FILE, newNonce, previewShell, readShell } from '../preview/previewShell';
+import { SCRIPT_FILE, SHELL_FILE, STYLE_FILE, newNonce, previewShell, readShell } from '../preview/previewShell';
 import { webviewOptions } from '../preview/reportPreview';
 import { revealRange } from '../preview/revealRange';
 
@@ -65,43 +65,89 @@ function messageOf(raw: unknown): { type?: unknown; start?: unknown; end?: unkno
   return raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : undefined;
 }
 
-/** One comparison: the later report (`later`) against `earlier`, refreshed when either changes. */
-export class ComparePanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private pageReady = false;
-  private last: CompareResult | undefined;
-  private sent = 0;
-  private rendered = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private disposed = false;
+type PageMessage = NonNullable<ReturnType<typeof messageOf>>;
+
+/**
+ * What both panels share: the webview's options and page (a media template with a fresh nonce), whether the page is
+ * there to take a message (a hidden panel's page is torn down and says `ready` again), and their end.
+ */
+abstract class YearPanel implements vscode.Disposable {
+  protected readonly disposables: vscode.Disposable[] = [];
+  protected pageReady = false;
+  protected sent = 0;
+  protected rendered = 0;
+  protected disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly later: vscode.Uri,
-    readonly earlier: vscode.Uri,
-    private readonly deps: PanelDependencies,
+    protected readonly deps: PanelDependencies,
+    title: string,
+    shell: string,
+    files: Readonly<Record<string, string>>,
   ) {
     panel.webview.options = webviewOptions(deps.extensionUri);
-    panel.title = t('Compare {0}', basename(later.path));
+    panel.title = title;
     const folder = media(deps.extensionUri);
-    panel.webview.html = previewShell(readShell(folder.fsPath), {
+    const uris: Record<string, string> = {};
+    for (const [name, file] of Object.entries(files))
+      uris[name] = panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, file)).toString();
+    panel.webview.html = previewShell(readShell(folder.fsPath, shell), {
       nonce: newNonce(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, STYLE_FILE)).toString(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, SCRIPT_FILE)).toString(),
-      title: panel.title,
+      styleUri: uris.styleUri,
+      scriptUri: uris.scriptUri,
+      ...uris,
+      title,
     });
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
+      panel.webview.onDidReceiveMessage((raw) => {
+        const m = messageOf(raw);
+        if (m?.type === 'ready') this.pageReady = true;
+        if (m) this.onPage(m);
+      }),
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.pageReady = false;
       }),
       panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  protected abstract onPage(message: PageMessage): void;
+
+  abstract status(): YearPanelStatus;
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+  }
+}
+
+/** One comparison: the later report (`later`) against `earlier`, refreshed when either changes. */
+export class ComparePanel extends YearPanel {
+  private last: CompareResult | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    readonly later: vscode.Uri,
+    readonly earlier: vscode.Uri,
+    deps: PanelDependencies,
+  ) {
+    super(panel, deps, t('Compare {0}', basename(later.path)), SHELL_FILE, {
+      styleUri: STYLE_FILE,
+      scriptUri: SCRIPT_FILE,
+    });
+    this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         const uri = e.document.uri.toString();
         if (e.contentChanges.length && (uri === later.toString() || uri === earlier.toString())) this.changed();
       }),
+      { dispose: () => this.timer && clearTimeout(this.timer) },
     );
   }
 
@@ -147,11 +193,8 @@ export class ComparePanel implements vscode.Disposable {
     });
   }
 
-  private onMessage(raw: unknown): void {
-    const m = messageOf(raw);
-    if (!m) return;
+  protected onPage(m: PageMessage): void {
     if (m.type === 'ready') {
-      this.pageReady = true;
       this.post();
     } else if (m.type === 'rendered') {
       this.rendered = this.sent;
@@ -174,16 +217,6 @@ export class ComparePanel implements vscode.Disposable {
       webview: webviewStatus(this.panel),
     };
   }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
-    this.disposeEmitter.fire();
-    this.disposeEmitter.dispose();
-  }
 }
 
 /** The page's words, in the language of the extension. */
@@ -192,41 +225,21 @@ export function trendsStrings(): Record<string, string> {
 }
 
 /** One agency's trends (a snapshot of the workspace index when shown; shown again, asked again). */
-export class TrendsPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private pageReady = false;
-  private sent = 0;
-  private rendered = 0;
+export class TrendsPanel extends YearPanel {
   private charts = 0;
-  private disposed = false;
-  private readonly disposeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposeEmitter.event;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     readonly agency: string,
     private data: TrendsResult,
-    private readonly deps: PanelDependencies,
+    deps: PanelDependencies,
     private readonly reload: () => Promise<TrendsResult | undefined>,
   ) {
-    panel.webview.options = webviewOptions(deps.extensionUri);
-    panel.title = t('Trends of {0}', data.trends?.agency ?? agency);
-    const folder = media(deps.extensionUri);
-    const uri = (file: string): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, file)).toString();
-    panel.webview.html = previewShell(readShell(folder.fsPath, TRENDS_SHELL), {
-      nonce: newNonce(),
-      styleUri: uri(TRENDS_STYLE),
-      scriptUri: uri(TRENDS_SCRIPT),
-      chartUri: uri(CHART_SCRIPT),
-      title: panel.title,
+    super(panel, deps, t('Trends of {0}', data.trends?.agency ?? agency), TRENDS_SHELL, {
+      styleUri: TRENDS_STYLE,
+      scriptUri: TRENDS_SCRIPT,
+      chartUri: CHART_SCRIPT,
     });
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.pageReady = false;
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
   }
 
   show(data: TrendsResult): void {
@@ -245,11 +258,8 @@ export class TrendsPanel implements vscode.Disposable {
     });
   }
 
-  private onMessage(raw: unknown): void {
-    const m = messageOf(raw);
-    if (!m) return;
+  protected onPage(m: PageMessage): void {
     if (m.type === 'ready') {
-      this.pageReady = true;
       this.post();
       // Shown again: the workspace may have changed meanwhile.
       if (this.sent > 1)
@@ -273,14 +283,5 @@ export class TrendsPanel implements vscode.Disposable {
       charts: this.charts,
       webview: webviewStatus(this.panel),
     };
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
-    this.disposeEmitter.fire();
-    this.disposeEmitter.dispose();
   }
 }

@@ -16,7 +16,8 @@ import type { PlacedNode } from '../template/templates';
 import { pathKey, templateIndex } from '../template/templates';
 import type { GroupNode } from '../template/types';
 import { escapeHtml } from './escapeHtml';
-import { PAGE_CSP } from './renderPage';
+import { spanAttributes, writeGridTable } from './gridTable';
+import { standalonePage } from './renderPage';
 import { PAGE_STYLE } from './pageStyle';
 import type { GridCell, TableGrid } from './tableGrid';
 import { tableGrid } from './tableGrid';
@@ -204,39 +205,15 @@ function renderValueCell(w: Writer, g: GridCell, span: string): void {
 }
 
 function renderGrid(w: Writer, grid: TableGrid): void {
-  w.out.push(
-    `<div class="nb-table-wrap"><table class="nb-table nb-${grid.layout.kind}" data-section="${grid.section.node.id}"><colgroup>`,
-  );
-  for (let i = 0; i < grid.width; i++)
-    w.out.push(
-      i < grid.labelColumns ? `<col class="nb-col-label nb-col-label-${i + 1}">` : '<col class="nb-col-value">',
-    );
-  w.out.push('</colgroup>');
-  let inHead = false;
-  let inBody = false;
-  for (const row of grid.rows) {
-    if (row.head && !inHead) {
-      w.out.push('<thead>');
-      inHead = true;
-    } else if (!row.head && !inBody) {
-      if (inHead) w.out.push('</thead>');
-      w.out.push('<tbody>');
-      inBody = true;
+  writeGridTable(w.out, grid, (c) => {
+    const span = spanAttributes(c);
+    if (c.kind === 'value') renderValueCell(w, c, span);
+    else if (c.kind === 'void') w.out.push(`<td class="nb-void"${span}></td>`);
+    else {
+      const scope = c.kind === 'label' ? ' scope="row"' : '';
+      w.out.push(`<th class="nb-${c.kind}"${scope}${span}>${escapeHtml(c.text)}</th>`);
     }
-    w.out.push('<tr>');
-    for (const c of row.cells) {
-      const span = `${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}`;
-      if (c.kind === 'value') renderValueCell(w, c, span);
-      else if (c.kind === 'void') w.out.push(`<td class="nb-void"${span}></td>`);
-      else {
-        const tag = 'th';
-        const scope = c.kind === 'label' ? ' scope="row"' : '';
-        w.out.push(`<${tag} class="nb-${c.kind}"${scope}${span}>${escapeHtml(c.text)}</${tag}>`);
-      }
-    }
-    w.out.push('</tr>');
-  }
-  w.out.push(inBody ? '</tbody>' : '</thead>', '</table></div>');
+  });
 }
 
 /** Cells of this section that only the earlier report's edition prints, as a two-column table. */
@@ -397,22 +374,11 @@ export function renderComparisonPage(
   options: { readonly lang?: Lang } = {},
 ): RenderedComparison {
   const body = renderComparison(input, options);
-  const html = [
-    '<!DOCTYPE html>',
-    `<html lang="${options.lang === 'en' ? 'en' : 'zh-CN'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="nianbao">',
-    `<title>${escapeHtml(body.title)}</title>`,
-    `<style>${PAGE_STYLE}${COMPARISON_PAGE_STYLE}</style>`,
-    '</head>',
-    '<body>',
+  const html = standalonePage(
+    body.title,
     body.html,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+    `${PAGE_STYLE}${COMPARISON_PAGE_STYLE}`,
+    options.lang === 'en' ? 'en' : 'zh-CN',
+  );
   return { title: body.title, html };
 }
