@@ -3,7 +3,7 @@
  * 年度, 格式, the key figures, its errors and warnings), sorted by 机关 and 年度; in a workbook a second sheet lists
  * every finding as `check --format csv` does. A CSV holds the first table only.
  */
-import { KEY_FIGURES, agencyKey, figureValue } from '../../../core/src/index';
+import { KEY_FIGURES, figureValue } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
 import { checkInputs } from '../checkInputs';

@@ -5,9 +5,9 @@
  * active report's, or one chosen from the list.
  */
 import * as vscode from 'vscode';
-import { TrendsRequest, CompareRequest } from '../../../server/src/protocol';
-import type { CompareParams, CompareResult, TrendsParams, TrendsResult } from '../../../server/src/protocol';
-import type { ExtensionServices } from '../extension';
+import { TrendsRequest, CompareRequest } from '../../../protocol/src/protocol';
+import type { CompareParams, CompareResult, TrendsParams, TrendsResult } from '../../../protocol/src/protocol';
+import type { ExtensionServices } from '../feature';
 import { t } from '../l10n';
 import { previewLanguage } from '../preview/previewManager';
 import { webviewOptions } from '../preview/reportPreview';

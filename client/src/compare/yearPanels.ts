@@ -7,8 +7,8 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CompareRequest } from '../../../server/src/protocol';
-import type { CompareParams, CompareResult, TrendsResult } from '../../../server/src/protocol';
+import { CompareRequest } from '../../../protocol/src/protocol';
+import type { CompareParams, CompareResult, TrendsResult } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import { SCRIPT_FILE, SHELL_FILE, STYLE_FILE, newNonce, previewShell, readShell } from '../preview/previewShell';
 import { webviewOptions } from '../preview/reportPreview';

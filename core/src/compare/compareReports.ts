@@ -7,12 +7,13 @@
  * kept and marked. Pure: analyses in, data out.
  */
 import type { Analysis } from '../analyze';
-import { agencyKey } from '../cross/agencyKey';
-import { reportFacts } from '../cross/reportFacts';
+import { agencyKey } from '../model/agencyKey';
+import { reportFacts } from '../model/reportFacts';
+import { narrativeFacts } from '../narrative/narrativeFacts';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic';
 import type { BoundCell, BoundReport } from '../model/bindReport';
 import { YEAR_PAIR_RULES } from '../rules/allCrossRules';
-import { cellNameOf } from '../rules/names';
+import { cellNameOf } from '../model/names';
 import type { PlacedNode, TemplateIndex } from '../template/templates';
 import { displayLabel } from '../template/templates';
 import type { Column, Edition, RowNode, YamlPath } from '../template/types';
@@ -232,8 +233,14 @@ function compareTexts(from: BoundReport, to: BoundReport): SectionComparison[] {
 
 /** The findings between the years: last year's report (`from`) against this year's (`to`). */
 function findingsBetween(from: CompareSide, to: CompareSide): Diagnostic[] {
-  const previous = { uri: from.uri, facts: reportFacts(from.analysis.report, from.analysis.doc.text) };
-  const current = { uri: to.uri, facts: reportFacts(to.analysis.report, to.analysis.doc.text) };
+  const previous = {
+    uri: from.uri,
+    facts: reportFacts(from.analysis.report, narrativeFacts(from.analysis.report, from.analysis.doc.text)),
+  };
+  const current = {
+    uri: to.uri,
+    facts: reportFacts(to.analysis.report, narrativeFacts(to.analysis.report, to.analysis.doc.text)),
+  };
   const out: Diagnostic[] = [];
   for (const rule of YEAR_PAIR_RULES) {
     try {

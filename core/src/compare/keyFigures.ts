@@ -4,7 +4,7 @@
  * label and a computation exist once; both editions give every figure except the stocks of 规章 and 规范性文件
  * (现行有效件数, 2021 edition only) and the fee amount (2021 edition only).
  */
-import type { ReportFacts } from '../cross/reportFacts';
+import type { ReportFacts } from '../model/reportFacts';
 import type { Localized } from '../template/types';
 
 export interface KeyFigure {

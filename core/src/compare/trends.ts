@@ -3,7 +3,7 @@
  * 复议/诉讼 and how many were corrected, and the stocks (现行有效件数) of 规章 and 规范性文件. Read from the workspace
  * index's facts, so no report is read again; a figure a year's edition lacks is null (a gap, never 0).
  */
-import type { ReportFacts } from '../cross/reportFacts';
+import type { ReportFacts } from '../model/reportFacts';
 import { APPLICANT_COLUMNS } from '../template/parts';
 import type { Localized } from '../template/types';
 import { KEY_FIGURE_BY_ID, figureValue } from './keyFigures';

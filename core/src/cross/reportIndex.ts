@@ -13,8 +13,9 @@ import type { Analysis, AnalyzeOptions } from '../analyze';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { YEAR_PAIR_RULES, nb320DuplicateReport } from '../rules/allCrossRules';
 import type { IndexedReport } from '../rules/crossRule';
-import { reportFacts } from './reportFacts';
-import type { ReportFacts } from './reportFacts';
+import { reportFacts } from '../model/reportFacts';
+import type { ReportFacts } from '../model/reportFacts';
+import { narrativeFacts } from '../narrative/narrativeFacts';
 
 interface Entry extends IndexedReport {
   readonly uri: string;
@@ -95,7 +96,7 @@ export class ReportIndex {
     // and spares hashing the whole text on every keystroke. A file read from disk keeps only its hash.
     const editor = analysis !== undefined;
     analysis ??= analyze(text, this.options);
-    const facts = reportFacts(analysis.report, text);
+    const facts = reportFacts(analysis.report, narrativeFacts(analysis.report, text));
     const entry: Entry = editor
       ? { uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }
       : { uri, facts, diagnostics: analysis.diagnostics, hash: hashText(text), length: text.length };

@@ -9,41 +9,10 @@
  */
 import { extractStatements, foldDigits } from './extractStatements';
 import type { Statement } from './extractStatements';
+import type { ChangeKind, ChangeStatement, StatedFigure } from '../model/changeStatement';
 import { parseChineseNumeral } from './numerals';
 
-/** percent: 增长12%; points: 下降3.5个百分点 (of a share stated with its figure); count: 增加15件; flat: 持平. */
-export type ChangeKind = 'percent' | 'points' | 'count' | 'flat';
-
-export interface ChangeStatement {
-  /** Offsets of the number (of 持平 for a flat statement) in the text. */
-  readonly start: number;
-  readonly end: number;
-  /** The number as written (持平 for a flat statement). */
-  readonly text: string;
-  /** The change as written, from the comparison word to the unit: `较上年增长12%`. */
-  readonly phrase: string;
-  readonly kind: ChangeKind;
-  /** +1 for 增长/增加/上升/提高, −1 for 下降/减少/降低, 0 for 持平. */
-  readonly direction: 1 | -1 | 0;
-  /** The magnitude as written (0 for 持平). */
-  readonly value: number;
-  /** Decimal places written: a percentage matches within half a unit of its last place. */
-  readonly decimals: number;
-  /** `%`, `个百分点`, or the unit of a count (`件`, `万元`). */
-  readonly unit: string;
-  /** The quantity ids whose sum changed. */
-  readonly terms: readonly string[];
-  /** This year's figure as stated before the change, when the change follows one (`101` of 收到申请101件). */
-  readonly stated?: StatedFigure;
-  /** The share the points change is about (`占45.1%`), as written, with its decimals and its base named or not. */
-  readonly share?: { readonly value: number; readonly decimals: number };
-}
-
-export interface StatedFigure {
-  readonly value: number;
-  readonly unit: string;
-  readonly decimals: number;
-}
+export type { ChangeKind, ChangeStatement, StatedFigure } from '../model/changeStatement';
 
 export interface ExtractChangesOptions {
   /** The report year: 较2023年 is last year only in a 2024 report. */

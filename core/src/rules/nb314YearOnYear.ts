@@ -6,7 +6,7 @@
  * table is NB309's, not this rule's. A warning: the text is a claim about the tables, not a table.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { ChangeFact, ReportFacts } from '../cross/reportFacts';
+import type { ChangeFact, ReportFacts } from '../model/reportFacts';
 import { M, fmt } from '../i18n/messages';
 import { quantityLabel } from '../narrative/quantities';
 import type { Localized } from '../template/types';

@@ -16,7 +16,7 @@ import {
 import type { Analysis, Lang, YearReport } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
 import { t } from '../l10n';
-import type { CompareParams, CompareResult, TrendsParams, TrendsResult } from '../protocol';
+import type { CompareParams, CompareResult, TrendsParams, TrendsResult } from '../../../protocol/src/protocol';
 import { canonicalUri, fsPathOf, readReportText } from '../workspace/reportFiles';
 import type { WorkspaceReports } from '../workspace/workspaceReports';
 
