@@ -15,6 +15,7 @@ import { YEAR_PAIR_RULES, nb320DuplicateReport } from '../rules/allCrossRules';
 import type { IndexedReport } from '../rules/crossRule';
 import { reportFacts } from '../model/reportFacts';
 import type { ReportFacts } from '../model/reportFacts';
+import { narrativeFacts } from '../narrative/narrativeFacts';
 
 /**
  * What the index keeps of a report read from disk, made from its text alone (`checkReport`): a batch can make it in
@@ -32,7 +33,7 @@ export interface CheckedReport {
 export function checkReport(text: string, options: AnalyzeOptions = {}): CheckedReport {
   const analysis = analyze(text, options);
   return {
-    facts: reportFacts(analysis.report),
+    facts: reportFacts(analysis.report, narrativeFacts(analysis.report, text)),
     diagnostics: analysis.diagnostics,
     hash: hashText(text),
     length: text.length,
@@ -116,7 +117,7 @@ export class ReportIndex {
     if (analysis === undefined) {
       // A file read from disk keeps only its hash.
       analysis = analyze(text, this.options);
-      const facts = reportFacts(analysis.report);
+      const facts = reportFacts(analysis.report, narrativeFacts(analysis.report, text));
       return {
         ...this.put({ uri, facts, diagnostics: analysis.diagnostics, hash: hashText(text), length: text.length }),
         analysis,
@@ -124,7 +125,7 @@ export class ReportIndex {
     }
     // An editor's document (it comes with its analysis) holds its text anyway: keeping a reference costs nothing
     // and spares hashing the whole text on every keystroke.
-    const facts = reportFacts(analysis.report);
+    const facts = reportFacts(analysis.report, narrativeFacts(analysis.report, text));
     return {
       ...this.put({ uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }),
       analysis,
@@ -234,6 +235,22 @@ export class ReportIndex {
   /** Every file that claims this agency and year (two or more: NB320 on each). */
   reportsOf(agencyKey: string, year: number): string[] {
     return urisOf(this.byKey.get(agencyKey)?.get(year)).sort();
+  }
+
+  /** Every agency with the years it has reports for (in order) and its name as its latest report writes it. */
+  agencies(): { readonly key: string; readonly agency: string; readonly years: readonly number[] }[] {
+    const out: { key: string; agency: string; years: number[] }[] = [];
+    for (const [key, byYear] of this.byKey) {
+      const years = [...byYear.keys()].sort((a, b) => a - b);
+      const latest = urisOf(byYear.get(years[years.length - 1]))[0];
+      out.push({ key, agency: this.entries.get(latest)?.facts.agency ?? key, years });
+    }
+    return out.sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN'));
+  }
+
+  /** The years one agency has a report for, in order. */
+  yearsOf(agencyKey: string): number[] {
+    return [...(this.byKey.get(agencyKey)?.keys() ?? [])].sort((a, b) => a - b);
   }
 
   stats(): IndexStats {
