@@ -124,8 +124,10 @@ export class ReportIndex {
       };
     }
     // An editor's document (it comes with its analysis) holds its text anyway: keeping a reference costs nothing
-    // and spares hashing the whole text on every keystroke.
-    const facts = reportFacts(analysis.report, narrativeFacts(analysis.report, text));
+    // and spares hashing the whole text on every keystroke. Its narrative facts are made only if a neighbour or
+    // a comparison of signatures asks for them.
+    const report = analysis.report;
+    const facts = reportFacts(report, () => narrativeFacts(report, text));
     return {
       ...this.put({ uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }),
       analysis,
@@ -146,7 +148,9 @@ export class ReportIndex {
   private put(entry: Entry): IndexUpdate {
     const { uri, facts } = entry;
     const old = this.entries.get(uri);
-    if (old && old.facts.signature === facts.signature) {
+    // Alone under its agency and year, before and after (no report of that agency the year before, the same year
+    // or the year after), nothing reads its facts and its own cross findings stay none: no signature is needed.
+    if (old && (this.alone(uri, old.facts, facts) || old.facts.signature === facts.signature)) {
       // Only this document's own findings changed; its neighbours' do not depend on anything that moved.
       this.entries.set(uri, entry);
       return { rechecked: [], changed: [uri] };
@@ -286,6 +290,15 @@ export class ReportIndex {
       else if (at.size === 0) byYear.delete(facts.year);
     }
     if (byYear.size === 0) this.byKey.delete(facts.agencyKey);
+  }
+
+  /** Same key as `before`, and no other report of the agency in that year or the years beside it. */
+  private alone(uri: string, before: ReportFacts, facts: ReportFacts): boolean {
+    const { agencyKey, year } = facts;
+    if (agencyKey !== before.agencyKey || year !== before.year) return false;
+    if (agencyKey === undefined || year === undefined) return true;
+    const byYear = this.byKey.get(agencyKey);
+    return byYear?.get(year) === uri && byYear.get(year - 1) === undefined && byYear.get(year + 1) === undefined;
   }
 
   /** Reports whose cross findings read a report with these facts: same agency, same year and the next. */

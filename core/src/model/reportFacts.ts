@@ -58,6 +58,7 @@ export interface ReportFacts {
 
 const NO_QUANTITIES = new Float64Array(0);
 const NO_CHANGES: readonly ChangeFact[] = [];
+const NO_IDS: readonly string[] = [];
 const quantityIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
 
 function quantityIndex(ids: readonly string[]): ReadonlyMap<string, number> {
@@ -152,11 +153,31 @@ class CompactFacts implements ReportFacts {
     readonly values: Float64Array,
     readonly ranges: Int32Array,
     readonly kinds: Uint8Array,
-    /** By `quantityIds`' order; NaN where the quantity has no value. */
-    readonly quantities: Float64Array,
-    readonly quantityIds: readonly string[],
-    readonly changes: readonly ChangeFact[],
+    /**
+     * The narrative's facts, or how to make them when first asked for: an editor's document is replaced at every
+     * keystroke, and unless a report of the same agency in a neighbouring year reads them (or the signature is
+     * compared), they are never needed.
+     */
+    private narrative: NarrativeFacts | (() => NarrativeFacts) | undefined,
   ) {}
+
+  private get narrativeFacts(): NarrativeFacts | undefined {
+    if (typeof this.narrative === 'function') this.narrative = this.narrative();
+    return this.narrative;
+  }
+
+  /** By `quantityIds`' order; NaN where the quantity has no value. */
+  get quantities(): Float64Array {
+    return this.narrativeFacts?.quantities ?? NO_QUANTITIES;
+  }
+
+  get quantityIds(): readonly string[] {
+    return this.narrativeFacts?.quantityIds ?? NO_IDS;
+  }
+
+  get changes(): readonly ChangeFact[] {
+    return this.narrativeFacts?.changes ?? NO_CHANGES;
+  }
 
   quantity(id: string): number | undefined {
     const i = quantityIndex(this.quantityIds).get(id);
@@ -226,8 +247,11 @@ function detached(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-/** `narrative`: the quantities and 同比 statements (without it, none: the checks that need them say nothing). */
-export function reportFacts(report: BoundReport, narrative?: NarrativeFacts): ReportFacts {
+/**
+ * `narrative`: the quantities and 同比 statements (without it, none: the checks that need them say nothing), or a
+ * function that makes them when they are first needed (it is kept until then, with what it refers to).
+ */
+export function reportFacts(report: BoundReport, narrative?: NarrativeFacts | (() => NarrativeFacts)): ReportFacts {
   const layout = layoutOf(report.edition);
   const n = layout.slots.length;
   const values = new Float64Array(n);
@@ -262,9 +286,7 @@ export function reportFacts(report: BoundReport, narrative?: NarrativeFacts): Re
     values,
     ranges,
     kinds,
-    narrative?.quantities ?? NO_QUANTITIES,
-    narrative?.quantityIds ?? [],
-    narrative?.changes ?? NO_CHANGES,
+    narrative,
   );
 }
 
@@ -308,8 +330,6 @@ export function factsFromData(d: FactsData): ReportFacts {
     d.values,
     d.ranges,
     d.kinds,
-    d.quantities,
-    sharedIds(d.quantityIds),
-    d.changes,
+    { quantities: d.quantities, quantityIds: sharedIds(d.quantityIds), changes: d.changes },
   );
 }
