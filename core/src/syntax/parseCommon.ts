@@ -669,9 +669,11 @@ function literalBlock(
   if (pos > length) after = length;
   // The lines of the scalar end with its last non-blank one; one final line break is kept unless `|-` (js-yaml
   // adds it also when the text ends on that line).
+  // One join, the final line break included: a string with it appended would be a rope that every later scan of
+  // the narrative first copies into one piece (about 1 ms for 200 KB of text).
   const content = lastContentLine < 0 ? [] : lines.slice(0, lastContentLine);
-  let value = content.join('\n');
-  if (!strip && content.length > 0) value += '\n';
+  if (!strip && content.length > 0) content.push('');
+  const value = content.join('\n');
   const [rangeStart, rangeEnd] = blockScalarRange(text, start, lastContentEnd < 0 ? lineEnd : lastContentEnd);
   const node: ScalarNode = {
     kind: 'scalar',
