@@ -11,6 +11,7 @@ import { templateIndex } from '../template/templates';
 import type { PlacedNode } from '../template/templates';
 import type { Column, Edition, RowNode, YamlPath } from '../template/types';
 import { agencyKey } from './agencyKey';
+import { YEAR_RELATION_ROWS } from './yearRelations';
 
 export interface FactCell {
   /** number: the value; null: blank (counts as 0); undefined: missing or unreadable. */
@@ -35,19 +36,6 @@ export interface ReportFacts {
   cell(rowId: string, columnId: string): FactCell | undefined;
 }
 
-/** Rows whose cells continue from one year to the next (invariants 6–8). */
-const CROSS_ROWS = [
-  'applications.carriedOver',
-  'applications.carriedForward',
-  'active.art20_1.rules',
-  'active.art20_1.normative',
-  'active.art20_5.licensing',
-  'active.art20_5.otherServices',
-  'active.art20_6.penalty',
-  'active.art20_6.enforcement',
-  'active.art20_8.fees',
-];
-
 interface Slot {
   readonly placed: PlacedNode & { readonly node: RowNode };
   readonly column: Column;
@@ -67,7 +55,7 @@ function layoutOf(edition: Edition): Layout {
   const template = templateIndex(edition);
   const slots: Slot[] = [];
   const byKey = new Map<string, number>();
-  for (const rowId of CROSS_ROWS) {
+  for (const rowId of YEAR_RELATION_ROWS) {
     const placed = template.byId.get(rowId);
     if (!placed || placed.node.kind !== 'row') continue;
     const row = placed as PlacedNode & { node: RowNode };
