@@ -288,21 +288,26 @@ export const M = {
     zh: `「${label}」按 ${other} 年版格式填写；${edition} 年版应为 ${columns.length === 1 ? `一个数（${columns[0]}）` : `[${columns.join(', ')}]`}`,
     en: `"${label}" follows the ${other} template; the ${edition} template expects ${columns.length === 1 ? `one number (${columns[0]})` : `[${columns.join(', ')}]`}`,
   }),
+  /** `how`: the cell or the sum of cells the table value comes from (`howComputed` of NB309). */
   narrativeMismatch: (
     section: string,
     label: Localized,
     stated: string,
     unit: string,
     table: string,
-    how: string,
-    howEn: string,
+    how: Localized,
   ): Localized => ({
-    zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格为 ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? unit : ''}（${how}）`,
-    en: `${section} states ${label.en} as ${stated} ${unit}; the table gives ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? ` ${unit}` : ''} (${howEn})`,
+    zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格为 ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? unit : ''}（${how.zh}）`,
+    en: `${section} states ${label.en} as ${stated} ${unit}; the table gives ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? ` ${unit}` : ''} (${how.en})`,
   }),
-  narrativeClaim: (label: Localized, table: string, how: string, howEn: string): Localized => ({
-    zh: `「${label.zh}」表格为 ${table}（${how}）`,
-    en: `${label.en}: the table gives ${table} (${howEn})`,
+  narrativeClaim: (label: Localized, table: string, how: Localized): Localized => ({
+    zh: `「${label.zh}」表格为 ${table}（${how.zh}）`,
+    en: `${label.en}: the table gives ${table} (${how.en})`,
+  }),
+  /** The cells of a table value that are all 0 (their names are the template's, in Chinese in both languages). */
+  allZero: (cells: readonly string[]): Localized => ({
+    zh: `${cells.join(' + ')} 均为 0`,
+    en: `${cells.join(', ')}: all 0`,
   }),
   narrativeMismatchMany: (section: string, stated: string, unit: string, parts: readonly Localized[]): Localized => ({
     zh: `${section}中写作 ${stated}${unit}，与表格不符：${parts.map((p) => p.zh).join('；')}`,

@@ -47,10 +47,12 @@ function restated(statement: Statement, amount: boolean, table: number): string 
   return statement.chinese && Number.isInteger(table) && table >= 0 ? toChineseNumeral(table) : fmt(table);
 }
 
-function howComputed(terms: readonly QuantityTerm[]): string {
-  if (terms.length === 1) return cellName(terms[0].row, terms[0].cell);
-  const sum = arithmetic(terms.map((t) => ({ label: cellName(t.row, t.cell), value: t.cell.value ?? 0 })));
-  return sum === '0' ? `${terms.map((t) => cellName(t.row, t.cell)).join(' + ')} 均为 0` : sum;
+/** Where the table value comes from: the one cell, or the sum of the cells (cell names are the template's). */
+function howComputed(terms: readonly QuantityTerm[]): Localized {
+  const names = terms.map((t) => cellName(t.row, t.cell));
+  if (terms.length === 1) return { zh: names[0], en: names[0] };
+  const sum = arithmetic(terms.map((t, i) => ({ label: names[i], value: t.cell.value ?? 0 })));
+  return sum === '0' ? M.allZero(names) : { zh: sum, en: sum };
 }
 
 interface Failure {
@@ -119,15 +121,12 @@ export const nb309NarrativeNumbers: Rule = {
                 unit,
                 fmt(failures[0].table),
                 howComputed(failures[0].terms),
-                howComputed(failures[0].terms),
               )
             : M.narrativeMismatchMany(
                 section,
                 statement.text,
                 unit,
-                failures.map((f) =>
-                  M.narrativeClaim(f.label, fmt(f.table), howComputed(f.terms), howComputed(f.terms)),
-                ),
+                failures.map((f) => M.narrativeClaim(f.label, fmt(f.table), howComputed(f.terms))),
               );
         const related: RelatedInformation[] = failures.flatMap((f) => f.terms.map((t) => relatedCell(t.row, t.cell)));
         const only = failures.length === 1 && statement.claims.length === 1 ? failures[0] : undefined;
