@@ -15,8 +15,8 @@ import { commentOutEdits, culpritCells, fixAllTotals, fixEdits, isTotalFix, node
 import type { Diagnostic, Lang, TextEdit as CoreEdit } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
 import { t } from '../l10n';
-import { toOffsetRange, toRange } from '../positions';
-import { toLspDiagnostic } from './diagnostics';
+import { toLspDiagnostic, toOffsetRange, toRange } from '../convert';
+import type { Feature } from '../serverContext';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 
@@ -192,3 +192,21 @@ export function codeActions(
   }
   return actions;
 }
+
+export const codeActionsFeature: Feature = (server) => {
+  let client: CodeActionClient = { documentChanges: false };
+  server.connection.onCodeAction(
+    server.onDocument('textDocument/codeAction', [], (state, params) => {
+      server.index.syncOpen(state);
+      return codeActions(state, params, server.settings.lang, client, server.index.crossOf(state.uri));
+    }),
+  );
+  return {
+    initialize: (params) => {
+      client = { documentChanges: params.capabilities.workspace?.workspaceEdit?.documentChanges === true };
+      return {
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      };
+    },
+  };
+};
