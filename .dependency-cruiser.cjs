@@ -107,6 +107,14 @@ module.exports = {
       from: { path: '^cli/' },
       to: { path: '^(server|client|protocol|tools|test)/' },
     },
+    {
+      name: 'no-dev-dependency-at-run-time',
+      comment:
+        'What the bundles run imports no devDependency (Ajv, for one, only generates the validators in tools/); editor types excepted.',
+      severity: 'error',
+      from: { path: '^(core|protocol|server|client|cli)/' },
+      to: { dependencyTypes: ['npm-dev'], pathNot: '^node_modules/@types/' },
+    },
     ...layerRules,
   ],
   options: {
