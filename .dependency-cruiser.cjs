@@ -71,7 +71,15 @@ module.exports = {
       comment: 'The core imports none of the projects built on it.',
       severity: 'error',
       from: { path: '^core/' },
-      to: { path: '^(protocol|server|client|cli|tools|test)/' },
+      to: { path: '^(word|protocol|server|client|cli|tools|test)/' },
+    },
+    {
+      name: 'word-writes-only',
+      comment:
+        "word/ writes the core's OfficialDocument with the docx library: it imports the core and that library, nothing else (no I/O: it returns bytes).",
+      severity: 'error',
+      from: { path: '^word/' },
+      to: { pathNot: ['^word/', '^core/', '^node_modules/docx/'] },
     },
     {
       name: 'protocol-only-types',
@@ -88,21 +96,22 @@ module.exports = {
     {
       name: 'client-knows-the-protocol',
       comment:
-        'The client talks to the server only through protocol/; it imports nothing of the server, the CLI or the tools, and no core module (give a core module the client must run itself a pathNot here).',
+        'The client talks to the server only through protocol/; it imports nothing of the server, the CLI, the Word writer or the tools, and no core module (give a core module the client must run itself a pathNot here).',
       severity: 'error',
       from: { path: '^client/' },
-      to: { path: '^(server|cli|tools|test|core)/' },
+      to: { path: '^(server|cli|word|tools|test|core)/' },
     },
     {
       name: 'server-is-an-edge',
-      comment: 'The server uses the core and the protocol; it knows nothing of the client, the CLI or the tools.',
+      comment:
+        'The server uses the core, the Word writer and the protocol; it knows nothing of the client, the CLI or the tools.',
       severity: 'error',
       from: { path: '^server/' },
       to: { path: '^(client|cli|tools|test)/' },
     },
     {
       name: 'cli-is-an-edge',
-      comment: 'The CLI uses the core alone.',
+      comment: 'The CLI uses the core and the Word writer alone.',
       severity: 'error',
       from: { path: '^cli/' },
       to: { path: '^(server|client|protocol|tools|test)/' },
@@ -112,7 +121,7 @@ module.exports = {
       comment:
         'What the bundles run imports no devDependency (Ajv, for one, only generates the validators in tools/); editor types excepted.',
       severity: 'error',
-      from: { path: '^(core|protocol|server|client|cli)/' },
+      from: { path: '^(core|word|protocol|server|client|cli)/' },
       to: { dependencyTypes: ['npm-dev'], pathNot: '^node_modules/@types/' },
     },
     ...layerRules,

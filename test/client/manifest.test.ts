@@ -111,6 +111,7 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
       'nianbao.showPreviewToSide',
       'nianbao.showPreview',
       'nianbao.exportHtml',
+      'nianbao.exportDocx',
       'nianbao.newReport',
       'nianbao.checkWorkspace',
       'nianbao.restartServer',
@@ -121,8 +122,10 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   assert.deepEqual(Object.keys(c.configuration.properties), [
     'nianbao.language',
     'nianbao.inlayHints.columnNames',
+    'nianbao.docx.signature',
     'nianbao.trace.server',
   ]);
+  assert.equal(c.configuration.properties['nianbao.docx.signature'].default, false);
   assert.equal(c.configuration.properties['nianbao.inlayHints.columnNames'].default, true);
   assert.equal(pkg.engines.vscode, '^1.100.0');
 });

@@ -19,7 +19,7 @@ test('a figure against cells that are all 0: 均为 0 in Chinese, and the Englis
   const zh = localize(findings[0].message, 'zh');
   const en = localize(findings[0].message, 'en');
   assert.match(zh, /表格为 0（.*未经复议直接起诉.* \+ .*复议后起诉.* 均为 0）/);
-  assert.match(en, /the table gives 0 \(.*未经复议直接起诉.*, .*复议后起诉.*: all 0\)/);
+  assert.match(en, /the table gives 0 \(.*未经复议直接起诉.* \+ .*复议后起诉.*: all 0\)/);
   assert.doesNotMatch(en, /均为|表格为|写作/);
 });
 
