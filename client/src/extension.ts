@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices, Feature } from './feature';
 import { checkWorkspace } from './commands/checkWorkspace';
+import { registerYearOverYear } from './compare/registerYearOverYear';
 import { ImportLog, importReport } from './commands/importReport';
 import { nextYearReport } from './commands/nextYearReport';
 import { newReport } from './commands/newReport';
@@ -25,6 +26,7 @@ const FEATURES: readonly Feature[] = [
     vscode.commands.registerCommand('nianbao.server.status', () => server.status()),
   ],
   registerPreview,
+  registerYearOverYear,
   ({ server }) => {
     const log = new ImportLog();
     return [

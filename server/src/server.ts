@@ -19,6 +19,7 @@ import { renderFeature } from './features/render';
 import { newReportFeature } from './features/reports';
 import { serverInfoFeature } from './features/serverInfo';
 import { workspaceFeature } from './features/workspace';
+import { yearOverYearFeature } from './features/yearOverYear';
 import { ServerContext } from './serverContext';
 import type { Feature, FeatureSetup } from './serverContext';
 
@@ -36,6 +37,7 @@ const FEATURES: readonly Feature[] = [
   nextYearFeature, //        nianbao/nextYear
   importFeature, //          nianbao/import
   workspaceFeature, //       folders, watchers, file operations; nianbao/checkFiles, nianbao/workspaceIndex
+  yearOverYearFeature, //    nianbao/compare, nianbao/trends
   serverInfoFeature, //      nianbao/serverInfo, nianbao/analyses
 ];
 

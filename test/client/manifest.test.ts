@@ -117,6 +117,8 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
       'nianbao.restartServer',
       'nianbao.nextYearReport',
       'nianbao.importReport',
+      'nianbao.compareWithPrevious',
+      'nianbao.showTrends',
     ],
   );
   assert.deepEqual(Object.keys(c.configuration.properties), [

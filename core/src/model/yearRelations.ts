@@ -1,7 +1,7 @@
 /**
  * The relations between the reports of one agency in two consecutive years (invariants 6–8), stated once as data:
  * this year's cell is the signed sum of cells of last year's and this year's report. The cross-year rules
- * (`rules/yearPairRules.ts`) check them and `reportFacts.ts` keeps exactly the cells they read.
+ * (`rules/yearPairRules.ts`) check them and `reportFacts.ts` keeps the cells they read.
  */
 import { APPLICANT_COLUMNS } from '../template/parts';
 import type { Edition } from '../template/types';

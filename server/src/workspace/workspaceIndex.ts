@@ -5,7 +5,7 @@
  * `WorkspaceFiles`. Each update tells its listeners (the diagnostics publisher) which files' findings changed.
  */
 import { ReportIndex, agencyKey, tooLargeAnalysis } from '../../../core/src/index';
-import type { Diagnostic } from '../../../core/src/index';
+import type { Diagnostic, ReportFacts } from '../../../core/src/index';
 import type { PositionSource, RelatedResolver } from '../convert';
 import type { DocumentState } from '../documentStore';
 import { LineStarts } from './lineStarts';
@@ -116,6 +116,26 @@ export class WorkspaceIndex {
   /** The files of the workspace that claim this agency and year (next year's report, an import). */
   reportsOf(agency: string, year: number): string[] {
     return this.index.reportsOf(agencyKey(agency), year).map((key) => this.open.get(key) ?? key);
+  }
+
+  /** Every agency with the years it has reports for (the trends' choice of agencies). */
+  agencies(): ReturnType<ReportIndex['agencies']> {
+    return this.index.agencies();
+  }
+
+  /** The years one agency (by its `agencyKey`) has a report for, in order. */
+  yearsOf(agencyKey: string): number[] {
+    return this.index.yearsOf(agencyKey);
+  }
+
+  /** The one report of an agency's year (undefined when none, or when two claim it: NB320). */
+  reportOf(agencyKey: string, year: number): string | undefined {
+    return this.index.reportOf(agencyKey, year);
+  }
+
+  /** The compact facts kept of an indexed report. */
+  facts(key: string): ReportFacts | undefined {
+    return this.index.facts(key);
   }
 
   /** Where a related location in another report is: the editor's URI for it and its line starts. */
