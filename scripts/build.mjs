@@ -30,9 +30,11 @@ writeFileSync(
   ),
 );
 
-/** Bundles: the CLI, the language server and the VS Code client; `vscode` is provided by the editor. */
+/** Bundles: the CLI (and its worker threads), the language server and the VS Code client; `vscode` is provided by the editor. */
 const entries = [
   { in: 'cli/src/main.ts', out: 'dist/cli.js' },
+  // The CLI's worker threads (`cli/src/pool.ts` starts `cliWorker.js` from beside itself).
+  { in: 'cli/src/cliWorker.ts', out: 'dist/cliWorker.js' },
   { in: 'server/src/main.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js' },
 ].filter((e) => existsSync(join(root, e.in)));

@@ -20,6 +20,7 @@ const S = {
                             还检查结转和存量是否衔接，多个文件时最后列出汇总表
       --format human|json|csv  输出格式（默认 human；csv：每个问题一行，可用 Excel 打开）
       --lang zh|en          消息语言（默认 zh）
+      --jobs N              同时检查的线程数（默认：每个处理器核心一个；1：只用一个线程）
   init                      输出一份完整的空白年报（全部填 0）
       --edition 2019|2021   格式版本
       --year 年度           报告年度
@@ -54,6 +55,7 @@ Commands:
                             consecutive years of one agency the carry-overs and stocks; several files end with a summary
       --format human|json|csv  Output format (default human; csv: one row per finding, for a spreadsheet)
       --lang zh|en          Message language (default zh)
+      --jobs N              Threads checking at once (default: one per processor core; 1: a single thread)
   init                      Print a complete blank report (all zeros)
       --edition 2019|2021   Template edition
       --year YEAR           Report year
@@ -109,6 +111,7 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page or documen
     zh: (p: string) => `${p} 中没有 *.nianbao.yaml 文件。`,
     en: (p: string) => `No *.nianbao.yaml files in ${p}.`,
   },
+  badJobs: { zh: '--jobs 应为正整数（线程数）。', en: '--jobs must be a positive whole number (of threads).' },
   badFormat: { zh: '--format 只能是 human、json 或 csv。', en: '--format must be human, json or csv.' },
   findingColumns: {
     zh: ['文件', '机关', '年度', '代码', '级别', '问题', '行', '位置'],

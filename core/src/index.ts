@@ -50,10 +50,11 @@ export {
   templateIndex,
 } from './template/templates';
 export type { PlacedNode, TemplateIndex } from './template/templates';
-export { ReportIndex } from './cross/reportIndex';
-export type { IndexStats, IndexUpdate } from './cross/reportIndex';
+export { ReportIndex, checkReport } from './cross/reportIndex';
+export type { CheckedReport, IndexStats, IndexUpdate } from './cross/reportIndex';
 export { agencyKey, displayName } from './model/agencyKey';
-export type { FactCell, ReportFacts } from './model/reportFacts';
+export { factsData, factsFromData } from './model/reportFacts';
+export type { FactCell, FactsData, ReportFacts } from './model/reportFacts';
 export { YEAR_PAIR_RULES, nb320DuplicateReport } from './rules/allCrossRules';
 export type { YearPairRule } from './rules/crossRule';
 export { nextYearReport } from './format/nextYear';

@@ -40,11 +40,13 @@ function syntaxZh(detail: string, code: string | undefined): string {
     case 'BAD_INDENT':
       if (/flow sequence/i.test(detail)) return '方括号 [ 没有闭合（缺少 ]），或换行后的缩进不够';
       if (/flow map/i.test(detail)) return '花括号 { 没有闭合（缺少 }），或换行后的缩进不够';
+      if (/block scalar lines/i.test(detail)) return '多行文字中这一行的缩进比第一行少：请与第一行对齐';
       return '缩进不正确：同一层的各项应从同一列开始';
     case 'MISSING_CHAR':
       if (/quote/i.test(detail)) return '引号没有闭合';
       if (/\]/.test(detail)) return '方括号 [ 没有闭合（缺少 ]）';
       if (/\}/.test(detail)) return '花括号 { 没有闭合（缺少 }）';
+      if (/map values/i.test(detail)) return '键后面缺少冒号：键和值之间要写「: 」（冒号后加一个空格）';
       return `缺少字符（${detail}）`;
     case 'BLOCK_AS_IMPLICIT_KEY':
       return '一行里出现了两个「键: 值」；文字中含有「: 」时请给文字加引号';
