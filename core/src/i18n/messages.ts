@@ -505,6 +505,10 @@ export const IMPORT_MESSAGES = {
     zh: `模板此行只有 ${columns} 列，其后印有的 ${extra} 未导入`,
     en: `the template row has ${columns} columns; ${extra} printed after them was not imported`,
   }),
+  columnsUnclear: (values: string): Localized => ({
+    zh: `${values} 在表中的位置不能唯一对应模板的列（跨列、不在任何列下或同列有两个数值），整行写作 null`,
+    en: `${values} cannot be matched one-to-one to the template's columns (straddling columns, under no column, or two values in one column); the row is null`,
+  }),
   notNumber: (column: string): Localized => ({
     zh: `「${column}」不是数字，写作 null`,
     en: `“${column}” is not a number; written as null`,

@@ -20,8 +20,9 @@ import { htmlLines, parseHtml } from './htmlLines';
 import type { CellReading } from './readCell';
 import { yuanToWan } from './readCell';
 import { readTables } from './readTables';
-import type { FuzzyMatch, PrintedRow, Slot, TableReading, Unit, Unplaced } from './readTables';
-import type { Line, SourceDocument } from './sourceLines';
+import type { FuzzyMatch, PrintedRow, TableReading, Unit, Unplaced } from './readTables';
+import type { ColumnPlacement } from './columnMap';
+import type { Line, SourceDocument, SourceKind } from './sourceLines';
 import { lineText } from './sourceLines';
 import { textLines } from './textLines';
 
@@ -32,7 +33,7 @@ export interface ImportSuccess {
   /** The report YAML, comment block first. */
   readonly yaml: string;
   readonly data: ReportData;
-  readonly kind: 'html' | 'text';
+  readonly kind: SourceKind;
   /** The encoding the bytes were decoded with (bytes input only). */
   readonly encoding?: string;
   /** Labels that matched the template only approximately. */
@@ -213,25 +214,25 @@ function printedOf(reading: CellReading): string {
 }
 
 /**
- * The first `count` value cells of a row by grid position, a cell spanning several columns counted once; what
- * is printed further right is reported, never dropped silently.
+ * The row's values by template column as its table's header placed them: a column nothing was printed in is
+ * empty; what stands beyond the template's columns is reported; undefined (the row reported) when some value has no
+ * column of its own.
  */
-function bySlots(slots: readonly Slot[], count: number, report: (extra: string) => void): CellReading[] {
-  const cells: CellReading[] = [];
-  const used = new Set<number>();
-  let previous = -2;
-  for (const slot of slots.slice(0, count)) {
-    if (slot.cell >= 0 && slot.cell === previous) continue;
-    previous = slot.cell;
-    used.add(slot.cell);
-    cells.push(slot.reading);
+function byColumns(
+  placement: ColumnPlacement,
+  count: number,
+  report: (reason: Localized) => void,
+): CellReading[] | undefined {
+  if (placement.unclear.length) {
+    report(IM.columnsUnclear(placement.unclear.join(' ')));
+    return undefined;
   }
-  const extra = slots.slice(count).filter((s) => s.cell >= 0 && !used.has(s.cell) && s.reading.kind !== 'empty');
-  const printed = [...new Set(extra.map((s) => s.cell))].map((i) =>
-    printedOf(extra.find((s) => s.cell === i)?.reading ?? { kind: 'empty' }),
-  );
-  if (printed.length) report(printed.join(' '));
-  return cells;
+  const extra = [...placement.byColumn]
+    .filter(([i, r]) => i >= count && r.kind !== 'empty')
+    .sort((a, b) => a[0] - b[0])
+    .map(([, r]) => printedOf(r));
+  if (extra.length) report(IM.extraCells(count, extra.join(' ')));
+  return Array.from({ length: count }, (_, i) => placement.byColumn.get(i) ?? { kind: 'empty' as const });
 }
 
 /** Gaps left and right of the values are the layout's (a label spanning columns, a row wider than its cells). */
@@ -244,11 +245,10 @@ function byTrimming(printed: readonly CellReading[], count: number): CellReading
 
 function placeCells(row: PrintedRow, node: RowNode, section: string, unplaced: Unplaced[]): Placement {
   const columns = node.columns;
-  const cells = row.slots
-    ? bySlots(row.slots, columns.length, (extra) =>
-        unplaced.push({ section, text: row.text, reason: IM.extraCells(columns.length, extra) }),
-      )
+  const cells = row.columns
+    ? byColumns(row.columns, columns.length, (reason) => unplaced.push({ section, text: row.text, reason }))
     : byTrimming(row.cells, columns.length);
+  if (cells === undefined) return { values: columns.map(() => null), comments: [] };
   if (cells.length !== columns.length) {
     unplaced.push({ section, text: row.text, reason: IM.cellCount(nonEmpty(cells), columns.length) });
     return { values: columns.map(() => null), comments: [] };
@@ -290,12 +290,10 @@ function cellValue(
 
 function appealRows(reading: TableReading, unplaced: Unplaced[]): CellReading[][] | undefined {
   const text = reading.appealText.join(' ');
-  const list = reading.appealSlots
-    ? bySlots(reading.appealSlots, 15, (extra) =>
-        unplaced.push({ section: '四', text, reason: IM.extraCells(15, extra) }),
-      )
+  const list = reading.appealColumns
+    ? byColumns(reading.appealColumns, 15, (reason) => unplaced.push({ section: '四', text, reason }))
     : byTrimming(reading.appealCells, 15);
-  if (list.length !== 15) return undefined;
+  if (list === undefined || list.length !== 15) return undefined;
   return [list.slice(0, 5), list.slice(5, 10), list.slice(10, 15)];
 }
 
@@ -433,7 +431,7 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     rows[node.id] = placement.values;
     if (placement.comments.length) rowComments[node.id] = placement.comments.join('；');
   }
-  if (reading.appealCells.some((c) => c.kind !== 'empty') && !appeals) {
+  if (reading.appealCells.some((c) => c.kind !== 'empty') && !appeals && !reading.appealColumns) {
     unplaced.push({
       section: '四',
       text: reading.appealText.join(' '),
