@@ -479,6 +479,10 @@ export const IMPORT_MESSAGES = {
     zh: '原文中没有找到发布机关，「机关」留空',
     en: 'No agency found in the source; 机关 is left empty',
   }),
+  publishedFromSignature: (date: string): Localized => ({
+    zh: `原文没有标明发布日期，「发布日期」取自文末落款日期 ${date}`,
+    en: `The source labels no publication date; 发布日期 is the date under the closing signature, ${date}`,
+  }),
   sectionMissing: (label: string): Localized => ({
     zh: `原文中没有找到「${label}」这一部分`,
     en: `The section “${label}” was not found in the source`,

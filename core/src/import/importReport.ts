@@ -14,7 +14,15 @@ import { editDistance, normaliseLabel } from '../template/nearestLabel';
 import { TEMPLATES, editionForYear, templateIndex } from '../template/templates';
 import type { Column, Edition, Localized, RowNode, TemplateNode } from '../template/types';
 import { decodeBytes } from './decodeBytes';
-import { findHeadings, findPublished, findTitle, sectionOrdinal, signatureAgency, signatureLength } from './findParts';
+import {
+  findHeadings,
+  findPublished,
+  findTitle,
+  sectionOrdinal,
+  signatureAgency,
+  signatureDate,
+  signatureLength,
+} from './findParts';
 import type { Heading } from './findParts';
 import { htmlLines, parseHtml } from './htmlLines';
 import type { CellReading } from './readCell';
@@ -334,16 +342,19 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   // The signature under the last section (agency, date) is no part of that section's text.
   const last = spans.get(headings[headings.length - 1].node.id);
   const signature: string[] = [];
+  let signed: string | undefined;
   if (last) {
     const length = signatureLength(last.lines, title.agency);
     if (length > 0) {
       if (!title.agency) title = { ...title, agency: signatureAgency(last.lines, length) };
+      signed = signatureDate(last.lines, length);
       signature.push(...last.lines.splice(last.lines.length - length, length).map(lineText));
     }
   }
 
-  // Paragraphs between the title and 一、总体情况 (how the report was compiled, whom to contact) open the overview.
-  const published = findPublished(lines, 0, headings[0].line);
+  // A date labelled as the publication date, else the one under the signature.
+  const labelled = findPublished(lines, 0, headings[0].line);
+  const published = labelled ?? (signed ? { date: signed, line: -1 } : undefined);
   const intro: string[] = [];
   for (let i = title.line + 1; i < headings[0].line; i++) {
     if (i === published?.line || !inScope(lines[i], scope)) continue;
@@ -356,7 +367,7 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     appeals: spans.get('appeals')?.lines,
   });
   const unplaced: Unplaced[] = [...reading.unplaced];
-  if (signature.length) {
+  if (signature.length && (labelled || !signed)) {
     const node = headings[headings.length - 1].node;
     unplaced.push({ section: sectionOrdinal(node), text: signature.join(' '), reason: IM.signature() });
   }
@@ -456,6 +467,7 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   const document = TEMPLATES[edition].document;
   const header: Localized[] = [IM.imported(title.agency, title.year, edition, document), IM.verbatim()];
   if (!title.agency) notes.push(IM.agencyMissing());
+  if (!labelled && signed) notes.push(IM.publishedFromSignature(signed));
   const expected = editionForYear(title.year);
   if (expected !== undefined && expected !== edition) notes.push(IM.oldLayout(title.year, edition, expected));
   const activeLayout = layout.active ?? ACTIVE_REGIONS.map((r) => layout[r]).find((e) => e !== undefined);

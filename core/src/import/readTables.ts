@@ -68,6 +68,9 @@ export function emptyReading(): TableReading {
   return { rows: [], appealCells: [], appealText: [], evidence: new Map(), fuzzy: [], unplaced: [] };
 }
 
+/** Where an ordinal could start a label inside a cell's text: （四）, 1., 1、, 三、. */
+const ORDINAL_INSIDE = /[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、](?!\d)|[一二三四五六七八九十]+、/g;
+
 const UNIT = /[(（]\s*(?:单位\s*[:：]?\s*)?(万元|元)\s*[)）]/;
 
 /** A cell printed as `label 1 2 3` (a flattened row) becomes the label and one cell per value. */
@@ -176,7 +179,7 @@ function hasValues(line: ReadLine): boolean {
 
 /** A text cell that can be a row label: labels carry no digits once their ordinal is stripped. */
 function labelCell(cell: Cell, reading: CellReading): boolean {
-  return reading.kind === 'text' && !/\d/.test(normaliseLabel(cell.text));
+  return reading.kind === 'text' && !/\d/.test(normaliseLabel(cell.text).replace(ORDINAL_INSIDE, ''));
 }
 
 function rightmostLabel(line: ReadLine): number {
@@ -254,6 +257,30 @@ function isGroupLabel(text: string, set: ReturnType<typeof sectionLabels>): bool
   return hit !== undefined && !hit.fuzzy && [...hit.entry.placed.values()].some((p) => p.node.kind === 'group');
 }
 
+/**
+ * A group's label and its first row's label printed in one cell (`（四）无法提供 1.本机关不掌握相关政府信息`, or with
+ * 三、本年度办理结果 before both): the row's label alone. Undefined when the text is a label as it stands or opens
+ * with no group label.
+ */
+function withoutGroupLabels(text: string, set: ReturnType<typeof sectionLabels>): string | undefined {
+  let rest = text;
+  for (let guard = 0; guard < 3; guard++) {
+    const hit = matchLabel(rest, set);
+    if (hit && !hit.fuzzy) break;
+    let cut: number | undefined;
+    for (const m of rest.matchAll(ORDINAL_INSIDE)) {
+      if (m.index === undefined || m.index === 0) continue;
+      if (isGroupLabel(trimSpace(rest.slice(0, m.index)), set)) {
+        cut = m.index;
+        break;
+      }
+    }
+    if (cut === undefined) break;
+    rest = trimSpace(rest.slice(cut));
+  }
+  return rest === text ? undefined : rest;
+}
+
 function isRowEntry(entry: LabelEntry): boolean {
   return [...entry.placed.values()].some((p) => p.node.kind === 'row');
 }
@@ -308,7 +335,8 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
     if (isBlankLine(raw)) continue;
     const line = readLine(raw);
     const labelAt = rightmostLabel(line);
-    const own = labelAt >= 0 ? trimSpace(line.cells[labelAt].text) : undefined;
+    const printedLabel = labelAt >= 0 ? trimSpace(line.cells[labelAt].text) : undefined;
+    const own = printedLabel !== undefined ? (withoutGroupLabels(printedLabel, set) ?? printedLabel) : undefined;
 
     if (!hasValues(line)) {
       let textCells = line.cells.filter((c) => c.text !== '');
