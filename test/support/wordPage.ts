@@ -172,62 +172,101 @@ const VARIANT_HEADINGS: Readonly<Record<string, string>> = {
   overview: '总体情况',
 };
 
-/** The Word page of `report` with its tables on irregular grids drawn by `random`. */
-export function wordPage(report: ReportData, random: () => number, options: WordPageOptions = {}): string {
+export type WordBlock =
+  | {
+      readonly kind: 'title' | 'heading' | 'paragraph';
+      readonly text: string;
+      readonly ordinal?: string;
+      readonly align?: 'center' | 'right';
+    }
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'table'; readonly table: WordTable };
+
+/** The report as Word paragraphs and tables, its tables on irregular grids drawn by `random`. */
+export function wordBlocks(report: ReportData, random: () => number, options: WordPageOptions = {}): WordBlock[] {
   const edition = report.edition as Edition;
   const index = templateIndex(edition);
   const agency = report.agency ?? '';
   const year = report.year;
-  const out = [HEAD];
+  const out: WordBlock[] = [];
+  const title = (text: string): void => void out.push({ kind: 'title', text });
   switch (options.title ?? 'one') {
     case 'one':
-      out.push(titleParagraph(`${agency}${year}年政府信息公开工作年度报告`));
+      title(`${agency}${year}年政府信息公开工作年度报告`);
       break;
     case 'split':
-      out.push(titleParagraph(agency), titleParagraph(`${year}年政府信息公开工作年度报告`));
+      title(agency);
+      title(`${year}年政府信息公开工作年度报告`);
       break;
     case 'yearFirst':
-      out.push(titleParagraph(`${year}年${agency}政府信息公开工作年度报告`));
+      title(`${year}年${agency}政府信息公开工作年度报告`);
       break;
     case 'broken':
-      out.push(titleParagraph(`${agency}${year}年政府信息公开`), titleParagraph('工作年度报告'));
+      title(`${agency}${year}年政府信息公开`);
+      title('工作年度报告');
       break;
   }
-  out.push(`<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n`);
+  out.push({ kind: 'blank' });
   if (options.date && options.date.label !== 'signature')
-    out.push(paragraph(`${options.date.label}${options.date.value}`, 'text-align:center'));
+    out.push({ kind: 'paragraph', text: `${options.date.label}${options.date.value}`, align: 'center' });
   if (options.opening)
-    out.push(
-      paragraph(
-        `根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于做好${year}年政府信息公开工作年度报告编制公布工作的通知》要求，现公布${agency}${year}年政府信息公开工作年度报告。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
-      ),
-    );
+    out.push({
+      kind: 'paragraph',
+      text: `根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于做好${year}年政府信息公开工作年度报告编制公布工作的通知》要求，现公布${agency}${year}年政府信息公开工作年度报告。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
+    });
   const ordinals = ['一、', '二、', '三、', '四、', '五、', '六、'];
   const sections = TEMPLATES[edition].root.children.filter((n) => n.kind !== 'meta');
   sections.forEach((node, i) => {
-    const title = options.headings === 'variant' ? (VARIANT_HEADINGS[node.id] ?? node.printed) : node.printed;
-    out.push(heading(ordinals[i], title));
+    const text = options.headings === 'variant' ? (VARIANT_HEADINGS[node.id] ?? node.printed) : node.printed;
+    out.push({ kind: 'heading', ordinal: ordinals[i], text });
     if (node.kind === 'group' && node.table) {
       const placed = index.byId.get(node.id) as PlacedNode & { node: GroupNode };
       const grid: TableGrid = tableGrid(index, placed);
-      const text = (cell: GridCell): string => {
+      const cellText = (cell: GridCell): string => {
         if (cell.kind !== 'value') return cell.kind === 'void' ? '' : cell.text;
         const row = cell.placed ? report.rows?.[cell.placed.node.id] : undefined;
         return printed(row?.[cell.columnIndex ?? 0], options.separators === true);
       };
-      out.push(tableMarkup(wordTable(grid, text, random, options)));
-      out.push(`<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n`);
+      out.push({ kind: 'table', table: wordTable(grid, cellText, random, options) }, { kind: 'blank' });
     } else {
       const body = report.texts?.[node.id] ?? '';
       for (const p of body.split(/\n\s*\n/)) {
         const lines = p.split('\n').filter((l) => l.trim() !== '');
-        if (lines.length) out.push(paragraph(lines.join('\n')));
+        if (lines.length) out.push({ kind: 'paragraph', text: lines.join('\n') });
       }
     }
   });
   if (options.date?.label === 'signature') {
     const [y, m, d] = options.date.value.split('-').map(Number);
-    out.push(paragraph(agency, 'text-align:right'), paragraph(`${y}年${m}月${d}日`, 'text-align:right'));
+    out.push(
+      { kind: 'paragraph', text: agency, align: 'right' },
+      { kind: 'paragraph', text: `${y}年${m}月${d}日`, align: 'right' },
+    );
+  }
+  return out;
+}
+
+/** The Word page ("save as web page") of `report` with its tables on irregular grids drawn by `random`. */
+export function wordPage(report: ReportData, random: () => number, options: WordPageOptions = {}): string {
+  const out = [HEAD];
+  for (const block of wordBlocks(report, random, options)) {
+    switch (block.kind) {
+      case 'title':
+        out.push(titleParagraph(block.text));
+        break;
+      case 'heading':
+        out.push(heading(block.ordinal ?? '', block.text));
+        break;
+      case 'paragraph':
+        out.push(block.align ? paragraph(block.text, `text-align:${block.align}`) : paragraph(block.text));
+        break;
+      case 'blank':
+        out.push(`<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n`);
+        break;
+      case 'table':
+        out.push(tableMarkup(block.table));
+        break;
+    }
   }
   out.push('\n</div>\n\n</body>\n\n</html>\n');
   return out.join('');

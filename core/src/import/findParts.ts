@@ -16,6 +16,8 @@ export interface TitleInfo {
   readonly line: number;
   /** Index of the line the agency came from when it stands above the title. */
   readonly agencyLine?: number;
+  /** Index of the title's last line (the title may be broken over two). */
+  readonly end: number;
 }
 
 export interface Heading {
@@ -119,17 +121,20 @@ export function findTitle(doc: SourceDocument, firstHeading: number): TitleInfo 
   for (let i = end - 1; i >= 0 && i >= end - TITLE_WINDOW; i--) {
     const text = lineText(lines[i]);
     const next = i + 1 < end ? lineText(lines[i + 1]) : '';
-    const found = parseTitle(text) ?? (next ? parseTitle(text + next) : undefined);
+    const alone = parseTitle(text);
+    const found = alone ?? (next ? parseTitle(text + next) : undefined);
     if (!found) continue;
-    if (found.agency) return { ...found, line: i };
+    const last = alone ? i : i + 1;
+    if (found.agency) return { ...found, line: i, end: last };
     // The agency often stands on its own line above the title.
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const candidate = lineText(lines[j]);
-      if (agencyLike(candidate)) return { year: found.year, agency: trimSpace(candidate), line: i, agencyLine: j };
+      if (agencyLike(candidate))
+        return { year: found.year, agency: trimSpace(candidate), line: i, agencyLine: j, end: last };
     }
-    return { year: found.year, agency: fromPage?.year === found.year ? fromPage.agency : '', line: i };
+    return { year: found.year, agency: fromPage?.year === found.year ? fromPage.agency : '', line: i, end: last };
   }
-  return fromPage ? { ...fromPage, line: -1 } : undefined;
+  return fromPage ? { ...fromPage, line: -1, end: -1 } : undefined;
 }
 
 /**

@@ -14,6 +14,11 @@ import { editDistance, normaliseLabel } from '../template/nearestLabel';
 import { TEMPLATES, editionForYear, templateIndex } from '../template/templates';
 import type { Column, Edition, Localized, RowNode, TemplateNode } from '../template/types';
 import { decodeBytes } from './decodeBytes';
+import { DocxError, docxLines } from './docxLines';
+import type { DocxProblem } from './docxLines';
+import { pdfDocument } from './pdfLines';
+import type { PdfPage } from './pdfLines';
+import { isZip } from './zipEntries';
 import {
   findHeadings,
   findPublished,
@@ -314,21 +319,99 @@ export function importReport(input: string | Uint8Array): ImportOutcome {
   }
 }
 
-function importUnsafe(input: string | Uint8Array): ImportOutcome {
+/** What a file's first bytes say it is, when it is not text. */
+/** An Office file saved with a password is a compound file holding an `EncryptedPackage` stream. */
+function encryptedPackage(bytes: Uint8Array): boolean {
+  const name = 'EncryptedPackage';
+  const limit = Math.min(bytes.length, 1 << 20);
+  outer: for (let i = 0; i + name.length * 2 <= limit; i++) {
+    for (let k = 0; k < name.length; k++)
+      if (bytes[i + 2 * k] !== name.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole' | 'encrypted' | undefined {
+  const head = String.fromCharCode(...bytes.subarray(0, 8));
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (isZip(bytes)) return 'zip';
+  if (head === '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1') return encryptedPackage(bytes) ? 'encrypted' : 'ole';
+  return undefined;
+}
+
+const DOCX_PROBLEMS: Readonly<Record<DocxProblem, () => Localized>> = {
+  notDocx: IM.zipNotDocx,
+  dtd: IM.docxDtd,
+  xml: IM.docxDamaged,
+  damaged: IM.docxDamaged,
+  tooManyEntries: IM.docxTooManyEntries,
+  tooLarge: IM.docxTooLarge,
+  encrypted: IM.docxEncrypted,
+};
+
+/** The input as lines (and the encoding its bytes were read with), or why it cannot be read. */
+function readSource(input: string | Uint8Array): { doc: SourceDocument; encoding?: string } | ImportFailure {
   if (input.length > MAX_IMPORT_BYTES) return fail(IM.tooLarge(input.length, MAX_IMPORT_BYTES));
+  if (typeof input !== 'string') {
+    const kind = sniff(input);
+    if (kind === 'pdf') return fail(IM.pdfNotExtracted());
+    if (kind === 'ole') return fail(IM.oldWord());
+    if (kind === 'encrypted') return fail(IM.docxEncrypted());
+    if (kind === 'zip') {
+      try {
+        return { doc: docxLines(input) };
+      } catch (error) {
+        if (error instanceof DocxError) return fail(DOCX_PROBLEMS[error.problem]());
+        throw error;
+      }
+    }
+  }
   const decoded = typeof input === 'string' ? undefined : decodeBytes(input);
   let text = decoded ? decoded.text : (input as string);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return fail(IM.empty());
   if (looksBinary(text)) return fail(IM.notText());
+  return { doc: sourceDocument(text), ...(decoded ? { encoding: decoded.encoding } : {}) };
+}
 
-  const doc = sourceDocument(text);
+function importUnsafe(input: string | Uint8Array): ImportOutcome {
+  const source = readSource(input);
+  if ('ok' in source) return source;
+  return importDocument(source.doc, source.encoding);
+}
+
+/** Characters a PDF must carry before it counts as having a text layer (a scan has none, or a stray page number). */
+const MIN_PDF_TEXT = 20;
+
+/**
+ * A PDF's text as its pages' positioned items (extracted outside the core, `extract/src/pdfItems.ts`) as report
+ * YAML; a PDF without a text layer is a scan, which is said plainly.
+ */
+export function importPdf(pages: readonly PdfPage[]): ImportOutcome {
+  let chars = 0;
+  for (const page of pages) for (const item of page.items) chars += item.text.replace(/\s+/g, '').length;
+  if (chars < MIN_PDF_TEXT) return fail(IM.pdfScanned(pages.length));
+  return importDocument(pdfDocument(pages));
+}
+
+/** A document in lines — from a page, a text, a Word file or a PDF's positioned text — as report YAML. */
+export function importDocument(doc: SourceDocument, encoding?: string): ImportOutcome {
+  try {
+    return importLines(doc, encoding);
+  } catch (error) {
+    return fail({ zh: `导入失败：${String(error)}`, en: `Import failed: ${String(error)}` });
+  }
+}
+
+function importLines(doc: SourceDocument, encoding: string | undefined): ImportOutcome {
+  if (doc.lines.length === 0) return fail(IM.empty());
   const lines = doc.lines;
   const firstPass = findHeadings(lines, 0);
   const found = findTitle(doc, firstPass.length ? firstPass[0].line : 0);
   if (!found) return fail(IM.noTitle());
   let title = found;
-  const headings = findHeadings(lines, title.line + 1);
+  const headings = findHeadings(lines, title.end + 1);
   if (headings.length < MIN_SECTIONS) return fail(IM.tooFewSections(headings.map((h) => sectionLabel(h.node))));
 
   const scope = doc.kind === 'html' ? bodyScope(lines, headings) : [];
@@ -356,15 +439,20 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   const labelled = findPublished(lines, 0, headings[0].line);
   const published = labelled ?? (signed ? { date: signed, line: -1 } : undefined);
   const intro: string[] = [];
-  for (let i = title.line + 1; i < headings[0].line; i++) {
+  for (let i = title.end + 1; i < headings[0].line; i++) {
     if (i === published?.line || !inScope(lines[i], scope)) continue;
     intro.push(lineText(lines[i]));
   }
 
+  // A PDF's table sections are read again from where their text stands (rows are bands, not lines of text).
+  const tableLines = (id: string): Line[] | undefined => {
+    const own = spans.get(id)?.lines;
+    return own && doc.tableLines ? doc.tableLines(own, id) : own;
+  };
   const reading = readTables({
-    active: spans.get('active')?.lines,
-    applications: spans.get('applications')?.lines,
-    appeals: spans.get('appeals')?.lines,
+    active: tableLines('active'),
+    applications: tableLines('applications'),
+    appeals: tableLines('appeals'),
   });
   const unplaced: Unplaced[] = [...reading.unplaced];
   if (signature.length && (labelled || !signed)) {
@@ -455,6 +543,7 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     unplaced.push({ section: sectionOrdinal(section), text: row.text, reason: IM.otherLayout() });
   }
 
+  // A PDF's lines were joined into paragraphs from where they stand (`pdfLines.ts`); copied text is guessed at.
   const paragraphs = (parts: readonly string[]): string[] => (doc.kind === 'text' ? joinWrapped(parts) : [...parts]);
   const textOf = (id: string, extra: readonly string[] = []): string => {
     const span = spans.get(id);
@@ -511,7 +600,7 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     yaml: writeReport(data),
     data,
     kind: doc.kind,
-    ...(decoded ? { encoding: decoded.encoding } : {}),
+    ...(encoding ? { encoding } : {}),
     fuzzy,
     unplaced,
     missing,

@@ -201,7 +201,7 @@ function headerUnits(texts: readonly string[], words: readonly HeaderWord[]): (U
 }
 
 /** Is every word of this text something the section's table header prints? Fuzzy hits are reported. */
-function headerText(
+export function headerText(
   text: string,
   words: readonly HeaderWord[],
   fuzzy: (printed: string, word: HeaderWord, distance: number) => void,
@@ -252,7 +252,7 @@ function displayOf(entry: LabelEntry): string {
   return `${placed.node.ordinal}${placed.node.printed}`;
 }
 
-function isGroupLabel(text: string, set: ReturnType<typeof sectionLabels>): boolean {
+export function isGroupLabel(text: string, set: ReturnType<typeof sectionLabels>): boolean {
   const hit = matchLabel(text, set);
   return hit !== undefined && !hit.fuzzy && [...hit.entry.placed.values()].some((p) => p.node.kind === 'group');
 }
@@ -262,7 +262,7 @@ function isGroupLabel(text: string, set: ReturnType<typeof sectionLabels>): bool
  * 三、本年度办理结果 before both): the row's label alone. Undefined when the text is a label as it stands or opens
  * with no group label.
  */
-function withoutGroupLabels(text: string, set: ReturnType<typeof sectionLabels>): string | undefined {
+export function withoutGroupLabels(text: string, set: ReturnType<typeof sectionLabels>): string | undefined {
   let rest = text;
   for (let guard = 0; guard < 3; guard++) {
     const hit = matchLabel(rest, set);
@@ -281,7 +281,7 @@ function withoutGroupLabels(text: string, set: ReturnType<typeof sectionLabels>)
   return rest === text ? undefined : rest;
 }
 
-function isRowEntry(entry: LabelEntry): boolean {
+export function isRowEntry(entry: LabelEntry): boolean {
   return [...entry.placed.values()].some((p) => p.node.kind === 'row');
 }
 
@@ -398,14 +398,12 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
       continue;
     }
 
-    const matched = matchRowLabel(
-      own,
-      pending.map((p) => p.text),
-      set,
-    );
+    // A PDF's rows were assembled from where their text stands, wrapped labels joined: nothing waits for values.
+    const matched = matchRowLabel(own, line.positioned ? [] : pending.map((p) => p.text), set);
     if (!matched) {
       dropPending();
-      out.unplaced.push({ section: ordinal, text: line.text, reason: IM.noRow() });
+      const reason = line.positioned && own === undefined ? IM.rowUnclear() : IM.noRow();
+      out.unplaced.push({ section: ordinal, text: line.text, reason });
       continue;
     }
     pending = pending.slice(0, pending.length - matched.used);

@@ -40,6 +40,11 @@ export interface SourceDocument {
   /** The HTML `<title>`, empty for text. */
   readonly title: string;
   readonly kind: SourceKind;
+  /**
+   * A section's table rows read again from its lines, when lines of text are not rows (a PDF: a row's values may
+   * stand between the lines of its wrapped label). `section` is the section's id.
+   */
+  readonly tableLines?: (lines: readonly Line[], section: string) => Line[];
 }
 
 export type SourceKind = 'html' | 'text' | 'docx' | 'pdf';
