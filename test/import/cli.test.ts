@@ -83,5 +83,6 @@ test('usage errors and unreadable files exit 2', () => {
 
 test('help lists the command', () => {
   const r = run(['help']);
-  assert.match(r.stdout, /import 文件\|- {13}将已发布的年报（网页 HTML 或文本，UTF-8 或 GBK）导入为年报 YAML/);
+  assert.match(r.stdout, /import 文件\|- {13}将已发布的年报（网页 HTML、文本、PDF 或 Word \.docx）导入为年报 YAML/);
+  assert.match(r.stdout, /import 文件\|目录… -o 输出目录 {2}批量导入/);
 });

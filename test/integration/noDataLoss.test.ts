@@ -68,7 +68,7 @@ describe('no command writes a file the user did not ask for', () => {
     assert.deepEqual(snapshot(), before, 'files on disk changed');
   });
 
-  it('从网页或文本导入年报 opens the import unsaved, writes nothing; a page that is no report opens nothing and writes nothing', async () => {
+  it('导入已发布的年报 opens the import unsaved, writes nothing; a page that is no report opens nothing and writes nothing', async () => {
     const before = snapshot();
     const imported = await nextOpened(() =>
       vscode.commands.executeCommand('nianbao.importReport', workspaceUri('downloads', 'official-2021.html')),

@@ -57,6 +57,8 @@ export interface ImportSuccess {
   readonly missing: readonly string[];
   /** Every note of the comment block, in order, in both languages (for stderr and the editor). */
   readonly notes: readonly Localized[];
+  /** Numbers written into the report, and numbers the source's tables print. */
+  readonly cells: { readonly placed: number; readonly printed: number };
 }
 
 export interface ImportFailure {
@@ -595,9 +597,11 @@ function importLines(doc: SourceDocument, encoding: string | undefined): ImportO
     rowComments,
     ...(Object.keys(layout).length ? { layout } : {}),
   };
+  const placed = Object.values(rows).reduce((n, r) => n + r.filter((v) => v !== null).length, 0);
   return {
     ok: true,
     yaml: writeReport(data),
+    cells: { placed, printed: reading.printed },
     data,
     kind: doc.kind,
     ...(encoding ? { encoding } : {}),

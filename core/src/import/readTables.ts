@@ -62,10 +62,16 @@ export interface TableReading {
   readonly evidence: Map<string, Map<Edition, number>>;
   readonly fuzzy: FuzzyMatch[];
   readonly unplaced: Unplaced[];
+  /** Numbers the tables print, wherever they could be placed or not. */
+  printed: number;
 }
 
 export function emptyReading(): TableReading {
-  return { rows: [], appealCells: [], appealText: [], evidence: new Map(), fuzzy: [], unplaced: [] };
+  return { rows: [], appealCells: [], appealText: [], evidence: new Map(), fuzzy: [], unplaced: [], printed: 0 };
+}
+
+function countNumbers(line: ReadLine, out: TableReading): void {
+  for (const r of line.readings) if (r.kind === 'number') out.printed++;
 }
 
 /** Where an ordinal could start a label inside a cell's text: （四）, 1., 1、, 三、. */
@@ -334,6 +340,7 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
   for (const raw of lines) {
     if (isBlankLine(raw)) continue;
     const line = readLine(raw);
+    countNumbers(line, out);
     const labelAt = rightmostLabel(line);
     const printedLabel = labelAt >= 0 ? trimSpace(line.cells[labelAt].text) : undefined;
     const own = printedLabel !== undefined ? (withoutGroupLabels(printedLabel, set) ?? printedLabel) : undefined;
@@ -469,6 +476,7 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
   for (const raw of lines) {
     if (isBlankLine(raw)) continue;
     const line = readLine(raw);
+    countNumbers(line, out);
     const labelAt = rightmostLabel(line);
     const own = labelAt >= 0 ? trimSpace(line.cells[labelAt].text) : undefined;
     if (hasValues(line)) {
