@@ -93,9 +93,15 @@ export function wordTable(
   const headRows = grid.rows.filter((r) => r.head).length;
   // Logical column edges: label columns wide, value columns of varied widths.
   const labelWidths = grid.layout.kind === 'matrix' ? [46, 58, 170] : grid.layout.kind === 'captioned' ? [190] : [];
+  // The table fits the page's text width (about 600 px on A4), as Word keeps it.
+  const labels = labelWidths.slice(0, grid.labelColumns).reduce((a, b) => a + b, 0);
+  const valueWidth = Math.max(
+    30,
+    Math.min(58, Math.floor((600 - labels) / Math.max(1, grid.width - grid.labelColumns))),
+  );
   const edges = [0];
   for (let c = 0; c < grid.width; c++) {
-    const w = c < grid.labelColumns ? (labelWidths[c] ?? 60) : 52 + Math.floor(random() * 16);
+    const w = c < grid.labelColumns ? (labelWidths[c] ?? 60) : valueWidth - 4 + Math.floor(random() * 9);
     edges.push(edges[c] + w);
   }
   const pieces: Piece[][] = grid.rows.map(() => []);

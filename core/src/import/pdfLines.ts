@@ -40,6 +40,7 @@ interface Glyph {
   /** Baseline, downwards from the top of the first page. */
   readonly base: number;
   readonly size: number;
+  readonly page: number;
 }
 
 /**
@@ -94,7 +95,7 @@ const LATIN_START = /^[A-Za-z0-9]/;
 
 function glyphsOf(pages: readonly PdfPage[]): Glyph[][] {
   let offset = 0;
-  return pages.map((page) => {
+  return pages.map((page, index) => {
     const glyphs: Glyph[] = [];
     for (const item of page.items) {
       const text = cleanPdfText(item.text);
@@ -105,6 +106,7 @@ function glyphsOf(pages: readonly PdfPage[]): Glyph[][] {
         x1: item.x + Math.max(0, item.width),
         base: offset + (page.height - item.y),
         size: item.size,
+        page: index,
       });
     }
     offset += Math.max(page.height, 1);
@@ -138,6 +140,7 @@ interface Fragment {
   readonly x1: number;
   readonly base: number;
   readonly size: number;
+  readonly page: number;
 }
 
 function join(a: string, b: string, gap: number, size: number): string {
@@ -147,7 +150,7 @@ function join(a: string, b: string, gap: number, size: number): string {
 /** A line's glyphs as fragments, split where the gap is wider than `gap` × font size. */
 function fragments(line: readonly Glyph[], gap: number): Fragment[] {
   const out: Fragment[] = [];
-  let cur: { text: string; x0: number; x1: number; base: number; size: number; n: number } | undefined;
+  let cur: { text: string; x0: number; x1: number; base: number; size: number; page: number; n: number } | undefined;
   for (const g of line) {
     const space = cur ? g.x0 - cur.x1 : 0;
     // A label's ordinal often starts right after another cell's text: a smaller gap splits there.
@@ -160,10 +163,10 @@ function fragments(line: readonly Glyph[], gap: number): Fragment[] {
       continue;
     }
     if (cur) out.push(cur);
-    cur = { text: g.text, x0: g.x0, x1: g.x1, base: g.base, size: g.size, n: 1 };
+    cur = { text: g.text, x0: g.x0, x1: g.x1, base: g.base, size: g.size, page: g.page, n: 1 };
   }
   if (cur) out.push(cur);
-  return out.map(({ text, x0, x1, base, size }) => ({ text, x0, x1, base, size }));
+  return out.map(({ text, x0, x1, base, size, page }) => ({ text, x0, x1, base, size, page }));
 }
 
 const PAGE_NUMBER = /^[-—–_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d+|\s*共\s*\d+\s*页)?[-—–_\s]*$/;
@@ -327,22 +330,48 @@ function aligned(a: Block, f: Fragment): boolean {
   );
 }
 
-/** Text fragments of one cell, wrapped over lines, stacked into blocks, guided by the section's vocabulary. */
+/**
+ * Text fragments of one cell, wrapped over lines, stacked into blocks, guided by the section's vocabulary. A cell
+ * broken by a page break goes on at the top of the next page: the table's last line on one page and its first on
+ * the next count as adjacent.
+ */
 function stack(texts: readonly Fragment[], sectionId: string): Block[] {
   const words = vocabulary(sectionId);
   const blocks: Block[] = [];
+  const firstBase = new Map<number, number>();
+  const lastBase = new Map<number, number>();
+  for (const f of texts) {
+    firstBase.set(f.page, Math.min(firstBase.get(f.page) ?? Infinity, f.base));
+    lastBase.set(f.page, Math.max(lastBase.get(f.page) ?? -Infinity, f.base));
+  }
+  const acrossPages = (last: Fragment, f: Fragment): boolean =>
+    f.page === last.page + 1 &&
+    Math.abs(last.base - (lastBase.get(last.page) ?? 0)) <= SAME_LINE * last.size &&
+    Math.abs(f.base - (firstBase.get(f.page) ?? 0)) <= SAME_LINE * f.size;
   for (const f of [...texts].sort((a, b) => a.base - b.base || a.x0 - b.x0)) {
     let above: Block | undefined;
     for (const b of blocks) {
       const last = b.fragments[b.fragments.length - 1];
       const dy = f.base - last.base;
-      if (dy <= SAME_LINE * f.size || dy > 1.9 * Math.max(f.size, b.size) || !aligned(b, f)) continue;
+      // The rest of a justified line of the cell, beyond a gap wider than between cells of tighter tables.
+      const sameLine =
+        Math.abs(dy) <= SAME_LINE * f.size &&
+        f.x0 >= last.x1 &&
+        f.x0 - last.x1 <= 2.5 * f.size &&
+        f.x1 <= b.x1 + 0.8 * f.size &&
+        b.fragments.length > 1;
+      const near = (dy > SAME_LINE * f.size && dy <= 1.9 * Math.max(f.size, b.size)) || acrossPages(last, f);
+      if (sameLine && goesOn(join(b.text, f.text, 0, f.size), words)) {
+        above = b;
+        break;
+      }
+      if (!near || !aligned(b, f)) continue;
       if (!above || last.base > above.fragments[above.fragments.length - 1].base) above = b;
     }
     if (above) {
       const joined = join(above.text, f.text, 0, f.size);
       const onward = goesOn(joined, words);
-      const ordinal = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+、)/.test(f.text);
+      const ordinal = STARTS_LABEL.test(f.text);
       if (onward || (!ordinal && !complete(above.text, sectionId) && !goesOn(f.text, words))) {
         above.fragments.push(f);
         above.text = joined;
@@ -364,7 +393,13 @@ function stack(texts: readonly Fragment[], sectionId: string): Block[] {
   return blocks;
 }
 
-/** Adjacent text fragments of one line whose joined text goes on as a label (a label split by a wide gap). */
+const STARTS_LABEL = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+、)/;
+
+/**
+ * Adjacent text fragments of one line that are parts of one label or header word: a cell's text justified across a
+ * narrow cell (Word justifies Chinese text) leaves gaps wider than between cells of tighter tables. They are joined
+ * when the joined text occurs in the section's vocabulary, and never before an ordinal (a new label starts there).
+ */
 function joinSplitLabels(line: Fragment[], sectionId: string): Fragment[] {
   const words = vocabulary(sectionId);
   const out: Fragment[] = [];
@@ -372,23 +407,29 @@ function joinSplitLabels(line: Fragment[], sectionId: string): Fragment[] {
     const prev = out[out.length - 1];
     if (
       prev &&
-      readCell(prev.text).kind === 'text' &&
-      readCell(f.text).kind === 'text' &&
-      f.x0 - prev.x1 < 2 * f.size &&
-      goesOn(prev.text, words) &&
-      !complete(prev.text, sectionId) &&
-      goesOn(`${prev.text}${f.text}`, words)
+      readCell(prev.text).kind !== 'number' &&
+      readCell(f.text).kind !== 'number' &&
+      f.x0 - prev.x1 < 1.2 * f.size &&
+      !STARTS_LABEL.test(f.text)
     ) {
-      out[out.length - 1] = { ...prev, text: `${prev.text}${f.text}`, x1: f.x1 };
-      continue;
+      const joined = normaliseLabel(`${prev.text}${f.text}`);
+      if (joined === '' || words.some((w) => w.includes(joined))) {
+        out[out.length - 1] = { ...prev, text: `${prev.text}${f.text}`, x1: f.x1 };
+        continue;
+      }
     }
     out.push(f);
   }
   return out;
 }
 
-function kindOf(text: string, sectionId: string): { kind: Kind; id?: string } {
+function kindOf(text: string, sectionId: string, labelArea: boolean): { kind: Kind; id?: string } {
   const set = sectionLabels(sectionId);
+  if (!labelArea) {
+    // Over the values stand only column headers (其他 there is the column, not the row 3.其他).
+    const header = headerText(text, headerWords(sectionId), () => undefined);
+    return { kind: header !== undefined && header.length > 0 ? 'header' : 'other' };
+  }
   const own = withoutGroupLabels(text, set) ?? text;
   const hit = matchLabel(own, set);
   if (hit && isRowEntry(hit.entry)) {
@@ -413,14 +454,23 @@ function cellOf(text: string, x0: number, x1: number): Cell {
 function tableRows(glyphs: readonly Glyph[], sectionId: string, id: number): Line[] {
   const table = 10_000 + id;
   const texts: Fragment[] = [];
-  const values: Fragment[] = [];
+  const numbers: Fragment[] = [];
+  const blanks: Fragment[] = [];
   for (const line of baselines(glyphs)) {
     for (const f of joinSplitLabels(fragments(line, CELL_GAP), sectionId)) {
       const kind = readCell(f.text).kind;
-      (kind === 'number' || kind === 'blank' ? values : texts).push(f);
+      (kind === 'number' ? numbers : kind === 'blank' ? blanks : texts).push(f);
     }
   }
-  const classified = stack(texts, sectionId).map((b) => ({ block: b, ...kindOf(b.text, sectionId) }));
+  // Row labels, captions and group labels start left of the numbers; what starts further right is a header. A
+  // blank mark (无, —) left of every number is a piece of a label (无法提供 broken across a narrow cell).
+  const valuesFrom = Math.min(...numbers.map((v) => v.x0));
+  const values = [...numbers];
+  for (const b of blanks) (b.x0 >= valuesFrom - 0.5 * b.size ? values : texts).push(b);
+  const classified = stack(texts, sectionId).map((b) => ({
+    block: b,
+    ...kindOf(b.text, sectionId, b.x0 < valuesFrom - 0.5 * b.size),
+  }));
   // A label that is a row in one edition and a group in the other is a group when its sub-rows are printed.
   const ids = classified.filter((b) => b.kind === 'row').map((b) => b.id ?? '');
   const blocks = classified.map((b) =>
