@@ -130,4 +130,74 @@ printPdf(renderedPage(township, narrow), join(dir, 'chromium-wrapped-2020.pdf'))
 await check('chromium-wrapped-2020.pdf', township);
 printPdf(readFileSync(join(dir, 'word-irregular-2024.html'), 'utf8'), join(dir, 'word-printed-2024.pdf'));
 await check('word-printed-2024.pdf', bureau);
+// A PDF exported by LibreOffice from the .docx (another producer: fonts embedded its own way, text in runs).
+const office = mkdtempSync(join(tmpdir(), 'nianbao-office-'));
+try {
+  // Cells as wide as people make them: a value beside an empty part of a narrow column would wrap its digits.
+  writeFileSync(
+    join(office, 'report.docx'),
+    await wordDocx(bureau, seededRandom(9), { split: 0, misalign: 0.4, title: 'split' }),
+  );
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${join(office, 'profile')}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      office,
+      join(office, 'report.docx'),
+    ],
+    { stdio: 'ignore' },
+  );
+  writeFileSync(join(dir, 'office-2024.pdf'), readFileSync(join(office, 'report.pdf')));
+  await check('office-2024.pdf', bureau);
+  // The same, with a password to open it: refused with a message.
+  const encrypt =
+    'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"nianbao"}}';
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${join(office, 'profile')}`,
+      '--convert-to',
+      encrypt,
+      '--outdir',
+      join(office, 'enc'),
+      join(dir, 'docx-2024.docx'),
+    ],
+    { stdio: 'ignore' },
+  );
+  writeFileSync(join(dir, 'bad', 'encrypted.pdf'), readFileSync(join(office, 'enc', 'docx-2024.pdf')));
+} finally {
+  rmSync(office, { recursive: true, force: true });
+}
+
+// A scanned report: a screenshot of the rendered page, printed as an image with no text layer.
+const shot = mkdtempSync(join(tmpdir(), 'nianbao-shot-'));
+try {
+  writeFileSync(join(shot, 'page.html'), renderedPage(shifan));
+  execFileSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      `--user-data-dir=${join(shot, 'profile')}`,
+      '--window-size=900,1200',
+      `--screenshot=${join(shot, 'page.png')}`,
+      `file://${join(shot, 'page.html')}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const png = readFileSync(join(shot, 'page.png')).toString('base64');
+  printPdf(
+    `<!doctype html><body style="margin:0"><img style="width:100%" src="data:image/png;base64,${png}"></body>`,
+    join(dir, 'bad', 'scanned.pdf'),
+  );
+} finally {
+  rmSync(shot, { recursive: true, force: true });
+}
+console.log('bad/encrypted.pdf, bad/scanned.pdf written');
 await stopPdf();

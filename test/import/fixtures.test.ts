@@ -48,6 +48,7 @@ test('every fixture has its expected YAML', () => {
     'docx-inline-2020.docx',
     'messy-2022.html',
     'mixed-edition-2021.html',
+    'office-2024.pdf',
     'official-2019.html',
     'official-2021.html',
     'oldlayout-2021.txt',
@@ -79,6 +80,7 @@ for (const [name, example] of [
   ['chromium-2024.pdf', 'shifan-2024.nianbao.yaml'],
   ['chromium-wrapped-2020.pdf', 'caozhen-2020.nianbao.yaml'],
   ['word-printed-2024.pdf', 'shifan-2024.nianbao.yaml'],
+  ['office-2024.pdf', 'shifan-2024.nianbao.yaml'],
 ] as const) {
   test(`${name}: every value of ${example} is placed, nothing is left over`, async () => {
     const result = await importedFile(name);

@@ -115,9 +115,10 @@ export function wordTable(
       const x0 = edge[col];
       const x1 = edge[col + cell.colspan];
       const value = text(cell);
-      if (cell.kind === 'value' && cell.colspan === 1 && !head && random() < split) {
-        const at = Math.round(x0 + (x1 - x0) * (random() < 0.5 ? 0.5 : 0.62));
+      // A value beside an empty part of its column, in columns wide enough that Word would not wrap the number.
+      if (cell.kind === 'value' && cell.colspan === 1 && !head && x1 - x0 >= 44 && random() < split) {
         const valueFirst = random() < 0.5;
+        const at = Math.round(x0 + (x1 - x0) * (valueFirst ? 0.7 : 0.3));
         pieces[r].push(
           { kind: valueFirst ? 'value' : 'empty', text: valueFirst ? value : '', x0, x1: at, rowspan: 1 },
           { kind: valueFirst ? 'empty' : 'value', text: valueFirst ? '' : value, x0: at, x1, rowspan: 1 },

@@ -260,6 +260,10 @@ function byTrimming(printed: readonly CellReading[], count: number): CellReading
 
 function placeCells(row: PrintedRow, node: RowNode, section: string, unplaced: Unplaced[]): Placement {
   const columns = node.columns;
+  if (!row.columns && row.positioned) {
+    unplaced.push({ section, text: row.text, reason: IM.noColumns() });
+    return { values: columns.map(() => null), comments: [] };
+  }
   const cells = row.columns
     ? byColumns(row.columns, columns.length, (reason) => unplaced.push({ section, text: row.text, reason }))
     : byTrimming(row.cells, columns.length);
@@ -305,6 +309,10 @@ function cellValue(
 
 function appealRows(reading: TableReading, unplaced: Unplaced[]): CellReading[][] | undefined {
   const text = reading.appealText.join(' ');
+  if (!reading.appealColumns && reading.appealPositioned) {
+    unplaced.push({ section: '四', text, reason: IM.noColumns() });
+    return undefined;
+  }
   const list = reading.appealColumns
     ? byColumns(reading.appealColumns, 15, (reason) => unplaced.push({ section: '四', text, reason }))
     : byTrimming(reading.appealCells, 15);
@@ -532,7 +540,12 @@ function importLines(doc: SourceDocument, encoding: string | undefined): ImportO
     rows[node.id] = placement.values;
     if (placement.comments.length) rowComments[node.id] = placement.comments.join('；');
   }
-  if (reading.appealCells.some((c) => c.kind !== 'empty') && !appeals && !reading.appealColumns) {
+  if (
+    reading.appealCells.some((c) => c.kind !== 'empty') &&
+    !appeals &&
+    !reading.appealColumns &&
+    !reading.appealPositioned
+  ) {
     unplaced.push({
       section: '四',
       text: reading.appealText.join(' '),

@@ -34,6 +34,11 @@ export interface PrintedRow {
    * PDF): a blank first or last cell stays where it was printed, a value spanning grid columns counts once.
    */
   readonly columns?: ColumnPlacement;
+  /**
+   * Read from where its text stands (PDF): a blank cell prints nothing there, so values are placed only by the
+   * header's columns, never by their count.
+   */
+  readonly positioned?: boolean;
 }
 
 export interface FuzzyMatch {
@@ -57,6 +62,8 @@ export interface TableReading {
   readonly appealCells: CellReading[];
   /** The same by template column (0–14), when the header showed where each column lies. */
   appealColumns?: ColumnPlacement;
+  /** Section 四's values were read from where they stand (PDF): without a header map, their count says nothing. */
+  appealPositioned?: boolean;
   readonly appealText: string[];
   /** Edition evidence from captions and column headers, by sub-table id. */
   readonly evidence: Map<string, Map<Edition, number>>;
@@ -376,6 +383,7 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
             units,
             text: line.text,
             ...(placed ? { columns: placed } : {}),
+            ...(line.positioned ? { positioned: true } : {}),
           });
           dropPending();
           continue;
@@ -429,6 +437,7 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
       units,
       text: line.text,
       ...(placed ? { columns: placed } : {}),
+      ...(line.positioned ? { positioned: true } : {}),
     });
   }
   dropPending();
@@ -494,6 +503,7 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
       } else {
         out.appealCells.push(...line.readings.slice(labelAt + 1));
         out.appealText.push(line.text);
+        if (line.positioned) out.appealPositioned = true;
         const map = appealColumns(leaves, groups);
         const values = map ? valuesFrom(line, labelAt + 1) : undefined;
         if (map && values && !out.appealColumns)
