@@ -52,6 +52,11 @@ describe('no command writes a file the user did not ask for', () => {
       vscode.Uri.joinPath(dir, 'official-2021.html'),
       readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'official-2021.html')),
     );
+    for (const name of ['chromium-2024.pdf', 'docx-2024.docx'])
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(dir, name),
+        readFileSync(join(ROOT, 'test', 'fixtures', 'import', name)),
+      );
     await vscode.workspace.fs.writeFile(
       vscode.Uri.joinPath(dir, 'unrelated.html'),
       readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'bad', 'unrelated.html')),
@@ -81,6 +86,33 @@ describe('no command writes a file the user did not ask for', () => {
     await vscode.commands.executeCommand('nianbao.importReport', workspaceUri('downloads', 'unrelated.html'));
     assert.equal(untitled().length, opened, 'a failed import opened a document');
     assert.deepEqual(snapshot(), before, 'a failed import wrote a file');
+  });
+
+  it('导入已发布的年报 reads a PDF and a Word document: the imported report opens unsaved with every value, and is checked clean', async () => {
+    const before = snapshot();
+    for (const [name, agency] of [
+      ['chromium-2024.pdf', '示范市临江区人民政府'],
+      ['docx-2024.docx', '示范市自然资源和规划局（示范市林业局）'],
+    ] as const) {
+      const imported = await nextOpened(() =>
+        vscode.commands.executeCommand('nianbao.importReport', workspaceUri('downloads', name)),
+      );
+      assert.equal(imported.uri.scheme, 'untitled', name);
+      const text = imported.getText();
+      assert.match(text, /^格式: 2021\b/m, name);
+      assert.match(text, new RegExp(`^机关: ${agency.replace(/[（）]/g, '.')}$`, 'm'), name);
+      assert.match(text, /^ {2}本年新收政府信息公开申请数量: \[86, 9, 0, 1, 3, 2, 101\]$/m, name);
+      // The report opens as a report: the language server checks it, and it holds no error.
+      await vscode.window.showTextDocument(imported);
+      assert.equal(imported.languageId, 'nianbao', name);
+      const errors = await diagnosticsWhere(imported.uri, () => true, 'diagnostics of the import');
+      assert.deepEqual(
+        errors.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message),
+        [],
+        name,
+      );
+    }
+    assert.deepEqual(snapshot(), before, 'files on disk changed');
   });
 
   it('a quick fix edits the open document only: unsaved, comments and layout kept, the file on disk untouched', async () => {
