@@ -32,7 +32,7 @@ export interface PdfPage {
   readonly items: readonly PdfItem[];
 }
 
-/** An item placed on the whole document, top to bottom: pages stacked. */
+/** An item placed on the whole document, top to bottom: pages stacked (or a run of them, a fragment). */
 interface Glyph {
   readonly text: string;
   readonly x0: number;
@@ -134,14 +134,8 @@ function baselines(glyphs: readonly Glyph[]): Glyph[][] {
   return lines.map((line) => line.sort((a, b) => a.x0 - b.x0));
 }
 
-interface Fragment {
-  readonly text: string;
-  readonly x0: number;
-  readonly x1: number;
-  readonly base: number;
-  readonly size: number;
-  readonly page: number;
-}
+/** A run of glyphs on one baseline without a wide gap: the text of one cell's line, or a piece of it. */
+type Fragment = Glyph;
 
 function join(a: string, b: string, gap: number, size: number): string {
   return LATIN.test(a) && LATIN_START.test(b) && gap > 0.2 * size ? `${a} ${b}` : `${a}${b}`;
