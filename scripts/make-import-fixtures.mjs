@@ -1,9 +1,9 @@
 // Writes the generated import fixtures of test/fixtures/import/ (after `npm run build`): Word "save as web page"
 // pages and .docx files on irregular grids (test/support/wordPage.ts, wordDocx.ts), and PDFs printed by Debian's
 // Chromium (`chromium --headless --print-to-pdf`, fonts-noto-cjk) from rendered reports — one of them with label
-// columns narrowed so that labels wrap over several lines — and from a Word page. Each fixture is imported once here
+// columns narrowed so that labels wrap over several lines — and from a Word page. Run by `npm run fixtures:import`. Each fixture is imported once here
 // and must give back every value of its report, or the script stops; then its expected YAML is written beside it.
-// Usage: node scripts/make-import-fixtures.mjs   (commit what it writes; it is not run by the tests)
+// Usage: npm run fixtures:import   (commit what it writes; it is not run by the tests)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
