@@ -102,12 +102,20 @@ describe('no command writes a file the user did not ask for', () => {
       assert.match(text, /^格式: 2021\b/m, name);
       assert.match(text, new RegExp(`^机关: ${agency.replace(/[（）]/g, '.')}$`, 'm'), name);
       assert.match(text, /^ {2}本年新收政府信息公开申请数量: \[86, 9, 0, 1, 3, 2, 101\]$/m, name);
-      // The report opens as a report: the language server checks it, and it holds no error.
+      // The report opens as a report: the language server checks it. Its only error is that the workspace already
+      // holds this agency's report of that year (examples/shifan-2024 for the PDF), NB320 on both.
       await vscode.window.showTextDocument(imported);
       assert.equal(imported.languageId, 'nianbao', name);
-      const errors = await diagnosticsWhere(imported.uri, () => true, 'diagnostics of the import');
+      // (The untitled document opens empty, then takes the text: wait for the findings of the text.)
+      const errors = await diagnosticsWhere(
+        imported.uri,
+        (ds) => !ds.some((d) => String(d.code) === 'NB109'),
+        'diagnostics of the imported text',
+      );
       assert.deepEqual(
-        errors.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message),
+        errors
+          .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && String(d.code) !== 'NB320')
+          .map((d) => d.message),
         [],
         name,
       );
