@@ -47,7 +47,9 @@ for (const name of readdirSync(join(root, 'examples')).filter((n) => n.endsWith(
   inputs.push([`${name} rendered.html`, Buffer.from(page)]);
 }
 
-console.log(`Import, in-process, ${rounds} rounds each (PDFs: ${Math.max(5, Math.round(rounds / 4))}): median wall, p95 wall, median CPU`);
+console.log(
+  `Import, in-process, ${rounds} rounds each (PDFs: ${Math.max(5, Math.round(rounds / 4))}): median wall, p95 wall, median CPU`,
+);
 const worst = {};
 for (const [name, bytes] of inputs) {
   const kind = name.replace(/^.*\./, '');
@@ -66,7 +68,9 @@ for (const [name, bytes] of inputs) {
 await stopPdfWorker();
 console.log('Slowest median by kind against its target:');
 for (const [kind, ms] of Object.entries(worst))
-  console.log(`  ${kind.padEnd(5)} ${ms.toFixed(1)} ms (target ≤ ${TARGETS[kind]} ms) ${ms <= TARGETS[kind] ? 'met' : 'missed'}`);
+  console.log(
+    `  ${kind.padEnd(5)} ${ms.toFixed(1)} ms (target ≤ ${TARGETS[kind]} ms) ${ms <= TARGETS[kind] ? 'met' : 'missed'}`,
+  );
 
 // A batch: `batch` pages (rendered pages and Word pages of random-looking reports, and copies of the fixtures'
 // Word documents and PDFs one in fifty), through the real CLI.
@@ -85,7 +89,13 @@ if (batch > 0) {
   const pdf = readFileSync(join(fixtures, 'chromium-2024.pdf'));
   let kinds = { html: 0, docx: 0, pdf: 0 };
   for (let i = 0; i < batch; i++) {
-    const report = { edition: 2021, agency: `示范市第${i + 1}局`, year: 2021 + (i % 4), texts: base.texts, rows: base.rows };
+    const report = {
+      edition: 2021,
+      agency: `示范市第${i + 1}局`,
+      year: 2021 + (i % 4),
+      texts: base.texts,
+      rows: base.rows,
+    };
     const name = join(input, `report-${String(i).padStart(4, '0')}`);
     if (i % 50 === 7) {
       writeFileSync(`${name}.docx`, docx);
@@ -95,7 +105,9 @@ if (batch > 0) {
       kinds.pdf++;
     } else {
       const html =
-        i % 2 ? wordPage(report, seededRandom(i), { split: 0.3, misalign: 0.3 }) : core.renderPage(core.analyze(core.writeReport(report))).html;
+        i % 2
+          ? wordPage(report, seededRandom(i), { split: 0.3, misalign: 0.3 })
+          : core.renderPage(core.analyze(core.writeReport(report))).html;
       writeFileSync(`${name}.html`, html);
       kinds.html++;
     }
@@ -104,7 +116,17 @@ if (batch > 0) {
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
-    ['--require', join(root, 'out/test/hostile/usage.js'), join(root, 'bin/nianbao.js'), 'import', input, '-o', join(dir, 'out'), '--format', 'json'],
+    [
+      '--require',
+      join(root, 'out/test/support/hostile/usage.js'),
+      join(root, 'bin/nianbao.js'),
+      'import',
+      input,
+      '-o',
+      join(dir, 'out'),
+      '--format',
+      'json',
+    ],
     { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NIANBAO_USAGE_FILE: usage } },
   );
   const wall = performance.now() - started;

@@ -1,10 +1,12 @@
 /**
  * The VS Code extension: starts the language server when a report is opened and adds the status bar item and the
  * commands. Everything about reports is the server's; this is only wiring. Further features (the preview) take
- * the same `ExtensionServices` and register themselves in `FEATURES`.
+ * the same `ExtensionServices` (`feature.ts`) and register themselves in `FEATURES`.
  */
 import * as vscode from 'vscode';
+import type { ExtensionServices, Feature } from './feature';
 import { checkWorkspace } from './commands/checkWorkspace';
+import { registerYearOverYear } from './compare/registerYearOverYear';
 import { ImportLog, importReport } from './commands/importReport';
 import { nextYearReport } from './commands/nextYearReport';
 import { newReport } from './commands/newReport';
@@ -13,13 +15,6 @@ import { registerPreview } from './preview/registerPreview';
 import { watchReports } from './reportDocuments';
 import { ServerConnection } from './serverConnection';
 import { StatusBar } from './statusBar';
-
-export interface ExtensionServices {
-  readonly context: vscode.ExtensionContext;
-  readonly server: ServerConnection;
-}
-
-type Feature = (services: ExtensionServices) => vscode.Disposable[];
 
 const FEATURES: readonly Feature[] = [
   ({ server }) => [new StatusBar(server)],
@@ -31,6 +26,7 @@ const FEATURES: readonly Feature[] = [
     vscode.commands.registerCommand('nianbao.server.status', () => server.status()),
   ],
   registerPreview,
+  registerYearOverYear,
   ({ server }) => {
     const log = new ImportLog();
     return [

@@ -13,8 +13,8 @@ export { AnalysisMemo } from './analysisMemo';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { Diagnostic, FixData, Lang, Range, RelatedInformation, Severity } from './diagnostics/diagnostic';
 export { localize } from './diagnostics/diagnostic';
-export { allCodes } from './diagnostics/codes';
-export type { CodeInfo } from './diagnostics/codes';
+export { allCodes } from './rules/codes';
+export type { CodeInfo } from './rules/codes';
 export { writeReport, writeSkeleton, writtenRows, yamlString } from './format/writeReport';
 export type { ReportData } from './format/writeReport';
 export { bindReport, childrenOf } from './model/bindReport';
@@ -52,8 +52,8 @@ export {
 export type { PlacedNode, TemplateIndex } from './template/templates';
 export { ReportIndex } from './cross/reportIndex';
 export type { IndexStats, IndexUpdate } from './cross/reportIndex';
-export { agencyKey, displayName } from './cross/agencyKey';
-export type { FactCell, ReportFacts } from './cross/reportFacts';
+export { agencyKey, displayName } from './model/agencyKey';
+export type { FactCell, ReportFacts } from './model/reportFacts';
 export { YEAR_PAIR_RULES, nb320DuplicateReport } from './rules/allCrossRules';
 export type { YearPairRule } from './rules/crossRule';
 export { nextYearReport } from './format/nextYear';
@@ -66,12 +66,32 @@ export type { PdfItem, PdfPage } from './import/pdfLines';
 export { IMPORT_MESSAGES } from './i18n/messages';
 export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced } from './import/importReport';
 export { decodeBytes } from './import/decodeBytes';
-export { PAGE_CSP, escapeHtml, notRenderable, renderPage, renderReport, tableGrid } from './render/index';
+export {
+  PAGE_CSP,
+  cellContent,
+  chineseDate,
+  escapeHtml,
+  gongwen,
+  notRenderable,
+  officialDocument,
+  renderPage,
+  renderReport,
+  tableGrid,
+  xmlText,
+} from './render/index';
 export type {
+  DocBlock,
+  DocCell,
+  DocParagraph,
+  DocRow,
+  DocRun,
+  DocTable,
   GridCell,
   GridCellKind,
   GridRow,
   NotRenderable,
+  OfficialDocument,
+  OfficialDocumentOptions,
   RenderInput,
   RenderOptions,
   RenderedPage,
@@ -92,7 +112,7 @@ export type { ColumnHint } from './assist/inlayHints';
 export { outline } from './assist/outline';
 export type { OutlineItem, OutlineKind } from './assist/outline';
 export { snippetToPlain } from './assist/snippet';
-export { fixAllTotals, isTotalFix } from './edits/fixAllTotals';
+export { fewerErrors, fixAllTotals, isSumFinding, isTotalFix } from './edits/fixAllTotals';
 export { fixEdits } from './edits/fixEdits';
 export { insertMissingEdits } from './edits/insertMissing';
 export { applyEdits, diffEdits } from './edits/textEdit';
@@ -100,3 +120,23 @@ export type { TextEdit } from './edits/textEdit';
 export { commentOutEdits } from './edits/commentOut';
 export { culpritCells } from './edits/culpritCell';
 export type { CulpritFix } from './edits/culpritCell';
+// Year over year: two reports compared, the narrative's 同比 statements, key figures for summaries and trends.
+export { compareReports } from './compare/compareReports';
+export type {
+  CellComparison,
+  CellState,
+  CompareSide,
+  Comparison,
+  SectionComparison,
+  SideInfo,
+} from './compare/compareReports';
+export { diffSentences, splitSentences } from './compare/sentenceDiff';
+export type { DiffPiece, SentenceChange, TextDiff } from './compare/sentenceDiff';
+export { extractChanges } from './narrative/extractChanges';
+export type { ChangeKind, ChangeStatement } from './narrative/extractChanges';
+export { renderComparison, renderComparisonPage } from './render/renderComparison';
+export type { ComparisonInput, RenderedComparison } from './render/renderComparison';
+export { KEY_FIGURES, figureValue } from './compare/keyFigures';
+export type { KeyFigure } from './compare/keyFigures';
+export { trendsOf } from './compare/trends';
+export type { TrendChart, TrendSeries, Trends, YearReport } from './compare/trends';

@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type * as PdfJsModule from 'pdfjs-dist';
 import type { PdfItem, PdfPage } from '../../core/src/index';
 import { preflight } from './pdfPreflight';
 import type { PreflightLimits } from './pdfPreflight';
@@ -50,7 +51,7 @@ export type PdfProblem =
 export type PdfReading =
   { readonly ok: true; readonly pages: PdfPage[] } | { readonly ok: false; readonly problem: PdfProblem };
 
-type PdfJs = typeof import('pdfjs-dist');
+type PdfJs = typeof PdfJsModule;
 
 interface TextItemLike {
   readonly str?: string;
@@ -68,10 +69,8 @@ let library: PdfJs | undefined;
 function pdfjs(): PdfJs {
   if (library) return library;
   {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const lib = require('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
     // The worker's code runs in this thread ("fake worker"): no Worker is started and no worker file fetched.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const worker = require('pdfjs-dist/legacy/build/pdf.worker.mjs') as unknown;
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     library = lib;

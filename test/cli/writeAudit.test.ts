@@ -4,10 +4,11 @@
  * - the CLI writes only through `writeFileAtomic` (a temporary file linked into place: complete or absent), only
  *   `-o` outputs, never over an existing file unless `--force` (render, next; import has no such flag), never over
  *   its own input;
- * - the client writes only the HTML export, where the save dialog (or a caller's target that must not exist) says;
+ * - the client writes only the exports (HTML page, Word document), where the save dialog (or a caller's target that
+ *   must not exist) says;
  *   new reports (新建年报, next year, import) open as unsaved documents;
  * - the server writes nothing: its fixes are text edits of the open document, versioned.
- * The editor's side is tested in VS Code by test/integration/noDataLoss.test.ts.
+ * The editor's side is tested in VS Code by test/client/integration/noDataLoss.test.ts.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -61,16 +62,18 @@ test('every write in cli/, client/ and server/ is one of the audited ones', () =
       'cli/src/writeFileAtomic.ts: rmSync(',
       'cli/src/writeFileAtomic.ts: writeFileSync(',
       'cli/src/writeFileAtomic.ts: writeFileSync(',
-      // Its callers: the -o output of import, next and render (commandFiles.ts writeOutput), and a batch import's
-      // reports in its output folder (a new name for each, never an existing file: import.ts writeNew).
+      // Its callers: the -o output of import, next, render (HTML or Word), compare and summary (commandFiles.ts
+      // writeOutput), and a batch import's reports in its output folder (a new name for each, never an existing
+      // file: import.ts writeNew).
       'cli/src/commandFiles.ts: io.writeFile(',
       'cli/src/commands/import.ts: io.writeFile(',
       // The batch import's output folder, created when it does not exist (nothing in it is touched).
       'cli/src/io.ts: mkdirSync(',
-      // The export: a temporary file beside the target, renamed onto it; removed again when the rename fails.
-      'client/src/commands/exportHtml.ts: fs.delete(',
-      'client/src/commands/exportHtml.ts: fs.rename(',
-      'client/src/commands/exportHtml.ts: fs.writeFile(',
+      // The exports (HTML and Word): a temporary file beside the target, renamed onto it; removed again when the
+      // rename fails.
+      'client/src/commands/exportReport.ts: fs.delete(',
+      'client/src/commands/exportReport.ts: fs.rename(',
+      'client/src/commands/exportReport.ts: fs.writeFile(',
     ].sort(),
   );
 });
@@ -87,13 +90,24 @@ test('the -o writers: --force is the only way to overwrite, and import has none'
     reportInput.indexOf('refuseOutput(input, output, io, s)') < reportInput.indexOf('readInputText('),
     'readReportInput refuses before reading',
   );
+  // compare and summary refuse an existing output (and compare its own inputs) before reading anything.
+  for (const name of ['compare.ts', 'summary.ts']) {
+    const text = read(name);
+    assert.match(text, /force: args\.flags\.has\('--force'\),\s*canForce: true/, name);
+    const refuse = text.indexOf('refuseOutput(');
+    assert.ok(
+      refuse > 0 &&
+        refuse < Math.min(...['readInputText(', 'checkInputs('].map((c) => text.indexOf(c)).filter((i) => i >= 0)),
+      name,
+    );
+  }
   assert.match(read('import.ts'), /force: false,\s*canForce: false/);
   assert.match(read('import.ts'), /refuseOutput\(input, output, io, s\)/, 'import refuses before reading');
   // The batch writes each report under a name nobody has: io.writeFile without overwrite, EEXIST tries the next.
   assert.match(read('import.ts'), /io\.writeFile\(path, yaml\);/);
   assert.match(read('import.ts'), /if \(io\.exists\(path\)\) continue;/);
-  const exportHtml = readFileSync(join(ROOT, 'client', 'src', 'commands', 'exportHtml.ts'), 'utf8');
-  assert.match(exportHtml, /showSaveDialog/, 'the export asks where');
+  const exportReport = readFileSync(join(ROOT, 'client', 'src', 'commands', 'exportReport.ts'), 'utf8');
+  assert.match(exportReport, /showSaveDialog/, 'the export asks where');
 });
 
 test('writeFileAtomic: an existing file is refused and untouched; no temporary file is left, whatever happens', () => {
@@ -123,12 +137,33 @@ test('next and render never write over their own input, even with --force', () =
   const input = join(dir, 'shifan-2024.nianbao.yaml');
   const text = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
   writeFileSync(input, text);
-  for (const command of ['next', 'render']) {
-    const r = runBin([command, input, '-o', input, '--force']);
-    assert.equal(r.code, 2, `${command}: ${r.stderr}`);
-    assert.ok(r.stderr.trim(), `${command}: a message`);
-    assert.equal(readFileSync(input, 'utf8'), text, `${command} changed its input`);
+  for (const argv of [
+    ['next', input, '-o', input, '--force'],
+    ['render', input, '-o', input, '--force'],
+    ['render', input, '--format', 'docx', '-o', input, '--force'],
+  ]) {
+    const r = runBin(argv);
+    assert.equal(r.code, 2, `${argv.join(' ')}: ${r.stderr}`);
+    assert.ok(r.stderr.trim(), `${argv.join(' ')}: a message`);
+    assert.equal(readFileSync(input, 'utf8'), text, `${argv.join(' ')} changed its input`);
   }
+});
+
+test('render to Word: an existing .docx is refused and untouched, replaced only with --force', () => {
+  const out = join(dir, 'report.docx');
+  writeFileSync(out, 'mine');
+  const report = join(EXAMPLES, 'shifan-2024.nianbao.yaml');
+  const r = runBin(['render', report, '-o', out]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /已存在/);
+  assert.equal(readFileSync(out, 'utf8'), 'mine');
+  const forced = runBin(['render', report, '-o', out, '--force']);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.equal(readFileSync(out).subarray(0, 2).toString('latin1'), 'PK', 'a zip package');
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+    [],
+  );
 });
 
 test('import: an existing output is refused before the input is even read, with or without --force', () => {

@@ -1,0 +1,157 @@
+/**
+ * The extension's static parts: manifest contributions point at files that exist, every user-facing string has
+ * both languages (package.nls, the l10n bundle of the client and the server), and the grammar marks the keys.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyze, writeSkeleton } from '../../core/src/index';
+import { OFFICIAL_KEY_SCOPE, officialKeys } from '../../tools/src/grammar';
+import { parseDocument } from 'yaml';
+import { ROOT } from '../support/paths';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const nlsZh = JSON.parse(readFileSync(join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...sources(path));
+    else if (entry.endsWith('.ts')) out.push(readFileSync(path, 'utf8'));
+  }
+  return out;
+}
+
+test('every %placeholder% of package.json has an English and a Chinese text', () => {
+  const used = new Set([...JSON.stringify(pkg).matchAll(/%([\w.]+)%/g)].map((m) => m[1]));
+  assert.ok(used.has('extension.description') && used.has('command.newReport'));
+  for (const key of used) {
+    assert.ok(nls[key], `package.nls.json: ${key}`);
+    assert.ok(nlsZh[key], `package.nls.zh-cn.json: ${key}`);
+  }
+  assert.deepEqual(Object.keys(nls).sort(), Object.keys(nlsZh).sort());
+  assert.deepEqual(
+    Object.keys(nls).filter((k) => !used.has(k)),
+    [],
+    'no unused entries',
+  );
+  assert.equal(nlsZh['command.newReport'], '新建年报');
+  assert.equal(nlsZh['command.checkWorkspace'], '检查工作区中的所有年报');
+  assert.equal(nlsZh['command.nextYearReport'], '生成下一年度年报');
+  assert.equal(nlsZh['command.importReport'], '导入已发布的年报（网页、PDF、Word、文本）');
+});
+
+test('every string the client and the server localize has a Chinese translation, and no other is kept', () => {
+  const code = [...sources(join(ROOT, 'client', 'src')), ...sources(join(ROOT, 'server', 'src'))].join('\n');
+  const used = new Set([...code.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'")));
+  assert.ok(used.size > 20);
+  for (const message of used) {
+    assert.ok(bundle[message], `l10n/bundle.l10n.zh-cn.json lacks "${message}"`);
+    const placeholders = (s: string): string[] => (s.match(/\{\d+\}/g) ?? []).sort();
+    assert.deepEqual(placeholders(bundle[message]), placeholders(message), `placeholders of "${message}"`);
+  }
+  assert.deepEqual(
+    Object.keys(bundle).filter((k) => !used.has(k)),
+    [],
+    'stale bundle entries',
+  );
+});
+
+test('package.json has no key twice (JSON.parse would silently keep the last one, e.g. after a merge)', () => {
+  const doc = parseDocument(readFileSync(join(ROOT, 'package.json'), 'utf8'), { uniqueKeys: true });
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+  );
+});
+
+test('the commands of the workspace index: next year from a report, import from web pages and text files', () => {
+  const menus = pkg.contributes.menus as Record<string, { command: string; when?: string }[]>;
+  const where = (id: string): string[] =>
+    Object.keys(menus)
+      .filter((m) => menus[m].some((x) => x.command === id))
+      .sort();
+  assert.deepEqual(where('nianbao.nextYearReport'), ['commandPalette', 'editor/context', 'explorer/context']);
+  assert.deepEqual(where('nianbao.importReport'), ['explorer/context', 'file/newFile']);
+  const importWhen = menus['explorer/context'].find((m) => m.command === 'nianbao.importReport')?.when ?? '';
+  const ext = new RegExp(/=~ \/(.*)\/i$/.exec(importWhen)?.[1] ?? '$^', 'i');
+  assert.ok(['.html', '.HTM', '.txt', '.shtml'].every((e) => ext.test(e)) && !ext.test('.yaml'), importWhen);
+});
+
+test('contributions: language, grammar, schemas, commands, configuration; files exist', () => {
+  const c = pkg.contributes;
+  assert.equal(pkg.main, './dist/client.js');
+  assert.equal(pkg.l10n, './l10n');
+  assert.deepEqual(pkg.activationEvents, ['onLanguage:nianbao', 'onLanguage:yaml', 'onWebviewPanel:nianbao.preview']);
+  const language = c.languages[0];
+  assert.deepEqual([language.id, language.extensions], ['nianbao', ['.nianbao.yaml', '.nianbao.yml']]);
+  const firstLine = new RegExp(language.firstLine);
+  assert.ok(
+    firstLine.test('格式: 2021') &&
+      firstLine.test('\uFEFF格式: 2019') &&
+      !firstLine.test('# 格式: 2021') &&
+      !firstLine.test('机关: 格式:'),
+  );
+  for (const path of [
+    language.configuration,
+    c.grammars[0].path,
+    c.yamlValidation[0].url,
+    pkg.bin['nianbao-language-server'],
+  ]) {
+    assert.ok(existsSync(join(ROOT, path)), path);
+  }
+  JSON.parse(readFileSync(join(ROOT, language.configuration), 'utf8'));
+  assert.deepEqual(
+    c.commands.map((x: { command: string }) => x.command),
+    [
+      'nianbao.showPreviewToSide',
+      'nianbao.showPreview',
+      'nianbao.exportHtml',
+      'nianbao.exportDocx',
+      'nianbao.newReport',
+      'nianbao.checkWorkspace',
+      'nianbao.restartServer',
+      'nianbao.nextYearReport',
+      'nianbao.importReport',
+      'nianbao.compareWithPrevious',
+      'nianbao.showTrends',
+    ],
+  );
+  assert.deepEqual(Object.keys(c.configuration.properties), [
+    'nianbao.language',
+    'nianbao.inlayHints.columnNames',
+    'nianbao.docx.signature',
+    'nianbao.trace.server',
+  ]);
+  assert.equal(c.configuration.properties['nianbao.docx.signature'].default, false);
+  assert.equal(c.configuration.properties['nianbao.inlayHints.columnNames'].default, true);
+  assert.equal(pkg.engines.vscode, '^1.100.0');
+});
+
+test('the grammar marks every official key and only those, as YAML keys otherwise', () => {
+  const grammar = JSON.parse(readFileSync(join(ROOT, 'syntaxes', 'nianbao.tmLanguage.json'), 'utf8'));
+  assert.equal(grammar.scopeName, 'source.nianbao');
+  const official = new RegExp(grammar.repository['official-key'].match);
+  const key = new RegExp(grammar.repository.key.match);
+  const block = new RegExp(grammar.repository['block-scalar'].begin);
+  assert.equal(grammar.repository['official-key'].captures[2].name, OFFICIAL_KEY_SCOPE);
+  for (const edition of [2019, 2021] as const) {
+    const text = writeSkeleton(edition, edition === 2019 ? 2020 : 2024, '某机关');
+    assert.ok(analyze(text).doc.root, 'parses');
+    for (const line of text.split('\n').filter((l) => /^\s*[^\s#].*:(\s|$)/.test(l))) {
+      const m = official.exec(line) ?? block.exec(line);
+      assert.ok(m, `official key on "${line}"`);
+      assert.ok(officialKeys().includes(m[2]), line);
+    }
+  }
+  assert.equal(official.exec('  予以公示: [0]'), null);
+  assert.equal(key.exec('  予以公示: [0]')?.[2], '予以公示');
+  assert.equal(official.exec('  予以公开x: [0]'), null, 'a key is official only as a whole');
+  for (const pattern of grammar.repository.scalar.patterns) if (pattern.match) new RegExp(pattern.match);
+  const numeric = new RegExp(grammar.repository.scalar.patterns[0].match, 'g');
+  assert.deepEqual('[38, 5, -1, 3020.782]'.match(numeric), ['38', '5', '-1', '3020.782']);
+});
