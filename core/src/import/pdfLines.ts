@@ -165,11 +165,19 @@ function fragments(line: readonly Glyph[], gap: number): Fragment[] {
 
 const PAGE_NUMBER = /^[-—–_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d+|\s*共\s*\d+\s*页)?[-—–_\s]*$/;
 
+/**
+ * A page number marked as one — between dashes (GB/T 9704's "— 1 —"), 第1页, 1/3 — which official documents print
+ * about 7 mm below the text block, higher than a plain number's margin.
+ */
+const MARKED_PAGE_NUMBER =
+  /^\s*(?:[-—–_]\s*\d{1,4}\s*[-—–_]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4})\s*$/;
+
 /** A page number in the top or bottom margin. */
 function furniture(line: readonly Glyph[], pageTop: number, pageHeight: number): boolean {
   const text = line.map((g) => g.text).join('');
   const at = (line[0].base - pageTop) / pageHeight;
-  return (at < 0.08 || at > 0.92) && PAGE_NUMBER.test(text);
+  if (!PAGE_NUMBER.test(text)) return false;
+  return at < 0.08 || at > 0.92 || ((at < 0.15 || at > 0.85) && MARKED_PAGE_NUMBER.test(text));
 }
 
 interface PageLine {
@@ -387,6 +395,29 @@ function stack(texts: readonly Fragment[], sectionId: string): Block[] {
   return blocks;
 }
 
+/** A label as printed, its ordinal kept (`(六)其他处理`, `1.申请人…`): width, spaces, quotes and `1、` evened out. */
+function printedForm(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[“”‘’'"]/g, '"')
+    .replace(/^(\d+)[.．、]/, '$1.');
+}
+
+/** Every row and group label of a section with its ordinal, as `printedForm` writes it. */
+const printedVocabularies = new Map<string, string[]>();
+function printedLabels(sectionId: string): string[] {
+  const cached = printedVocabularies.get(sectionId);
+  if (cached) return cached;
+  const words = new Set<string>();
+  for (const entry of sectionLabels(sectionId).entries)
+    for (const placed of entry.placed.values())
+      for (const label of entry.labels) words.add(printedForm(`${placed.node.ordinal}${label}`));
+  const list = [...words];
+  printedVocabularies.set(sectionId, list);
+  return list;
+}
+
 const STARTS_LABEL = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+、)/;
 
 /**
@@ -407,7 +438,13 @@ function joinSplitLabels(line: Fragment[], sectionId: string): Fragment[] {
       !STARTS_LABEL.test(f.text)
     ) {
       const joined = normaliseLabel(`${prev.text}${f.text}`);
-      if (joined === '' || words.some((w) => w.includes(joined))) {
+      // After an ordinal a label starts: the joined text must be how one of the section's labels begins with that
+      // ordinal (normalising drops ordinals, and （六） beside the last line of the row label wrapped next to it
+      // would otherwise join as 申请).
+      const fits = STARTS_LABEL.test(prev.text)
+        ? printedLabels(sectionId).some((w) => w.startsWith(printedForm(`${prev.text}${f.text}`)))
+        : joined === '' || words.some((w) => w.includes(joined));
+      if (fits) {
         out[out.length - 1] = { ...prev, text: `${prev.text}${f.text}`, x1: f.x1 };
         continue;
       }
