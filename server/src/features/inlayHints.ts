@@ -3,7 +3,8 @@ import { InlayHintKind } from 'vscode-languageserver/node';
 import type { InlayHint, InlayHintParams } from 'vscode-languageserver/node';
 import { columnHints } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
-import { toOffsetRange, toPosition } from '../positions';
+import { toOffsetRange, toPosition } from '../convert';
+import type { Feature } from '../serverContext';
 
 export function inlayHints(state: DocumentState, params: InlayHintParams): InlayHint[] {
   return columnHints(state.analysis.report, toOffsetRange(state.lines, params.range)).map((h) => ({
@@ -13,3 +14,22 @@ export function inlayHints(state: DocumentState, params: InlayHintParams): Inlay
     paddingRight: true,
   }));
 }
+
+export const inlayHintsFeature: Feature = (server) => {
+  let refresh = false;
+  server.connection.languages.inlayHint.on(
+    server.onDocument('textDocument/inlayHint', [], (state, params) =>
+      server.settings.columnHints ? inlayHints(state, params) : [],
+    ),
+  );
+  // The column names may have been switched on or off: the editor asks again.
+  server.settings.onDidChange(() => {
+    if (refresh) void server.connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
+  return {
+    initialize: (params) => {
+      refresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+      return { inlayHintProvider: { resolveProvider: false } };
+    },
+  };
+};
