@@ -1,5 +1,5 @@
 /** Everything the CLI touches outside itself, so that tests run it in-process with fakes of nothing but I/O. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './writeFileAtomic';
 
@@ -25,6 +25,8 @@ export interface CliIo {
    */
   readonly writeFile: (path: string, content: string | Uint8Array, options?: { readonly overwrite?: boolean }) => void;
   readonly exists: (path: string) => boolean;
+  /** Creates a directory (and its parents) for a batch's outputs. */
+  readonly makeDirectory?: (path: string) => void;
   /** Colours in human output. */
   readonly color: boolean;
 }
@@ -57,6 +59,7 @@ export function processIo(): CliIo {
         directory: e.isSymbolicLink() || e.isDirectory() === e.isFile() ? undefined : e.isDirectory(),
       })),
     writeFile: (p, c, options) => writeFileAtomic(p, c, options?.overwrite === true),
+    makeDirectory: (p) => void mkdirSync(p, { recursive: true }),
     exists: (p) => {
       try {
         statSync(p);
