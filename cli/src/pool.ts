@@ -1,9 +1,9 @@
 /**
  * Worker threads for the batch commands: the main thread reads the inputs (through the CLI's io, so that what is
  * read, and how often, is the same with any number of threads) and hands them to workers that run a task of
- * `tasks.ts` (synchronous, or asynchronous like a PDF's import), and runs the task itself while every worker has enough to do (N jobs: the main thread and N − 1
- * workers, so one fewer thread to start); the results come back in the inputs' order whatever order they finish
- * in. With one job, or for an input a worker could not finish (a worker that fails or exits), the task runs on
+ * `tasks.ts` (synchronous, or asynchronous like a PDF's import), and runs the task itself while every worker has
+ * enough to do (N jobs: the main thread and N − 1 workers, so one fewer thread to start); the results come back in
+ * the inputs' order whatever order they finish in. With one job, or for an input a worker could not finish (a worker that fails or exits), the task runs on
  * the main thread: the output is the same with any number of threads.
  *
  * Memory stays flat: a worker keeps nothing between inputs, at most `WINDOW` messages of `chunk` inputs are out
