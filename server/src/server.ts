@@ -12,6 +12,7 @@ import type { CompletionClient } from './features/completion';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
+import { Formatting } from './features/formatting';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { importSource } from './features/importSource';
@@ -104,6 +105,8 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         workspace: {
           workspaceFolders: { supported: true, changeNotifications: true },
           fileOperations: { didCreate: fileOperation, didRename: fileOperation, didDelete: fileOperation },
@@ -180,6 +183,13 @@ export function startServer(connection: Connection): void {
   );
   connection.onDocumentSymbol(onDocument('textDocument/documentSymbol', [], (state) => documentSymbols(state)));
   connection.onFoldingRanges(onDocument('textDocument/foldingRange', [], (state) => foldingRanges(state)));
+  const formatting = new Formatting(connection);
+  connection.onDocumentFormatting(
+    onDocument('textDocument/formatting', [], (state, params) => formatting.format(state, params)),
+  );
+  connection.onDocumentRangeFormatting(
+    onDocument('textDocument/rangeFormatting', [], (state, params) => formatting.format(state, params)),
+  );
 
   const request = <P, R>(method: string, empty: (params: P) => R, handler: Handler<P, R>): void => {
     connection.onRequest(method, guarded(log, method, empty, handler));
