@@ -56,6 +56,8 @@ export { ReportIndex } from './cross/reportIndex';
 export type { IndexStats, IndexUpdate } from './cross/reportIndex';
 export { agencyKey, displayName } from './cross/agencyKey';
 export type { FactCell, ReportFacts } from './cross/reportFacts';
+export { nextYearCells, previousYearCells } from './cross/yearLinks';
+export type { LinkedCell, YearLinks } from './cross/yearLinks';
 export { YEAR_PAIR_RULES, nb320DuplicateReport } from './rules/allCrossRules';
 export type { YearPairRule } from './rules/crossRule';
 export { nextYearReport } from './format/nextYear';

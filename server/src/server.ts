@@ -13,6 +13,7 @@ import { DiagnosticsPublisher } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { Formatting } from './features/formatting';
+import { definition, references } from './features/yearLinks';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { importSource } from './features/importSource';
@@ -67,6 +68,7 @@ export function startServer(connection: Connection): void {
   let completionClient: CompletionClient = { snippets: false, retrigger: false };
   let documentChanges = false;
   let hintRefresh = false;
+  let definitionLinks = false;
   const opened = new Set<string>();
 
   connection.onInitialize((params): InitializeResult => {
@@ -82,6 +84,7 @@ export function startServer(connection: Connection): void {
     };
     documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
     hintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
+    definitionLinks = caps.textDocument?.definition?.linkSupport === true;
     workspaceCaps = {
       watchFiles: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       progress: caps.window?.workDoneProgress === true,
@@ -107,6 +110,8 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
         workspace: {
           workspaceFolders: { supported: true, changeNotifications: true },
           fileOperations: { didCreate: fileOperation, didRename: fileOperation, didDelete: fileOperation },
@@ -183,6 +188,14 @@ export function startServer(connection: Connection): void {
   );
   connection.onDocumentSymbol(onDocument('textDocument/documentSymbol', [], (state) => documentSymbols(state)));
   connection.onFoldingRanges(onDocument('textDocument/foldingRange', [], (state) => foldingRanges(state)));
+  connection.onDefinition(
+    onDocument('textDocument/definition', null, (state, params) =>
+      definition(state, params, workspace, definitionLinks),
+    ),
+  );
+  connection.onReferences(
+    onDocument('textDocument/references', [], (state, params) => references(state, params, workspace)),
+  );
   const formatting = new Formatting(connection);
   connection.onDocumentFormatting(
     onDocument('textDocument/formatting', [], (state, params) => formatting.format(state, params)),

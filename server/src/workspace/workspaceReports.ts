@@ -16,8 +16,8 @@ import type {
   FileEvent,
   WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
-import { ReportIndex, agencyKey, tooLargeAnalysis } from '../../../core/src/index';
-import type { Diagnostic } from '../../../core/src/index';
+import { ReportIndex, agencyKey, nextYearCells, previousYearCells, tooLargeAnalysis } from '../../../core/src/index';
+import type { Diagnostic, YearLinks } from '../../../core/src/index';
 import type { DocumentState, DocumentStore } from '../documentStore';
 import { toLspDiagnostic } from '../features/diagnostics';
 import type { RelatedResolver } from '../features/diagnostics';
@@ -328,6 +328,16 @@ export class WorkspaceReports {
   /** The files of the workspace that claim this agency and year (next year's report, an import). */
   reportsOf(agency: string, year: number): string[] {
     return this.index.reportsOf(agencyKey(agency), year).map((key) => this.open.get(key) ?? key);
+  }
+
+  /**
+   * The cells of last year's (`previous`) or next year's report of the same 机关 that the cell or row at `offset`
+   * of an open document continues or is continued by (the document synced first, so that its key is current).
+   */
+  yearLinks(state: DocumentState, offset: number, direction: 'previous' | 'next'): YearLinks | undefined {
+    this.syncOpen(state);
+    const find = direction === 'previous' ? previousYearCells : nextYearCells;
+    return find(this.index, canonicalUri(state.uri), state.analysis.report, offset);
   }
 
   /** Where a related location in another report is: the editor's URI for it and its line starts. */

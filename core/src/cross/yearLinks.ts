@@ -1,0 +1,173 @@
+/**
+ * Cells that continue from one year's report to the next one of the same 机关 (invariants 6–8, and what
+ * `nextYear` carries): 上年结转 continues last year's 结转下年度继续办理, 现行有效件数 last year's 现行有效件数 (from a
+ * 2020 report: its 对外公开总数量), a 2019-edition 上一年项目数量 last year's 上一年项目数量 and 本年增/减. The editor's
+ * "go to definition" follows a cell back to last year, "find references" forward to next year.
+ */
+import type { Range } from '../diagnostics/diagnostic';
+import type { BoundReport } from '../model/bindReport';
+import { cellRange } from '../rules/cellRange';
+import { APPLICANT_COLUMNS } from '../template/parts';
+import type { Edition } from '../template/types';
+import { agencyKey } from './agencyKey';
+import type { ReportIndex } from './reportIndex';
+
+interface CellId {
+  readonly row: string;
+  readonly column: string;
+}
+
+/** A cell of year y+1 and the cells of year y it continues. */
+interface Link extends CellId {
+  readonly previous: readonly CellId[];
+}
+
+const DOCUMENT_ROWS = ['active.art20_1.rules', 'active.art20_1.normative'];
+const ITEM_ROWS = [
+  'active.art20_5.licensing',
+  'active.art20_5.otherServices',
+  'active.art20_6.penalty',
+  'active.art20_6.enforcement',
+  'active.art20_8.fees',
+];
+
+const cache = new Map<string, readonly Link[]>();
+
+/** The links from a report of `previous`'s edition to the next year's of `current`'s edition. */
+function linksBetween(previous: Edition, current: Edition): readonly Link[] {
+  const key = `${previous}>${current}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const links: Link[] = APPLICANT_COLUMNS.map((c) => ({
+    row: 'applications.carriedOver',
+    column: c.id,
+    previous: [{ row: 'applications.carriedForward', column: c.id }],
+  }));
+  for (const row of DOCUMENT_ROWS) {
+    if (current === 2021)
+      links.push({
+        row,
+        column: 'inForce',
+        previous: [{ row, column: previous === 2021 ? 'inForce' : 'totalPublished' }],
+      });
+    else if (previous === 2019)
+      links.push({ row, column: 'totalPublished', previous: [{ row, column: 'totalPublished' }] });
+  }
+  if (previous === 2019 && current === 2019) {
+    for (const row of ITEM_ROWS)
+      links.push({
+        row,
+        column: 'previousItems',
+        previous: [
+          { row, column: 'previousItems' },
+          { row, column: 'change' },
+        ],
+      });
+  }
+  cache.set(key, links);
+  return links;
+}
+
+/** A cell of another report that a link leads to. */
+export interface LinkedCell {
+  readonly uri: string;
+  readonly year: number;
+  readonly range: Range;
+  /** `四、结转下年度继续办理·自然人`. */
+  readonly name: string;
+}
+
+export interface YearLinks {
+  /** What was under the cursor: a cell, or a row's key (then every column of the row). */
+  readonly origin: Range;
+  readonly targets: readonly LinkedCell[];
+}
+
+/** The linked row's cells at `offset`: one cell on a value, the row's columns on its key. */
+function cellsAt(report: BoundReport, offset: number): { origin: Range; row: string; columns: string[] } | undefined {
+  for (const row of report.rows.values()) {
+    const id = row.placed.node.id;
+    if (id !== 'applications.carriedOver' && id !== 'applications.carriedForward' && !id.startsWith('active.'))
+      continue;
+    const key = row.pair.key;
+    if (offset >= key.start && offset <= key.end)
+      return { origin: { start: key.start, end: key.end }, row: id, columns: row.cells.map((c) => c.column.id) };
+    for (const cell of row.cells) {
+      if (!cell.node) continue;
+      const range = cellRange(row, cell);
+      if (offset >= range.start && offset <= range.end && range.end > range.start)
+        return { origin: range, row: id, columns: [cell.column.id] };
+    }
+  }
+  return undefined;
+}
+
+/** The cells of the report `uri` (of `year`) with these ids; a row's columns asked together give one target. */
+function targetsIn(
+  index: ReportIndex,
+  uri: string,
+  year: number,
+  cells: readonly CellId[],
+  wholeRow: boolean,
+): LinkedCell[] {
+  const facts = index.facts(uri);
+  if (!facts) return [];
+  const found = cells.map((c) => facts.cell(c.row, c.column)).filter((c) => c !== undefined);
+  if (found.length === 0) return [];
+  if (!wholeRow) return found.map((c) => ({ uri, year, range: c.range, name: c.name }));
+  const start = Math.min(...found.map((c) => c.range.start));
+  const end = Math.max(...found.map((c) => c.range.end));
+  return [{ uri, year, range: { start, end }, name: found[0].name.split('·')[0] }];
+}
+
+function keyOf(report: BoundReport): { key: string; year: number } | undefined {
+  const agency = report.agency?.trim();
+  return agency && report.year !== undefined ? { key: agencyKey(agency), year: report.year } : undefined;
+}
+
+/** "Go to definition": last year's cells this cell (or row) continues, in the reports the index holds. */
+export function previousYearCells(
+  index: ReportIndex,
+  uri: string,
+  report: BoundReport,
+  offset: number,
+): YearLinks | undefined {
+  const at = cellsAt(report, offset);
+  const own = keyOf(report);
+  if (!at || !own) return undefined;
+  const targets: LinkedCell[] = [];
+  for (const previousUri of index.reportsOf(own.key, own.year - 1)) {
+    if (previousUri === uri) continue;
+    const edition = index.facts(previousUri)?.edition;
+    if (edition === undefined) continue;
+    const links = linksBetween(edition, report.edition).filter(
+      (l) => l.row === at.row && at.columns.includes(l.column),
+    );
+    const cells = links.flatMap((l) => l.previous);
+    targets.push(...targetsIn(index, previousUri, own.year - 1, cells, at.columns.length > 1));
+  }
+  return targets.length ? { origin: at.origin, targets } : undefined;
+}
+
+/** "Find references": next year's cells that continue this cell (or row), in the reports the index holds. */
+export function nextYearCells(
+  index: ReportIndex,
+  uri: string,
+  report: BoundReport,
+  offset: number,
+): YearLinks | undefined {
+  const at = cellsAt(report, offset);
+  const own = keyOf(report);
+  if (!at || !own) return undefined;
+  const targets: LinkedCell[] = [];
+  for (const nextUri of index.reportsOf(own.key, own.year + 1)) {
+    if (nextUri === uri) continue;
+    const edition = index.facts(nextUri)?.edition;
+    if (edition === undefined) continue;
+    const cells = linksBetween(report.edition, edition).filter((l) =>
+      l.previous.some((p) => p.row === at.row && at.columns.includes(p.column)),
+    );
+    targets.push(...targetsIn(index, nextUri, own.year + 1, cells, at.columns.length > 1));
+  }
+  return targets.length ? { origin: at.origin, targets } : undefined;
+}
