@@ -90,7 +90,7 @@ export type { FoldRegion } from './assist/folding';
 export { hoverAt } from './assist/hover';
 export type { HoverInfo } from './assist/hover';
 export { columnHints } from './assist/inlayHints';
-export type { ColumnHint } from './assist/inlayHints';
+export type { ColumnHint, ColumnHintStyle } from './assist/inlayHints';
 export { outline } from './assist/outline';
 export type { OutlineItem, OutlineKind } from './assist/outline';
 export { snippetToPlain } from './assist/snippet';

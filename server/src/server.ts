@@ -38,7 +38,7 @@ import type {
 import { ImportRequest, NextYearRequest, WorkspaceIndexRequest } from './protocol';
 import type { ImportParams, ImportResult, NextYearParams, NextYearResult, WorkspaceIndexResult } from './protocol';
 import type { RenderParams, RenderResult } from './protocol';
-import { Settings, diagnosticsDelay } from './settings';
+import { Settings, diagnosticsDelay, initialSettings } from './settings';
 import { MAX_FILE_BYTES, REPORT_GLOB } from './workspace/reportFiles';
 import { WorkspaceReports } from './workspace/workspaceReports';
 import type { WorkspaceCapabilities } from './workspace/workspaceReports';
@@ -74,7 +74,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     settings.clientLocale = params.locale;
-    settings.update(options.settings);
+    for (const given of initialSettings(options)) settings.update(given);
     settings.diagnosticsDelayMs = diagnosticsDelay(options.diagnosticsDelayMs);
     useLanguage(settings.lang);
     const caps = params.capabilities;
@@ -177,7 +177,9 @@ export function startServer(connection: Connection): void {
   connection.onHover(onDocument('textDocument/hover', null, (state, params) => hover(state, params, settings.lang)));
   connection.languages.inlayHint.on(
     onDocument('textDocument/inlayHint', [], (state, params) =>
-      settings.columnHints ? inlayHints(state, params) : [],
+      settings.columnNames === 'off'
+        ? []
+        : inlayHints(state, params, settings.columnNames === 'short' ? 'short' : 'full'),
     ),
   );
   connection.onCodeAction(

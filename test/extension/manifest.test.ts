@@ -123,7 +123,9 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
     'nianbao.inlayHints.columnNames',
     'nianbao.trace.server',
   ]);
-  assert.equal(c.configuration.properties['nianbao.inlayHints.columnNames'].default, true);
+  const columnNames = c.configuration.properties['nianbao.inlayHints.columnNames'];
+  assert.deepEqual([columnNames.enum, columnNames.default], [['short', 'full', 'cursorRow', 'off'], 'short']);
+  assert.ok(existsSync(join(ROOT, language.icon.light)) && existsSync(join(ROOT, language.icon.dark)), 'file icon');
   assert.equal(pkg.engines.vscode, '^1.100.0');
 });
 
@@ -149,4 +151,26 @@ test('the grammar marks every official key and only those, as YAML keys otherwis
   for (const pattern of grammar.repository.scalar.patterns) if (pattern.match) new RegExp(pattern.match);
   const numeric = new RegExp(grammar.repository.scalar.patterns[0].match, 'g');
   assert.deepEqual('[38, 5, -1, 3020.782]'.match(numeric), ['38', '5', '-1', '3020.782']);
+});
+
+test('a report gets no ambiguous-character boxes (full-width ，；（） on every line), invisible characters still marked', () => {
+  const defaults = pkg.contributes.configurationDefaults['[nianbao]'];
+  assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+  assert.equal(defaults['editor.unicodeHighlight.nonBasicASCII'], false);
+  assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], true);
+  assert.equal(defaults['editor.defaultFormatter'], `${pkg.publisher}.${pkg.name}`);
+  assert.equal(Object.keys(pkg.contributes.configurationDefaults).length, 1, 'other YAML keeps its settings');
+});
+
+test('every command is found in the palette by typing 年报 and by its Chinese title, in either display language', () => {
+  for (const command of pkg.contributes.commands as { title: string; category: string }[]) {
+    const key = (placeholder: string): string => placeholder.replace(/^%|%$/g, '');
+    const zh = `${nlsZh[key(command.category)]}: ${nlsZh[key(command.title)]}`;
+    const en = `${nls[key(command.category)]}: ${nls[key(command.title)]}`;
+    assert.match(zh, /年报/, zh);
+    assert.match(en, /年报/, en);
+    // The English title names the command in Chinese too (预览, 导出, 新建 …), so typing it finds the command.
+    const chinese = nlsZh[key(command.title)].replace(/工作区中的|从网页或文本|HTML/g, '').slice(0, 2);
+    assert.ok(en.includes(chinese), `${en} lacks ${chinese}`);
+  }
 });

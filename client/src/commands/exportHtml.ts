@@ -9,6 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenderRequest } from '../../../server/src/protocol';
 import type { RenderParams, RenderResult } from '../../../server/src/protocol';
 import { t } from '../l10n';
+import { exportOpenAction } from './exportOpenAction';
 import type { PreviewManager } from '../preview/previewManager';
 import { previewLanguage } from '../preview/previewManager';
 import { describeError, openReportDocument } from '../reportDocuments';
@@ -137,7 +138,12 @@ export async function exportHtml(
   }
 
   const written = vscode.workspace.asRelativePath(target);
-  const open = t('Open in Browser');
+  const action = exportOpenAction({
+    web: vscode.env.uiKind === vscode.UIKind.Web,
+    remoteName: vscode.env.remoteName,
+    scheme: target.scheme,
+  });
+  const open = action === 'openInBrowser' ? t('Open in Browser') : t('Reveal in Explorer');
   const errors = result.counts?.error ?? 0;
   const warnings = result.counts?.warning ?? 0;
   const message =
@@ -151,7 +157,9 @@ export async function exportHtml(
       : t('Exported {0}', written);
   const show = errors || warnings ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void Promise.resolve(show(message, open)).then((choice) => {
-    if (choice === open) void vscode.env.openExternal(target);
+    if (choice !== open) return;
+    if (action === 'openInBrowser') void vscode.env.openExternal(target);
+    else void vscode.commands.executeCommand('revealInExplorer', target);
   });
   return target;
 }
