@@ -41,7 +41,12 @@ async function main() {
   const cs = await startCodeServer({
     install: [vsix],
     keepState: !!argv['keep-state'],
-    settings: { 'nianbao.language': 'zh', 'editor.inlayHints.enabled': 'on' },
+    // A first start as after installing: the walkthrough opens (the quiet defaults of the other suites keep it shut).
+    settings: {
+      'nianbao.language': 'zh',
+      'editor.inlayHints.enabled': 'on',
+      'workbench.welcomePage.walkthroughs.openOnInstall': true,
+    },
   });
   const shots = join(ROOT, 'test', 'e2e', 'screenshots');
   mkdirSync(shots, { recursive: true });

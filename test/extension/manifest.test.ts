@@ -86,7 +86,13 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   const c = pkg.contributes;
   assert.equal(pkg.main, './dist/client.js');
   assert.equal(pkg.l10n, './l10n');
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:nianbao', 'onLanguage:yaml', 'onWebviewPanel:nianbao.preview']);
+  // onStartupFinished: the walkthrough opens the first time the extension runs (the server starts only for a report).
+  assert.deepEqual(pkg.activationEvents, [
+    'onLanguage:nianbao',
+    'onLanguage:yaml',
+    'onWebviewPanel:nianbao.preview',
+    'onStartupFinished',
+  ]);
   const language = c.languages[0];
   assert.deepEqual([language.id, language.extensions], ['nianbao', ['.nianbao.yaml', '.nianbao.yml']]);
   const firstLine = new RegExp(language.firstLine);
@@ -116,6 +122,7 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
       'nianbao.restartServer',
       'nianbao.nextYearReport',
       'nianbao.importReport',
+      'nianbao.openExample',
     ],
   );
   assert.deepEqual(Object.keys(c.configuration.properties), [
@@ -173,4 +180,34 @@ test('every command is found in the palette by typing 年报 and by its Chinese 
     const chinese = nlsZh[key(command.title)].replace(/工作区中的|从网页或文本|HTML/g, '').slice(0, 2);
     assert.ok(en.includes(chinese), `${en} lacks ${chinese}`);
   }
+});
+
+test('the walkthrough: five steps, each with an image that exists and a command link in both languages', () => {
+  const [walkthrough] = pkg.contributes.walkthroughs as {
+    id: string;
+    title: string;
+    steps: { id: string; title: string; description: string; media: { image: string; altText: string } }[];
+  }[];
+  assert.equal(walkthrough.id, 'nianbao.start');
+  const key = (placeholder: string): string => placeholder.replace(/^%|%$/g, '');
+  assert.equal(nlsZh[key(walkthrough.title)], '年报入门');
+  assert.deepEqual(
+    walkthrough.steps.map((s) => s.id),
+    ['newReport', 'problems', 'preview', 'import', 'checkWorkspace'],
+  );
+  const ours = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
+  for (const step of walkthrough.steps) {
+    assert.ok(existsSync(join(ROOT, step.media.image)), step.media.image);
+    assert.ok(nls[key(step.media.altText)] && nlsZh[key(step.media.altText)], `alt text of ${step.id}`);
+    for (const texts of [nls, nlsZh]) {
+      const description = texts[key(step.description)];
+      const links = [...description.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      assert.ok(links.length > 0, `${step.id}: no command link in "${description}"`);
+      for (const id of links) assert.ok(ours.has(id) || id.startsWith('workbench.'), `${step.id}: ${id}`);
+    }
+  }
+  // The images ship in the .vsix; so does the example the first step opens.
+  const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+  assert.match(ignore, /^!media\/\*\*$/m);
+  assert.match(ignore, /^!examples\/\*\.nianbao\.yaml$/m);
 });

@@ -101,6 +101,14 @@ describe('the details of a report in VS Code', () => {
     await setConfiguration('nianbao.inlayHints.columnNames', undefined);
   });
 
+  it('打开示例年报 opens the example that ships with the extension as a new unsaved report', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('nianbao.openExample');
+    assert.equal(document.isUntitled, true);
+    assert.equal(document.languageId, 'nianbao');
+    assert.match(document.uri.path, /示例-shifan-2024\.nianbao\.yaml$/);
+    assert.equal(document.getText(), await exampleText());
+  });
+
   it('the preview’s title follows the language setting', async () => {
     const uri = workspaceUri('examples', 'caozhen-2020.nianbao.yaml');
     await open(uri);
