@@ -2,7 +2,7 @@
 // answers `nianbao/render` with) and the export page, in this process, for the typical and the large report; the
 // size of the message the server sends per update (the nianbao/render response, as JSON-RPC over the wire); and
 // the request's round trip through the real server right after an edit (analysis of the new version + render).
-// The in-page patch in Chromium is measured by `npm run bench:preview` (test/browser/previewLive.test.ts), whose
+// The in-page patch in Chromium is measured by `npm run bench:preview` (test/client/previewLive.test.ts), whose
 // figures are appended when Chromium is there.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -74,7 +74,7 @@ export async function preview({ quick = false } = {}) {
   let browser;
   if (
     !quick &&
-    existsSync(join(ROOT, 'out/test/browser/previewLive.test.js')) &&
+    existsSync(join(ROOT, 'out/test/client/previewLive.test.js')) &&
     existsSync(process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium')
   ) {
     const run = spawnSync(
@@ -83,7 +83,7 @@ export async function preview({ quick = false } = {}) {
         '--test',
         '--test-reporter=spec',
         '--test-name-pattern=patched DOM',
-        join(ROOT, 'out/test/browser/previewLive.test.js'),
+        join(ROOT, 'out/test/client/previewLive.test.js'),
       ],
       { cwd: ROOT, encoding: 'utf8', timeout: 300_000 },
     );

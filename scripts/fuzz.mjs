@@ -1,4 +1,4 @@
-// `npm run fuzz`: the fuzz targets of test/fuzz/ (the real server over stdio, the core in-process, the real CLI,
+// `npm run fuzz`: the fuzz targets of test/support/fuzz/ (the real server over stdio, the core in-process, the real CLI,
 // the importer in-process and through the CLI) for a stretch of time or a number of runs, each slice with a fresh
 // seed, until the time is up or something fails. `npm test` runs the same targets briefly with fixed seeds.
 //
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { TARGETS, runFuzz } = require(join(ROOT, 'out', 'test', 'fuzz', 'targets.js'));
+const { TARGETS, runFuzz } = require(join(ROOT, 'out', 'test', 'support', 'fuzz', 'targets.js'));
 
 const args = {};
 for (let i = 2; i < process.argv.length; i++) {

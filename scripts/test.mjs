@@ -1,5 +1,5 @@
-// `npm test` after the build: every node:test file compiled under out/test (one process per file, in
-// parallel), then the suites that need a real editor (registered in EDITOR_SUITES when they exist).
+// `npm test` after the build: the lint (scripts/lint.mjs), every node:test file compiled under out/test (one process
+// per file, in parallel), then the suites that need a real editor (registered in EDITOR_SUITES when they exist).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outTest = join(root, 'out', 'test');
 /** Suites run by their own drivers (a real VS Code), not by node:test. */
-const EDITOR_DIRS = new Set(['integration', 'e2e']);
+const EDITOR_DIRS = new Set([join(outTest, 'client', 'integration'), join(outTest, 'client', 'e2e')]);
 
 /** Every compiled `*.test.js` (not support modules: node's directory mode would also run any .js under test/). */
 function testFiles(dir) {
@@ -16,7 +16,7 @@ function testFiles(dir) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
-      if (!(dir === outTest && EDITOR_DIRS.has(name))) out.push(...testFiles(path));
+      if (!EDITOR_DIRS.has(path)) out.push(...testFiles(path));
     } else if (name.endsWith('.test.js')) {
       out.push(path);
     }
@@ -24,8 +24,10 @@ function testFiles(dir) {
   return out;
 }
 
+let failed =
+  spawnSync(process.execPath, [join(root, 'scripts', 'lint.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0;
+
 const files = existsSync(outTest) ? testFiles(outTest) : [];
-let failed = false;
 if (files.length) {
   const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
   failed ||= r.status !== 0;

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
-import type { ColumnNames } from '../../server/src/protocol';
+import type { ColumnNames } from '../../protocol/src/protocol';
 
 export function columnNamesSetting(): ColumnNames {
   const value: unknown = vscode.workspace.getConfiguration('nianbao').get('inlayHints.columnNames', 'short');

@@ -1,9 +1,10 @@
 /**
  * The VS Code extension: starts the language server when a report is opened and adds the status bar item and the
  * commands. Everything about reports is the server's; this is only wiring. Further features (the preview) take
- * the same `ExtensionServices` and register themselves in `FEATURES`.
+ * the same `ExtensionServices` (`feature.ts`) and register themselves in `FEATURES`.
  */
 import * as vscode from 'vscode';
+import type { ExtensionServices, Feature } from './feature';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { ImportLog, importReport } from './commands/importReport';
 import { nextYearReport } from './commands/nextYearReport';
@@ -15,13 +16,6 @@ import { watchReports } from './reportDocuments';
 import { ServerConnection } from './serverConnection';
 import { StatusBar } from './statusBar';
 import { openWalkthroughOnce } from './walkthrough';
-
-export interface ExtensionServices {
-  readonly context: vscode.ExtensionContext;
-  readonly server: ServerConnection;
-}
-
-type Feature = (services: ExtensionServices) => vscode.Disposable[];
 
 const FEATURES: readonly Feature[] = [
   ({ server }) => [new StatusBar(server)],

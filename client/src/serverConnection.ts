@@ -11,8 +11,8 @@ import type {
   LanguageClientOptions,
   ServerOptions,
 } from 'vscode-languageclient/node';
-import { ServerInfoRequest } from '../../server/src/protocol';
-import type { InitializationOptions, ServerInfoResult, ServerSettings } from '../../server/src/protocol';
+import { ServerInfoRequest } from '../../protocol/src/protocol';
+import type { InitializationOptions, ServerSettings } from '../../protocol/src/protocol';
 import { columnNamesSetting, cursorRowMiddleware, refreshOnCursorRow } from './cursorRowHints';
 import { t } from './l10n';
 import { MAX_RESTARTS, RestartPolicy } from './restartPolicy';
@@ -64,7 +64,7 @@ export class ServerConnection implements vscode.Disposable {
           : 'stopped';
     let pid: number | undefined;
     if (client && state === 'running') {
-      pid = await client.sendRequest<ServerInfoResult>(ServerInfoRequest.method).then(
+      pid = await client.sendRequest(ServerInfoRequest.type).then(
         (info) => info?.pid,
         () => undefined,
       );

@@ -1,7 +1,7 @@
 /** The status bar item of the active report: edition, year, and its error and warning counts (from the server). */
 import * as vscode from 'vscode';
-import { StatusNotification } from '../../server/src/protocol';
-import type { StatusParams } from '../../server/src/protocol';
+import { StatusNotification } from '../../protocol/src/protocol';
+import type { StatusParams } from '../../protocol/src/protocol';
 import { t } from './l10n';
 import { isReport } from './reportDocuments';
 import type { ServerConnection } from './serverConnection';
@@ -17,7 +17,7 @@ export class StatusBar implements vscode.Disposable {
     this.disposables.push(
       server.onStarted((client) => {
         this.disposables.push(
-          client.onNotification(StatusNotification.method, (params: StatusParams) => {
+          client.onNotification(StatusNotification.type, (params: StatusParams) => {
             this.byUri.set(params.uri, params);
             this.render();
           }),

@@ -1,5 +1,5 @@
 // End-to-end UI tests: the packaged .vsix installed into code-server, the workbench driven with Playwright in
-// Debian's Chromium the way a person uses it (test/e2e/*.test.ts, compiled to out/test/e2e). This driver owns
+// Debian's Chromium the way a person uses it (test/client/e2e/*.test.ts, compiled to out/test/client/e2e). This driver owns
 // the infrastructure: package (unless --vsix=FILE), install, start code-server on loopback with a copy of the
 // examples and fixtures, run the tests with E2E_URL / E2E_WORKSPACE, stop everything.
 // Usage: node scripts/vscode/runE2e.mjs [--vsix=FILE] [--keep-state]
@@ -30,14 +30,14 @@ async function main() {
     if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
   }
   if (!existsSync(vsix)) throw new Error(`${vsix} does not exist`);
-  const tests = join(ROOT, 'out', 'test', 'e2e');
+  const tests = join(ROOT, 'out', 'test', 'client', 'e2e');
   const files = existsSync(tests)
     ? readdirSync(tests)
         .filter((f) => f.endsWith('.test.js'))
         .sort()
         .map((f) => join(tests, f))
     : [];
-  if (files.length === 0) throw new Error('no e2e tests in out/test/e2e: run npm run build first');
+  if (files.length === 0) throw new Error('no e2e tests in out/test/client/e2e: run npm run build first');
   const cs = await startCodeServer({
     install: [vsix],
     keepState: !!argv['keep-state'],
@@ -48,7 +48,7 @@ async function main() {
       'workbench.welcomePage.walkthroughs.openOnInstall': true,
     },
   });
-  const shots = join(ROOT, 'test', 'e2e', 'screenshots');
+  const shots = join(ROOT, 'test', 'client', 'e2e', 'screenshots');
   mkdirSync(shots, { recursive: true });
   try {
     assembleWorkspace(cs.workspace);

@@ -15,7 +15,7 @@ try {
   await runTests({
     version: '1.100.3',
     extensionDevelopmentPath: ROOT,
-    extensionTestsPath: join(ROOT, 'out', 'test', 'integration', 'index.js'),
+    extensionTestsPath: join(ROOT, 'out', 'test', 'client', 'integration', 'index.js'),
     launchArgs: [workspace, '--disable-extensions'],
   });
 } catch (error) {

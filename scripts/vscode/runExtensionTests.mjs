@@ -1,4 +1,4 @@
-// Run the extension's integration suite (test/integration, mocha, real `vscode` API) inside code-server's Node
+// Run the extension's integration suite (test/client/integration, mocha, real `vscode` API) inside code-server's Node
 // extension host, driven by headless Chromium. The same suite runs under @vscode/test-electron where VS Code can
 // be downloaded (`npm run test:electron`).
 //
@@ -27,7 +27,7 @@ const argv = Object.fromEntries(
     return [m[1], m[2] ?? true];
   }),
 );
-const TESTS = resolve(argv.tests ?? join(ROOT, 'out', 'test', 'integration', 'index.js'));
+const TESTS = resolve(argv.tests ?? join(ROOT, 'out', 'test', 'client', 'integration', 'index.js'));
 const TIMEOUT_S = Number(argv.timeout ?? 300);
 const started = Date.now();
 const log = (...a) => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);

@@ -3,7 +3,13 @@
  * The only place that knows LSP; every answer comes from the core through one analysis per document version.
  */
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import type { Connection, InitializeResult } from 'vscode-languageserver/node';
+import type {
+  CancellationToken,
+  Connection,
+  InitializeResult,
+  RequestType,
+  RequestType0,
+} from 'vscode-languageserver/node';
 import { DocumentStore, MAX_DOCUMENT_LENGTH } from './documentStore';
 import type { DocumentState } from './documentStore';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -24,20 +30,24 @@ import { useLanguage } from './l10n';
 import { cancellable, connectionLog, guarded, guardedNotification } from './guard';
 import type { Handler } from './guard';
 import { t } from './l10n';
-import { AnalysesRequest, CheckFilesRequest, EditionsRequest, ServerInfoRequest, SkeletonRequest } from './protocol';
-import { RenderRequest } from './protocol';
+import {
+  AnalysesRequest,
+  CheckFilesRequest,
+  EditionsRequest,
+  ImportRequest,
+  NextYearRequest,
+  RenderRequest,
+  ServerInfoRequest,
+  SkeletonRequest,
+  WorkspaceIndexRequest,
+} from '../../protocol/src/protocol';
 import type {
-  CheckFilesParams,
   CheckFilesResult,
   InitializationOptions,
+  RenderParams,
   ServerInfoResult,
   ServerSettings,
-  SkeletonParams,
-  SkeletonResult,
-} from './protocol';
-import { ImportRequest, NextYearRequest, WorkspaceIndexRequest } from './protocol';
-import type { ImportParams, ImportResult, NextYearParams, NextYearResult, WorkspaceIndexResult } from './protocol';
-import type { RenderParams, RenderResult } from './protocol';
+} from '../../protocol/src/protocol';
 import { Settings, diagnosticsDelay, initialSettings } from './settings';
 import { MAX_FILE_BYTES, REPORT_GLOB } from './workspace/reportFiles';
 import { WorkspaceReports } from './workspace/workspaceReports';
@@ -206,40 +216,49 @@ export function startServer(connection: Connection): void {
     onDocument('textDocument/rangeFormatting', [], (state, params) => formatting.format(state, params)),
   );
 
-  const request = <P, R>(method: string, empty: (params: P) => R, handler: Handler<P, R>): void => {
-    connection.onRequest(method, guarded(log, method, empty, handler));
+  const request = <P, R>(type: RequestType<P, R, void>, empty: (params: P) => R, handler: Handler<P, R>): void => {
+    connection.onRequest(type, guarded(log, type.method, empty, handler));
   };
-  request(
-    EditionsRequest.method,
+  /** A request without parameters: the token is the handler's last argument (a client may still send some). */
+  const request0 = <R>(
+    type: RequestType0<R, void>,
+    empty: () => R,
+    handler: (token: CancellationToken) => R | Promise<R>,
+  ): void => {
+    const answer = guarded<void, R>(log, type.method, empty, (_, token) => handler(token));
+    connection.onRequest(type, (...args: CancellationToken[]) => answer(undefined, args[args.length - 1]));
+  };
+  request0(
+    EditionsRequest.type,
     () => [],
     () => editions(),
   );
-  request<SkeletonParams, SkeletonResult>(
-    SkeletonRequest.method,
+  request(
+    SkeletonRequest.type,
     () => ({ error: internal() }),
     (params) => skeleton(params),
   );
-  request(
-    AnalysesRequest.method,
+  request0(
+    AnalysesRequest.type,
     () => ({ analyses: store.analyses }),
     () => ({ analyses: store.analyses }),
   );
-  request<CheckFilesParams, CheckFilesResult>(
-    CheckFilesRequest.method,
+  request(
+    CheckFilesRequest.type,
     () => ({ ...NO_FILES, error: internal() }),
     (params, token) => workspace.checkFiles(params.uris, token),
   );
-  request<RenderParams | null, RenderResult | null>(
-    RenderRequest.method,
+  request(
+    RenderRequest.type,
     () => null,
-    cancellable((params, token) => {
+    cancellable((params: RenderParams | null, token) => {
       const state = typeof params?.uri === 'string' ? store.get(params.uri) : undefined;
       if (state) workspace.syncOpen(state);
       return render(params, store, settings.lang, (uri) => workspace.crossOf(uri), token);
     }),
   );
-  request(
-    ServerInfoRequest.method,
+  request0(
+    ServerInfoRequest.type,
     () => serverInfo(),
     () => serverInfo(),
   );
@@ -272,18 +291,18 @@ export function startServer(connection: Connection): void {
       params.files.forEach((f) => workspace.deleted(f.uri)),
     ),
   );
-  request<void, WorkspaceIndexResult>(
-    WorkspaceIndexRequest.method,
+  request0(
+    WorkspaceIndexRequest.type,
     () => workspace.emptyStats(),
-    (_, token) => workspace.stats(token),
+    (token) => workspace.stats(token),
   );
-  request<NextYearParams, NextYearResult>(
-    NextYearRequest.method,
+  request(
+    NextYearRequest.type,
     () => ({ error: internal() }),
     cancellable((params) => nextYear(params, store, (a, y) => workspace.reportsOf(a, y), settings.lang)),
   );
-  request<ImportParams, ImportResult>(
-    ImportRequest.method,
+  request(
+    ImportRequest.type,
     () => ({ error: internal() }),
     cancellable((params) => importSource(params, (a, y) => workspace.reportsOf(a, y), settings.lang)),
   );

@@ -1,6 +1,6 @@
 /** The server's view of the `nianbao.*` settings and of the language its messages are in. */
 import type { Lang } from '../../core/src/index';
-import type { ColumnNames, InitializationOptions, Language, ServerSettings } from './protocol';
+import type { ColumnNames, InitializationOptions, Language, ServerSettings } from '../../protocol/src/protocol';
 
 /** The debounce of diagnostics after a change, unless the client's initialization options say otherwise. */
 export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;

@@ -17,7 +17,7 @@ test('npx nianbao check examples/: exit 0', () => {
 });
 
 test('a broken fixture: exit 1 with the arithmetic on stdout', () => {
-  const r = runBin(['check', join(FIXTURES, 'core', '2019', 'nb302-result-total.fail.nianbao.yaml')]);
+  const r = runBin(['check', join(FIXTURES, 'rules', 'nb302', '2019-result-total.fail.nianbao.yaml')]);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /错误 NB302 （七）总计·自然人 应为 88（予以公开 38 \+ 部分公开 7 \+ /);
   assert.equal(r.stderr, '');

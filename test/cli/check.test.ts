@@ -8,8 +8,8 @@ import { runCli } from '../support/cliRun';
 import { EXAMPLES, FIXTURES, ROOT } from '../support/paths';
 
 const SEED = join(EXAMPLES, 'caozhen-2020.nianbao.yaml');
-const BROKEN = join(FIXTURES, 'core', '2021', 'nb304-appeal-total.fail.nianbao.yaml');
-const WARNINGS_ONLY = join(FIXTURES, 'core', '2019', 'nb206-blank-cell.fail.nianbao.yaml');
+const BROKEN = join(FIXTURES, 'rules', 'nb304', '2021-appeal-total.fail.nianbao.yaml');
+const WARNINGS_ONLY = join(FIXTURES, 'rules', 'nb206', '2019-blank-cell.fail.nianbao.yaml');
 const STACK = /\n\s+at .+:\d+/;
 
 /** 1-based line and column of the first occurrence of `needle` (after `anchor`, when given). */

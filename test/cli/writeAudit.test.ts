@@ -7,7 +7,7 @@
  * - the client writes only the HTML export, where the save dialog (or a caller's target that must not exist) says;
  *   new reports (新建年报, next year, import) open as unsaved documents;
  * - the server writes nothing: its fixes are text edits of the open document, versioned.
- * The editor's side is tested in VS Code by test/integration/noDataLoss.test.ts.
+ * The editor's side is tested in VS Code by test/client/integration/noDataLoss.test.ts.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Isolation of the preview and trust of the workspace, read from the code itself (the panel's real options are
- * checked again in VS Code by test/integration/preview.test.ts):
+ * checked again in VS Code by test/client/integration/preview.test.ts):
  * - the webview options come from one function: scripts on (for the nonce'd page script), forms off, command links
  *   off, resources only from the extension's media folder;
  * - every webview the client creates or restores gets exactly those options, and no other file of the client sets

@@ -1,13 +1,13 @@
 /**
  * The preview's update scheduler on its own, with a scripted host (the end-to-end behaviour with the real server
- * and page is in test/browser/previewLive.test.ts): one request at a time for the newest version, nothing older
+ * and page is in test/client/previewLive.test.ts): one request at a time for the newest version, nothing older
  * shown after something newer, a refresh shows the same version again, a reset after the document reopened,
  * failures reported once after the retries, nothing shown after dispose.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PreviewUpdater } from '../../client/src/preview/previewUpdater';
-import type { RenderResult } from '../../server/src/protocol';
+import type { RenderResult } from '../../protocol/src/protocol';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

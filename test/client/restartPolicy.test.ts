@@ -1,4 +1,4 @@
-/** The client's decisions when the server dies (the real restart in VS Code: test/integration/serverRestart.test.ts). */
+/** The client's decisions when the server dies (the real restart in VS Code: test/client/integration/serverRestart.test.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MAX_RESTARTS, RestartPolicy, WINDOW_MS } from '../../client/src/restartPolicy';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { LineIndex, ReportIndex, agencyKey, analyze } from '../../core/src/index';
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../protocol/src/protocol';
 import { DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelay } from '../../server/src/settings';
 import { actualMarkers, expectedMarkers, fixtures } from '../support/fixtures';
 import { LspClient, fileUri } from '../support/lspClient';
@@ -25,7 +25,7 @@ after(async () => {
 
 describe('fixtures', () => {
   // The server's own fixtures, and the core's test set (test/fixtures/core) where it is present.
-  const all = [...fixtures('server/fixable'), ...fixtures('server/diagnostics'), ...fixtures('core')];
+  const all = [...fixtures('server/fixable'), ...fixtures('server/diagnostics'), ...fixtures('rules')];
   test('there are fixtures', () => assert.ok(all.length >= 15));
   for (const f of all) {
     test(`${f.name}: the diagnostics its markers expect`, async () => {

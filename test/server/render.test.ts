@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import { analyze, renderPage, renderReport } from '../../core/src/index';
-import type { EditionInfo, RenderParams, RenderResult } from '../../server/src/protocol';
-import { RenderRequest } from '../../server/src/protocol';
+import type { EditionInfo, RenderParams, RenderResult } from '../../protocol/src/protocol';
+import { RenderRequest } from '../../protocol/src/protocol';
 import { LspClient, fileUri, positionOf } from '../support/lspClient';
 import { EXAMPLES } from '../support/paths';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { analyze } from '../../core/src/index';
-import type { ImportResult, NextYearResult, WorkspaceIndexResult } from '../../server/src/protocol';
+import type { ImportResult, NextYearResult, WorkspaceIndexResult } from '../../protocol/src/protocol';
 import { LspClient, VSCODE_CAPABILITIES } from '../support/lspClient';
 import { EXAMPLES, FIXTURES } from '../support/paths';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { analyze } from '../../core/src/index';
-import type { EditionInfo, SkeletonResult } from '../../server/src/protocol';
+import type { EditionInfo, SkeletonResult } from '../../protocol/src/protocol';
 import { LspClient } from '../support/lspClient';
 
 let client: LspClient;

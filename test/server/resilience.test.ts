@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { DEFAULT_MAX_LENGTH, MAX_FILE_BYTES, writeReport } from '../../core/src/index';
-import type { CheckFilesResult, RenderResult, ServerInfoResult } from '../../server/src/protocol';
+import type { CheckFilesResult, RenderResult, ServerInfoResult } from '../../protocol/src/protocol';
 import { LspClient, fileUri, positionOf } from '../support/lspClient';
 import { EXAMPLES } from '../support/paths';
 

@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../core/src/index';
-import type { WorkspaceIndexResult } from '../../server/src/protocol';
+import type { WorkspaceIndexResult } from '../../protocol/src/protocol';
 import { actualMarkers, expectedMarkers } from '../support/fixtures';
 import { LspClient, VSCODE_CAPABILITIES, editsFor } from '../support/lspClient';
 import { FIXTURES } from '../support/paths';

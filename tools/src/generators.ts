@@ -21,7 +21,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 /** The report and the broken fixture whose `nianbao check` output the README shows. */
 export const README_EXAMPLES = [
   'examples/caozhen-2020.nianbao.yaml',
-  'test/fixtures/core/2021/nb304-appeal-total.fail.nianbao.yaml',
+  'test/fixtures/rules/nb304/2021-appeal-total.fail.nianbao.yaml',
 ];
 
 export interface GeneratedFile {

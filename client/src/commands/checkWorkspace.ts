@@ -1,7 +1,7 @@
 /** `检查工作区中的所有年报`: every `*.nianbao.yaml` of the workspace checked by the server into the Problems panel. */
 import * as vscode from 'vscode';
-import { CheckFilesRequest } from '../../../server/src/protocol';
-import type { CheckFilesParams, CheckFilesResult } from '../../../server/src/protocol';
+import { CheckFilesRequest } from '../../../protocol/src/protocol';
+import type { CheckFilesParams } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import type { ServerConnection } from '../serverConnection';
 
@@ -15,7 +15,7 @@ export async function checkWorkspace(server: ServerConnection): Promise<void> {
   const params: CheckFilesParams = { uris: files.map((f) => f.toString()) };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Checking {0} reports…', files.length) },
-    () => client.sendRequest<CheckFilesResult>(CheckFilesRequest.method, params),
+    () => client.sendRequest(CheckFilesRequest.type, params),
   );
   if (result.error) {
     void vscode.window.showErrorMessage(result.error);

@@ -6,8 +6,8 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RenderRequest } from '../../../server/src/protocol';
-import type { RenderParams, RenderResult } from '../../../server/src/protocol';
+import { RenderRequest } from '../../../protocol/src/protocol';
+import type { RenderParams, RenderResult } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import { exportOpenAction } from './exportOpenAction';
 import type { PreviewManager } from '../preview/previewManager';
@@ -49,7 +49,9 @@ async function renderPageOf(client: LanguageClient, document: vscode.TextDocumen
       lang: previewLanguage(),
     };
     try {
-      const result = await client.sendRequest<RenderResult>(RenderRequest.method, params);
+      const result = await client.sendRequest(RenderRequest.type, params);
+      // null: the server failed (it logged why); tried again like any other failure.
+      if (result === null) throw new Error('nianbao/render answered nothing');
       if (!result.stale || attempt >= STALE_ATTEMPTS) return result;
     } catch (error) {
       // Just opened: the server may not have the document yet.

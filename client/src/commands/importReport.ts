@@ -6,8 +6,8 @@
  * block at the top of the report. A failure shows the importer's message and opens nothing.
  */
 import * as vscode from 'vscode';
-import { ImportRequest } from '../../../server/src/protocol';
-import type { ImportParams, ImportResult } from '../../../server/src/protocol';
+import { ImportRequest } from '../../../protocol/src/protocol';
+import type { ImportParams } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import { isReport } from '../reportDocuments';
 import type { ServerConnection } from '../serverConnection';
@@ -116,7 +116,7 @@ export async function importReport(server: ServerConnection, log: ImportLog, res
   const client = await server.ready();
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Importing {0}…', source.name) },
-    () => client.sendRequest<ImportResult>(ImportRequest.method, source.params),
+    () => client.sendRequest(ImportRequest.type, source.params),
   );
   const out = log.output;
   const stamp = new Date().toLocaleString();

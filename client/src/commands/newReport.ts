@@ -1,7 +1,7 @@
 /** `新建年报`: edition, year and agency, then the server's skeleton in a new untitled `*.nianbao.yaml`. */
 import * as vscode from 'vscode';
-import { EditionsRequest, SkeletonRequest } from '../../../server/src/protocol';
-import type { EditionInfo, SkeletonParams, SkeletonResult } from '../../../server/src/protocol';
+import { EditionsRequest, SkeletonRequest } from '../../../protocol/src/protocol';
+import type { EditionInfo, SkeletonParams } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import type { ServerConnection } from '../serverConnection';
 import { reportFileBase } from './reportNames';
@@ -30,7 +30,7 @@ function isArgs(value: unknown): value is NewReportArgs {
 }
 
 async function ask(client: Awaited<ReturnType<ServerConnection['ready']>>): Promise<SkeletonParams | undefined> {
-  const editions = await client.sendRequest<EditionInfo[]>(EditionsRequest.method);
+  const editions = await client.sendRequest(EditionsRequest.type);
   const picked = await vscode.window.showQuickPick(
     [...editions]
       .sort((a, b) => b.edition - a.edition)
@@ -71,7 +71,7 @@ export async function newReport(server: ServerConnection, args?: unknown): Promi
     ? { edition: args.edition, year: args.year, agency: args.agency.trim() }
     : await ask(client);
   if (!params) return undefined;
-  const result = await client.sendRequest<SkeletonResult>(SkeletonRequest.method, params);
+  const result = await client.sendRequest(SkeletonRequest.type, params);
   if (result.error || result.text === undefined) {
     void vscode.window.showErrorMessage(result.error ?? t('The report could not be created'));
     return undefined;

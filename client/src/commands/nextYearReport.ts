@@ -4,8 +4,8 @@
  * says so and offers to open it instead: nothing is ever written over a file.
  */
 import * as vscode from 'vscode';
-import { NextYearRequest } from '../../../server/src/protocol';
-import type { NextYearParams, NextYearResult } from '../../../server/src/protocol';
+import { NextYearRequest } from '../../../protocol/src/protocol';
+import type { NextYearParams } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import { isReport } from '../reportDocuments';
 import type { ServerConnection } from '../serverConnection';
@@ -23,7 +23,7 @@ export async function nextYearReport(server: ServerConnection, resource?: vscode
   }
   const client = await server.ready();
   const params: NextYearParams = { uri: document.uri.toString() };
-  const result = await client.sendRequest<NextYearResult>(NextYearRequest.method, params);
+  const result = await client.sendRequest(NextYearRequest.type, params);
   if (result.error || result.text === undefined || result.year === undefined || result.agency === undefined) {
     void vscode.window.showErrorMessage(result.error ?? t('The report could not be created'));
     return;

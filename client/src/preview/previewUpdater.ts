@@ -5,7 +5,7 @@
  * is still on its way, or a newer one arrived) is retried at the next tick. Nothing here knows VS Code, so the
  * tests drive this very scheduler against the real server and the real page.
  */
-import type { RenderResult } from '../../../server/src/protocol';
+import type { RenderResult } from '../../../protocol/src/protocol';
 
 /** The shortest time between two requests while typing; an idle preview answers the first change at once. */
 export const THROTTLE_MS = 50;

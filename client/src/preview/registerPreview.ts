@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { exportHtml } from '../commands/exportHtml';
-import type { ExtensionServices } from '../extension';
+import type { ExtensionServices } from '../feature';
 import { PREVIEW_COMMANDS } from './previewIds';
 import { PreviewManager } from './previewManager';
 

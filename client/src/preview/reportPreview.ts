@@ -5,8 +5,8 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RenderRequest } from '../../../server/src/protocol';
-import type { RenderParams, RenderResult } from '../../../server/src/protocol';
+import { RenderRequest } from '../../../protocol/src/protocol';
+import type { RenderParams, RenderResult } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
 import { SCRIPT_FILE, STYLE_FILE, newNonce, previewShell, readShell } from './previewShell';
 import { PreviewUpdater } from './previewUpdater';
@@ -230,7 +230,7 @@ export class ReportPreview implements vscode.Disposable {
   private async fetch(version: number): Promise<RenderResult | null> {
     const client = await this.deps.client();
     const params: RenderParams = { uri: this.source.toString(), version, lang: this.deps.lang() };
-    return client.sendRequest<RenderResult | null>(RenderRequest.method, params);
+    return client.sendRequest(RenderRequest.type, params);
   }
 
   private show(result: RenderResult): void {

@@ -50,7 +50,7 @@ const same = (s: string): Localized => ({ zh: s, en: s });
  * `yygk 予以公开 yuyigongkai`: what the editor matches typed text against. Each part starts after a blank, which is
  * where VS Code (and nvim-cmp) let a match begin, so any part can be typed. The initials come first because some
  * editors take the typed text as a prefix of the whole filter text (Emacs's eglot 1.9 with the `basic` style): there
- * `yygk` still finds 予以公开 (test/editors/emacs.test.ts).
+ * `yygk` still finds 予以公开 (test/server/emacs.test.ts).
  */
 export function filterTextFor(key: string): string {
   const p = PINYIN[key];

@@ -6,7 +6,7 @@ import type { Analysis } from '../analyze';
 import type { Range } from '../diagnostics/diagnostic';
 import { fmt } from '../i18n/messages';
 import type { BoundCell, BoundRow } from '../model/bindReport';
-import { cellName } from '../rules/names';
+import { cellName } from '../model/names';
 import { termsText } from '../rules/sumCheck';
 import { expectedValue, sumRelations } from '../rules/sumRelations';
 import type { SumCode, SumRelation } from '../rules/sumRelations';

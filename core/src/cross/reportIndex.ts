@@ -13,8 +13,8 @@ import type { Analysis, AnalyzeOptions } from '../analyze';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { YEAR_PAIR_RULES, nb320DuplicateReport } from '../rules/allCrossRules';
 import type { IndexedReport } from '../rules/crossRule';
-import { reportFacts } from './reportFacts';
-import type { ReportFacts } from './reportFacts';
+import { reportFacts } from '../model/reportFacts';
+import type { ReportFacts } from '../model/reportFacts';
 
 interface Entry extends IndexedReport {
   readonly uri: string;

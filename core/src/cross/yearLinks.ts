@@ -6,10 +6,10 @@
  */
 import type { Range } from '../diagnostics/diagnostic';
 import type { BoundReport } from '../model/bindReport';
-import { cellRange } from '../rules/cellRange';
+import { cellRange } from '../model/cellRange';
 import { APPLICANT_COLUMNS } from '../template/parts';
 import type { Edition } from '../template/types';
-import { agencyKey } from './agencyKey';
+import { agencyKey } from '../model/agencyKey';
 import type { ReportIndex } from './reportIndex';
 
 interface CellId {

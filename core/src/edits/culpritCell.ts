@@ -7,8 +7,8 @@
 import type { Range } from '../diagnostics/diagnostic';
 import type { Analysis } from '../analyze';
 import type { BoundCell } from '../model/bindReport';
-import { cellRange } from '../rules/cellRange';
-import { cellName } from '../rules/names';
+import { cellRange } from '../model/cellRange';
+import { cellName } from '../model/names';
 import { expectedValue, sumRelations, termValue } from '../rules/sumRelations';
 import type { SumRelation } from '../rules/sumRelations';
 

@@ -6,7 +6,7 @@ import { fmt } from '../i18n/messages';
 import { locate } from '../syntax/navigate';
 import type { ParsedDocument } from '../syntax/tree';
 import type { Range } from '../diagnostics/diagnostic';
-import { cellRange } from '../rules/cellRange';
+import { cellRange } from '../model/cellRange';
 import { expectedValue, sumRelations } from '../rules/sumRelations';
 import type { BoundReport } from '../model/bindReport';
 import { commentOutRange } from './commentOut';

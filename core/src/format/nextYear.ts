@@ -5,7 +5,7 @@
  */
 import { M } from '../i18n/messages';
 import type { BoundReport } from '../model/bindReport';
-import { cellName } from '../rules/names';
+import { cellName } from '../model/names';
 import { editionForYear } from '../template/templates';
 import type { Localized } from '../template/types';
 import { writeReport } from './writeReport';

@@ -6,7 +6,7 @@
  */
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import type { Cell, Line, SourceDocument } from './sourceLines';
+import type { Line, SourceDocument } from './sourceLines';
 import { trimSpace } from './sourceLines';
 
 type Node = DefaultTreeAdapterMap['node'];

@@ -1,7 +1,7 @@
 /** Rules between two reports of the same 机关: year y (previous) and year y+1 (current). One rule per file. */
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
-import type { FactCell, ReportFacts } from '../cross/reportFacts';
-import { displayName } from '../cross/agencyKey';
+import type { FactCell, ReportFacts } from '../model/reportFacts';
+import { displayName } from '../model/agencyKey';
 import { M, fmt } from '../i18n/messages';
 
 export interface IndexedReport {

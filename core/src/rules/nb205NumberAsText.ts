@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { M } from '../i18n/messages';
 import type { Rule } from './rule';
-import { cellRange } from './cellRange';
-import { cellName } from './names';
+import { cellRange } from '../model/cellRange';
+import { cellName } from '../model/names';
 
 /** E11: numbers pasted as text (`"3,020.782"`, `"12"`) are errors; the fix writes the number. */
 export const nb205NumberAsText: Rule = {

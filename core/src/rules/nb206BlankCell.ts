@@ -3,8 +3,8 @@ import { M } from '../i18n/messages';
 import type { YamlNode } from '../syntax/tree';
 import type { Rule } from './rule';
 import { blankTotals } from './blankTotals';
-import { cellRange } from './cellRange';
-import { cellName, rowTitle } from './names';
+import { cellRange } from '../model/cellRange';
+import { cellName, rowTitle } from '../model/names';
 
 /** E8: a blank cell (`null`, `~` or nothing) counts as 0 but is probably an omission: a warning, fix writes 0. */
 export const nb206BlankCell: Rule = {

@@ -2,8 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { M } from '../i18n/messages';
 import type { Rule } from './rule';
 import { blankTotals } from './blankTotals';
-import { cellRange, relatedCell } from './cellRange';
-import { cellName } from './names';
+import { cellRange, relatedCell } from '../model/cellRange';
+import { cellName } from '../model/names';
 import { termsText } from './sumCheck';
 import { expectedValue } from './sumRelations';
 

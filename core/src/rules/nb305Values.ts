@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { M } from '../i18n/messages';
 import type { Rule } from './rule';
-import { cellRange } from './cellRange';
-import { cellName } from './names';
+import { cellRange } from '../model/cellRange';
+import { cellName } from '../model/names';
 
 /** Invariant 5: counts are non-negative integers, 本年增/减 is an integer, amounts are non-negative. */
 export const nb305Values: Rule = {

@@ -10,8 +10,8 @@ import type { QuantityTerm, QuantityValue } from '../narrative/quantities';
 import { scalarOffsets, sourceRange } from '../narrative/scalarOffsets';
 import { displayLabel } from '../template/templates';
 import type { Localized } from '../template/types';
-import { relatedCell } from './cellRange';
-import { cellName } from './names';
+import { relatedCell } from '../model/cellRange';
+import { cellName } from '../model/names';
 import type { Rule } from './rule';
 
 /** Narrative sections, in the order of the report. */

@@ -1,10 +1,11 @@
 /** The shared check of the sum rules (NB301–NB304): a target cell against the signed sum of its terms. */
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { M, arithmetic } from '../i18n/messages';
+import { arithmetic } from '../i18n/messages';
+import type { M } from '../i18n/messages';
 import type { Localized } from '../template/types';
 import type { RuleContext } from './rule';
-import { cellRange, relatedCell } from './cellRange';
-import { cellName, rowName, rowTitle } from './names';
+import { cellRange, relatedCell } from '../model/cellRange';
+import { cellName, rowName, rowTitle } from '../model/names';
 import { expectedValue, sumRelations, termValue } from './sumRelations';
 import type { SumCode, SumRelation, TermReader } from './sumRelations';
 import { filledValue } from './blankTotals';

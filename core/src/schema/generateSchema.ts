@@ -1,6 +1,6 @@
 /**
  * JSON Schemas (draft 2020-12) generated from the template model, with Chinese titles and descriptions from the
- * official labels. Committed under `schemas/`; `test/unit/generated.test.ts` fails when they are stale.
+ * official labels. Committed under `schemas/`; `test/tools/generated.test.ts` fails when they are stale.
  */
 import { STATUTE } from '../template/statute';
 import { YEARS } from '../template/parts';

@@ -12,7 +12,7 @@ import { childrenOf, layoutEdition } from '../model/bindReport';
 import type { BoundReport } from '../model/bindReport';
 import { locate, nodeAtPath as treeNodeAt } from '../syntax/navigate';
 import { getPair, keyIndex } from '../syntax/tree';
-import type { MapNode, ParsedDocument, ScalarNode, YamlNode } from '../syntax/tree';
+import type { ParsedDocument, ScalarNode, YamlNode } from '../syntax/tree';
 import { displayLabel, editionForYear, nodeAtPath, templateIndex } from '../template/templates';
 import type { MetaNode, RowNode, TemplateNode, YamlPath } from '../template/types';
 import {

@@ -2,7 +2,7 @@
  * The parsers' resource limits, in one place. A report is a few hundred nodes in tens of kilobytes, without
  * anchors; a file far outside these bounds is not a report, and is refused with one diagnostic instead of being
  * parsed into a tree that costs gigabytes or recursion that overflows the stack. Each limit has a hostile input
- * in `test/hostile/` whose time and memory are measured there.
+ * in `test/support/hostile/` whose time and memory are measured there.
  */
 
 /** Above this length (UTF-16 units) a document is not parsed at all (NB107). */

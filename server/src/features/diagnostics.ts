@@ -10,8 +10,8 @@ import type { Diagnostic, Lang } from '../../../core/src/index';
 import type { DocumentState, DocumentStore } from '../documentStore';
 import { toRange } from '../positions';
 import type { PositionSource } from '../positions';
-import { StatusNotification } from '../protocol';
-import type { StatusParams } from '../protocol';
+import { StatusNotification } from '../../../protocol/src/protocol';
+import type { StatusParams } from '../../../protocol/src/protocol';
 import type { Settings } from '../settings';
 import type { FailureLog } from '../guard';
 
@@ -124,7 +124,7 @@ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     const all = this.workspace ? this.workspace.syncOpen(state) : state.analysis.diagnostics;
     const diagnostics = all.map((d) => toLspDiagnostic(d, uri, state.lines, lang, this.workspace?.resolve));
     void this.connection.sendDiagnostics({ uri, version: state.version, diagnostics });
-    void this.connection.sendNotification(StatusNotification.method, statusOf(state, all));
+    void this.connection.sendNotification(StatusNotification.type, statusOf(state, all));
   }
 
   clear(uri: string): void {

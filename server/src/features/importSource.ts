@@ -5,7 +5,7 @@
 import { MAX_IMPORT_BYTES, importReport, localize } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import { t } from '../l10n';
-import type { ImportParams, ImportResult } from '../protocol';
+import type { ImportParams, ImportResult } from '../../../protocol/src/protocol';
 
 /** The core's limit, checked here before the base64 is decoded. */
 export { MAX_IMPORT_BYTES };

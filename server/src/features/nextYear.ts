@@ -3,7 +3,7 @@ import { localize, nextYearReport } from '../../../core/src/index';
 import type { Lang } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
 import { t } from '../l10n';
-import type { NextYearParams, NextYearResult } from '../protocol';
+import type { NextYearParams, NextYearResult } from '../../../protocol/src/protocol';
 
 export function nextYear(
   params: NextYearParams,

@@ -9,7 +9,7 @@ import type { Diagnostic, Lang } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
 import { cancelled, yieldTurn } from '../guard';
 import { t } from '../l10n';
-import type { RenderParams, RenderResult } from '../protocol';
+import type { RenderParams, RenderResult } from '../../../protocol/src/protocol';
 
 function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);

@@ -4,7 +4,7 @@
  */
 import { EDITIONS, TEMPLATES, editionForYear, isEdition, writeSkeleton } from '../../../core/src/index';
 import { t } from '../l10n';
-import type { EditionInfo, SkeletonParams, SkeletonResult } from '../protocol';
+import type { EditionInfo, SkeletonParams, SkeletonResult } from '../../../protocol/src/protocol';
 
 export function editions(): EditionInfo[] {
   return EDITIONS.map((edition) => {

@@ -24,7 +24,7 @@ import type { RelatedResolver } from '../features/diagnostics';
 import { t } from '../l10n';
 import { cancelled } from '../guard';
 import type { FailureLog } from '../guard';
-import type { CheckFilesResult, WorkspaceIndexResult } from '../protocol';
+import type { CheckFilesResult, WorkspaceIndexResult } from '../../../protocol/src/protocol';
 import type { ResponseError } from 'vscode-languageserver/node';
 import type { Settings } from '../settings';
 import { join } from 'node:path';
@@ -107,7 +107,7 @@ export class WorkspaceReports {
     }
     const started = performance.now();
     this.indexing = true;
-    this.track(
+    void this.track(
       (async () => {
         const progress = caps.progress
           ? await this.connection.window.createWorkDoneProgress().catch(() => undefined)
@@ -153,7 +153,7 @@ export class WorkspaceReports {
     this.open.delete(key);
     const path = this.watchedPath(key);
     if (path) {
-      this.readFromDisk(key, path, true);
+      void this.readFromDisk(key, path, true);
     } else {
       this.remove(key);
     }
@@ -167,7 +167,7 @@ export class WorkspaceReports {
       const key = canonicalUri(change.uri);
       const path = this.watchedPath(key);
       if (change.type === FileChangeType.Deleted) this.drop(key);
-      else if (path) this.readFromDisk(key, path);
+      else if (path) void this.readFromDisk(key, path);
     }
   }
 
@@ -178,10 +178,10 @@ export class WorkspaceReports {
       const path = fsPathOf(key);
       if (!path) continue;
       if (REPORT_FILE.test(path)) {
-        if (this.watchedPath(key)) this.readFromDisk(key, path);
+        if (this.watchedPath(key)) void this.readFromDisk(key, path);
       } else {
         // A folder (copied or moved in): its reports, when it lies in the workspace outside skipped folders.
-        this.track(
+        void this.track(
           isDirectory(path).then((dir) =>
             dir && folderOf(join(path, 'x'), this.folders) ? this.indexFolder(path) : undefined,
           ),
@@ -223,7 +223,7 @@ export class WorkspaceReports {
     for (const path of added.map(fsPathOf)) {
       if (path === undefined || this.folders.includes(path)) continue;
       this.folders.push(path);
-      this.track(this.indexFolder(path));
+      void this.track(this.indexFolder(path));
     }
   }
 

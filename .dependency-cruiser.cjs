@@ -1,0 +1,119 @@
+// The layering of the repository, enforced by dependency-cruiser (`npm run lint`). ARCHITECTURE.md explains it;
+// this file is where it is stated. Type-only imports count: a layer that needs another's types depends on it.
+
+/** The only packages the core may use: the two YAML parsers and the HTML parser, all pure JavaScript. */
+const CORE_PACKAGES = '^node_modules/(js-yaml|yaml|parse5)/';
+
+/**
+ * The core's folders and top-level modules, lowest first. A module may import from its own folder and from the
+ * layers below its own, never from a layer above nor from another folder of its own layer; so no folder of the core
+ * depends on another one that depends back on it.
+ */
+const CORE_LAYERS = [
+  ['derived.ts', 'text/'],
+  ['template/'],
+  ['i18n/'],
+  ['syntax/'],
+  ['diagnostics/'],
+  ['model/'],
+  ['narrative/', 'format/'],
+  ['analysisMemo.ts'],
+  ['schema/'],
+  ['rules/'],
+  ['analyze.ts'],
+  ['cross/', 'edits/', 'assist/', 'render/', 'import/'],
+  ['index.ts'],
+];
+
+const corePath = (entry) => `^core/src/${entry.endsWith('/') ? entry : `${entry.replace('.', '\\.')}$`}`;
+
+const layerRules = CORE_LAYERS.flatMap((layer, i) =>
+  layer.flatMap((entry) => {
+    const above = CORE_LAYERS.slice(i + 1).flat();
+    const peers = layer.filter((e) => e !== entry);
+    if (above.length + peers.length === 0) return [];
+    return {
+      name: `core-layer:${entry}`,
+      comment: `core/src/${entry} imports only from its own folder and the layers below it (CORE_LAYERS)`,
+      severity: 'error',
+      from: { path: corePath(entry) },
+      to: { path: [...above, ...peers].map(corePath) },
+    };
+  }),
+);
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'No import cycles anywhere.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-is-pure',
+      comment: 'The core imports no Node module (no I/O): it runs anywhere, the webview included.',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-packages',
+      comment: 'The core imports no editor, LSP or other package: only the parsers of CORE_PACKAGES.',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: { path: '^node_modules/', pathNot: CORE_PACKAGES },
+    },
+    {
+      name: 'core-is-the-bottom',
+      comment: 'The core imports none of the projects built on it.',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: { path: '^(protocol|server|client|cli|tools|test)/' },
+    },
+    {
+      name: 'protocol-only-types',
+      comment: 'protocol/ holds message types only: it imports vscode-languageserver-protocol and nothing of ours.',
+      severity: 'error',
+      from: { path: '^protocol/' },
+      to: {
+        pathNot: [
+          '^protocol/',
+          '^node_modules/(vscode-languageserver-protocol|vscode-jsonrpc|vscode-languageserver-types)/',
+        ],
+      },
+    },
+    {
+      name: 'client-knows-the-protocol',
+      comment:
+        'The client talks to the server only through protocol/; it imports nothing of the server, the CLI or the tools, and no core module (give a core module the client must run itself a pathNot here).',
+      severity: 'error',
+      from: { path: '^client/' },
+      to: { path: '^(server|cli|tools|test|core)/' },
+    },
+    {
+      name: 'server-is-an-edge',
+      comment: 'The server uses the core and the protocol; it knows nothing of the client, the CLI or the tools.',
+      severity: 'error',
+      from: { path: '^server/' },
+      to: { path: '^(client|cli|tools|test)/' },
+    },
+    {
+      name: 'cli-is-an-edge',
+      comment: 'The CLI uses the core alone.',
+      severity: 'error',
+      from: { path: '^cli/' },
+      to: { path: '^(server|client|protocol|tools|test)/' },
+    },
+    ...layerRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(out|dist)/|\\.generated\\.ts$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.eslint.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

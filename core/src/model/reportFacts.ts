@@ -1,0 +1,197 @@
+/**
+ * What the cross-report checks need from one report, kept instead of the whole analysis: its key (机关, 年度),
+ * its edition, and the carry-over and stock cells with their values and ranges. A province holds ten thousand
+ * reports, so the cells live in typed arrays laid out once per edition; `FactCell` objects are made on demand.
+ */
+import type { Range } from '../diagnostics/diagnostic';
+import type { BoundReport } from './bindReport';
+import { cellRange } from './cellRange';
+import { cellNameOf } from './names';
+import { templateIndex } from '../template/templates';
+import type { PlacedNode } from '../template/templates';
+import type { Column, Edition, RowNode, YamlPath } from '../template/types';
+import { agencyKey } from './agencyKey';
+
+export interface FactCell {
+  /** number: the value; null: blank (counts as 0); undefined: missing or unreadable. */
+  readonly value: number | null | undefined;
+  readonly range: Range;
+  readonly path: YamlPath;
+  /** `四、结转下年度继续办理·自然人`, as messages name it. */
+  readonly name: string;
+  /** The cell has its own value node that a fix may replace. */
+  readonly editable: boolean;
+}
+
+export interface ReportFacts {
+  readonly edition: Edition;
+  readonly agency: string | undefined;
+  readonly agencyKey: string | undefined;
+  readonly year: number | undefined;
+  /** Where the 机关 value is (duplicate-report findings sit there). */
+  readonly agencyRange: Range | undefined;
+  /** A hash of everything above and every cell's value and place: equal means the neighbours need no re-check. */
+  readonly signature: string;
+  cell(rowId: string, columnId: string): FactCell | undefined;
+}
+
+/** Rows whose cells continue from one year to the next (invariants 6–8). */
+const CROSS_ROWS = [
+  'applications.carriedOver',
+  'applications.carriedForward',
+  'active.art20_1.rules',
+  'active.art20_1.normative',
+  'active.art20_5.licensing',
+  'active.art20_5.otherServices',
+  'active.art20_6.penalty',
+  'active.art20_6.enforcement',
+  'active.art20_8.fees',
+];
+
+interface Slot {
+  readonly placed: PlacedNode & { readonly node: RowNode };
+  readonly column: Column;
+  readonly index: number;
+}
+
+interface Layout {
+  readonly slots: readonly Slot[];
+  readonly byKey: ReadonlyMap<string, number>;
+}
+
+const layouts = new Map<Edition, Layout>();
+
+function layoutOf(edition: Edition): Layout {
+  const cached = layouts.get(edition);
+  if (cached) return cached;
+  const template = templateIndex(edition);
+  const slots: Slot[] = [];
+  const byKey = new Map<string, number>();
+  for (const rowId of CROSS_ROWS) {
+    const placed = template.byId.get(rowId);
+    if (!placed || placed.node.kind !== 'row') continue;
+    const row = placed as PlacedNode & { node: RowNode };
+    row.node.columns.forEach((column, index) => {
+      byKey.set(`${rowId}#${column.id}`, slots.length);
+      slots.push({ placed: row, column, index });
+    });
+  }
+  const layout = { slots, byKey };
+  layouts.set(edition, layout);
+  return layout;
+}
+
+const ABSENT = 0;
+const NUMBER = 1;
+const BLANK = 2;
+const UNREADABLE = 3;
+const EDITABLE = 4;
+
+class CompactFacts implements ReportFacts {
+  private hashed: string | undefined;
+
+  constructor(
+    readonly edition: Edition,
+    /** The 机关 as written (untrimmed): the signature hashes it so. */
+    private readonly written: string,
+    readonly agency: string | undefined,
+    readonly agencyKey: string | undefined,
+    readonly year: number | undefined,
+    readonly agencyRange: Range | undefined,
+    private readonly values: Float64Array,
+    private readonly ranges: Int32Array,
+    private readonly kinds: Uint8Array,
+  ) {}
+
+  /**
+   * Made from the fields above when first asked for: only a report replaced in the index compares signatures,
+   * so a batch of files read once never builds one.
+   */
+  get signature(): string {
+    if (this.hashed !== undefined) return this.hashed;
+    const parts: string[] = [String(this.edition), this.written, String(this.year ?? '')];
+    for (let i = 0; i < this.kinds.length; i++) {
+      const kind = this.kinds[i] & 3;
+      if (kind === ABSENT) continue;
+      const value = kind === NUMBER ? this.values[i] : kind === BLANK ? null : undefined;
+      parts.push(`${i}:${this.kinds[i]}:${String(value)}@${this.ranges[2 * i]}-${this.ranges[2 * i + 1]}`);
+    }
+    if (this.agencyRange) parts.push(`agency@${this.agencyRange.start}-${this.agencyRange.end}`);
+    return (this.hashed = hash(parts.join('|')));
+  }
+
+  cell(rowId: string, columnId: string): FactCell | undefined {
+    const layout = layoutOf(this.edition);
+    const i = layout.byKey.get(`${rowId}#${columnId}`);
+    if (i === undefined) return undefined;
+    const kind = this.kinds[i] & 3;
+    if (kind === ABSENT) return undefined;
+    const { placed, column, index } = layout.slots[i];
+    return {
+      value: kind === NUMBER ? this.values[i] : kind === BLANK ? null : undefined,
+      range: { start: this.ranges[2 * i], end: this.ranges[2 * i + 1] },
+      path: placed.node.columns.length === 1 ? placed.path : [...placed.path, index],
+      name: cellNameOf(placed, column),
+      editable: (this.kinds[i] & EDITABLE) !== 0,
+    };
+  }
+}
+
+/** FNV-1a of a string, two ways, as one key: cheap, and collisions would only skip a re-check of neighbours. */
+function hash(parts: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < parts.length; i++) {
+    const c = parts.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${parts.length}`;
+}
+
+/**
+ * A string that holds no reference to the text it was read from. V8 makes a substring of 13 or more characters
+ * a view into its parent, so an agency name kept as read would keep the whole report's text alive for as long
+ * as the index holds its facts.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+export function reportFacts(report: BoundReport): ReportFacts {
+  const layout = layoutOf(report.edition);
+  const n = layout.slots.length;
+  const values = new Float64Array(n);
+  const ranges = new Int32Array(2 * n);
+  const kinds = new Uint8Array(n);
+  layout.slots.forEach((slot, i) => {
+    const row = report.rows.get(slot.placed.node.id);
+    const cell = row?.cells[slot.index];
+    if (!row || !cell) return;
+    const own = cellRange(row, cell);
+    // A cell with nothing written (`key:`) is pointed at by its row's key.
+    const range = own.start === own.end ? { start: row.pair.key.start, end: row.pair.key.end } : own;
+    const editable =
+      cell.node?.kind === 'scalar' && own.start !== own.end && (row.cells.length === 1 || cell.node !== row.pair.value);
+    kinds[i] =
+      (typeof cell.value === 'number' ? NUMBER : cell.value === null ? BLANK : UNREADABLE) | (editable ? EDITABLE : 0);
+    if (typeof cell.value === 'number') values[i] = cell.value;
+    ranges[2 * i] = range.start;
+    ranges[2 * i + 1] = range.end;
+  });
+  const agencyNode = report.meta.get('meta.agency')?.node;
+  const agencyRange = agencyNode ? { start: agencyNode.start, end: agencyNode.end } : undefined;
+  const written = detached(report.agency ?? '');
+  const agency = written.trim() || undefined;
+  return new CompactFacts(
+    report.edition,
+    written,
+    agency,
+    agency ? agencyKey(agency) : undefined,
+    report.year,
+    agencyRange,
+    values,
+    ranges,
+    kinds,
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * Published pages and texts in the official layout and in the messy variants found in the wild: each imports to
+ * its expected YAML exactly (`<name>.expected.yaml` beside it), and the particular behaviour it stands for is
+ * asserted on the values, the notes and what `nianbao check` then says.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyze, importReport } from '../../../core/src/index';
+import type { ImportSuccess } from '../../../core/src/index';
+import { EXAMPLES, FIXTURES } from '../../support/paths';
+import { readerText, reportValues } from '../../support/reportValues';
+
+const DIR = join(FIXTURES, 'import');
+
+function imported(name: string): ImportSuccess {
+  const result = importReport(readFileSync(join(DIR, name)));
+  if (!result.ok) assert.fail(`${name}: ${result.error.zh}`);
+  return result;
+}
+
+function codes(yaml: string): string[] {
+  return analyze(yaml)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => `${d.code} ${d.path.join('/')}`);
+}
+
+const sources = readdirSync(DIR).filter(
+  (n) => /\.(html|txt)$/.test(n) && readdirSync(DIR).includes(n.replace(/\.\w+$/, '.expected.yaml')),
+);
+
+test('every fixture has its expected YAML', () => {
+  assert.deepEqual(sources, [
+    'messy-2022.html',
+    'mixed-edition-2021.html',
+    'official-2019.html',
+    'official-2021.html',
+    'oldlayout-2021.txt',
+    'pdf-2022.txt',
+    'word-2020-gbk.html',
+  ]);
+});
+
+for (const name of sources) {
+  test(`${name} imports to exactly ${name.replace(/\.\w+$/, '.expected.yaml')}`, () => {
+    const expected = readFileSync(join(DIR, name.replace(/\.\w+$/, '.expected.yaml')), 'utf8');
+    assert.equal(imported(name).yaml, expected);
+  });
+}
+
+test('official 2021 layout: the values of examples/shifan-2024 come back cell for cell; page furniture stays out', () => {
+  const result = imported('official-2021.html');
+  const got = reportValues(result.yaml);
+  const want = reportValues(readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8'));
+  assert.deepEqual(
+    [got.edition, got.agency, got.year, got.published],
+    [2021, '示范市临江区人民政府', 2024, '2025-03-20'],
+  );
+  assert.deepEqual(got.rows, want.rows);
+  assert.deepEqual(result.notes, []);
+  assert.deepEqual(codes(result.yaml), []);
+  const all = Object.values(got.texts).join('\n');
+  assert.doesNotMatch(all, /版权所有|首页|网站标识码|var x/);
+  assert.deepEqual(readerText(got.texts.other), ['本年度未收取信息处理费。']);
+});
+
+test('official 2019 layout: 第（九）项, a negative 本年增/减, a decimal amount; checks clean', () => {
+  const result = imported('official-2019.html');
+  const got = reportValues(result.yaml);
+  assert.deepEqual([got.edition, got.agency, got.year, got.published], [2019, '示范县农业农村局', 2020, '2021-01-25']);
+  assert.deepEqual(got.rows['active.art20_5.licensing'], [25, -2, 316]);
+  assert.deepEqual(got.rows['active.art20_8.fees'], [2, -1]);
+  assert.deepEqual(got.rows['active.art20_9.procurement'], [14, 862.5]);
+  assert.deepEqual(got.rows['applications.results.other'], [0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(got.rows['appeals.litigation.direct'], [0, 0, 0, 1, 1]);
+  // The paragraph before 一、总体情况 opens the overview.
+  assert.equal(
+    readerText(got.texts.overview)[0],
+    '本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。',
+  );
+  assert.deepEqual(result.notes, []);
+  assert.deepEqual(codes(result.yaml), []);
+});
+
+test('Word HTML saved as GB2312: decoded, merged cells, 1、 labels, a typo, straight quotes, 元 and separators', () => {
+  const bytes = readFileSync(join(DIR, 'word-2020-gbk.html'));
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the fixture really is not UTF-8');
+  const result = imported('word-2020-gbk.html');
+  assert.equal(result.encoding, 'gb2312');
+  const got = reportValues(result.yaml);
+  assert.deepEqual([got.edition, got.agency, got.year], [2019, '示范县市场监督管理局', 2020]);
+  assert.deepEqual(got.rows['active.art20_1.normative'], [4, 4, 1032]);
+  assert.deepEqual(got.rows['active.art20_5.licensing'], [31, -3, 2417]);
+  assert.deepEqual(got.rows['active.art20_6.penalty'], [56, 2, 1208]);
+  assert.deepEqual(got.rows['active.art20_8.fees'], [3, 0]);
+  // 75394432.52元 moved to 万元 exactly, with a comment saying so.
+  assert.deepEqual(got.rows['active.art20_9.procurement'], [27, 7539.443252]);
+  assert.match(
+    result.yaml,
+    /政府集中采购: \[27, 7539\.443252\] +# 采购总金额原文印作 75394432\.52元，已由元换算为万元：7539\.443252\n/,
+  );
+  assert.deepEqual(got.rows['applications.results.refused.prohibitedByLaw'], [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(got.rows['applications.results.refused.threeSecurity'], [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(
+    result.fuzzy.map((f) => `${f.printed} → ${f.label}`),
+    ['2、其他法律行政止公开 → 2.其他法律行政法规禁止公开'],
+  );
+  assert.match(
+    result.yaml,
+    /# 以下标签按近似匹配（原文 → 模板），请核对：\n# {3}三「2、其他法律行政止公开」→「2\.其他法律行政法规禁止公开」\n/,
+  );
+  // Word's wrapped source lines leave no spaces in the Chinese text.
+  assert.equal(
+    readerText(got.texts.overview)[0],
+    '2020年，示范县市场监督管理局认真贯彻落实《中华人民共和国政府信息公开条例》，围绕市场监管中心工作，全年主动公开政府信息1,326条。',
+  );
+  assert.deepEqual(codes(result.yaml), []);
+});
+
+test('a messy site page: blanks as "/", "—", &nbsp; and empty cells stay null, a blank total is reported', () => {
+  const result = imported('messy-2022.html');
+  const got = reportValues(result.yaml);
+  // The title is broken by <br>; the sidebar's link to the 2021 report is not taken for it.
+  assert.deepEqual([got.edition, got.agency, got.year, got.published], [2021, '示范市生态环境局', 2022, '2023-01-18']);
+  assert.deepEqual(got.rows['active.art20_1.rules'], [null, null, null]);
+  assert.deepEqual(got.rows['active.art20_1.normative'], [5, null, 1203]);
+  assert.deepEqual(got.rows['active.art20_5.licensing'], [3020]);
+  assert.deepEqual(got.rows['active.art20_6.enforcement'], [null]);
+  assert.deepEqual(got.rows['active.art20_8.fees'], [25.1]);
+  assert.match(result.yaml, /行政事业性收费: 25\.1 +# 本年收费金额原文印作 251000元，已由元换算为万元：25\.1\n/);
+  assert.deepEqual(got.rows['applications.newReceived'], [12, 2, null, null, 1, null, 15]);
+  assert.deepEqual(got.rows['applications.results.refused.stateSecret'], [0, 0, null, null, 0, null, 0]);
+  assert.deepEqual(got.rows['applications.results.refused.thirdParty'], [1, 0, null, null, 0, null, 1]);
+  // The blank total stays where it was printed: last, not shifted into the first column.
+  assert.deepEqual(got.rows['applications.results.total'], [13, 2, null, null, 1, null, null]);
+  assert.deepEqual(got.rows['appeals.review'], [1, 0, 0, 0, 1]);
+  assert.deepEqual(got.rows['appeals.litigation.direct'], [null, null, null, null, null]);
+  assert.deepEqual(
+    result.fuzzy.map((f) => `${f.section} ${f.printed} → ${f.label}`),
+    ['四 行政法复议 → 行政复议'],
+  );
+  assert.deepEqual(
+    result.unplaced.map((u) => `${u.section} ${u.text}`),
+    ['六 示范市生态环境局 2023年1月18日'],
+  );
+  assert.deepEqual(readerText(got.texts.other), ['本机关2022年度未收取信息处理费。']);
+  assert.doesNotMatch(Object.values(got.texts).join(''), /打印本页|版权所有|当前位置/);
+  // The blank total is reported once (NB207); the other sums read it as the total it should be, so 四 balances.
+  assert.deepEqual(codes(result.yaml), ['NB207 收到和处理政府信息公开申请情况/本年度办理结果/总计/6']);
+});
+
+test('a 2021 report printed with the 2019 section 二: imported as printed, so that the checker reports it', () => {
+  const result = imported('mixed-edition-2021.html');
+  assert.equal(result.data.edition, 2021);
+  assert.deepEqual(result.data.layout, { active: 2019 });
+  const got = reportValues(result.yaml);
+  assert.deepEqual(got.rows['applications.results.other.overdueCorrection'], [1, 0, 0, 0, 0, 0, 1]);
+  assert.match(
+    result.yaml,
+    /\n {2}第二十条第（九）项: +# 采购项目数量, 采购总金额（单位：万元）\n {4}政府集中采购: \[6, 148\.2\]\n/,
+  );
+  assert.match(result.yaml, /\n {4}行政许可: \[18, 1, 402\]\n/);
+  assert.match(result.notes.map((n) => n.zh).join('\n'), /「二、主动公开政府信息情况」按原文所用的 2019 年版格式导入/);
+  const found = codes(result.yaml);
+  assert.equal(found.length, 7);
+  assert.ok(
+    found.every((c) => c.startsWith('NB312 主动公开政府信息情况/')),
+    found.join('\n'),
+  );
+});
+
+test('a 2021 report wholly in the 2019 layout: 格式 2019 as printed, and the checker reports the year', () => {
+  const result = imported('oldlayout-2021.txt');
+  const got = reportValues(result.yaml);
+  assert.deepEqual([got.edition, got.year], [2019, 2021]);
+  assert.equal(result.data.layout, undefined);
+  const seed = reportValues(readFileSync(join(EXAMPLES, 'caozhen-2020.nianbao.yaml'), 'utf8'));
+  assert.deepEqual(got.rows, seed.rows);
+  assert.deepEqual(codes(result.yaml), ['NB312 格式']);
+});
+
+test('text copied from a PDF: rows as runs of numbers, labels and headers broken over lines, wrapped paragraphs', () => {
+  const result = imported('pdf-2022.txt');
+  const got = reportValues(result.yaml);
+  assert.deepEqual([got.edition, got.agency, got.year], [2021, '示范县卫生健康委员会', 2022]);
+  assert.deepEqual(got.rows['active.art20_1.normative'], [2, 1, 17]);
+  assert.deepEqual(got.rows['applications.results.partial'], [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(got.rows['applications.results.refused.prohibitedByLaw'], [0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(got.rows['applications.results.refused.processInfo'], [1, 0, 0, 0, 0, 0, 1]);
+  // Label on one line, its numbers on the next.
+  assert.deepEqual(got.rows['applications.results.other.overdueCorrection'], [0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(got.rows['appeals.review'], [0, 0, 0, 1, 1]);
+  assert.equal(
+    readerText(got.texts.overview)[0],
+    '2022年，示范县卫生健康委员会认真贯彻《中华人民共和国政府信息公开条例》，全年主动公开政府信息415条。',
+  );
+  assert.deepEqual([result.fuzzy, result.unplaced, result.missing], [[], [], []]);
+  assert.deepEqual(codes(result.yaml), []);
+});
