@@ -211,3 +211,18 @@ test('the walkthrough: five steps, each with an image that exists and a command 
   assert.match(ignore, /^!media\/\*\*$/m);
   assert.match(ignore, /^!examples\/\*\.nianbao\.yaml$/m);
 });
+
+test('the .vsix page: README links are kept relative and what they point at ships in the package', () => {
+  assert.match(pkg.scripts.package, /--no-rewrite-relative-links/);
+  const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+  const shipped = (path: string): boolean =>
+    ignore.split('\n').some((line) => {
+      if (!line.startsWith('!')) return false;
+      const pattern = line.slice(1).replace(/\./g, '\\.').replace(/\*\*/g, '.+').replace(/\*/g, '[^/]+');
+      return new RegExp(`^${pattern}$`).test(path);
+    });
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const targets = [...readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t));
+  assert.ok(targets.includes('docs/editor-preview.png') && targets.includes('README.en.md'));
+  for (const target of targets) assert.ok(shipped(target), `${target} is not in the .vsix`);
+});
