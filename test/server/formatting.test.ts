@@ -10,19 +10,13 @@ import { after, before, test } from 'node:test';
 import type { ShowMessageParams } from 'vscode-languageserver-protocol';
 import { LspClient, fileUri } from '../support/lspClient';
 import { EXAMPLES } from '../support/paths';
+import { untidyReport } from '../support/untidyReport';
 
 const CANONICAL = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
 
-/** The example as someone might have typed it: four spaces, odd commas, 年度 before 机关, a section moved up. */
+/** The example untidy, and a section moved up as well. */
 function untidy(text: string): string {
-  const lines = text
-    .split('\n')
-    // Keys and rows one level = four spaces; the narrative's lines (no ASCII colon) as they were.
-    .map((l) => (/^ +[^\s#][^:]*:(\s|$)/.test(l) ? l.replace(/^( +)/, '$1$1') : l))
-    .map((l) => l.replace(/\[(.*)\]$/, (_, inner: string) => `[ ${inner.split(', ').join(' ,')} ]`));
-  const year = lines.findIndex((l) => l.startsWith('年度:'));
-  const [yearLine] = lines.splice(year, 1);
-  lines.splice(1, 0, yearLine);
+  const lines = untidyReport(text).split('\n');
   const appeals = lines.findIndex((l) => l.startsWith('政府信息公开行政复议'));
   const block = lines.splice(appeals, 5);
   const active = lines.findIndex((l) => l.startsWith('主动公开政府信息情况'));

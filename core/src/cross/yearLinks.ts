@@ -10,6 +10,7 @@ import { cellRange } from '../model/cellRange';
 import { APPLICANT_COLUMNS } from '../template/parts';
 import type { Edition } from '../template/types';
 import { agencyKey } from '../model/agencyKey';
+import { DOCUMENT_ROWS, ITEM_ROWS } from '../model/reportFacts';
 import type { ReportIndex } from './reportIndex';
 
 interface CellId {
@@ -21,15 +22,6 @@ interface CellId {
 interface Link extends CellId {
   readonly previous: readonly CellId[];
 }
-
-const DOCUMENT_ROWS = ['active.art20_1.rules', 'active.art20_1.normative'];
-const ITEM_ROWS = [
-  'active.art20_5.licensing',
-  'active.art20_5.otherServices',
-  'active.art20_6.penalty',
-  'active.art20_6.enforcement',
-  'active.art20_8.fees',
-];
 
 const cache = new Map<string, readonly Link[]>();
 
@@ -125,6 +117,36 @@ function keyOf(report: BoundReport): { key: string; year: number } | undefined {
   return agency && report.year !== undefined ? { key: agencyKey(agency), year: report.year } : undefined;
 }
 
+/**
+ * The cells of the other year's reports linked to the cell (or row) at `offset`: `-1` the cells of last year it
+ * continues, `+1` the cells of next year that continue it.
+ */
+function linkedCells(
+  index: ReportIndex,
+  uri: string,
+  report: BoundReport,
+  offset: number,
+  step: -1 | 1,
+): YearLinks | undefined {
+  const at = cellsAt(report, offset);
+  const own = keyOf(report);
+  if (!at || !own) return undefined;
+  const here = (c: CellId): boolean => c.row === at.row && at.columns.includes(c.column);
+  const targets: LinkedCell[] = [];
+  for (const other of index.reportsOf(own.key, own.year + step)) {
+    const edition = other === uri ? undefined : index.facts(other)?.edition;
+    if (edition === undefined) continue;
+    const cells =
+      step < 0
+        ? linksBetween(edition, report.edition)
+            .filter(here)
+            .flatMap((l) => l.previous)
+        : linksBetween(report.edition, edition).filter((l) => l.previous.some(here));
+    targets.push(...targetsIn(index, other, own.year + step, cells, at.columns.length > 1));
+  }
+  return targets.length ? { origin: at.origin, targets } : undefined;
+}
+
 /** "Go to definition": last year's cells this cell (or row) continues, in the reports the index holds. */
 export function previousYearCells(
   index: ReportIndex,
@@ -132,21 +154,7 @@ export function previousYearCells(
   report: BoundReport,
   offset: number,
 ): YearLinks | undefined {
-  const at = cellsAt(report, offset);
-  const own = keyOf(report);
-  if (!at || !own) return undefined;
-  const targets: LinkedCell[] = [];
-  for (const previousUri of index.reportsOf(own.key, own.year - 1)) {
-    if (previousUri === uri) continue;
-    const edition = index.facts(previousUri)?.edition;
-    if (edition === undefined) continue;
-    const links = linksBetween(edition, report.edition).filter(
-      (l) => l.row === at.row && at.columns.includes(l.column),
-    );
-    const cells = links.flatMap((l) => l.previous);
-    targets.push(...targetsIn(index, previousUri, own.year - 1, cells, at.columns.length > 1));
-  }
-  return targets.length ? { origin: at.origin, targets } : undefined;
+  return linkedCells(index, uri, report, offset, -1);
 }
 
 /** "Find references": next year's cells that continue this cell (or row), in the reports the index holds. */
@@ -156,18 +164,5 @@ export function nextYearCells(
   report: BoundReport,
   offset: number,
 ): YearLinks | undefined {
-  const at = cellsAt(report, offset);
-  const own = keyOf(report);
-  if (!at || !own) return undefined;
-  const targets: LinkedCell[] = [];
-  for (const nextUri of index.reportsOf(own.key, own.year + 1)) {
-    if (nextUri === uri) continue;
-    const edition = index.facts(nextUri)?.edition;
-    if (edition === undefined) continue;
-    const cells = linksBetween(report.edition, edition).filter((l) =>
-      l.previous.some((p) => p.row === at.row && at.columns.includes(p.column)),
-    );
-    targets.push(...targetsIn(index, nextUri, own.year + 1, cells, at.columns.length > 1));
-  }
-  return targets.length ? { origin: at.origin, targets } : undefined;
+  return linkedCells(index, uri, report, offset, 1);
 }

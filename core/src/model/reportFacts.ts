@@ -35,18 +35,19 @@ export interface ReportFacts {
   cell(rowId: string, columnId: string): FactCell | undefined;
 }
 
-/** Rows whose cells continue from one year to the next (invariants 6–8). */
-const CROSS_ROWS = [
-  'applications.carriedOver',
-  'applications.carriedForward',
-  'active.art20_1.rules',
-  'active.art20_1.normative',
+/** The rows of documents whose stock continues (现行有效件数, 2019: 对外公开总数量): invariants 7 and 8. */
+export const DOCUMENT_ROWS: readonly string[] = ['active.art20_1.rules', 'active.art20_1.normative'];
+/** The 2019 edition's rows of items whose 上一年项目数量 continues: invariant 8. */
+export const ITEM_ROWS: readonly string[] = [
   'active.art20_5.licensing',
   'active.art20_5.otherServices',
   'active.art20_6.penalty',
   'active.art20_6.enforcement',
   'active.art20_8.fees',
 ];
+
+/** Rows whose cells continue from one year to the next (invariants 6–8). */
+const CROSS_ROWS = ['applications.carriedOver', 'applications.carriedForward', ...DOCUMENT_ROWS, ...ITEM_ROWS];
 
 interface Slot {
   readonly placed: PlacedNode & { readonly node: RowNode };

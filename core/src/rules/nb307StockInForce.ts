@@ -5,10 +5,9 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { M, arithmetic } from '../i18n/messages';
+import { DOCUMENT_ROWS } from '../model/reportFacts';
 import type { YearPairRule } from './crossRule';
 import { factCell, fileOf, previousRelated, valueOf } from './crossRule';
-
-const ROWS = ['active.art20_1.rules', 'active.art20_1.normative'];
 
 export const nb307StockInForce: YearPairRule = {
   code: 'NB307',
@@ -20,7 +19,7 @@ export const nb307StockInForce: YearPairRule = {
   check(previous, current) {
     if (previous.facts.edition !== 2021 || current.facts.edition !== 2021) return [];
     const out: Diagnostic[] = [];
-    for (const rowId of ROWS) {
+    for (const rowId of DOCUMENT_ROWS) {
       const before = factCell(previous, rowId, 'inForce');
       const issued = factCell(current, rowId, 'issued');
       const repealed = factCell(current, rowId, 'repealed');

@@ -5,17 +5,9 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { M, arithmetic } from '../i18n/messages';
+import { DOCUMENT_ROWS, ITEM_ROWS } from '../model/reportFacts';
 import type { IndexedReport, YearPairRule } from './crossRule';
 import { factCell, fileOf, previousRelated, valueOf } from './crossRule';
-
-const ITEM_ROWS = [
-  'active.art20_5.licensing',
-  'active.art20_5.otherServices',
-  'active.art20_6.penalty',
-  'active.art20_6.enforcement',
-  'active.art20_8.fees',
-];
-const DOCUMENT_ROWS = ['active.art20_1.rules', 'active.art20_1.normative'];
 
 function items(previous: IndexedReport, current: IndexedReport, rowId: string): Diagnostic | undefined {
   const before = factCell(previous, rowId, 'previousItems');

@@ -6,31 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, open, positionOf, setConfiguration, workspaceUri } from './helpers';
-
-interface PreviewStatus {
-  uri: string;
-  title: string;
-  documentVersion: number;
-  renderedVersion?: number;
-  counts?: { error: number; warning: number };
-}
-
-/** The preview's status once `accept` holds (a webview raises no event to wait on: each ask is a round trip). */
-async function previewWhere(
-  uri: vscode.Uri,
-  accept: (s: PreviewStatus) => boolean,
-  what: string,
-): Promise<PreviewStatus> {
-  let last: PreviewStatus | undefined;
-  for (let i = 0; i < 300; i++) {
-    const all = await vscode.commands.executeCommand<PreviewStatus[]>('nianbao.preview.status');
-    last = all.find((s) => s.uri === uri.toString());
-    if (last && accept(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview of ${uri.path}: no ${what}; last status ${JSON.stringify(last)}`);
-}
+import {
+  activate,
+  closeAll,
+  exampleText,
+  open,
+  positionOf,
+  previewWhere,
+  setConfiguration,
+  workspaceUri,
+} from './helpers';
 
 function labelOf(hint: vscode.InlayHint): string {
   return typeof hint.label === 'string' ? hint.label : hint.label.map((p) => p.value).join('');
@@ -54,12 +39,6 @@ async function hintsWhere(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no ${what}; last ${JSON.stringify(last.slice(0, 10).map(labelOf))}`);
-}
-
-async function exampleText(): Promise<string> {
-  return new TextDecoder().decode(
-    await vscode.workspace.fs.readFile(workspaceUri('examples', 'shifan-2024.nianbao.yaml')),
-  );
 }
 
 describe('the details of a report in VS Code', () => {

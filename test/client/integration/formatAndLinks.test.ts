@@ -5,25 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, open, positionOf, workspaceUri } from './helpers';
-
-async function exampleText(): Promise<string> {
-  return new TextDecoder().decode(
-    await vscode.workspace.fs.readFile(workspaceUri('examples', 'shifan-2024.nianbao.yaml')),
-  );
-}
-
-/** Four spaces a level, `[ a ,b ]` rows, 年度 before 格式. */
-function untidy(text: string): string {
-  const lines = text
-    .split('\n')
-    .map((l) => (/^ +[^\s#][^:]*:(\s|$)/.test(l) ? l.replace(/^( +)/, '$1$1') : l))
-    .map((l) => l.replace(/\[(.*)\]$/, (_, inner: string) => `[ ${inner.split(', ').join(' ,')} ]`));
-  const year = lines.findIndex((l) => l.startsWith('年度:'));
-  const [yearLine] = lines.splice(year, 1);
-  lines.splice(1, 0, yearLine);
-  return lines.join('\n');
-}
+import { untidyReport } from '../../support/untidyReport';
+import { activate, closeAll, exampleText, open, positionOf, workspaceUri } from './helpers';
 
 describe('formatting and links between years in VS Code', () => {
   before(activate);
@@ -33,7 +16,7 @@ describe('formatting and links between years in VS Code', () => {
     // An agency of its own: a second report of the example's agency and year would be a duplicate (NB320).
     const canonical = (await exampleText()).replace('机关: 示范市临江区人民政府', '机关: 格式化测试区人民政府');
     const uri = workspaceUri('untidy.nianbao.yaml');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(untidy(canonical)));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(untidyReport(canonical)));
     try {
       const editor = await open(uri);
       assert.notEqual(editor.document.getText(), canonical);
