@@ -266,6 +266,13 @@ export function startServer(connection: Connection): void {
   // The workspace index: folders walked once after `initialized`, then kept current from the file system.
   connection.onInitialized(() => {
     workspace.start(workspaceCaps);
+    // Without a folder the checks between years see only the open reports; say so where the editor logs the server.
+    if (!workspace.hasFolders())
+      connection.console.info(
+        t(
+          'No workspace folder: only the open reports are checked against each other (last year’s carry-over, duplicates). Open the folder that holds the reports.',
+        ),
+      );
     if (folderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guardedNotification(log, 'workspace/didChangeWorkspaceFolders', (e) =>

@@ -149,3 +149,26 @@ test('a client without link support gets plain locations', async () => {
     await plain.stop();
   }
 });
+
+test('without a workspace folder the server says that only open reports are compared', async () => {
+  const alone = await LspClient.start();
+  try {
+    const logged = await alone.waitFor('the log message', () =>
+      alone.notifications.find(
+        (n) =>
+          n.method === 'window/logMessage' && /没有打开工作区文件夹/.test((n.params as { message: string }).message),
+      ),
+    );
+    assert.ok(logged);
+    assert.equal(
+      client.notifications.some(
+        (n) =>
+          n.method === 'window/logMessage' && /没有打开工作区文件夹/.test((n.params as { message: string }).message),
+      ),
+      false,
+      'not with a folder',
+    );
+  } finally {
+    await alone.stop();
+  }
+});
