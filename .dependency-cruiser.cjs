@@ -71,7 +71,15 @@ module.exports = {
       comment: 'The core imports none of the projects built on it.',
       severity: 'error',
       from: { path: '^core/' },
-      to: { path: '^(protocol|server|client|cli|tools|test)/' },
+      to: { path: '^(word|protocol|server|client|cli|tools|test)/' },
+    },
+    {
+      name: 'word-writes-only',
+      comment:
+        "word/ writes the core's OfficialDocument with the docx library: it imports the core and that library, nothing else (no I/O: it returns bytes).",
+      severity: 'error',
+      from: { path: '^word/' },
+      to: { pathNot: ['^word/', '^core/', '^node_modules/docx/'] },
     },
     {
       name: 'protocol-only-types',
@@ -95,14 +103,15 @@ module.exports = {
     },
     {
       name: 'server-is-an-edge',
-      comment: 'The server uses the core and the protocol; it knows nothing of the client, the CLI or the tools.',
+      comment:
+        'The server uses the core, the Word writer and the protocol; it knows nothing of the client, the CLI or the tools.',
       severity: 'error',
       from: { path: '^server/' },
       to: { path: '^(client|cli|tools|test)/' },
     },
     {
       name: 'cli-is-an-edge',
-      comment: 'The CLI uses the core alone.',
+      comment: 'The CLI uses the core and the Word writer alone.',
       severity: 'error',
       from: { path: '^cli/' },
       to: { path: '^(server|client|protocol|tools|test)/' },

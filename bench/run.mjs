@@ -2,7 +2,7 @@
 // run, written to bench/RESULTS.md with the machine, the Node version and the load while it ran. Not part of
 // `npm test`; nothing here asserts a speed (a missed target is reported, not failed).
 //
-// Usage: npm run bench [-- --quick] [-- --only=check,lsp,batch,preview,startup] [-- --no-editor] [-- --out=FILE]
+// Usage: npm run bench [-- --quick] [-- --only=check,lsp,batch,preview,startup,docx] [-- --no-editor] [-- --out=FILE]
 //                      [-- --figures=FILE.json] [-- --before=FILE.json]
 //   --quick          fewer rounds and smaller corpora (a smoke run; figures are rougher)
 //   --only=…         run only these sections
@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { batch } from './batch.mjs';
 import { checkCost } from './checkCost.mjs';
+import { docx } from './docx.mjs';
 import { ROOT, loadAverage, machine, table } from './lib.mjs';
 import { lspLatency } from './lspLatency.mjs';
 import { preview } from './preview.mjs';
@@ -38,6 +39,7 @@ const SECTIONS = [
   ['batch', '3', batch],
   ['preview', '4', preview],
   ['startup', '5', startup],
+  ['docx', '6', docx],
 ];
 
 function git(...args) {

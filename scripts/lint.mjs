@@ -25,6 +25,7 @@ const CHECKS = [
       '--output-type',
       'err',
       'core',
+      'word',
       'protocol',
       'server',
       'client',

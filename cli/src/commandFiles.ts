@@ -93,9 +93,13 @@ export async function readInputText(input: string, io: CliIo, s: Strings): Promi
   return withoutBom(typeof read === 'string' ? read : decodeText(read));
 }
 
-/** `content` to the output file (whole or not at all) or to standard output; an exit code on failure. */
-export function writeOutput(output: Output, content: string, io: CliIo, s: Strings): number | undefined {
+/**
+ * `content` to the output file (whole or not at all) or to standard output; an exit code on failure. Bytes (a Word
+ * document) are only ever written to a file: the caller refuses them without `-o`.
+ */
+export function writeOutput(output: Output, content: string | Uint8Array, io: CliIo, s: Strings): number | undefined {
   if (output.path === undefined) {
+    if (typeof content !== 'string') throw new Error('binary output needs a file');
     io.stdout(content);
     return undefined;
   }
@@ -117,6 +121,21 @@ export interface ReportInput {
   readonly analysis: Analysis;
   readonly name: string;
   readonly output: Output;
+  /** The command's own options (`extra`), as given. */
+  readonly options: ReadonlyMap<string, string>;
+  readonly flags: ReadonlySet<string>;
+}
+
+/** Options a command takes beyond `-o`, `--force` and `--lang`: `valued` ones take a value, `flags` do not. */
+export interface ExtraOptions {
+  readonly valued?: readonly string[];
+  readonly flags?: readonly string[];
+  /** Checks the options before anything is read; a message makes it a usage error. */
+  readonly check?: (
+    options: ReadonlyMap<string, string>,
+    flags: ReadonlySet<string>,
+    output: Output,
+  ) => string | undefined;
 }
 
 /**
@@ -128,8 +147,10 @@ export async function readReportInput(
   io: CliIo,
   s: Strings,
   usage: string,
+  extra: ExtraOptions = {},
 ): Promise<ReportInput | number> {
-  const args = parseArgs(argv, new Set(['-o', '--output', '--lang']), new Set(['-o', '--output', '--force', '--lang']));
+  const valued = ['-o', '--output', '--lang', ...(extra.valued ?? [])];
+  const args = parseArgs(argv, new Set(valued), new Set([...valued, '--force', ...(extra.flags ?? [])]));
   if (args.positionals.length !== 1) throw new UsageError(usage);
   const input = args.positionals[0];
   const output: Output = {
@@ -137,11 +158,13 @@ export async function readReportInput(
     force: args.flags.has('--force'),
     canForce: true,
   };
+  const wrong = extra.check?.(args.options, args.flags, output);
+  if (wrong !== undefined) throw new UsageError(wrong);
   const refused = refuseOutput(input, output, io, s);
   if (refused !== undefined) return refused;
   const text = await readInputText(input, io, s);
   if (typeof text === 'number') return text;
   // A file past the size limit is refused unread: its one finding (NB107) says so.
   const analysis = typeof text === 'string' ? analyze(text) : tooLargeAnalysis(text.tooLarge);
-  return { analysis, name: inputName(input, s), output };
+  return { analysis, name: inputName(input, s), output, options: args.options, flags: args.flags };
 }

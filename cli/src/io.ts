@@ -18,7 +18,7 @@ export interface CliIo {
    * Writes a whole file or nothing. Refuses an existing file (EEXIST) unless `overwrite` is set, which only an
    * explicit user action (`--force`, a save dialog's confirmation) may do.
    */
-  readonly writeFile: (path: string, content: string, options?: { readonly overwrite?: boolean }) => void;
+  readonly writeFile: (path: string, content: string | Uint8Array, options?: { readonly overwrite?: boolean }) => void;
   readonly exists: (path: string) => boolean;
   /** Colours in human output. */
   readonly color: boolean;

@@ -26,7 +26,10 @@ const S = {
       --agency 机关名称     发布机关
   import 文件|-             将已发布的年报（网页 HTML 或文本，UTF-8 或 GBK）导入为年报 YAML
       -o 输出.nianbao.yaml  写入新文件（不覆盖已有文件；默认输出到标准输出）
-  render 文件|- [-o 输出.html]  生成可直接发布或打印的 HTML 页面（不带 -o：输出到标准输出）
+  render 文件|- [-o 输出.html|输出.docx]  生成可直接发布或打印的 HTML 页面（不带 -o：输出到标准输出），
+                            或公文格式（GB/T 9704-2012）的 Word 文档（-o 以 .docx 结尾）
+      --format html|docx    输出格式（默认按 -o 的扩展名）；Word 文档须用 -o 写入文件
+      --signature           Word 文档文末加发文机关署名和成文日期（取自「机关」和「发布日期」）
       --force               允许覆盖已存在的输出文件
   next 文件|- [-o 输出.nianbao.yaml]  生成同一机关下一年度的年报框架：上年结转取自本年「结转下年度继续办理」，
                             存量数据带入，文字部分留空（不带 -o：输出到标准输出）
@@ -34,7 +37,7 @@ const S = {
   help                      显示本帮助
   --version                 显示版本
 
-退出码：0 没有错误；1 有错误（render 仍会生成页面；import：无法导入）；2 用法错误、无法读取或写入文件。
+退出码：0 没有错误；1 有错误（render 仍会生成页面或文档；import：无法导入）；2 用法错误、无法读取或写入文件。
 `,
     en: `Usage: nianbao <command> [options]
 
@@ -49,7 +52,10 @@ Commands:
       --agency NAME         Publishing agency
   import FILE|-             Import a published report (HTML page or text, UTF-8 or GBK) as report YAML
       -o OUT.nianbao.yaml   Write a new file (never overwrites; default: standard output)
-  render FILE|- [-o OUT.html]  Write the report as a standalone HTML page (without -o: to standard output)
+  render FILE|- [-o OUT.html|OUT.docx]  Write the report as a standalone HTML page (without -o: to standard output),
+                            or as a Word document in the official format, GB/T 9704-2012 (-o ending in .docx)
+      --format html|docx    Output format (default: from the extension of -o); a Word document needs -o
+      --signature           End the Word document with the agency's name and the publication date
       --force               Allow overwriting an existing output file
   next FILE|- [-o OUT.nianbao.yaml]  Next year's report skeleton for the same agency: carried-over requests from
                             this year's carried-forward row, stocks carried over, narrative empty (without -o: stdout)
@@ -57,7 +63,7 @@ Commands:
   help                      Show this help
   --version                 Show the version
 
-Exit codes: 0 no errors; 1 errors found (render still writes the page; import: nothing importable); 2 usage error, unreadable or unwritable file.
+Exit codes: 0 no errors; 1 errors found (render still writes the page or document; import: nothing importable); 2 usage error, unreadable or unwritable file.
 `,
   },
   unknownCommand: { zh: (c: string) => `未知命令「${c}」。`, en: (c: string) => `Unknown command "${c}".` },
@@ -136,6 +142,20 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page; import: n
       `注意：${p} 有 ${e} 个错误、${w} 个警告，页面照常生成；运行 nianbao check ${p} 查看详情。`,
     en: (p: string, e: number, w: number) =>
       `Note: ${p} has ${e} error(s) and ${w} warning(s); the page was written anyway. Run nianbao check ${p} for details.`,
+  },
+  renderDocxProblems: {
+    zh: (p: string, e: number, w: number) =>
+      `注意：${p} 有 ${e} 个错误、${w} 个警告，Word 文档照常生成；运行 nianbao check ${p} 查看详情。`,
+    en: (p: string, e: number, w: number) =>
+      `Note: ${p} has ${e} error(s) and ${w} warning(s); the Word document was written anyway. Run nianbao check ${p} for details.`,
+  },
+  badRenderFormat: {
+    zh: '输出格式（--format）只能是 html 或 docx。',
+    en: 'The output format (--format) must be html or docx.',
+  },
+  docxNeedsOutput: {
+    zh: 'Word 文档须用 -o 写入文件（例如 -o 年报.docx）。',
+    en: 'A Word document must be written to a file with -o (e.g. -o report.docx).',
   },
   nextNeeds: {
     zh: 'next 需要一个年报文件（或 - 表示标准输入）。',

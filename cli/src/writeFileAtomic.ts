@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 /** File systems without hard links answer these; there the exclusive create is used directly. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
-export function writeFileAtomic(path: string, content: string, overwrite = false): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, overwrite = false): void {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   writeFileSync(tmp, content, { flag: 'wx' });
   try {

@@ -68,12 +68,32 @@ export { importReport } from './import/importReport';
 export { IMPORT_MESSAGES } from './i18n/messages';
 export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced } from './import/importReport';
 export { decodeBytes } from './import/decodeBytes';
-export { PAGE_CSP, escapeHtml, notRenderable, renderPage, renderReport, tableGrid } from './render/index';
+export {
+  PAGE_CSP,
+  cellContent,
+  chineseDate,
+  escapeHtml,
+  gongwen,
+  notRenderable,
+  officialDocument,
+  renderPage,
+  renderReport,
+  tableGrid,
+  xmlText,
+} from './render/index';
 export type {
+  DocBlock,
+  DocCell,
+  DocParagraph,
+  DocRow,
+  DocRun,
+  DocTable,
   GridCell,
   GridCellKind,
   GridRow,
   NotRenderable,
+  OfficialDocument,
+  OfficialDocumentOptions,
   RenderInput,
   RenderOptions,
   RenderedPage,
@@ -94,7 +114,7 @@ export type { ColumnHint, ColumnHintStyle } from './assist/inlayHints';
 export { outline } from './assist/outline';
 export type { OutlineItem, OutlineKind } from './assist/outline';
 export { snippetToPlain } from './assist/snippet';
-export { fixAllTotals, isTotalFix } from './edits/fixAllTotals';
+export { fewerErrors, fixAllTotals, isSumFinding, isTotalFix } from './edits/fixAllTotals';
 export { fixEdits } from './edits/fixEdits';
 export { insertMissingEdits } from './edits/insertMissing';
 export { applyEdits, diffEdits, lineEdits } from './edits/textEdit';

@@ -224,10 +224,15 @@ export interface RenderParams {
    * current version.
    */
   readonly version?: number;
-  /** `page`: the standalone page to publish (renderPage, no annotations); default `body`: the preview's body. */
-  readonly kind?: 'body' | 'page';
+  /**
+   * `page`: the standalone page to publish (renderPage, no annotations); `docx`: the Word document in the official
+   * document format (GB/T 9704-2012); default `body`: the preview's body.
+   */
+  readonly kind?: 'body' | 'page' | 'docx';
   /** Language of the problem summary and marks; default the server's (`nianbao.language`, else the editor's). */
   readonly lang?: 'zh' | 'en';
+  /** `docx` only: end the document with the agency's name and the publication date. */
+  readonly signature?: boolean;
 }
 
 export interface RenderResult {
@@ -241,7 +246,9 @@ export interface RenderResult {
   /** `body`: one `<article>` (annotated with paths, offsets and problem marks); `page`: a whole HTML document. */
   readonly html?: string;
   readonly counts?: { readonly error: number; readonly warning: number; readonly information: number };
-  /** `page` only: why the text holds no report to publish (localized); no `html` then. */
+  /** `docx`: the .docx file, base64 (no `html` then). */
+  readonly docx?: string;
+  /** `page` and `docx` only: why the text holds no report to publish (localized); no `html` or `docx` then. */
   readonly notReport?: string;
 }
 

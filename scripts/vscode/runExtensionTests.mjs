@@ -28,7 +28,8 @@ const argv = Object.fromEntries(
   }),
 );
 const TESTS = resolve(argv.tests ?? join(ROOT, 'out', 'test', 'client', 'integration', 'index.js'));
-const TIMEOUT_S = Number(argv.timeout ?? 300);
+// A guard against a hung suite, not a measure: the quick-fix suites alone take minutes on a loaded machine.
+const TIMEOUT_S = Number(argv.timeout ?? 1200);
 const started = Date.now();
 const log = (...a) => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
 

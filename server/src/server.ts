@@ -12,7 +12,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { DocumentStore, MAX_DOCUMENT_LENGTH } from './documentStore';
 import type { DocumentState } from './documentStore';
-import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { codeActions, FILL_BLANKS_KIND, FIX_ALL_KIND } from './features/codeActions';
 import { completionItems } from './features/completion';
 import type { CompletionClient } from './features/completion';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -115,7 +115,10 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: [' '], resolveProvider: false },
         hoverProvider: true,
         inlayHintProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, FILL_BLANKS_KIND],
+          resolveProvider: false,
+        },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentFormattingProvider: true,

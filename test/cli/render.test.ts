@@ -1,4 +1,4 @@
-/** `nianbao render`, run as the real executable on real files in a temporary directory. */
+/** `nianbao render` (HTML page and Word document), run as the real executable on real files in a temporary directory. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ROOT, EXAMPLES } from '../support/paths';
+import { runText } from '../support/wordXml';
+import { unzipText } from '../support/zip';
 
 const BIN = join(ROOT, 'bin', 'nianbao.js');
 const SEED = join(EXAMPLES, 'caozhen-2020.nianbao.yaml');
@@ -100,4 +102,63 @@ test('unreadable input, unwritable output and bad usage are clear errors with ex
   const badOption = run(['render', SEED, '--outptu', 'x.html']);
   assert.equal(badOption.code, 2);
   assert.match(badOption.stderr, /--outptu/);
+});
+
+/** The text of a .docx's body, line breaks as `\n`. */
+function docxText(path: string): string {
+  return runText(unzipText(readFileSync(path)).get('word/document.xml') ?? '');
+}
+
+test('-o OUT.docx writes the Word document; --format says it explicitly; --signature ends it with the agency and date', () => {
+  const docx = join(dir, 'caozhen.docx');
+  const r = run(['render', SEED, '-o', docx]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /已写入 .*caozhen\.docx/);
+  assert.equal(r.stdout, '');
+  assert.ok(docxText(docx).startsWith('湛河区曹镇乡人民政府\n2020年政府信息公开工作年度报告'));
+
+  const named = join(dir, 'caozhen.word');
+  assert.equal(run(['render', SEED, '--format', 'docx', '-o', named]).code, 0);
+  assert.equal(readFileSync(named).subarray(0, 2).toString('latin1'), 'PK');
+  const html = join(dir, 'page.docx');
+  assert.equal(run(['render', SEED, '--format=html', '-o', html]).code, 0, 'an explicit format wins over the name');
+  assert.match(readFileSync(html, 'utf8'), /^<!DOCTYPE html>/);
+
+  const shifan = join(dir, 'shifan.docx');
+  assert.equal(run(['render', join(EXAMPLES, 'shifan-2024.nianbao.yaml'), '-o', shifan, '--signature']).code, 0);
+  assert.ok(docxText(shifan).endsWith('示范市临江区人民政府2025年3月20日'));
+});
+
+test('a Word document is written only to a file; --format takes html or docx', () => {
+  const toStdout = run(['render', SEED, '--format', 'docx']);
+  assert.equal(toStdout.code, 2);
+  assert.equal(toStdout.stdout, '');
+  assert.match(toStdout.stderr, /Word 文档须用 -o 写入文件/);
+  const bad = run(['render', SEED, '--format', 'pdf', '-o', join(dir, 'x.pdf'), '--lang', 'en']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /The output format \(--format\) must be html or docx/);
+  assert.equal(existsSync(join(dir, 'x.pdf')), false);
+});
+
+test('a report with errors still gets its Word document, with the note and exit code 1', () => {
+  const text = readFileSync(SEED, 'utf8').replace(
+    '本年新收政府信息公开申请数量: [0, 0, 0, 0, 0, 0, 0]',
+    '本年新收政府信息公开申请数量: [1, 0, 0, 0, 0, 0, 0]',
+  );
+  const out = join(dir, 'broken.docx');
+  const r = run(['render', '-', '-o', out], text);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /<stdin> 有 \d+ 个错误、\d+ 个警告，Word 文档照常生成/);
+  assert.match(docxText(out), /一、本年新收政府信息公开申请数量1000000/);
+  const none = join(dir, 'none.docx');
+  const refused = run(['render', '-', '-o', none], '- a\n');
+  assert.equal(refused.code, 2);
+  assert.equal(existsSync(none), false);
+});
+
+test('help names the Word output', () => {
+  const r = run(['help']);
+  assert.match(r.stdout, /render 文件\|- \[-o 输出\.html\|输出\.docx\]/);
+  assert.match(r.stdout, /--format html\|docx/);
+  assert.match(run(['help', '--lang', 'en']).stdout, /--signature/);
 });

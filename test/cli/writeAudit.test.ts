@@ -4,7 +4,8 @@
  * - the CLI writes only through `writeFileAtomic` (a temporary file linked into place: complete or absent), only
  *   `-o` outputs, never over an existing file unless `--force` (render, next; import has no such flag), never over
  *   its own input;
- * - the client writes only the HTML export, where the save dialog (or a caller's target that must not exist) says;
+ * - the client writes only the exports (HTML page, Word document), where the save dialog (or a caller's target that
+ *   must not exist) says;
  *   new reports (新建年报, next year, import) open as unsaved documents;
  * - the server writes nothing: its fixes are text edits of the open document, versioned.
  * The editor's side is tested in VS Code by test/client/integration/noDataLoss.test.ts.
@@ -61,12 +62,13 @@ test('every write in cli/, client/ and server/ is one of the audited ones', () =
       'cli/src/writeFileAtomic.ts: rmSync(',
       'cli/src/writeFileAtomic.ts: writeFileSync(',
       'cli/src/writeFileAtomic.ts: writeFileSync(',
-      // Its one caller: the -o output of import, next and render (commandFiles.ts writeOutput).
+      // Its one caller: the -o output of import, next and render (HTML or Word; commandFiles.ts writeOutput).
       'cli/src/commandFiles.ts: io.writeFile(',
-      // The export: a temporary file beside the target, renamed onto it; removed again when the rename fails.
-      'client/src/commands/exportHtml.ts: fs.delete(',
-      'client/src/commands/exportHtml.ts: fs.rename(',
-      'client/src/commands/exportHtml.ts: fs.writeFile(',
+      // The exports (HTML and Word): a temporary file beside the target, renamed onto it; removed again when the
+      // rename fails.
+      'client/src/commands/exportReport.ts: fs.delete(',
+      'client/src/commands/exportReport.ts: fs.rename(',
+      'client/src/commands/exportReport.ts: fs.writeFile(',
     ].sort(),
   );
 });
@@ -85,8 +87,8 @@ test('the -o writers: --force is the only way to overwrite, and import has none'
   );
   assert.match(read('import.ts'), /force: false,\s*canForce: false/);
   assert.match(read('import.ts'), /refuseOutput\(input, output, io, s\)/, 'import refuses before reading');
-  const exportHtml = readFileSync(join(ROOT, 'client', 'src', 'commands', 'exportHtml.ts'), 'utf8');
-  assert.match(exportHtml, /showSaveDialog/, 'the export asks where');
+  const exportReport = readFileSync(join(ROOT, 'client', 'src', 'commands', 'exportReport.ts'), 'utf8');
+  assert.match(exportReport, /showSaveDialog/, 'the export asks where');
 });
 
 test('writeFileAtomic: an existing file is refused and untouched; no temporary file is left, whatever happens', () => {
@@ -116,12 +118,33 @@ test('next and render never write over their own input, even with --force', () =
   const input = join(dir, 'shifan-2024.nianbao.yaml');
   const text = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
   writeFileSync(input, text);
-  for (const command of ['next', 'render']) {
-    const r = runBin([command, input, '-o', input, '--force']);
-    assert.equal(r.code, 2, `${command}: ${r.stderr}`);
-    assert.ok(r.stderr.trim(), `${command}: a message`);
-    assert.equal(readFileSync(input, 'utf8'), text, `${command} changed its input`);
+  for (const argv of [
+    ['next', input, '-o', input, '--force'],
+    ['render', input, '-o', input, '--force'],
+    ['render', input, '--format', 'docx', '-o', input, '--force'],
+  ]) {
+    const r = runBin(argv);
+    assert.equal(r.code, 2, `${argv.join(' ')}: ${r.stderr}`);
+    assert.ok(r.stderr.trim(), `${argv.join(' ')}: a message`);
+    assert.equal(readFileSync(input, 'utf8'), text, `${argv.join(' ')} changed its input`);
   }
+});
+
+test('render to Word: an existing .docx is refused and untouched, replaced only with --force', () => {
+  const out = join(dir, 'report.docx');
+  writeFileSync(out, 'mine');
+  const report = join(EXAMPLES, 'shifan-2024.nianbao.yaml');
+  const r = runBin(['render', report, '-o', out]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /已存在/);
+  assert.equal(readFileSync(out, 'utf8'), 'mine');
+  const forced = runBin(['render', report, '-o', out, '--force']);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.equal(readFileSync(out).subarray(0, 2).toString('latin1'), 'PK', 'a zip package');
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+    [],
+  );
 });
 
 test('import: an existing output is refused before the input is even read, with or without --force', () => {

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportOpenAction } from '../../client/src/commands/exportOpenAction';
 
-test('VS Code on the desktop, local file: open the page in the browser', () => {
-  assert.equal(exportOpenAction({ web: false, remoteName: undefined, scheme: 'file' }), 'openInBrowser');
+test('VS Code on the desktop, local file: open it (the page in the browser, a .docx in Word)', () => {
+  assert.equal(exportOpenAction({ web: false, remoteName: undefined, scheme: 'file' }), 'openExternal');
 });
 
 test('VS Code in the browser, a remote window or a file not on disk: show it in the Explorer instead', () => {

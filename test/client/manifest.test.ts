@@ -117,6 +117,7 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
       'nianbao.showPreviewToSide',
       'nianbao.showPreview',
       'nianbao.exportHtml',
+      'nianbao.exportDocx',
       'nianbao.newReport',
       'nianbao.checkWorkspace',
       'nianbao.restartServer',
@@ -128,11 +129,13 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   assert.deepEqual(Object.keys(c.configuration.properties), [
     'nianbao.language',
     'nianbao.inlayHints.columnNames',
+    'nianbao.docx.signature',
     'nianbao.trace.server',
   ]);
   const columnNames = c.configuration.properties['nianbao.inlayHints.columnNames'];
   assert.deepEqual([columnNames.enum, columnNames.default], [['short', 'full', 'cursorRow', 'off'], 'short']);
   assert.ok(existsSync(join(ROOT, language.icon.light)) && existsSync(join(ROOT, language.icon.dark)), 'file icon');
+  assert.equal(c.configuration.properties['nianbao.docx.signature'].default, false);
   assert.equal(pkg.engines.vscode, '^1.100.0');
 });
 

@@ -49,10 +49,13 @@ test('the preview commands: ids, titles in both languages, icons', () => {
   assert.equal(title('nianbao.showPreviewToSide', nls), 'Open Preview to the Side (打开侧边预览)');
   assert.equal(title('nianbao.showPreview', nls), 'Open Preview (打开预览)');
   assert.equal(title('nianbao.exportHtml', nls), 'Export as HTML (导出为 HTML)');
+  assert.equal(title('nianbao.exportDocx', nlsZh), '导出为 Word（.docx）');
+  assert.equal(title('nianbao.exportDocx', nls), 'Export as Word (.docx) (导出为 Word)');
+  assert.equal(commands.find((c) => c.command === 'nianbao.exportDocx')?.icon, '$(file-text)');
   assert.equal(commands.find((c) => c.command === 'nianbao.showPreviewToSide')?.icon, '$(open-preview)');
 });
 
-test('the editor title button on report files opens the preview to the side (Alt: in place); export on the preview', () => {
+test('the editor title button on report files opens the preview to the side (Alt: in place); both exports on the preview and in the report’s title menu', () => {
   const title = menus['editor/title'];
   const side = title.find((m) => m.command === 'nianbao.showPreviewToSide');
   assert.deepEqual(side, {
@@ -61,9 +64,25 @@ test('the editor title button on report files opens the preview to the side (Alt
     when: 'editorLangId == nianbao && !notebookEditorFocused',
     group: 'navigation',
   });
-  const exportItem = title.find((m) => m.command === 'nianbao.exportHtml');
-  assert.equal(exportItem?.when, `activeWebviewPanelId == '${PREVIEW_VIEW_TYPE}'`);
-  for (const id of ['nianbao.showPreview', 'nianbao.exportHtml']) {
+  // Both exports on the preview's toolbar, and in the report editor's title menu (its "…").
+  for (const id of ['nianbao.exportHtml', 'nianbao.exportDocx']) {
+    const onPreview = title.filter((m) => m.command === id && m.group === 'navigation');
+    assert.deepEqual(
+      onPreview.map((m) => m.when),
+      [`activeWebviewPanelId == '${PREVIEW_VIEW_TYPE}'`],
+      id,
+    );
+    assert.ok(
+      title.some(
+        (m) =>
+          m.command === id &&
+          m.when === 'editorLangId == nianbao && !notebookEditorFocused' &&
+          m.group !== 'navigation',
+      ),
+      `${id} in the report editor's title menu`,
+    );
+  }
+  for (const id of ['nianbao.showPreview', 'nianbao.exportHtml', 'nianbao.exportDocx']) {
     assert.ok(
       menus['explorer/context'].some((m) => m.command === id && m.when === 'resourceLangId == nianbao'),
       id,
@@ -108,7 +127,7 @@ test('every contributed command and menu item is registered by the client; palet
     for (const item of items) assert.ok(declared.has(item.command), `${menu}: ${item.command}`);
   }
   for (const k of keybindings) assert.ok(declared.has(k.command), k.command);
-  for (const id of ['nianbao.showPreviewToSide', 'nianbao.showPreview', 'nianbao.exportHtml']) {
+  for (const id of ['nianbao.showPreviewToSide', 'nianbao.showPreview', 'nianbao.exportHtml', 'nianbao.exportDocx']) {
     const entry = menus.commandPalette.find((m) => m.command === id);
     assert.match(entry?.when ?? '', /editorLangId == nianbao/, id);
   }

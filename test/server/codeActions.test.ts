@@ -87,6 +87,10 @@ function linesOf(d: Diagnostic): Set<number> {
   return out;
 }
 
+function errorCount(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.filter((d) => d.severity === 1).length;
+}
+
 function key(d: Diagnostic): string {
   return `${d.range.start.line}:${d.range.start.character} ${String(d.code)}`;
 }
@@ -96,79 +100,89 @@ describe('each quick fix alone', () => {
   for (const f of BROKEN) {
     test(f.name, async () => {
       const uri = fileUri(`single-${f.name.replace(/\W+/g, '-')}`);
-      const diagnostics = await client.open(uri, f.text);
-      assert.ok(diagnostics.length > 0, 'the fixture is broken');
-      let fixes = 0;
-      for (const d of diagnostics) {
-        const all = await client.codeActions(uri, d.range, [d]);
-        const count = quickFixes(all).length;
-        // A total that two sums claim differently has no fix of its own, only "fix all totals".
-        assert.ok(
-          count > 0 || all.some((a) => a.title === FIX_ALL),
-          `a quick fix for ${String(d.code)} on line ${d.range.start.line + 1}: ${d.message}`,
-        );
-        for (let i = 0; i < count; i++) {
-          // Asked afresh on the current version each time: an action is only valid for the version it was made for.
-          const action = quickFixes(await client.codeActions(uri, d.range, [d]))[i];
-          assert.ok(action.edit && action.diagnostics?.length, action.title);
-          assert.ok(
-            action.diagnostics.some((x) => x.message === d.message),
-            'the action names the diagnostic it fixes',
-          );
-          const edits = editsFor(uri, action.edit, client.version(uri));
-          const after = await client.applyEdit(uri, action.edit);
-          const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'nianbao', 0, f.text), edits);
-          assert.equal(client.text(uri), fixed);
-          // The lines of the problems it settles, and the places they name (an alias's anchor).
-          const settled = new Set(
-            action.diagnostics.flatMap((x) => [
-              ...linesOf(x),
-              ...(x.relatedInformation ?? []).map((r) => r.location.range.start.line),
-            ]),
-          );
-          assertMinimal(
-            f.text,
-            fixed,
-            edits,
-            settled,
-            `${action.title} (${String(d.code)} line ${d.range.start.line + 1})`,
-          );
-          // The problems it names are gone, and none appears that was not there before (line numbers may move
-          // below an insertion, so codes are compared there). Totals depend on each other: setting one total
-          // may move the mismatch to the total it enters (（七）总计, 四), never to anything else.
-          const beforeKeys = new Set(diagnostics.map(key));
-          const insertion = edits.some((e) => e.newText.includes('\n'));
-          const isTotal = TOTAL_CODES.has(String(d.code));
-          if (!insertion) {
-            for (const x of action.diagnostics)
-              assert.ok(!after.some((y) => key(y) === key(x)), `${action.title}: ${String(x.code)} is gone`);
-            for (const x of after) {
-              if (isTotal && TOTAL_CODES.has(String(x.code))) continue;
-              assert.ok(
-                beforeKeys.has(key(x)),
-                `${action.title}: no new ${String(x.code)} on line ${x.range.start.line + 1}: ${x.message}`,
-              );
-            }
-            if (diagnostics.length === action.diagnostics.length)
-              assert.deepEqual(after, [], `${action.title}: fixing every problem leaves the file clean`);
-          } else {
-            assert.ok(
-              after.filter((x) => x.code === d.code).length < diagnostics.filter((x) => x.code === d.code).length,
-              `${action.title}: fewer ${String(d.code)}`,
-            );
-            const codes = new Set(diagnostics.map((x) => String(x.code)));
-            for (const x of after)
-              assert.ok(codes.has(String(x.code)), `${action.title}: no new ${String(x.code)}: ${x.message}`);
-          }
-          fixes++;
-          await client.replace(uri, f.text);
-        }
+      // Closed even when an assertion fails: an open report would take part in the next one's cross checks.
+      try {
+        await eachFixAlone(uri, f);
+      } finally {
+        await client.close(uri);
       }
-      assert.ok(fixes > 0);
-      await client.close(uri);
     });
   }
 });
+
+/** Each quick fix of each problem of a fixture, applied alone to the fixture as it is. */
+async function eachFixAlone(uri: string, f: Fixture): Promise<void> {
+  const diagnostics = await client.open(uri, f.text);
+  assert.ok(diagnostics.length > 0, 'the fixture is broken');
+  let fixes = 0;
+  let offersFixAll = false;
+  for (const d of diagnostics) {
+    const all = await client.codeActions(uri, d.range, [d]);
+    const count = quickFixes(all).length;
+    offersFixAll ||= all.some((a) => a.title === FIX_ALL);
+    // A total that two sums claim differently has no fix of its own, only "fix all totals".
+    assert.ok(
+      count > 0 || all.some((a) => a.title === FIX_ALL),
+      `a quick fix for ${String(d.code)} on line ${d.range.start.line + 1}: ${d.message}`,
+    );
+    for (let i = 0; i < count; i++) {
+      // Asked afresh on the current version each time: an action is only valid for the version it was made for.
+      const action = quickFixes(await client.codeActions(uri, d.range, [d]))[i];
+      assert.ok(action.edit && action.diagnostics?.length, action.title);
+      assert.ok(
+        action.diagnostics.some((x) => x.message === d.message),
+        'the action names the diagnostic it fixes',
+      );
+      const edits = editsFor(uri, action.edit, client.version(uri));
+      const after = await client.applyEdit(uri, action.edit);
+      const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'nianbao', 0, f.text), edits);
+      assert.equal(client.text(uri), fixed);
+      // The lines of the problems it settles, and the places they name (an alias's anchor).
+      const settled = new Set(
+        action.diagnostics.flatMap((x) => [
+          ...linesOf(x),
+          ...(x.relatedInformation ?? []).map((r) => r.location.range.start.line),
+        ]),
+      );
+      assertMinimal(
+        f.text,
+        fixed,
+        edits,
+        settled,
+        `${action.title} (${String(d.code)} line ${d.range.start.line + 1})`,
+      );
+      // The problems it names are gone, and none appears that was not there before (line numbers may move
+      // below an insertion, so codes are compared there); a fix of an error leaves strictly fewer errors.
+      const beforeKeys = new Set(diagnostics.map(key));
+      const insertion = edits.some((e) => e.newText.includes('\n'));
+      if (d.severity === 1) assert.ok(errorCount(after) < errorCount(diagnostics), `${action.title}: fewer errors`);
+      if (!insertion) {
+        for (const x of action.diagnostics)
+          assert.ok(!after.some((y) => key(y) === key(x)), `${action.title}: ${String(x.code)} is gone`);
+        for (const x of after) {
+          assert.ok(
+            beforeKeys.has(key(x)),
+            `${action.title}: no new ${String(x.code)} on line ${x.range.start.line + 1}: ${x.message}`,
+          );
+        }
+        if (diagnostics.length === action.diagnostics.length)
+          assert.deepEqual(after, [], `${action.title}: fixing every problem leaves the file clean`);
+      } else {
+        assert.ok(
+          after.filter((x) => x.code === d.code).length < diagnostics.filter((x) => x.code === d.code).length,
+          `${action.title}: fewer ${String(d.code)}`,
+        );
+        const codes = new Set(diagnostics.map((x) => String(x.code)));
+        for (const x of after)
+          assert.ok(codes.has(String(x.code)), `${action.title}: no new ${String(x.code)}: ${x.message}`);
+      }
+      fixes++;
+      await client.replace(uri, f.text);
+    }
+  }
+  // A fixture whose totals are only settled together offers "fix all totals" instead.
+  assert.ok(fixes > 0 || offersFixAll);
+}
 
 /**
  * Apply the preferred quick fix of the first problem that has one, again and again. Returns the problems left
@@ -180,8 +194,10 @@ async function fixRepeatedly(uri: string, text: string): Promise<Diagnostic[]> {
     assert.ok(round < 60, 'the fixes converge');
     let applied = false;
     for (const d of diagnostics) {
-      const actions = quickFixes(await client.codeActions(uri, d.range, [d]));
-      const chosen = actions.find((a) => a.isPreferred) ?? actions[0];
+      const all = await client.codeActions(uri, d.range, [d]);
+      const actions = quickFixes(all);
+      // As a user would: the fix of the problem, else "fix all totals" when that is what is offered.
+      const chosen = actions.find((a) => a.isPreferred) ?? actions[0] ?? all.find((a) => a.title === FIX_ALL);
       if (!chosen?.edit) continue;
       diagnostics = await client.applyEdit(uri, chosen.edit);
       applied = true;
@@ -214,6 +230,7 @@ describe("the core's failing fixtures", () => {
    * - NB106: nesting far too deep is no report layout to repair; NB109: an empty file names no 机关, 年度 or 格式
    *   to write a skeleton for (the 新建年报 command asks for them).
    * - NB202: a missing 机关 (a name is never made up). Missing rows and sections are inserted with zeros.
+   * - NB302: result rows that do not add up to a （七）总计 that agrees with the flow identity (which part?).
    * - NB203: a value that holds no number (`很多`, `true`), one number where a row belongs (which column?), a
    *   row where a table of five belongs (how to split it?).
    * - NB204: a row one value short (which one is missing?), or one too long where no total or no repeated value
@@ -225,7 +242,18 @@ describe("the core's failing fixtures", () => {
    *   of the 2021 edition in a 2019 report that lacks the 2019 columns (上一年项目数量, 本年增/减 are not there).
    *   (A 2019 row given as 2021's sub-rows is decidable: their sum.)
    */
-  const UNDECIDABLE = new Set(['NB106', 'NB109', 'NB202', 'NB203', 'NB204', 'NB208', 'NB305', 'NB311', 'NB312']);
+  const UNDECIDABLE = new Set([
+    'NB106',
+    'NB109',
+    'NB202',
+    'NB203',
+    'NB204',
+    'NB208',
+    'NB302',
+    'NB305',
+    'NB311',
+    'NB312',
+  ]);
   /** The problems each fixture keeps once every fix is applied (all others end clean). */
   const STAYS: Readonly<Record<string, readonly string[]>> = {
     'rules/nb202/2019-missing-keys.fail.nianbao.yaml': ['NB311'],
@@ -235,7 +263,12 @@ describe("the core's failing fixtures", () => {
     'rules/nb305/2019-values.fail.nianbao.yaml': ['NB305', 'NB305', 'NB305'],
     'rules/nb312/2019-mixed.fail.nianbao.yaml': ['NB312'],
     'rules/nb312/2019-year.fail.nianbao.yaml': ['NB312'],
-    'rules/nb202/2021-missing-keys.fail.nianbao.yaml': ['NB202'],
+    // The missing 不予处理 rows are inserted with zeros, and then （七）总计, which agrees with the flow identity,
+    // counts what they should hold: the author types them in.
+    'rules/nb202/2021-missing-keys.fail.nianbao.yaml': ['NB202', 'NB302', 'NB302', 'NB302'],
+    // The result rows do not add up to （七）总计, which agrees with the flow identity: a part is wrong.
+    'rules/nb302/2019-result-total.fail.nianbao.yaml': ['NB302', 'NB302'],
+    'rules/nb302/2021-result-total.fail.nianbao.yaml': ['NB302', 'NB302'],
     'rules/nb203/2021-wrong-type.fail.nianbao.yaml': ['NB203'],
     'rules/nb204/2021-row-length.fail.nianbao.yaml': ['NB204'],
     'rules/nb208/2021-meta.fail.nianbao.yaml': ['NB208', 'NB208'],
@@ -250,7 +283,7 @@ describe("the core's failing fixtures", () => {
         CORE_FAILING.some((f) => f.name === name),
         `${name} exists`,
       );
-    assert.equal(CORE_FAILING.length - Object.keys(STAYS).length, 24, 'failing fixtures that quick fixes make clean');
+    assert.equal(CORE_FAILING.length - Object.keys(STAYS).length, 25, 'failing fixtures that quick fixes make clean');
   });
   for (const f of CORE_FAILING) {
     test(`${f.name}: quick fixes settle every problem they can decide`, async (t) => {
@@ -283,7 +316,22 @@ describe("the core's failing fixtures", () => {
 });
 
 describe('fix all totals in this file', () => {
-  const totals = BROKEN.filter((f) => /nb30[1-4]|nb207|combined/.test(f.name));
+  // A mistyped cell is settled by correcting it: recomputing the totals from it would break the flow identity.
+  const totals = BROKEN.filter((f) => /nb30[1-4]|nb207|combined/.test(f.name) && !f.name.includes('mistyped'));
+  test('no "fix all totals" where recomputing the totals would break the flow identity', async () => {
+    const f = BROKEN.find((x) => x.name.endsWith('nb303-mistyped-cell.nianbao.yaml'));
+    assert.ok(f);
+    const uri = fileUri('all-mistyped.nianbao.yaml');
+    try {
+      const diagnostics = await client.open(uri, f.text);
+      for (const d of diagnostics) {
+        const actions = await client.codeActions(uri, d.range, [d]);
+        assert.ok(!actions.some((a) => a.title === '修正本文件中的所有总计'));
+      }
+    } finally {
+      await client.close(uri);
+    }
+  });
   for (const f of totals) {
     test(`${f.name}: every total right in one action`, async () => {
       const uri = fileUri(`all-${f.name.replace(/\W+/g, '-')}`);
@@ -341,6 +389,36 @@ describe('fix all totals in this file', () => {
 });
 
 describe('titles and edits', () => {
+  test('a report not filled in: one finding per table; its blanks, or every blank, filled with 0 in one edit', async () => {
+    const f = CORE_FAILING.find((x) => x.name.endsWith('nb206/2021-all-blank.fail.nianbao.yaml'));
+    assert.ok(f);
+    const uri = fileUri('all-blank.nianbao.yaml');
+    try {
+      const d = await client.open(uri, f.text);
+      assert.deepEqual(
+        d.map((x) => String(x.code)),
+        ['NB206', 'NB206', 'NB206', 'NB206', 'NB206', 'NB206'],
+      );
+      const applications = d.find((x) => x.message.includes('三、收到和处理政府信息公开申请情况'));
+      assert.ok(applications);
+      const [fill] = quickFixes(await client.codeActions(uri, applications.range, [applications]));
+      assert.equal(fill.title, '把本表空白格填为 0');
+      const after = await client.applyEdit(uri, fill.edit ?? {});
+      // No longer a report of nothing but blanks: the other tables' blanks are reported row by row.
+      assert.equal(after.length, 9);
+      assert.match(client.text(uri), /\n {4}予以公开: \[0, 0, 0, 0, 0, 0, 0\]\n/);
+      const source = await client.codeActions(uri, after[0].range, [], ['source']);
+      const all = source.find((a) => a.kind === 'source.fillBlanks.nianbao');
+      assert.equal(all?.title, '把所有空白格填为 0');
+      assert.deepEqual(await client.applyEdit(uri, all?.edit ?? {}), []);
+      for (const line of f.text.split('\n')) {
+        const comment = /\s(# [^e].*)$/.exec(line)?.[1];
+        if (comment) assert.ok(client.text(uri).includes(comment), `comment kept: ${comment}`);
+      }
+    } finally {
+      await client.close(uri);
+    }
+  });
   test("say what they do, in the user's language", async () => {
     const f = BROKEN.find((x) => x.name.endsWith('combined-2019.nianbao.yaml'));
     assert.ok(f);
@@ -369,7 +447,7 @@ describe('titles and edits', () => {
     }
   });
 
-  test('a mistyped cell that explains a row and a column total is offered first; a stray key is commented out', async () => {
+  test('a mistyped cell that explains a row and a column total is offered; the total it breaks is not', async () => {
     const cell = BROKEN.find((x) => x.name.endsWith('nb303-mistyped-cell.nianbao.yaml'));
     const stray = BROKEN.find((x) => x.name.endsWith('stray-keys.nianbao.yaml'));
     assert.ok(cell && stray);
@@ -378,11 +456,10 @@ describe('titles and edits', () => {
     const actions = quickFixes(await client.codeActions(uri, d[0].range, [d[0]]));
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred === true, a.diagnostics?.map((x) => x.code)]),
-      [
-        ['将 （一）予以公开·自然人 由 39 改为 38（行、列合计同时相符）', true, ['NB303', 'NB302']],
-        ['改为 47', false, ['NB303']],
-      ],
+      [['将 （一）予以公开·自然人 由 39 改为 38（行、列合计同时相符）', true, ['NB303', 'NB302']]],
     );
+    // 47 would break the 总计 column, which holds: the message says so instead of offering it.
+    assert.match(d[0].message, /予以公开·总计 与「（七）总计·总计 102 = .*」相符/);
     assert.deepEqual(await client.applyEdit(uri, actions[0].edit ?? {}), []);
     await client.close(uri);
     const d2 = await client.open(uri, stray.text);

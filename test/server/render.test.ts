@@ -8,11 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ResponseError } from 'vscode-jsonrpc/node';
-import { analyze, renderPage, renderReport } from '../../core/src/index';
+import { analyze, officialDocument, renderPage, renderReport } from '../../core/src/index';
 import type { EditionInfo, RenderParams, RenderResult } from '../../protocol/src/protocol';
 import { RenderRequest } from '../../protocol/src/protocol';
 import { LspClient, fileUri, positionOf } from '../support/lspClient';
 import { EXAMPLES } from '../support/paths';
+import { runText } from '../support/wordXml';
+import { unzipText } from '../support/zip';
+import { writeDocx } from '../../word/src/writeDocx';
 
 const SEED = readFileSync(join(EXAMPLES, 'caozhen-2020.nianbao.yaml'), 'utf8');
 const SHIFAN = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
@@ -113,7 +116,46 @@ describe('the body of a version', () => {
       await client.close(other);
     }
   });
+
+  test('the Word document: the core’s official document as .docx bytes (base64), with the signature when asked; counts; refused without a report', async () => {
+    const uri = fileUri('render-docx.nianbao.yaml');
+    const broken = SHIFAN.replace('行政复议: [2, 1, 0, 1, 4]', '行政复议: [2, 1, 0, 1, 5]');
+    await client.open(uri, broken);
+    const plain = await render({ uri, version: 1, kind: 'docx' });
+    assert.equal(plain.html, undefined);
+    assert.equal(plain.title, '示范市临江区人民政府2024年政府信息公开工作年度报告');
+    assert.deepEqual(plain.counts, analyzeCounts(broken), 'the counts the export confirms with');
+    assert.ok((plain.counts?.error ?? 0) > 0);
+    const bytes = Buffer.from(plain.docx ?? '', 'base64');
+    const document = unzipText(bytes).get('word/document.xml') ?? '';
+    const text = runText(document);
+    assert.ok(text.includes('示范市临江区人民政府\n2024年政府信息公开工作年度报告'));
+    assert.ok(!text.includes('2025年3月20日'), 'no signature unless asked');
+    const signed = await render({ uri, version: 1, kind: 'docx', signature: true });
+    assert.ok(
+      runText(unzipText(Buffer.from(signed.docx ?? '', 'base64')).get('word/document.xml') ?? '').endsWith(
+        '示范市临江区人民政府2025年3月20日',
+      ),
+    );
+    // The same document the core and the writer make of that text (the package's dates aside).
+    const expected = unzipText(await writeDocx(officialDocument(analyze(broken)))).get('word/document.xml');
+    assert.equal(document, expected);
+    await client.close(uri);
+
+    const empty = fileUri('render-docx-empty.nianbao.yaml');
+    await client.open(empty, '');
+    const refused = await render({ uri: empty, version: 1, kind: 'docx' });
+    assert.equal(refused.docx, undefined);
+    assert.match(refused.notReport ?? '', /没有可以导出的年报/);
+    await client.close(empty);
+  });
 });
+
+function analyzeCounts(text: string): { error: number; warning: number; information: number } {
+  const counts = { error: 0, warning: 0, information: 0 };
+  for (const d of analyze(text).diagnostics) counts[d.severity]++;
+  return counts;
+}
 
 describe('versions', () => {
   test('an older or unknown version is refused as stale, with the current version; the current one renders', async () => {

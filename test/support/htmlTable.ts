@@ -33,7 +33,7 @@ function parseAttrs(source: string): Map<string, string> {
 
 function parseRows(section: string): ParsedCell[][] {
   const rows: ParsedCell[][] = [];
-  for (const tr of section.matchAll(/<tr>(.*?)<\/tr>/gs)) {
+  for (const tr of section.matchAll(/<tr(?:\s[^>]*)?>(.*?)<\/tr>/gs)) {
     const cells: ParsedCell[] = [];
     for (const m of tr[1].matchAll(/<(th|td)((?:\s[^>]*)?)>(.*?)<\/\1>/gs)) {
       const attrs = parseAttrs(m[2]);

@@ -11,6 +11,8 @@ export const PREVIEW_COMMANDS = {
   showPreviewToSide: 'nianbao.showPreviewToSide',
   /** `导出为 HTML`: arguments (report URI?, target URI?); a given target must not exist. */
   exportHtml: 'nianbao.exportHtml',
+  /** `导出为 Word（.docx）`: the same arguments; the official document format (GB/T 9704-2012). */
+  exportDocx: 'nianbao.exportDocx',
   /** Not in the palette: `PreviewStatus[]` of the open previews, for the editor tests. */
   status: 'nianbao.preview.status',
 } as const;

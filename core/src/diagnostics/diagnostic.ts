@@ -23,8 +23,16 @@ export type FixData =
   | { readonly kind: 'setValue'; readonly value: number; readonly range: Range }
   /** Replace the key at `range` by the official label `key`. */
   | { readonly kind: 'renameKey'; readonly key: string; readonly range: Range }
-  /** Insert the missing keys (template ids) of the mapping at `path`, with zeros. */
-  | { readonly kind: 'insertMissing'; readonly path: YamlPath; readonly ids: readonly string[] }
+  /**
+   * Insert the missing keys (template ids) of the mapping at `path`, with zeros; `agencyType` is the value of a
+   * `机关类型` to insert (the author's choice between the two, offered as two fixes).
+   */
+  | {
+      readonly kind: 'insertMissing';
+      readonly path: YamlPath;
+      readonly ids: readonly string[];
+      readonly agencyType?: '人民政府' | '部门';
+    }
   /** Replace the text at `range` by `text` (a number in the narrative, an edition value). */
   | { readonly kind: 'replaceText'; readonly text: string; readonly range: Range }
   /**
@@ -47,7 +55,9 @@ export type FixData =
    * Write the row at `path`, given as the other edition's sub-rows (2019 （六）其他处理 as 2021's three), as their
    * sum; the sub-rows stay as comments.
    */
-  | { readonly kind: 'sumRows'; readonly path: YamlPath };
+  | { readonly kind: 'sumRows'; readonly path: YamlPath }
+  /** Write 0 into every blank cell NB206 reports, of the table with this template id or of the whole report. */
+  | { readonly kind: 'fillBlanks'; readonly table?: string };
 
 export interface Diagnostic {
   /** Stable code: NB1xx syntax, NB2xx schema, NB3xx invariants (NB3nn = invariant nn of the reference). */
@@ -59,6 +69,8 @@ export interface Diagnostic {
   readonly path: YamlPath;
   readonly related?: readonly RelatedInformation[];
   readonly fix?: FixData;
+  /** Further fixes, each its own action: the other choices when the text does not decide between them. */
+  readonly fixes?: readonly FixData[];
 }
 
 export type Lang = 'zh' | 'en';

@@ -11,6 +11,7 @@ import { cellRange } from '../model/cellRange';
 import { cellName } from '../model/names';
 import { expectedValue, sumRelations, termValue } from '../rules/sumRelations';
 import type { SumRelation } from '../rules/sumRelations';
+import { judgeChange } from '../rules/sumVerdict';
 
 export interface CulpritFix {
   /** The cell to change, by its printed name (`（六）其他处理·商业企业`). */
@@ -65,6 +66,8 @@ export function culpritCells(analysis: Pick<Analysis, 'report'>): CulpritFix[] {
     // The cell is counted once too often by `off` on both sides: take it off.
     const value = Math.round((from + row.off) * 1e6) / 1e6;
     if (value < 0 && cell.column.kind !== 'delta') continue;
+    // Settling both must not unsettle a third relation the cell is in.
+    if (!judgeChange(analysis.report, new Map([[cell, value]])).better) continue;
     const explains = [row, column].map((m) => ({
       code: m.relation.code,
       range: cellRange(m.relation.row, m.relation.cell),

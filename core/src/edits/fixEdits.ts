@@ -8,10 +8,12 @@ import type { ParsedDocument } from '../syntax/tree';
 import type { Range } from '../diagnostics/diagnostic';
 import { cellRange } from '../model/cellRange';
 import { expectedValue, sumRelations } from '../rules/sumRelations';
+import { valueChangeAllowed } from '../rules/sumVerdict';
 import type { BoundReport } from '../model/bindReport';
 import { commentOutRange } from './commentOut';
 import { dropTagEdits } from './dropTag';
 import { expandAliasEdits } from './expandAlias';
+import { fillBlanksEdits } from './fillBlanks';
 import { fillTableEdits } from './fillTable';
 import { insertMissingEdits } from './insertMissing';
 import { repairSyntaxEdits } from './repairSyntax';
@@ -24,6 +26,13 @@ function withTag(doc: ParsedDocument, range: Range): Range {
   if (node && node.start === range.start && node.end === range.end && node.tagRange)
     return { start: Math.min(node.tagRange[0], range.start), end: range.end };
   return range;
+}
+
+/** The edit that writes `value` over the cell at `range` (its tag too), or into an empty value. */
+export function valueEdit(doc: ParsedDocument, range: Range, value: number): TextEdit[] {
+  if (range.start === range.end) return [{ start: range.start, end: range.end, newText: ` ${fmt(value)}` }];
+  const at = withTag(doc, range);
+  return [{ start: at.start, end: at.end, newText: fmt(value) }];
 }
 
 /**
@@ -59,8 +68,9 @@ function editsOf(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixData): Text
   switch (fix.kind) {
     case 'setValue': {
       if (disputedTotal(analysis.report, fix.range)) return undefined;
-      const range = withTag(analysis.doc, fix.range);
-      return [{ start: range.start, end: range.end, newText: fmt(fix.value) }];
+      // A value fix never makes the arithmetic worse (the rules already hold back their own; this covers the rest).
+      if (!valueChangeAllowed(analysis.report, fix.range, fix.value)) return undefined;
+      return valueEdit(analysis.doc, fix.range, fix.value);
     }
     case 'renameKey':
       return [{ start: fix.range.start, end: fix.range.end, newText: yamlString(fix.key) }];
@@ -68,7 +78,7 @@ function editsOf(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixData): Text
       return [{ start: fix.range.start, end: fix.range.end, newText: fix.text }];
     case 'insertMissing':
       if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
-      return insertMissingEdits(analysis.doc, analysis.report.edition, fix.path, fix.ids);
+      return insertMissingEdits(analysis.doc, analysis.report.edition, fix.path, fix.ids, fix.agencyType);
     case 'commentOut':
       return commentOutRange(analysis.doc.text, fix.range);
     case 'repairSyntax':
@@ -80,6 +90,8 @@ function editsOf(analysis: Pick<Analysis, 'doc' | 'report'>, fix: FixData): Text
     case 'sumRows':
       if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
       return sumRowsEdits(analysis.doc, fix.path);
+    case 'fillBlanks':
+      return fillBlanksEdits(analysis, fix.table);
     case 'fillTable':
       if (analysis.doc.errors.some((e) => e.kind === 'syntax')) return undefined;
       return fillTableEdits(analysis.doc, analysis.report.edition, fix.range, fix.path);

@@ -44,9 +44,9 @@ export function indentStep(doc: ParsedDocument): number {
   return visit(doc.root) ?? 2;
 }
 
-/** Meta fields other than `格式` have no value that could be filled in for the user. */
-export function insertable(node: TemplateNode): boolean {
-  return node.kind !== 'meta' || node.id === 'meta.edition';
+/** Meta fields other than `格式` have no value that could be filled in for the user (机关类型: when chosen). */
+export function insertable(node: TemplateNode, agencyType?: string): boolean {
+  return node.kind !== 'meta' || node.id === 'meta.edition' || (node.id === 'meta.agencyType' && !!agencyType);
 }
 
 export function insertMissingEdits(
@@ -54,6 +54,7 @@ export function insertMissingEdits(
   edition: Edition,
   path: YamlPath,
   ids: readonly string[],
+  agencyType?: string,
 ): TextEdit[] | undefined {
   const keys = path.filter((p): p is string => typeof p === 'string');
   if (keys.length !== path.length) return undefined;
@@ -68,7 +69,9 @@ export function insertMissingEdits(
   for (const pair of map.items)
     if (pair.key.kind === 'scalar' && !present.has(pair.key.text)) present.set(pair.key.text, pair);
   const wanted = new Set(ids);
-  const missing = siblings.filter((s) => wanted.has(s.node.id) && !present.has(s.node.key) && insertable(s.node));
+  const missing = siblings.filter(
+    (s) => wanted.has(s.node.id) && !present.has(s.node.key) && insertable(s.node, agencyType),
+  );
   if (missing.length === 0) return undefined;
 
   const text = doc.text;
@@ -90,7 +93,17 @@ export function insertMissingEdits(
       : next
         ? lineStartOf(text, (present.get(next.node.key) as PairNode).key.start)
         : nextLineStart(text, last.end);
-    const lines = writeTemplateNode(node.node, edition, path.length, parentColumns, ' '.repeat(base), ' '.repeat(step));
+    const lines = writeTemplateNode(
+      node.node,
+      edition,
+      path.length,
+      parentColumns,
+      ' '.repeat(base),
+      ' '.repeat(step),
+      {
+        agencyType,
+      },
+    );
     at.set(offset, [...(at.get(offset) ?? []), ...lines]);
   }
   return [...at.entries()].map(([offset, lines]) => {

@@ -232,10 +232,12 @@ export function writeTemplateNode(
   parentColumns: boolean,
   indent = '',
   unit = '  ',
+  meta: { readonly agencyType?: string } = {},
 ): string[] {
   const out: string[] = [];
   const table = node.kind === 'group' && node.columns !== undefined && (depth === 0 || (depth === 1 && !parentColumns));
-  writeNode(node, { edition, agency: '', year: 0 }, indent, out, table, unit, depth === 0);
+  const data = { edition, agency: '', year: 0, ...(meta.agencyType ? { agencyType: meta.agencyType } : {}) };
+  writeNode(node, data, indent, out, table, unit, depth === 0);
   return out;
 }
 

@@ -218,9 +218,21 @@ export const M = {
     zh: `${cell} 为空白，按 0 计；若确为 0 请填 0`,
     en: `${cell} is blank and counts as 0; write 0 if it is 0`,
   }),
+  blankBalance: (cell: string, value: number): Localized => ({
+    zh: `${cell} 为空白；按勾稽关系（第一项加第二项之和，等于第三项加第四项之和）应为 ${fmt(value)}`,
+    en: `${cell} is blank; by the printed rule (items 1 + 2 = items 3 + 4) it should be ${fmt(value)}`,
+  }),
   blankRow: (row: string): Localized => ({
     zh: `「${row}」整行空白，按 0 计；若确为 0 请填 0`,
     en: `The whole row "${row}" is blank and counts as 0; write 0s if they are 0`,
+  }),
+  blankTable: (table: string, cells: number): Localized => ({
+    zh: `「${table}」的 ${cells} 个单元格全部空白，按 0 计；若确为 0 请填 0`,
+    en: `All ${cells} cells of "${table}" are blank and count as 0; write 0s if they are 0`,
+  }),
+  blankTotalRow: (row: string, values: string, last: string, terms: string): Localized => ({
+    zh: `「${row}」整行空白，而它合计的各项已填写：应为 ${values}（${last}：${terms}）`,
+    en: `The whole row "${row}" is blank while the cells it adds up are filled: it should be ${values} (${last}: ${terms})`,
   }),
   blankTotal: (cell: string, expected: number, terms: string): Localized => ({
     zh: `${cell} 不能空白，应为 ${fmt(expected)}（${terms}）`,
@@ -264,6 +276,20 @@ export const M = {
       en: `${cell} should be ${fmt(expected)} (${terms}), is ${fmt(actual)}, off by ${diff}; the printed rule: items 1 + 2 = items 3 + 4`,
     };
   },
+  /** A total whose change would break a relation that holds: the mistake is in a part. */
+  sumHeld: (cell: string, held: Localized): Localized => ({
+    zh: `；${cell} 与「${held.zh}」相符，改动它会破坏这一关系，故不提供修改总计的快速修复：请核对各加数`,
+    en: `; ${cell} agrees with ${held.en}, and changing it would break that, so no fix of the total is offered: check the terms it adds up`,
+  }),
+  /** The printed rule of section 三 with one column's values. */
+  flowIdentity: (received: string, carried: string, total: string, forward: string): Localized => ({
+    zh: `勾稽关系 本年新收 ${received} + 上年结转 ${carried} = （七）总计 ${total} + 结转下年度 ${forward}`,
+    en: `the printed rule new ${received} + carried over ${carried} = total ${total} + carried forward ${forward}`,
+  }),
+  zeroTermsLeftOut: (count: number): Localized => ({
+    zh: `另有 ${count} 项为 0 或空白，未列出`,
+    en: `${count} more term(s) are 0 or blank (not listed)`,
+  }),
   negative: (cell: string, value: number): Localized => ({
     zh: `${cell} 为 ${fmt(value)}：件数、金额不能为负数`,
     en: `${cell} is ${fmt(value)}: counts and amounts cannot be negative`,
@@ -300,9 +326,29 @@ export const M = {
     zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格为 ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? unit : ''}（${how}）`,
     en: `${section} states ${label.en} as ${stated} ${unit}; the table gives ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? ` ${unit}` : ''} (${howEn})`,
   }),
+  narrativeAllBlank: (cells: string): Localized => ({
+    zh: `${cells} 均为空白`,
+    en: `${cells}: all blank`,
+  }),
+  narrativeAllZero: (cells: string): Localized => ({
+    zh: `${cells} 均为 0`,
+    en: `${cells}: all 0`,
+  }),
+  narrativeBlankTotals: (cells: string): Localized => ({
+    zh: `${cells} 空白，按本行各列之和计`,
+    en: `${cells} blank, read as the sum of its row`,
+  }),
   narrativeClaim: (label: Localized, table: string, how: string, howEn: string): Localized => ({
     zh: `「${label.zh}」表格为 ${table}（${how}）`,
     en: `${label.en}: the table gives ${table} (${howEn})`,
+  }),
+  narrativeOutcome: (section: string, words: string, parts: readonly Localized[]): Localized => ({
+    zh: `${section}中写「${words}」，与表格不符：${parts.map((p) => p.zh).join('；')}`,
+    en: `${section} says "${words}", which the table contradicts: ${parts.map((p) => p.en).join('; ')}`,
+  }),
+  outcomeNotAllUpheld: (label: Localized, upheld: number, total: number): Localized => ({
+    zh: `「${label.zh}」表格中结果维持 ${fmt(upheld)} 件，总计 ${fmt(total)} 件`,
+    en: `${label.en}: the table has ${fmt(upheld)} upheld of ${fmt(total)}`,
   }),
   narrativeMismatchMany: (section: string, stated: string, unit: string, parts: readonly Localized[]): Localized => ({
     zh: `${section}中写作 ${stated}${unit}，与表格不符：${parts.map((p) => p.zh).join('；')}`,
@@ -338,6 +384,15 @@ export const M = {
   ): Localized => ({
     zh: `发布日期 ${date} 晚于《条例》第四十九条规定的期限（${kind}：${year}年${month}月31日前），迟 ${days} 天${inferred ? `；按机关名称推定为${kind}，如不同请填写「机关类型」` : ''}`,
     en: `Published ${date}, after the 条例 art. 49 deadline (${kind === '人民政府' ? "people's government" : 'department'}: by ${year}-0${month}-31), ${days} day(s) late${inferred ? '; the agency type was inferred from the name, set 机关类型 if it differs' : ''}`,
+  }),
+
+  lateEither: (date: string, year: number, days: number): Localized => ({
+    zh: `发布日期 ${date} 晚于《条例》第四十九条规定的期限：部门为${year}年1月31日前，人民政府为${year}年3月31日前，按后者也迟 ${days} 天`,
+    en: `Published ${date}, after the 条例 art. 49 deadlines (departments: by ${year}-01-31; people's governments: by ${year}-03-31), ${days} day(s) late even by the later one`,
+  }),
+  lateIfDepartment: (date: string, year: number, days: number): Localized => ({
+    zh: `发布日期 ${date}：如为部门年报，晚于《条例》第四十九条规定的期限（${year}年1月31日前）${days} 天；如为人民政府年报（含管委会等报告本区域的年报），未超期（${year}年3月31日前）。机关名称不能判断是哪一种，请填写「机关类型」`,
+    en: `Published ${date}: ${days} day(s) after the 条例 art. 49 deadline if this is a department's report (by ${year}-01-31), in time if it is a people's government's report (by ${year}-03-31; also an area's management committee). The name does not say which: set 机关类型`,
   }),
 
   // ---- cross-report (invariants 6–8, duplicates) ----

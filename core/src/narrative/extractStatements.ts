@@ -63,6 +63,17 @@ export interface Statement {
 export interface ExtractOptions {
   /** The report year: numbers about other years are not this year's figures. */
   readonly year?: number;
+  /**
+   * The word for the reporting government's own area (`全区` for a 区人民政府, see `ownScope`): a figure of 全区 is
+   * then the report's own, not a region's around it.
+   */
+  readonly scope?: string;
+}
+
+/** `全区` for …区人民政府, `全市` for …市人民政府, `全县`, `全旗`, `全州`, `全镇`, `全乡`; none for anything else. */
+export function ownScope(agency: string | undefined): string | undefined {
+  const m = /([区市县旗州镇乡])人民政府(?:[（(]本级[）)])?$/.exec((agency ?? '').replace(/\s+/g, ''));
+  return m ? `全${m[1]}` : undefined;
 }
 
 type Domain = keyof typeof UNITS;
@@ -114,6 +125,8 @@ const APPROX_BEFORE_NUMERAL = /[几数上]$/;
 /** Words a single 一 belongs to (统一, 唯一, 进一步): not a count. */
 const WORD_BEFORE_ONE = /[统唯同逐单每之任某另专合归划整进第万]$/;
 const FLOW_EXEMPT = new Set(['inForce', 'totalPublished']);
+/** 两个确保, 三个必须: a numbered slogan, not a count. */
+const SLOGAN_AFTER = /^(?:确保|坚持|必须|务必|维护|到位|优先|聚焦|一|全覆盖|结合|同步|统一)/;
 
 const FULL_WIDTH_DIGITS = /[０-９．]/;
 
@@ -164,6 +177,10 @@ function scanTokens(text: string): Token[] {
     const unit = m[2];
     const before = text.slice(Math.max(0, start - 8), start);
     if (/第\s*$/.test(before)) continue; // an ordinal: 第711号, 第二十条
+    // A slogan or a name in quotes (“三个一”工作机制) counts nothing; nor does 两个确保 and its kind.
+    if (/[“"「『‘][^”"」』’]{0,6}$/.test(before) && /^[^“"「『‘]{0,8}[”"」』’]/.test(text.slice(m.index + m[0].length)))
+      continue;
+    if (!/\d/.test(m[1]) && m[2] === '个' && SLOGAN_AFTER.test(text.slice(m.index + m[0].length))) continue;
     const chinese = !/\d/.test(numberText);
     if (chinese && numberText === '一' && WORD_BEFORE_ONE.test(before)) continue;
     const value = chinese
@@ -274,7 +291,16 @@ const isCombined = (p: SubjectPhrase): boolean => (p as (typeof APPLICATION_PHRA
 function applications(text: string, right: string, year: number | undefined): Classified | undefined {
   if (APPLICATION_SET.startsIn(text).length === 0) return undefined;
   const listed = RESPECTIVELY.test(text);
-  const found: Match[] = APPLICATION_SET.matches(text, listed ? isCombined : undefined);
+  const matched: Match[] = APPLICATION_SET.matches(text, listed ? isCombined : undefined);
+  const found = matched.filter((m) => {
+    // 结转下年度继续办理的申请: the carry-forward row's own words, not a count of requests handled.
+    if (m.id === 'handled' && text.startsWith('办理', m.start) && text.slice(0, m.start).endsWith('继续')) return false;
+    // 因本机关不掌握等原因无法提供: 等 widens the reason to the whole row group, which then is what is counted.
+    return (
+      !m.parent ||
+      !matched.some((p) => p.id === m.parent && p.start >= m.end && text.slice(m.end, p.start).includes('等'))
+    );
+  });
   // 结转至2025年: only next year's number is this report's carry-forward.
   const checked = found.filter((m) => {
     if (m.id !== 'carriedForward' || year === undefined) return true;
@@ -511,10 +537,12 @@ interface Reading {
   readonly clause: string;
 }
 
-function read(c: Context, year: number | undefined): Reading | 'veto' | undefined {
+function read(c: Context, year: number | undefined, scope: string | undefined): Reading | 'veto' | undefined {
   const { token, near, right, prefix } = c;
-  // The whole stretch since the previous figure: 截至目前，今年已收到… is a part of the year.
-  if (GLOBAL_VETO.test(c.lead) || RIGHT_VETO.test(right)) return 'veto';
+  // The whole stretch since the previous figure: 截至目前，今年已收到… is a part of the year. 全区 of a 区人民政府 is
+  // its own scope.
+  const lead = scope && c.lead.includes(scope) ? c.lead.split(scope).join('') : c.lead;
+  if (GLOBAL_VETO.test(lead) || RIGHT_VETO.test(right)) return 'veto';
   const direct = classify(near, right, prefix, token.unit, year);
   if (direct) return { classified: direct, named: near, clause: near };
   if (!isFiller(near)) return undefined;
@@ -569,7 +597,7 @@ export function extractStatements(source: string, options: ExtractOptions = {}):
   for (let i = 0; i < ctx.length; i++) {
     const c = ctx[i];
     if (c.token.approximate || !STATEMENT_UNITS.has(c.token.unit)) continue;
-    const reading = read(c, options.year);
+    const reading = read(c, options.year, options.scope);
     if (!reading || reading === 'veto') continue;
     const claims = claimsOf(reading, text.slice(c.token.unitEnd, c.token.unitEnd + 12));
     if (!claims) continue;

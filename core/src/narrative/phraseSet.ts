@@ -24,6 +24,8 @@ interface First {
   readonly chars: Set<number>;
   /** The pattern (or part) can match the empty string. */
   readonly nullable: boolean;
+  /** Any character at all (`.`, `[^…]`). */
+  readonly any?: boolean;
 }
 
 /**
@@ -55,6 +57,8 @@ export function firstChars(source: string): Set<number> | undefined {
     while (i < source.length && source[i] !== '|' && source[i] !== ')') {
       const term = atom();
       const optional = quantifier();
+      // Any character (`.`, `[^…]`) where the match may start: no set of first characters to give.
+      if (nullable && term.any) fail();
       if (nullable) for (const c of term.chars) chars.add(c);
       nullable &&= term.nullable || optional;
     }
@@ -97,7 +101,14 @@ export function firstChars(source: string): Set<number> | undefined {
     }
     if (c === '[') {
       i++;
-      if (source[i] === '^') fail();
+      if (source[i] === '^') {
+        // A negated class: fine after the first character, skipped to its end.
+        i++;
+        while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+        if (source[i] !== ']') fail();
+        i++;
+        return { chars: new Set(), nullable: false, any: true };
+      }
       const chars = new Set<number>();
       while (i < source.length && source[i] !== ']') {
         if (source[i] === '\\') {
@@ -127,7 +138,11 @@ export function firstChars(source: string): Set<number> | undefined {
       if (e !== undefined && /[^A-Za-z0-9]/.test(e)) return { chars: new Set([e.charCodeAt(0)]), nullable: false };
       return fail();
     }
-    if (c === '.' || c === '^' || c === '$' || c === undefined) return fail();
+    if (c === '.') {
+      i++;
+      return { chars: new Set(), nullable: false, any: true };
+    }
+    if (c === '^' || c === '$' || c === undefined) return fail();
     i++;
     return { chars: new Set([c.charCodeAt(0)]), nullable: false };
   };

@@ -19,7 +19,9 @@ const app = (re: string, id: string): ApplicationPhrase => ({ re: new RegExp(re,
 
 export const APPLICATION_PHRASES: readonly ApplicationPhrase[] = [
   app('上一?年度?(?:结转|遗留|未办结)|(?:结转|转)(?:至|到|入)本年度?|从上一?年度?结转', 'carriedOver'),
-  app('办结|办理完毕|答复完毕|已答复|予以答复|作出答复|处理完毕|完成答复|办理完成', 'handled'),
+  app('办结|办理完毕|答复完毕|已答复|予以答复|作出答复|处理完毕|完成答复|办理完成|已办理', 'handled'),
+  // 答复政府信息公开申请805件, 办理政府信息依申请公开13件: the verb with the thing handled after it.
+  app('(?:公开)?答复(?:政府信息公开)?申请|办理[^，,。；;、\\d]{0,24}?申请', 'handled'),
   app('予以公开|同意公开|全部公开|准予公开', 'granted'),
   app('部分公开|部分予以公开|区分处理', 'partial'),
   {
@@ -42,7 +44,7 @@ export const APPLICATION_PHRASES: readonly ApplicationPhrase[] = [
   sub('三安全一稳定|国家安全、公共安全、经济安全(?:和|、)社会稳定', 'threeSecurity', 'refused'),
   sub('第三方合法权益', 'thirdParty', 'refused'),
   sub('内部事务', 'internalAffairs', 'refused'),
-  sub('过程性信息', 'processInfo', 'refused'),
+  sub('过程性+信息', 'processInfo', 'refused'),
   sub('行政执法案卷|执法案卷', 'enforcementFiles', 'refused'),
   sub('行政查询事项|查询事项', 'queryMatters', 'refused'),
   sub('不掌握', 'notHeld', 'unable'),
@@ -240,12 +242,10 @@ export const GLOBAL_VETO = new RegExp(
     '系统内',
     '全系统',
     '上一?年(?!度?(?:结转|遗留|未办结))',
-    '截至目前',
-    '目前为止',
   ].join('|'),
 );
 /** Flows (this year's counts) only: cumulative wording belongs to stocks. */
-export const FLOW_VETO = /累计|历年|以来|至今|迄今/;
+export const FLOW_VETO = /累计|历年|以来|至今|迄今|截至目前|目前为止/;
 /** A month or a part of the year, except the year's end. */
 export const MONTH = /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月/;
 export const YEAR_END = /(?:12|十二)月(?:31|三十一)日|(?:12|十二)月底|年底|年末/g;
@@ -257,7 +257,7 @@ export const RIGHT_VETO =
 
 /** Words that carry no subject: a clause made only of these takes its subject from the clause before. */
 export const FILLER =
-  /其中|共计|合计|总计|总数|总量|一共|总共|共有|共|数量|件数|分别为|分别是|分别|各|均为|均|都是|都|为|是|达到|达|计|有|全年度|全年|本年度|本年|年内|今年|\d{4}年度?|了|的|已|：|:|、|\s/g;
+  /其中|共计|合计|总计|总数|总量|一共|总共|共有|共|数量|件数|分别为|分别是|分别|各|均为|均|都是|都|为|是|达到|达|计|有|全年度|全年|本年度|本年|年内|今年|\d{4}年度?|了|的|已|含|：|:|、|\s/g;
 
 export const RESPECTIVELY = /分别/;
 export const EACH = /各|均|都/;

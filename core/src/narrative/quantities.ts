@@ -19,6 +19,26 @@ export interface QuantityValue {
   readonly alternatives: readonly number[];
   readonly terms: readonly QuantityTerm[];
   readonly label: Localized;
+  /** 总计 cells left blank, each read as the sum of its row's cells (which `terms` then lists instead). */
+  readonly blankTotals: readonly QuantityTerm[];
+}
+
+/**
+ * A blank 总计 is not 0: the row's cells say what it should hold. Each blank total among `terms` is replaced by the
+ * row's other cells; the totals so read are returned beside.
+ */
+function readBlankTotals(terms: readonly QuantityTerm[]): { terms: QuantityTerm[]; blank: QuantityTerm[] } {
+  const out: QuantityTerm[] = [];
+  const blank: QuantityTerm[] = [];
+  for (const t of terms) {
+    const parts = t.row.cells.filter((c) => c !== t.cell);
+    if (t.cell.value === null && t.cell.column.id === 'total' && parts.some((c) => c.value !== null)) {
+      if (parts.some((c) => c.value === undefined)) return { terms: [...terms], blank: [] };
+      blank.push(t);
+      for (const c of parts) out.push({ row: t.row, cell: c });
+    } else out.push(t);
+  }
+  return { terms: out, blank };
 }
 
 type CellRef = readonly [rowIdOrPrefix: string, columnId: string];
@@ -253,14 +273,15 @@ function computeQuantity(report: BoundReport, id: string): QuantityValue | undef
   if (!def) return undefined;
   const refs = def.cells(report.edition);
   if (!refs) return undefined;
-  const terms = resolveCells(report, refs);
-  if (!terms) return undefined;
+  const resolved = resolveCells(report, refs);
+  if (!resolved) return undefined;
+  const { terms, blank } = readBlankTotals(resolved);
   const alternatives: number[] = [];
   for (const alt of def.alternatives?.(report.edition) ?? []) {
     const altTerms = resolveCells(report, alt);
-    if (altTerms) alternatives.push(sum(altTerms));
+    if (altTerms) alternatives.push(sum(readBlankTotals(altTerms).terms));
   }
-  return { value: sum(terms), alternatives, terms, label: def.label };
+  return { value: sum(terms), alternatives, terms, label: def.label, blankTotals: blank };
 }
 
 export function quantityLabel(id: string): Localized | undefined {

@@ -8,3 +8,16 @@ export type { GridCell, GridCellKind, GridRow, TableGrid } from './tableGrid';
 export { escapeHtml } from './escapeHtml';
 export { notRenderable } from './renderable';
 export type { NotRenderable } from './renderable';
+export { officialDocument, chineseDate, xmlText } from './officialDocument';
+export type {
+  DocBlock,
+  DocCell,
+  DocParagraph,
+  DocRow,
+  DocRun,
+  DocTable,
+  OfficialDocument,
+  OfficialDocumentOptions,
+} from './officialDocument';
+export * as gongwen from './gongwenFormat';
+export { cellContent } from './cellText';

@@ -69,3 +69,34 @@ export function paragraphsOf(source: string, node: ScalarNode, text: string): Pa
   const whole: Range = { start: node.start, end: node.end };
   return paragraphs.map((lines, i) => ({ lines, range: runs.length === paragraphs.length ? runs[i] : whole }));
 }
+
+const LEVEL_1 = /^[一二三四五六七八九十]{1,3}、/;
+const LEVEL_2 = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
+/** Punctuation that ends a sentence or clause: a line holding one before its end is text, not a heading. */
+const STOPS = /[。！？；!?;]/;
+const MAX_HEADING = 30;
+const MAX_LEAD = 25;
+
+/**
+ * How a narrative paragraph is set: a heading of the first (一、) or second (（一）) level when it is one short line
+ * numbered so, with no sentence inside (`一、总体情况`, `（二）依申请公开`); else body text, whose opening sentence
+ * is set as such a heading when it is one (`（一）主动公开。全年…`: `lead` is its length, the 。 included). Only the
+ * look changes — 黑体 or 楷体 as GB/T 9704 sets the levels, kept with the next paragraph —, never the text.
+ */
+export interface ParagraphShape {
+  readonly heading?: 1 | 2;
+  readonly lead?: { readonly level: 1 | 2; readonly length: number };
+}
+
+export function paragraphShape(lines: readonly string[]): ParagraphShape {
+  const first = lines[0] ?? '';
+  const level = LEVEL_1.test(first) ? 1 : LEVEL_2.test(first) ? 2 : undefined;
+  if (!level) return {};
+  const trimmed = first.trim();
+  if (lines.length === 1 && trimmed.length <= MAX_HEADING && !STOPS.test(trimmed.slice(0, -1)))
+    return { heading: level };
+  const stop = first.indexOf('。');
+  if (stop > 0 && stop < MAX_LEAD && (stop < first.length - 1 || lines.length > 1))
+    return { lead: { level, length: stop + 1 } };
+  return {};
+}

@@ -10,15 +10,15 @@
 import type { Analysis } from '../analyze';
 import type { Diagnostic, Lang, Range, Severity } from '../diagnostics/diagnostic';
 import { localize } from '../diagnostics/diagnostic';
-import { fmt } from '../i18n/messages';
-import type { BoundCell, BoundReport } from '../model/bindReport';
+import type { BoundReport } from '../model/bindReport';
 import { childrenOf } from '../model/bindReport';
 import type { ScalarNode } from '../syntax/tree';
 import type { PlacedNode, TemplateIndex } from '../template/templates';
 import { displayLabel, pathKey } from '../template/templates';
 import type { GroupNode, TextNode, YamlPath } from '../template/types';
+import { cellContent, titleParts } from './cellText';
 import { escapeHtml } from './escapeHtml';
-import { paragraphsOf } from './paragraphs';
+import { paragraphShape, paragraphsOf } from './paragraphs';
 import { renderStrings } from './renderStrings';
 import type { GridCell, TableGrid } from './tableGrid';
 import { tableGrid } from './tableGrid';
@@ -49,8 +49,6 @@ const SEVERITY_CLASS: Readonly<Record<Severity, string>> = {
   warning: 'nb-warning',
   information: 'nb-info',
 };
-const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
-const MAX_RAW = 40;
 
 const renderedPaths = new WeakMap<TemplateIndex, Set<string>>();
 
@@ -154,25 +152,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** What a value cell shows: a number as written, nothing for a blank, the raw text of an unreadable value. */
-function cellContent(cell: BoundCell | undefined): { text: string; state: '' | 'blank' | 'bad' | 'missing' } {
-  if (!cell || !cell.node) return { text: '', state: 'missing' };
-  const node = cell.node;
-  if (cell.value === null) return { text: '', state: 'blank' };
-  if (node.kind !== 'scalar') return { text: '', state: 'bad' };
-  if (typeof cell.value === 'number') {
-    // As written (`1256.30`, `3,020.782`), unless the source is a notation a reader would not recognise (`0x1F`).
-    const written = node.text.trim();
-    return { text: cell.fromText || DECIMAL.test(written) ? written : fmt(cell.value), state: '' };
-  }
-  const raw = node.text.trim();
-  return { text: raw.length > MAX_RAW ? `${raw.slice(0, MAX_RAW)}…` : raw, state: 'bad' };
-}
-
 function renderTitle(w: Writer): string {
   const { report } = w;
-  const agency = report.agency?.trim();
-  const year = report.year;
+  const { agency, year, suffix } = titleParts(report);
   const agencyMeta = report.meta.get('meta.agency');
   const yearMeta = report.meta.get('meta.year');
   const part = (id: string, text: string | undefined, placeholder: string, meta: typeof agencyMeta): string => {
@@ -187,12 +169,12 @@ function renderTitle(w: Writer): string {
   };
   w.out.push(
     '<h1 class="nb-title">',
-    part('meta.agency', agency || undefined, w.strings.missingAgency, agencyMeta),
-    part('meta.year', year === undefined ? undefined : String(year), w.strings.missingYear, yearMeta),
-    escapeHtml(report.template.model.titleSuffix),
+    part('meta.agency', agency, w.strings.missingAgency, agencyMeta),
+    part('meta.year', year, w.strings.missingYear, yearMeta),
+    escapeHtml(suffix),
     '</h1>',
   );
-  return `${agency || w.strings.missingAgency}${year ?? w.strings.missingYear}${report.template.model.titleSuffix}`;
+  return `${agency ?? w.strings.missingAgency}${year ?? w.strings.missingYear}${suffix}`;
 }
 
 function renderSummary(w: Writer, counts: Record<Severity, number>, maxProblems: number): void {
@@ -253,9 +235,16 @@ function renderText(w: Writer, placed: PlacedNode & { node: TextNode }): void {
     )}>${escapeHtml(displayLabel(placed.node))}</h2>`,
   );
   paragraphs.forEach((p, i) => {
-    w.out.push(
-      `<p${w.attrs('nb-p', placed.path, p.range, perParagraph[i])}>${p.lines.map(escapeHtml).join('<br>')}</p>`,
-    );
+    const shape = paragraphShape(p.lines);
+    const cls = shape.heading ? `nb-p nb-h${shape.heading}` : 'nb-p';
+    const lines = p.lines.map(escapeHtml);
+    if (shape.lead) {
+      const first = p.lines[0];
+      lines[0] =
+        `<span class="nb-lead nb-lead-${shape.lead.level}">${escapeHtml(first.slice(0, shape.lead.length))}</span>` +
+        escapeHtml(first.slice(shape.lead.length));
+    }
+    w.out.push(`<p${w.attrs(cls, placed.path, p.range, perParagraph[i])}>${lines.join('<br>')}</p>`);
   });
   w.out.push('</section>');
 }
@@ -315,7 +304,7 @@ function renderTable(w: Writer, grid: TableGrid): void {
       w.out.push('<tbody>');
       inBody = true;
     }
-    w.out.push('<tr>');
+    w.out.push(row.keepWithNext ? '<tr class="nb-keep">' : '<tr>');
     for (const c of row.cells) renderGridCell(w, c, c.kind === 'value' || c.kind === 'void' ? 'td' : 'th');
     w.out.push('</tr>');
   }

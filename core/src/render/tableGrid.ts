@@ -35,8 +35,13 @@ export interface GridCell {
 }
 
 export interface GridRow {
-  /** Header rows belong in `<thead>`. */
+  /** Header rows belong in `<thead>` (and are repeated at the top of every printed page the table runs onto). */
   readonly head: boolean;
+  /**
+   * Printed on the same page as the next row: header rows, and every row of a section 二 sub-table but its last, so
+   * that a caption never ends a page and a sub-table is never split. Rows without it may end a page.
+   */
+  readonly keepWithNext: boolean;
   readonly cells: readonly GridCell[];
 }
 
@@ -101,20 +106,28 @@ function captionedGrid(
   for (const { placed } of groups) {
     const group = placed.node as GroupNode;
     const columns = group.columns ?? [];
-    rows.push({ head: false, cells: [cell('caption', displayLabel(group), 1, width, { placed })] });
+    const sub: GridRow[] = [];
+    sub.push({ head: false, keepWithNext: true, cells: [cell('caption', displayLabel(group), 1, width, { placed })] });
     const headers = columns.map((column, columnIndex) => cell('header', column.printed, 1, 1, { column, columnIndex }));
-    rows.push({ head: false, cells: [cell('header', labelHeader), ...fill(headers, columns.length, true)] });
+    sub.push({
+      head: false,
+      keepWithNext: true,
+      cells: [cell('header', labelHeader), ...fill(headers, columns.length, true)],
+    });
     for (const child of below(index, placed)) {
       if (child.placed.node.kind !== 'row') continue;
       const row = child.placed.node;
-      rows.push({
+      sub.push({
         head: false,
+        keepWithNext: true,
         cells: [
           cell('label', displayLabel(row), 1, 1, { placed: child.placed }),
           ...fill(valueCells(child.placed, row.columns), row.columns.length, true),
         ],
       });
     }
+    sub[sub.length - 1] = { ...sub[sub.length - 1], keepWithNext: false };
+    rows.push(...sub);
   }
   return { section, layout: section.node.table as TableLayout, width, labelColumns: 1, rows };
 }
@@ -147,7 +160,7 @@ function matrixGrid(
   };
   walk(header, 0);
 
-  const rows: GridRow[] = head.map((cells) => ({ head: true, cells }));
+  const rows: GridRow[] = head.map((cells) => ({ head: true, keepWithNext: true, cells }));
   // Group labels open on their first row; `open` holds the groups whose label is still to be printed.
   const open: { placed: PlacedNode; depth: number }[] = [];
   for (const n of nodes) {
@@ -161,7 +174,7 @@ function matrixGrid(
     );
     open.length = 0;
     labels.push(cell('label', displayLabel(row), 1, labelColumns - n.depth + 1, { placed: n.placed }));
-    rows.push({ head: false, cells: [...labels, ...valueCells(n.placed, row.columns)] });
+    rows.push({ head: false, keepWithNext: false, cells: [...labels, ...valueCells(n.placed, row.columns)] });
   }
   return { section, layout: section.node.table as TableLayout, width, labelColumns, rows };
 }
@@ -193,7 +206,10 @@ function bandGrid(index: TemplateIndex, section: PlacedNode & { node: GroupNode 
       values.push(...valueCells(n.placed, node.columns));
     }
   }
-  const rows: GridRow[] = [...head.map((cells) => ({ head: true, cells })), { head: false, cells: values }];
+  const rows: GridRow[] = [
+    ...head.map((cells) => ({ head: true, keepWithNext: true, cells })),
+    { head: false, keepWithNext: false, cells: values },
+  ];
   return { section, layout: section.node.table as TableLayout, width: values.length, labelColumns: 0, rows };
 }
 
@@ -215,4 +231,22 @@ export function tableGrid(index: TemplateIndex, section: PlacedNode & { readonly
         : bandGrid(index, section);
   bySection.set(section.node.id, grid);
   return grid;
+}
+
+/**
+ * How wide the label columns are printed, as shares of the table's width, by layout (the value columns share the
+ * rest equally). The page style and the Word document both read them.
+ */
+export const LABEL_COLUMN_SHARES: Readonly<Record<TableLayout['kind'], readonly number[]>> = {
+  captioned: [0.31],
+  matrix: [0.09, 0.09, 0.26],
+  band: [],
+};
+
+/** Every grid column's share of the table's width (summing to 1). */
+export function columnShares(grid: TableGrid): number[] {
+  const labels = LABEL_COLUMN_SHARES[grid.layout.kind];
+  const fixed = labels.length === grid.labelColumns ? labels : [];
+  const rest = (1 - fixed.reduce((a, b) => a + b, 0)) / (grid.width - fixed.length);
+  return Array.from({ length: grid.width }, (_, i) => (i < fixed.length ? fixed[i] : rest));
 }

@@ -12,6 +12,8 @@ export interface CodeInfo {
   readonly code: string;
   readonly severity: Severity;
   readonly title: Localized;
+  /** Also reported as information where the rule cannot decide (NB313 without a kind of body). */
+  readonly alsoInformation?: boolean;
 }
 
 /** Codes reported by the parsers and the schema, which are not rules of their own. */
@@ -122,6 +124,7 @@ export function allCodes(): readonly CodeInfo[] {
     code: r.code,
     severity: 'severity' in r && r.severity ? r.severity : 'error',
     title: r.title,
+    ...('alsoInformation' in r && r.alsoInformation ? { alsoInformation: true } : {}),
   }));
   return [...BUILT_IN, ...rules].sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -2,7 +2,9 @@
 import type { Diagnostic, RelatedInformation } from '../diagnostics/diagnostic';
 import { M, arithmetic, fmt } from '../i18n/messages';
 import type { BoundReport } from '../model/bindReport';
-import { extractStatements } from '../narrative/extractStatements';
+import { extractOutcomes } from '../narrative/extractOutcomes';
+import type { Outcome } from '../narrative/extractOutcomes';
+import { extractStatements, ownScope } from '../narrative/extractStatements';
 import type { Statement } from '../narrative/extractStatements';
 import { toChineseNumeral } from '../narrative/numerals';
 import { isAmountQuantity, quantityValue } from '../narrative/quantities';
@@ -10,7 +12,7 @@ import type { QuantityTerm, QuantityValue } from '../narrative/quantities';
 import { scalarOffsets, sourceRange } from '../narrative/scalarOffsets';
 import { displayLabel } from '../template/templates';
 import type { Localized } from '../template/types';
-import { relatedCell } from '../model/cellRange';
+import { relatedTerms } from '../model/cellRange';
 import { cellName } from '../model/names';
 import type { Rule } from './rule';
 
@@ -47,10 +49,28 @@ function restated(statement: Statement, amount: boolean, table: number): string 
   return statement.chinese && Number.isInteger(table) && table >= 0 ? toChineseNumeral(table) : fmt(table);
 }
 
-function howComputed(terms: readonly QuantityTerm[]): string {
-  if (terms.length === 1) return cellName(terms[0].row, terms[0].cell);
-  const sum = arithmetic(terms.map((t) => ({ label: cellName(t.row, t.cell), value: t.cell.value ?? 0 })));
-  return sum === '0' ? `${terms.map((t) => cellName(t.row, t.cell)).join(' + ')} 均为 0` : sum;
+/**
+ * How the table's value is made, in both languages: the cell, or the sum of the cells (zero terms left out). A
+ * blank is never called 0: all blank says so, and a 总计 left blank says its row's cells were added instead.
+ */
+function howComputed(terms: readonly QuantityTerm[], blankTotals: readonly QuantityTerm[]): Localized {
+  let how: Localized;
+  if (terms.length === 1) {
+    const name = cellName(terms[0].row, terms[0].cell);
+    how = terms[0].cell.value === null ? M.narrativeAllBlank(name) : { zh: name, en: name };
+  } else {
+    const sum = arithmetic(terms.map((t) => ({ label: cellName(t.row, t.cell), value: t.cell.value ?? 0 })));
+    const names = terms.map((t) => cellName(t.row, t.cell)).join(' + ');
+    how =
+      sum !== '0'
+        ? { zh: sum, en: sum }
+        : terms.every((t) => t.cell.value === null)
+          ? M.narrativeAllBlank(names)
+          : M.narrativeAllZero(names);
+  }
+  if (blankTotals.length === 0) return how;
+  const note = M.narrativeBlankTotals(blankTotals.map((t) => cellName(t.row, t.cell)).join('、'));
+  return { zh: `${how.zh}；${note.zh}`, en: `${how.en}; ${note.en}` };
 }
 
 interface Failure {
@@ -58,6 +78,7 @@ interface Failure {
   readonly table: number;
   readonly amount: boolean;
   readonly terms: readonly QuantityTerm[];
+  readonly blankTotals: readonly QuantityTerm[];
 }
 
 function evaluate(report: BoundReport, statement: Statement): { failures: Failure[]; checked: number } {
@@ -77,9 +98,38 @@ function evaluate(report: BoundReport, statement: Statement): { failures: Failur
       table,
       amount,
       terms: known.flatMap((v) => v.terms),
+      blankTotals: known.flatMap((v) => v.blankTotals),
     });
   }
   return { failures, checked };
+}
+
+/** A cheap test before the outcome reader: most narratives state no outcome in words. */
+const OUTCOME_WORDS = /维持|审结|结案|行政复议|行政诉讼/;
+
+/** What the table says against an outcome stated in words; empty when it agrees (or cannot be read). */
+function outcomeFailures(report: BoundReport, outcome: Outcome): Localized[] {
+  const parts: Localized[] = [];
+  for (const subject of outcome.subjects) {
+    const total = quantityValue(report, subject);
+    if (!total) continue;
+    const how = (v: QuantityValue): Localized => howComputed(v.terms, v.blankTotals);
+    if (outcome.kind === 'none' && total.value !== 0) {
+      const h = how(total);
+      parts.push(M.narrativeClaim(total.label, fmt(total.value), h.zh, h.en));
+    } else if (outcome.kind === 'allUpheld') {
+      const upheld = quantityValue(report, `${subject}.upheld`);
+      if (upheld && upheld.value !== total.value)
+        parts.push(M.outcomeNotAllUpheld(total.label, upheld.value, total.value));
+    } else if (outcome.kind === 'nonePending') {
+      const pending = quantityValue(report, `${subject}.pending`);
+      if (pending && pending.value !== 0) {
+        const h = how(pending);
+        parts.push(M.narrativeClaim(pending.label, fmt(pending.value), h.zh, h.en));
+      }
+    }
+  }
+  return parts;
 }
 
 export const nb309NarrativeNumbers: Rule = {
@@ -91,18 +141,38 @@ export const nb309NarrativeNumbers: Rule = {
   severity: 'warning',
   check({ doc, report, memo }) {
     const out: Diagnostic[] = [];
+    // 全区收到申请N件 in a 区人民政府's own report is its own figure.
+    const scope = ownScope(report.agency);
     for (const id of NARRATIVE_SECTIONS) {
       const bound = report.texts.get(id);
       const node = bound?.node;
       if (!bound || !node || node.kind !== 'scalar' || !bound.text) continue;
       const statements = memo
-        ? memo.statements(bound.text, report.year)
-        : extractStatements(bound.text, { year: report.year });
-      if (statements.length === 0) continue;
+        ? memo.statements(bound.text, report.year, scope)
+        : extractStatements(bound.text, scope ? { year: report.year, scope } : { year: report.year });
       const placed = report.template.byId.get(id);
       const section = placed ? displayLabel(placed.node) : id;
       // Where each character of the text is in the document: only needed to place a finding.
       let offsets: Int32Array | undefined;
+      const path = [bound.pair.key.kind === 'scalar' ? bound.pair.key.text : id];
+      // 未发生行政复议、行政诉讼, 均获维持, 均已审结: outcomes stated without a number.
+      for (const outcome of OUTCOME_WORDS.test(bound.text) ? extractOutcomes(bound.text) : []) {
+        const parts = outcomeFailures(report, outcome);
+        if (parts.length === 0) continue;
+        offsets ??= scalarOffsets(doc.text, node);
+        const range = sourceRange(doc.text, node, offsets, outcome.start, outcome.end) ?? {
+          start: node.start,
+          end: node.end,
+        };
+        out.push({
+          code: 'NB309',
+          severity: 'warning',
+          message: M.narrativeOutcome(section, outcome.text, parts),
+          range,
+          path,
+        });
+      }
+      if (statements.length === 0) continue;
       for (const statement of statements) {
         const { failures } = evaluate(report, statement);
         if (failures.length === 0) continue;
@@ -118,18 +188,22 @@ export const nb309NarrativeNumbers: Rule = {
                 statement.text,
                 unit,
                 fmt(failures[0].table),
-                howComputed(failures[0].terms),
-                howComputed(failures[0].terms),
+                howComputed(failures[0].terms, failures[0].blankTotals).zh,
+                howComputed(failures[0].terms, failures[0].blankTotals).en,
               )
             : M.narrativeMismatchMany(
                 section,
                 statement.text,
                 unit,
-                failures.map((f) =>
-                  M.narrativeClaim(f.label, fmt(f.table), howComputed(f.terms), howComputed(f.terms)),
-                ),
+                failures.map((f) => {
+                  const how = howComputed(f.terms, f.blankTotals);
+                  return M.narrativeClaim(f.label, fmt(f.table), how.zh, how.en);
+                }),
               );
-        const related: RelatedInformation[] = failures.flatMap((f) => f.terms.map((t) => relatedCell(t.row, t.cell)));
+        const related: RelatedInformation[] = relatedTerms(
+          failures.flatMap((f) => f.terms),
+          { range, path: [bound.pair.key.kind === 'scalar' ? bound.pair.key.text : id] },
+        );
         const only = failures.length === 1 && statement.claims.length === 1 ? failures[0] : undefined;
         out.push({
           code: 'NB309',

@@ -1,4 +1,7 @@
-/** Invariant 11: 五 is not empty or 无; a people's government reports on 考核、评议、责任追究 (第五十条（四）). */
+/**
+ * Invariant 11: 五 is not empty or 无; a people's government reports on 考核、评议、责任追究 (第五十条（四）) — in 五,
+ * 六 or 一 (many report them under 监督保障 in the overview).
+ */
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { M } from '../i18n/messages';
 import type { Rule } from './rule';
@@ -40,7 +43,8 @@ export const nb311Problems: Rule = {
       return out;
     }
     if (report.meta.get('meta.agencyType')?.value !== '人民政府') return out;
-    const covered = `${problems.text}\n${report.texts.get('other')?.text ?? ''}`;
+    // Often reported under 一、总体情况 (监督保障): any section of the report counts.
+    const covered = ['overview', 'problems', 'other'].map((id) => report.texts.get(id)?.text ?? '').join('\n');
     const missing = ASPECTS.filter(([, re]) => !re.test(covered)).map(([name]) => name);
     if (missing.length > 0) {
       out.push({

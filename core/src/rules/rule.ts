@@ -17,5 +17,7 @@ export interface Rule {
   readonly title: { readonly zh: string; readonly en: string };
   /** The severity of its findings; `error` when not given. */
   readonly severity?: Severity;
+  /** Some findings are only information, where the rule cannot decide (`CodeInfo.alsoInformation`). */
+  readonly alsoInformation?: boolean;
   check(context: RuleContext): Diagnostic[];
 }

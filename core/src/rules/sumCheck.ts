@@ -1,14 +1,14 @@
 /** The shared check of the sum rules (NB301–NB304): a target cell against the signed sum of its terms. */
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { arithmetic } from '../i18n/messages';
-import type { M } from '../i18n/messages';
+import { M, arithmetic, fmt } from '../i18n/messages';
 import type { Localized } from '../template/types';
 import type { RuleContext } from './rule';
-import { cellRange, relatedCell } from '../model/cellRange';
+import { cellRange, relatedTerms } from '../model/cellRange';
 import { cellName, rowName, rowTitle } from '../model/names';
 import { expectedValue, sumRelations, termValue } from './sumRelations';
 import type { SumCode, SumRelation, TermReader } from './sumRelations';
 import { filledValue } from './blankTotals';
+import { judgeChange } from './sumVerdict';
 
 /** `自然人 2 + 商业企业 1` within a row, `予以公开 5 + 部分公开 3` down a column. */
 export function termsText(relation: SumRelation, read: TermReader = termValue): string {
@@ -23,27 +23,52 @@ export function termsText(relation: SumRelation, read: TermReader = termValue): 
   );
 }
 
+/** `四、结转下年度继续办理·总计 5 = 一、本年新收… 31 − （七）总计 26`: a relation with the values as printed. */
+export function relationText(relation: SumRelation, read: TermReader = termValue): string {
+  return `${cellName(relation.row, relation.cell)} ${fmt(read(relation.cell) ?? 0)} = ${termsText(relation, read)}`;
+}
+
+/** How a relation that holds is named: the printed rule with its four values, any other with its arithmetic. */
+function heldText(relation: SumRelation, read: TermReader): Localized {
+  if (relation.code === 'NB301') {
+    const [received, carried, total] = relation.terms.map((t) => fmt(read(t.cell) ?? 0));
+    return M.flowIdentity(received, carried, total, fmt(read(relation.cell) ?? 0));
+  }
+  const text = relationText(relation, read);
+  return { zh: text, en: text };
+}
+
 export function checkSums(context: RuleContext, code: SumCode, message: typeof M.sumMismatch): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const read = filledValue(context.report);
-  for (const relation of sumRelations(context.report)) {
+  const { report } = context;
+  const read = filledValue(report);
+  for (const relation of sumRelations(report)) {
     if (relation.code !== code) continue;
     const actual = relation.cell.value;
-    // A blank target is NB207's; an unreadable one is the schema's.
+    // A blank target is NB207's; an unreadable one the schema's.
     if (actual === null || actual === undefined) continue;
     const expected = expectedValue(relation, read);
     if (expected === undefined || expected === actual) continue;
-    const text: Localized = message(cellName(relation.row, relation.cell), expected, termsText(relation, read), actual);
+    const name = cellName(relation.row, relation.cell);
+    let text: Localized = message(name, expected, termsText(relation, read), actual);
+    const range = cellRange(relation.row, relation.cell);
+    // The total is changed only when that leaves fewer relations failing and breaks none that holds.
+    const verdict =
+      expected >= 0 && relation.cell.node ? judgeChange(report, new Map([[relation.cell, expected]])) : undefined;
+    if (verdict && verdict.broken.length > 0) {
+      // The flow identity, when it is among them, is the one to name: it is the rule printed on the table.
+      const held = verdict.broken.find((r) => r.code === 'NB301') ?? verdict.broken[0];
+      const clause = M.sumHeld(name, heldText(held, read));
+      text = { zh: text.zh + clause.zh, en: text.en + clause.en };
+    }
     out.push({
       code,
       severity: 'error',
       message: text,
-      range: cellRange(relation.row, relation.cell),
+      range,
       path: relation.cell.path,
-      related: relation.terms.map((t) => relatedCell(t.row, t.cell)),
-      ...(expected >= 0 && relation.cell.node
-        ? { fix: { kind: 'setValue' as const, value: expected, range: cellRange(relation.row, relation.cell) } }
-        : {}),
+      related: relatedTerms(relation.terms, { range, path: relation.cell.path }),
+      ...(verdict?.better ? { fix: { kind: 'setValue' as const, value: expected, range } } : {}),
     });
   }
   return out;

@@ -11,24 +11,40 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { commentOutEdits, culpritCells, fixAllTotals, fixEdits, isTotalFix, nodeAtPath } from '../../../core/src/index';
-import type { Diagnostic, Lang, TextEdit as CoreEdit } from '../../../core/src/index';
+import {
+  commentOutEdits,
+  culpritCells,
+  fixAllTotals,
+  fixEdits,
+  isSumFinding,
+  nodeAtPath,
+} from '../../../core/src/index';
+import type { Diagnostic, FixData, Lang, TextEdit as CoreEdit } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
 import { t } from '../l10n';
 import { toOffsetRange, toRange } from '../positions';
 import { toLspDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
+/** The source action that writes 0 into every blank cell of the report. */
+export const FILL_BLANKS_KIND = `${CodeActionKind.Source}.fillBlanks.nianbao`;
 
 export interface CodeActionClient {
   readonly documentChanges: boolean;
 }
 
-function title(d: Diagnostic, edits: readonly CoreEdit[], text: string): string {
-  const fix = d.fix;
-  if (!fix) return '';
+/** Findings against last year's report: their fix overwrites what this report prints. */
+const CROSS_YEAR = new Set(['NB306', 'NB307', 'NB308']);
+
+function title(d: Diagnostic, fix: FixData, edits: readonly CoreEdit[], text: string): string {
   switch (fix.kind) {
     case 'setValue':
+      if (CROSS_YEAR.has(d.code))
+        return t(
+          'Overwrite the printed {0} with {1} from last year’s report',
+          text.slice(fix.range.start, fix.range.end),
+          edits[0]?.newText.trim() ?? '',
+        );
       if (d.code === 'NB205') return t('Write it as the number {0}', edits[0]?.newText ?? '');
       if (d.code === 'NB206' || (d.code === 'NB203' && fix.value === 0)) return t('Write 0');
       return t('Change to {0}', edits[0]?.newText ?? '');
@@ -47,6 +63,8 @@ function title(d: Diagnostic, edits: readonly CoreEdit[], text: string): string 
       if (d.code === 'NB203' || d.code === 'NB208') return t('Change to {0}', fix.text.trim());
       return t('Replace with {0}', fix.text.trim());
     case 'insertMissing': {
+      if (fix.agencyType === '人民政府') return t('This is a government report (机关类型: 人民政府)');
+      if (fix.agencyType === '部门') return t('This is a department report (机关类型: 部门)');
       const lines = edits.reduce((n, e) => n + e.newText.split('\n').filter((l) => l.trim()).length, 0);
       return t('Insert the missing items with zeros ({0} lines)', lines);
     }
@@ -66,6 +84,8 @@ function title(d: Diagnostic, edits: readonly CoreEdit[], text: string): string 
       return t('Write the table with zeros');
     case 'sumRows':
       return t('Write the row as the sum of its sub-rows (kept as comments)');
+    case 'fillBlanks':
+      return fix.table ? t('Fill every blank cell of this table with 0') : t('Fill every blank cell with 0');
   }
 }
 
@@ -78,6 +98,30 @@ function workspaceEdit(state: DocumentState, edits: readonly CoreEdit[], client:
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start <= b.end && b.start <= a.end;
+}
+
+/**
+ * The findings a request is about: those the range overlaps, and those the client sent whose lines the range
+ * touches (Neovim asks from column 0 of the line, before the finding's own column).
+ */
+function findingsFor(state: DocumentState, params: CodeActionParams, all: readonly Diagnostic[]): Diagnostic[] {
+  const range = toOffsetRange(state.lines, params.range);
+  const first = params.range.start.line;
+  const last = params.range.end.line;
+  const sent = (params.context.diagnostics ?? []).filter(
+    (s) => s.range.start.line <= last && first <= s.range.end.line,
+  );
+  return all.filter((d) => {
+    if (overlaps(d.range, range)) return true;
+    if (sent.length === 0) return false;
+    const at = toRange(state.lines, d.range);
+    return sent.some(
+      (s) =>
+        String(s.code) === d.code &&
+        s.range.start.line === at.start.line &&
+        s.range.start.character === at.start.character,
+    );
+  });
 }
 
 /** The client's copy of the diagnostic when it sent one (same code and range), else a fresh conversion. */
@@ -103,6 +147,12 @@ function isStrayKey(state: DocumentState, d: Diagnostic): boolean {
   );
 }
 
+/** Whether a blank-cell finding is one of those a fill of `table` (or of the whole report) settles. */
+function fillsTable(d: Diagnostic, table: string | undefined): boolean {
+  if (table === undefined) return true;
+  return [d.fix, ...(d.fixes ?? [])].some((f) => f?.kind === 'fillBlanks' && f.table === table);
+}
+
 /** `cross`: the document's cross-report findings (NB306 offers last year's value). */
 export function codeActions(
   state: DocumentState,
@@ -113,9 +163,8 @@ export function codeActions(
 ): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-  const range = toOffsetRange(state.lines, params.range);
   const sent = params.context.diagnostics ?? [];
-  const here = [...state.analysis.diagnostics, ...cross].filter((d) => overlaps(d.range, range));
+  const here = findingsFor(state, params, [...state.analysis.diagnostics, ...cross]);
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {
@@ -148,16 +197,28 @@ export function codeActions(
           ),
         });
       }
-      const edits = d.fix ? fixEdits(state.analysis, d.fix) : undefined;
-      if (edits && edits.length > 0) {
+      // The finding's own fix is preferred, not a wider one (the whole table's blanks); of a choice between fixes
+      // of one kind (这是人民政府年报 / 这是部门年报) none is.
+      const choices = d.fix ? [d.fix, ...(d.fixes ?? [])] : [];
+      const choice = choices.some((f, i) => i > 0 && f.kind === d.fix?.kind);
+      for (const fix of choices) {
+        const edits = fixEdits(state.analysis, fix);
+        if (!edits || edits.length === 0) continue;
+        // Filling a table's blanks settles every blank-cell finding of that table.
+        const settles =
+          fix.kind === 'fillBlanks'
+            ? state.analysis.diagnostics.filter((x) => x.code === 'NB206' && fillsTable(x, fix.table))
+            : [d];
         actions.push({
-          title: title(d, edits, state.text),
+          title: title(d, fix, edits, state.text),
           kind: CodeActionKind.QuickFix,
-          diagnostics: [matching(d, state, sent, lang)],
-          isPreferred: !culprit,
+          diagnostics: settles.map((x) => matching(x, state, sent, lang)),
+          // A cross-year value is last year's word against this year's print: offered, never preferred.
+          isPreferred: !culprit && !CROSS_YEAR.has(d.code) && fix === d.fix && !choice,
           edit: workspaceEdit(state, edits, client),
         });
-      } else if (!d.fix && (d.code === 'NB201' || d.code === 'NB312') && isStrayKey(state, d)) {
+      }
+      if (!d.fix && (d.code === 'NB201' || d.code === 'NB312') && isStrayKey(state, d)) {
         // A key with no official counterpart: keep its text as a comment.
         const out = commentOutEdits(state.analysis.doc, d.path);
         if (out && out.length > 0) {
@@ -173,7 +234,8 @@ export function codeActions(
   }
 
   // "Fix all totals": beside a total's own fix, and as the source.fixAll action of the file.
-  const totalsHere = here.filter(isTotalFix);
+  // Beside every sum finding, fixed alone or not: a total held back alone may be settled with the others.
+  const totalsHere = here.filter(isSumFinding);
   const asQuickFix = totalsHere.length > 0 && wants(CodeActionKind.QuickFix);
   const asFixAll = only !== undefined && wants(FIX_ALL_KIND);
   if (asQuickFix || asFixAll) {
@@ -189,6 +251,17 @@ export function codeActions(
         });
       if (asFixAll) actions.push({ ...base, kind: FIX_ALL_KIND });
     }
+  }
+
+  // Every blank cell of the report at once, when asked for source actions.
+  if (only !== undefined && wants(FILL_BLANKS_KIND) && state.analysis.diagnostics.some((d) => d.code === 'NB206')) {
+    const edits = fixEdits(state.analysis, { kind: 'fillBlanks' });
+    if (edits && edits.length > 0)
+      actions.push({
+        title: t('Fill every blank cell with 0'),
+        kind: FILL_BLANKS_KIND,
+        edit: workspaceEdit(state, edits, client),
+      });
   }
   return actions;
 }

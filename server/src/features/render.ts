@@ -4,7 +4,7 @@
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { localize, notRenderable, renderPage, renderReport } from '../../../core/src/index';
+import { localize, notRenderable, officialDocument, renderPage, renderReport } from '../../../core/src/index';
 import type { Diagnostic, Lang } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
 import { cancelled, yieldTurn } from '../guard';
@@ -15,7 +15,6 @@ function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
-/**
 /**
  * `crossOf`: the findings about this document that come from other reports (carry-overs, stocks, duplicates),
  * marked on the page like its own. With a token, the analysis (perhaps of a huge document) and the rendering are two
@@ -33,7 +32,8 @@ export async function render(
   const { version, kind = 'body' } = params as RenderParams;
   if (version !== undefined && !Number.isInteger(version))
     return invalid(t('The document version must be a whole number'));
-  if (kind !== 'body' && kind !== 'page') return invalid(t('Unknown kind of rendering: {0}', String(kind)));
+  if (kind !== 'body' && kind !== 'page' && kind !== 'docx')
+    return invalid(t('Unknown kind of rendering: {0}', String(kind)));
   const state = store.get(uri);
   if (!state) return invalid(t('The document {0} is not open', uri));
   if (version !== undefined && version !== state.version) return { uri, version: state.version, stale: true };
@@ -43,7 +43,7 @@ export async function render(
     if (token.isCancellationRequested) return cancelled();
   }
   const { analysis } = state;
-  if (kind === 'page') {
+  if (kind === 'page' || kind === 'docx') {
     const refused = notRenderable(analysis);
     if (refused) {
       const why = refused.reason
@@ -51,6 +51,17 @@ export async function render(
         : t('the top level must be a mapping of keys');
       return { uri, version: state.version, notReport: t('This document holds no report to export: {0}', why) };
     }
+  }
+  if (kind === 'docx') {
+    // Loaded on first use, so that the docx library costs the server's start nothing.
+    const { writeDocx } = await import('../../../word/src/writeDocx');
+    const doc = officialDocument(analysis, { signature: params?.signature === true });
+    const docx = Buffer.from(await writeDocx(doc)).toString('base64');
+    const counts = { error: 0, warning: 0, information: 0 };
+    for (const d of analysis.diagnostics) counts[d.severity]++;
+    return { uri, version: state.version, title: doc.title, docx, counts };
+  }
+  if (kind === 'page') {
     const page = renderPage(analysis);
     return { uri, version: state.version, title: page.title, html: page.html, counts: page.counts };
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activate, closeAll, diagnosticsWhere, open, positionOf, workspaceUri } from './helpers';
+import { SECTION_TITLES } from '../../support/sectionTitles';
 
 /** A report with one row removed and a line being typed where it belongs. */
 async function reportMissingRow(): Promise<vscode.TextEditor> {
@@ -50,14 +51,7 @@ describe('completion, hover, symbols and hints in VS Code', () => {
     const ordered = [...list.items]
       .sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)))
       .map(labelOf);
-    const sections = [
-      '一、总体情况',
-      '二、主动公开政府信息情况',
-      '三、收到和处理政府信息公开申请情况',
-      '四、政府信息公开行政复议、行政诉讼情况',
-      '五、存在的主要问题及改进情况',
-      '六、其他需要报告的事项',
-    ];
+    const sections = SECTION_TITLES;
     const found = sections.map((s) => ordered.findIndex((l) => l.includes(s)));
     assert.ok(
       found.every((i) => i >= 0),

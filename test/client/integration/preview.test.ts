@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, open, positionOf, previewWhere, workspaceUri } from './helpers';
+import { runText } from '../../support/wordXml';
+import { unzipText } from '../../support/zip';
+import { activate, closeAll, open, positionOf, previewWhere, setConfiguration, workspaceUri } from './helpers';
 
 function previewTab(): vscode.Tab | undefined {
   return vscode.window.tabGroups.all
@@ -81,5 +83,35 @@ describe('preview and export in VS Code', () => {
     // A second export to the same target is refused: nothing is overwritten without the save dialog.
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('nianbao.exportHtml', uri, target);
     assert.equal(again, undefined);
+  });
+
+  it('导出为 Word（.docx） writes the official document of the editor’s text, unsaved edits and signature setting included', async () => {
+    const uri = workspaceUri('examples', 'shifan-2024.nianbao.yaml');
+    const editor = await open(uri);
+    // An unsaved edit that breaks a total: the document is still exported, with what the editor holds.
+    const at = positionOf(editor.document, '行政复议: [2, 1, 0, 1, 4]');
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(at, at.translate(0, '行政复议: [2, 1, 0, 1, 4]'.length)), '行政复议: [2, 1, 0, 1, 7]'),
+    );
+    await setConfiguration('nianbao.docx.signature', true);
+    try {
+      const target = workspaceUri('shifan-2024.export.docx');
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('nianbao.exportDocx', uri, target);
+      assert.equal(written?.toString(), target.toString());
+      const bytes = await vscode.workspace.fs.readFile(target);
+      const text = runText(unzipText(bytes).get('word/document.xml') ?? '');
+      assert.ok(text.startsWith('示范市临江区人民政府\n2024年政府信息公开工作年度报告'), text.slice(0, 40));
+      assert.ok(text.includes('21017'), 'the edited row: 2, 1, 0, 1, 7');
+      assert.ok(text.endsWith('示范市临江区人民政府2025年3月20日'), 'the signature the setting asks for');
+      assert.equal(editor.document.isDirty, true, 'the report itself is left as it is');
+      const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('nianbao.exportDocx', uri, target);
+      assert.equal(again, undefined, 'an existing file is never replaced without the save dialog');
+      assert.deepEqual(await vscode.workspace.fs.readFile(target), bytes);
+      const onItself = await vscode.commands.executeCommand<vscode.Uri | undefined>('nianbao.exportDocx', uri, uri);
+      assert.equal(onItself, undefined);
+    } finally {
+      await setConfiguration('nianbao.docx.signature', undefined);
+      await vscode.commands.executeCommand('undo');
+    }
   });
 });

@@ -7,6 +7,19 @@ function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
   return String(a.code) === String(b.code) && a.range.isEqual(b.range) && a.message === b.message;
 }
 
+/** The reports of the workspace's fixtures/fixable folder, by name. */
+async function fixableNames(): Promise<string[]> {
+  const entries = await vscode.workspace.fs.readDirectory(workspaceUri('fixtures', 'fixable'));
+  return entries
+    .map(([n]) => n)
+    .filter((n) => n.endsWith('.nianbao.yaml'))
+    .sort();
+}
+
+function errors(diagnostics: readonly vscode.Diagnostic[]): number {
+  return diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+}
+
 /**
  * Apply the preferred quick fix (else the first) of the first problem that has one, as a user picks it from the
  * light bulb; false when no problem has a fix.
@@ -25,8 +38,10 @@ async function applyOneFix(document: vscode.TextDocument): Promise<boolean> {
     const fix = own.find((a) => a.isPreferred) ?? own[0] ?? unclaimed[0];
     if (!fix?.edit) continue;
     const before = document.version;
-    await afterChange(document.uri, () => vscode.workspace.applyEdit(fix.edit as vscode.WorkspaceEdit));
+    const errorsBefore = errors(vscode.languages.getDiagnostics(document.uri));
+    const after = await afterChange(document.uri, () => vscode.workspace.applyEdit(fix.edit as vscode.WorkspaceEdit));
     assert.ok(document.version > before, `${fix.title} changed nothing`);
+    assert.ok(errors(after) <= errorsBefore, `${fix.title}: ${errorsBefore} → ${errors(after)} errors`);
     return true;
   }
   return false;
@@ -36,12 +51,10 @@ describe('quick fixes in VS Code', () => {
   before(activate);
   afterEach(closeAll);
 
-  it('applying the offered fixes one after another leaves each fixable fixture clean, comments intact', async () => {
-    const entries = await vscode.workspace.fs.readDirectory(workspaceUri('fixtures', 'fixable'));
-    const names = entries
-      .map(([n]) => n)
-      .filter((n) => n.endsWith('.nianbao.yaml'))
-      .sort();
+  // Many fixtures, each waiting on the server's diagnostics after every edit: longer than mocha's default.
+  it('applying the offered fixes one after another leaves each fixable fixture clean, comments intact', async function () {
+    this.timeout(600_000);
+    const names = await fixableNames();
     assert.ok(names.length >= 10);
     for (const name of names) {
       const uri = workspaceUri('fixtures', 'fixable', name);
@@ -64,6 +77,51 @@ describe('quick fixes in VS Code', () => {
       const after = document.getText().split('\n');
       for (const comment of comments) assert.ok(after.includes(comment), `${name}: comment lost: ${comment}`);
     }
+  });
+
+  it('no offered fix, applied alone, raises the error count; a fix of an error lowers it', async function () {
+    this.timeout(900_000);
+    const names = await fixableNames();
+    let tried = 0;
+    for (const name of names) {
+      const uri = workspaceUri('fixtures', 'fixable', name);
+      const { document } = await open(uri);
+      const original = document.getText();
+      const expected = expectedMarkers(original);
+      const initial = await diagnosticsWhere(
+        uri,
+        (d) => JSON.stringify(markers(d)) === JSON.stringify(expected),
+        'the fixture problems',
+      );
+      for (const diagnostic of initial) {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          diagnostic.range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
+        for (const action of actions.filter((a) => a.edit)) {
+          const after = await afterChange(uri, () => vscode.workspace.applyEdit(action.edit as vscode.WorkspaceEdit));
+          const what = `${name}: ${action.title} (${String(diagnostic.code)})`;
+          assert.ok(errors(after) <= errors(initial), `${what}: ${errors(initial)} → ${errors(after)} errors`);
+          if (diagnostic.severity === vscode.DiagnosticSeverity.Error && (action.diagnostics ?? []).length > 0)
+            assert.ok(errors(after) < errors(initial), `${what}: fewer errors`);
+          tried++;
+          // Back to the fixture as it was, for the next fix.
+          const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+          const undo = new vscode.WorkspaceEdit();
+          undo.replace(uri, whole, original);
+          await afterChange(uri, () => vscode.workspace.applyEdit(undo));
+          await diagnosticsWhere(
+            uri,
+            (d) => JSON.stringify(markers(d)) === JSON.stringify(expected),
+            `${name} as it was`,
+          );
+        }
+      }
+      await closeAll();
+    }
+    assert.ok(tried > 30, `${tried} fixes tried`);
   });
 
   it('"fix all totals" is offered and fixes every total of a file in one edit', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze, completionsAt, filterTextFor, hoverAt, outline, writeSkeleton } from '../../../core/src/index';
 import { EXAMPLES } from '../../support/paths';
+import { SECTION_TITLES } from '../../support/sectionTitles';
 
 describe('completion candidates', () => {
   test('filter text: the pinyin initials, the key, its full pinyin', () => {
@@ -54,14 +55,7 @@ describe('hover and outline from the core', () => {
       outline(analysis)
         .filter((i) => i.kind === 'section' || i.kind === 'text')
         .map((i) => i.name),
-      [
-        '一、总体情况',
-        '二、主动公开政府信息情况',
-        '三、收到和处理政府信息公开申请情况',
-        '四、政府信息公开行政复议、行政诉讼情况',
-        '五、存在的主要问题及改进情况',
-        '六、其他需要报告的事项',
-      ],
+      SECTION_TITLES,
     );
   });
 });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../../core/src/index';
 import type { Diagnostic } from '../../../core/src/index';
-import { extractStatements } from '../../../core/src/narrative/extractStatements';
+import { extractStatements, ownScope } from '../../../core/src/narrative/extractStatements';
 import { toChineseNumeral } from '../../../core/src/narrative/numerals';
 import {
   REFERENCE_ALTERNATIVES,
@@ -22,6 +22,11 @@ import type { CorpusLine, Mark } from '../../support/narrativeCorpus';
 const REFERENCES = {
   2019: readFileSync(REFERENCE_FILES[2019], 'utf8'),
   2021: readFileSync(REFERENCE_FILES[2021], 'utf8'),
+};
+/** The reference agencies' own scope (全区 of 临江区人民政府, 全乡 of 曹镇乡人民政府), as NB309 reads it. */
+const SCOPE = {
+  2019: ownScope(analyze(REFERENCES[2019]).report.agency),
+  2021: ownScope(analyze(REFERENCES[2021]).report.agency),
 };
 const statements = readCorpus('statements.txt');
 const silent = readCorpus('silent.txt');
@@ -131,7 +136,7 @@ for (const line of statements) {
   const label = `statements.txt:${line.line} ${line.text}`;
 
   test(`extracts the marked figures: ${label}`, () => {
-    const got = extractStatements(line.text, { year: REFERENCE_YEAR[line.edition] }).map(
+    const got = extractStatements(line.text, { year: REFERENCE_YEAR[line.edition], scope: SCOPE[line.edition] }).map(
       (s) => `${s.start}-${s.end} ${s.claims.map((c) => c.terms.join('+')).join(';')}`,
     );
     const want = line.marks.map((m) => `${m.start}-${m.end} ${m.claims.map((c) => c.join('+')).join(';')}`);
@@ -208,7 +213,10 @@ for (const line of statements) {
 
 for (const line of silent) {
   test(`stays silent: silent.txt:${line.line} ${line.text}`, () => {
-    assert.deepEqual(extractStatements(line.text, { year: REFERENCE_YEAR[line.edition] }), []);
+    assert.deepEqual(
+      extractStatements(line.text, { year: REFERENCE_YEAR[line.edition], scope: SCOPE[line.edition] }),
+      [],
+    );
     for (const edition of [2019, 2021] as const) {
       const { diagnostics } = nb309({ ...line, edition }, line.text);
       assert.deepEqual(

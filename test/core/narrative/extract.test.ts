@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractStatements } from '../../../core/src/index';
+import { ownScope } from '../../../core/src/narrative/extractStatements';
 
 function read(text: string, year = 2024): string[] {
   return extractStatements(text, { year }).map(
@@ -59,4 +60,30 @@ test('odd input gives no statements and no exception', () => {
     assert.doesNotThrow(() => extractStatements(text, { year: 2024 }));
   }
   assert.deepEqual(read('第1件申请'), []);
+});
+
+test('a numbered slogan or a name in quotes is not a count of what is named before it', () => {
+  // The shapes the issue names (“三个一”工作机制, 两个确保), in sentences made for this test: the corpora hold only
+  // printed sentences, and none of the reports read holds one.
+  for (const text of [
+    '依申请公开办理实行“三个一”工作机制。',
+    '依申请公开坚持两个确保。',
+    '收到申请后落实“一件一档”管理。',
+  ])
+    assert.deepEqual(extractStatements(text, { year: 2024 }), [], text);
+  // A count after the quote still counts.
+  assert.equal(extractStatements('按“三个一”工作机制办理，全年收到政府信息公开申请12件。', { year: 2024 }).length, 1);
+});
+
+test('全区 is the agency’s own scope only for that 区’s government', () => {
+  const text = '全区共收到政府信息公开申请101件。';
+  assert.deepEqual(extractStatements(text, { year: 2024 }), []);
+  assert.deepEqual(
+    extractStatements(text, { year: 2024, scope: ownScope('示范市临江区人民政府') }).map((s) => s.claims),
+    [[{ terms: ['received'] }]],
+  );
+  assert.equal(ownScope('示范市临江区人民政府'), '全区');
+  assert.equal(ownScope('子长市人民政府'), '全市');
+  assert.equal(ownScope('示范市临江区交通运输局'), undefined);
+  assert.deepEqual(extractStatements(text, { year: 2024, scope: ownScope('子长市人民政府') }), []);
 });

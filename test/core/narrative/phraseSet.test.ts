@@ -127,6 +127,9 @@ test('firstChars reads the characters a pattern can start with, or gives up (und
   assert.equal(chars('x*'), undefined, 'can match nothing');
   assert.equal(chars('.件'), undefined);
   assert.equal(chars('[^a]b'), undefined);
+  assert.equal(chars('.件'), undefined);
+  assert.equal(chars('办理[^，。\\d]{0,4}申请'), '办', 'any character after the first');
+  assert.equal(chars('办?[^a]'), undefined);
   assert.equal(chars('\\w'), undefined);
   // Every phrase of the lists is followed, so each is only tried where it can start.
   for (const list of LISTS) for (const p of list) assert.ok(firstChars(p.re.source), p.re.source);

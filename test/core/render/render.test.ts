@@ -13,6 +13,7 @@ import type { Edition } from '../../../core/src/index';
 import { occupancy, tableOf, unescapeHtml } from '../../support/htmlTable';
 import type { ParsedCell } from '../../support/htmlTable';
 import { EXAMPLES } from '../../support/paths';
+import { SECTION_TITLES } from '../../support/sectionTitles';
 
 const SEED = readFileSync(join(EXAMPLES, 'caozhen-2020.nianbao.yaml'), 'utf8');
 const SHIFAN = readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8');
@@ -128,15 +129,6 @@ const APPEALS_HEAD: Spec[][] = [
   ['行政复议@1,5', '行政诉讼@1,10'],
   [...RESULTS.map((r) => `${r}@2,1`), '未经复议直接起诉@1,5', '复议后起诉@1,5'],
   [...RESULTS, ...RESULTS],
-];
-
-const SECTION_TITLES = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
 ];
 
 for (const edition of [2019, 2021] as const) {
@@ -281,11 +273,31 @@ describe('narrative', () => {
     const { doc } = analyze(SEED);
     const html = body(SEED);
     const paragraphs = [
-      ...html.matchAll(/<p class="nb-p" data-path="([^"]*)" data-start="(\d+)" data-end="(\d+)">(.*?)<\/p>/g),
+      ...html.matchAll(
+        /<p class="nb-p(?: nb-h[12])?" data-path="([^"]*)" data-start="(\d+)" data-end="(\d+)">(.*?)<\/p>/g,
+      ),
     ];
     const overview = paragraphs.filter((m) => JSON.parse(unescapeHtml(m[1]))[0] === '总体情况');
     assert.equal(overview.length, 6);
-    for (const m of paragraphs) assert.equal(doc.text.slice(Number(m[2]), Number(m[3])), unescapeHtml(m[4]));
+    // A heading's opening sentence is wrapped in a span of its own; the text is the source's.
+    for (const m of paragraphs)
+      assert.equal(doc.text.slice(Number(m[2]), Number(m[3])), unescapeHtml(m[4].replace(/<\/?span[^>]*>/g, '')));
+  });
+
+  test('paragraphs numbered as headings: 一、 and （一） lines set as headings, an opening （一）… sentence as a lead', () => {
+    const html = body(
+      SEED.replace(
+        '其他需要报告的事项: |\n  无',
+        '其他需要报告的事项: |\n  一、其他事项\n\n  （一）收费情况。本年度未收取。\n\n  (二)其他\n\n  1.第三层',
+      ),
+    );
+    assert.match(html, /<p class="nb-p nb-h1"[^>]*>一、其他事项<\/p>/);
+    assert.match(
+      html,
+      /<p class="nb-p"[^>]*><span class="nb-lead nb-lead-2">（一）收费情况。<\/span>本年度未收取。<\/p>/,
+    );
+    assert.match(html, /<p class="nb-p nb-h2"[^>]*>\(二\)其他<\/p>/);
+    assert.match(html, /<p class="nb-p"[^>]*>1\.第三层<\/p>/);
   });
 
   test('line breaks inside a paragraph of a literal block are kept', () => {

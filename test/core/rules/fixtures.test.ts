@@ -88,11 +88,13 @@ describe('fixture coverage', () => {
   });
 
   test('every code the fixtures produce is registered (allCodes) with the severity it is reported with', () => {
-    const registered = new Map(allCodes().map((c) => [c.code, c.severity]));
+    const registered = new Map(allCodes().map((c) => [c.code, c]));
     const wrong = new Set<string>();
     for (const file of files) {
       for (const d of analyze(readFileSync(file, 'utf8')).diagnostics) {
-        if (registered.get(d.code) !== d.severity) wrong.add(`${d.code} ${d.severity}`);
+        const info = registered.get(d.code);
+        const note = d.severity === 'information' && info?.alsoInformation === true;
+        if (info?.severity !== d.severity && !note) wrong.add(`${d.code} ${d.severity}`);
       }
     }
     assert.deepEqual([...wrong], []);

@@ -16,6 +16,7 @@ import { byteDamage, damage } from './bytes';
 import type { ByteDamage } from './bytes';
 import { nianbao, wellBehaved } from './cliFuzz';
 import type { FuzzTarget } from './runFuzz';
+import { SECTION_TITLES } from '../sectionTitles';
 
 const IMPORT = join(FIXTURES, 'import');
 const SOURCES: readonly { readonly name: string; readonly bytes: Buffer }[] = readdirSync(IMPORT)
@@ -61,12 +62,7 @@ const HTML_PIECES = [
   '</div>',
 ];
 const TEXT_PIECES = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
+  ...SECTION_TITLES,
   '（一）予以公开',
   '（三）不予公开',
   '1.属于国家秘密',
