@@ -21,6 +21,7 @@ const CORE_LAYERS = [
   ['schema/'],
   ['rules/'],
   ['analyze.ts'],
+  ['compare/'],
   ['cross/', 'edits/', 'assist/', 'render/', 'import/'],
   ['index.ts'],
 ];

@@ -2,7 +2,7 @@
 // run, written to bench/RESULTS.md with the machine, the Node version and the load while it ran. Not part of
 // `npm test`; nothing here asserts a speed (a missed target is reported, not failed).
 //
-// Usage: npm run bench [-- --quick] [-- --only=check,lsp,batch,preview,startup,docx] [-- --no-editor] [-- --out=FILE]
+// Usage: npm run bench [-- --quick] [-- --only=check,lsp,batch,preview,startup,docx,compare] [-- --no-editor] [-- --out=FILE]
 //                      [-- --figures=FILE.json] [-- --before=FILE.json]
 //   --quick          fewer rounds and smaller corpora (a smoke run; figures are rougher)
 //   --only=…         run only these sections
@@ -21,6 +21,7 @@ import { ROOT, loadAverage, machine, table } from './lib.mjs';
 import { lspLatency } from './lspLatency.mjs';
 import { preview } from './preview.mjs';
 import { startup } from './startup.mjs';
+import { yearOverYear } from './yearOverYear.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -40,6 +41,7 @@ const SECTIONS = [
   ['preview', '4', preview],
   ['startup', '5', startup],
   ['docx', '6', docx],
+  ['compare', '7', yearOverYear],
 ];
 
 function git(...args) {

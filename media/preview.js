@@ -4,6 +4,8 @@
 //                                                     in place. `source` (the report's URI) is kept in the
 //                                                     webview state, so that a restored window can reopen it.
 //               { type: 'cursor', offset, reveal }  the editor's cursor: highlight the cell there
+// The same page shows a comparison of two reports (`与上一年度对比`, core renderComparison): a finding with
+// `data-target` scrolls to the cell with that `data-cell` and marks it.
 // Page → host:  { type: 'ready' }                    the page can take a body
 //               { type: 'rendered', version, ms }    a body was patched in (ms: parse + patch time)
 //               { type: 'reveal', path, start, end, version }  the user clicked a cell, label or paragraph
@@ -39,6 +41,8 @@
     'TH',
     'TD',
     'BR',
+    'DEL',
+    'INS',
   ]);
   const ATTRS = new Set([
     'class',
@@ -52,6 +56,8 @@
     'colspan',
     'scope',
     'aria-label',
+    'data-cell',
+    'data-target',
   ]);
 
   let version = -1;
@@ -218,9 +224,23 @@
     }
   });
 
+  // A comparison's finding: show the cell (or narrative) it is about.
+  function showTarget(from) {
+    const name = from.getAttribute('data-target');
+    if (!name) return;
+    for (const cell of root.querySelectorAll('[data-cell]')) {
+      if (cell.getAttribute('data-cell') !== name) continue;
+      cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+      setHighlight(cell);
+      return;
+    }
+  }
+
   document.addEventListener('click', (event) => {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
+    const linked = event.target instanceof Element ? event.target.closest('[data-target]') : null;
+    if (linked && root.contains(linked)) showTarget(linked);
     const target = event.target instanceof Element ? event.target.closest('[data-path]') : null;
     if (!target || !root.contains(target)) return;
     let path;

@@ -10,18 +10,26 @@ const outTest = join(root, 'out', 'test');
 /** Suites run by their own drivers (a real VS Code), not by node:test. */
 const EDITOR_DIRS = new Set([join(outTest, 'client', 'integration'), join(outTest, 'client', 'e2e')]);
 
-/** Every compiled `*.test.js` (not support modules: node's directory mode would also run any .js under test/). */
+/**
+ * Every compiled `*.test.js` whose source still exists (not support modules: node's directory mode would also run any
+ * .js under test/). tsc never deletes the output of a moved or deleted test, so a checkout that was built before a
+ * move would otherwise run the old copy too.
+ */
 function testFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
       if (!EDITOR_DIRS.has(path)) out.push(...testFiles(path));
-    } else if (name.endsWith('.test.js')) {
+    } else if (name.endsWith('.test.js') && existsSync(sourceOf(path))) {
       out.push(path);
     }
   }
   return out;
+}
+
+function sourceOf(compiled) {
+  return join(root, 'test', compiled.slice(outTest.length + 1).replace(/\.js$/, '.ts'));
 }
 
 let failed =

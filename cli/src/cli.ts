@@ -2,10 +2,12 @@
 import type { Lang } from '../../core/src/index';
 import { UsageError } from './args';
 import { check } from './commands/check';
+import { compare } from './commands/compare';
 import { importCommand } from './commands/import';
 import { init } from './commands/init';
 import { next } from './commands/next';
 import { render } from './commands/render';
+import { summary } from './commands/summary';
 import type { CliIo } from './io';
 import { strings } from './strings';
 
@@ -30,6 +32,8 @@ export const COMMANDS = new Map<string, Command>([
   ['import', importCommand],
   ['render', render],
   ['next', next],
+  ['compare', compare],
+  ['summary', summary],
 ]);
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

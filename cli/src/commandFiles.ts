@@ -95,7 +95,7 @@ export async function readInputText(input: string, io: CliIo, s: Strings): Promi
 
 /**
  * `content` to the output file (whole or not at all) or to standard output; an exit code on failure. Bytes (a Word
- * document) are only ever written to a file: the caller refuses them without `-o`.
+ * document, a spreadsheet) are only ever written to a file: the caller refuses them without `-o`.
  */
 export function writeOutput(output: Output, content: string | Uint8Array, io: CliIo, s: Strings): number | undefined {
   if (output.path === undefined) {

@@ -18,7 +18,7 @@ const S = {
 命令：
   check 文件|目录|- …       检查年报（目录：其中所有 *.nianbao.yaml；-：标准输入）；同一机关相邻年度之间
                             还检查结转和存量是否衔接，多个文件时最后列出汇总表
-      --format human|json   输出格式（默认 human）
+      --format human|json|csv  输出格式（默认 human；csv：每个问题一行，可用 Excel 打开）
       --lang zh|en          消息语言（默认 zh）
   init                      输出一份完整的空白年报（全部填 0）
       --edition 2019|2021   格式版本
@@ -34,6 +34,14 @@ const S = {
   next 文件|- [-o 输出.nianbao.yaml]  生成同一机关下一年度的年报框架：上年结转取自本年「结转下年度继续办理」，
                             存量数据带入，文字部分留空（不带 -o：输出到标准输出）
       --force               允许覆盖已存在的输出文件
+  compare 上一年度 本年度   对比两份年报：每个单元格的两年数值、变化和比值，总体情况等文字逐句比较，
+                            相邻年度还检查结转、存量和同比说法
+      --format human|json|html  输出格式（默认 human）
+      -o 输出文件           写入新文件（不带 -o：输出到标准输出）
+      --force               允许覆盖已存在的输出文件
+  summary 目录|文件 … -o 输出.xlsx|输出.csv  汇总表：每份年报一行（机关、年度、格式、主要数字、错误和警告数），
+                            .xlsx 另有一张表列出全部问题；按机关、年度排序
+      --force               允许覆盖已存在的输出文件
   help                      显示本帮助
   --version                 显示版本
 
@@ -44,7 +52,7 @@ const S = {
 Commands:
   check FILE|DIR|- …        Check reports (DIR: every *.nianbao.yaml under it; -: standard input), and between
                             consecutive years of one agency the carry-overs and stocks; several files end with a summary
-      --format human|json   Output format (default human)
+      --format human|json|csv  Output format (default human; csv: one row per finding, for a spreadsheet)
       --lang zh|en          Message language (default zh)
   init                      Print a complete blank report (all zeros)
       --edition 2019|2021   Template edition
@@ -59,6 +67,14 @@ Commands:
       --force               Allow overwriting an existing output file
   next FILE|- [-o OUT.nianbao.yaml]  Next year's report skeleton for the same agency: carried-over requests from
                             this year's carried-forward row, stocks carried over, narrative empty (without -o: stdout)
+      --force               Allow overwriting an existing output file
+  compare EARLIER LATER     Compare two reports: every cell in both years with the change and the ratio,
+                            the narrative sentence by sentence; consecutive years: carry-overs, stocks, 同比 statements
+      --format human|json|html  Output format (default human)
+      -o OUT                Write a new file (without -o: standard output)
+      --force               Allow overwriting an existing output file
+  summary DIR|FILE … -o OUT.xlsx|OUT.csv  One row per report (agency, year, edition, key figures, errors and
+                            warnings), sorted by agency and year; .xlsx adds a sheet with every finding
       --force               Allow overwriting an existing output file
   help                      Show this help
   --version                 Show the version
@@ -93,7 +109,11 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page or documen
     zh: (p: string) => `${p} 中没有 *.nianbao.yaml 文件。`,
     en: (p: string) => `No *.nianbao.yaml files in ${p}.`,
   },
-  badFormat: { zh: '--format 只能是 human 或 json。', en: '--format must be human or json.' },
+  badFormat: { zh: '--format 只能是 human、json 或 csv。', en: '--format must be human, json or csv.' },
+  findingColumns: {
+    zh: ['文件', '机关', '年度', '代码', '级别', '问题', '行', '位置'],
+    en: ['file', 'agency', 'year', 'code', 'severity', 'message', 'line', 'path'],
+  },
   badLang: { zh: '--lang 只能是 zh 或 en。', en: '--lang must be zh or en.' },
   initNeeds: {
     zh: 'init 需要 --edition 2019|2021、--year 年度 和 --agency 机关名称。',
@@ -166,6 +186,71 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page or documen
       `注意：${p} 有 ${e} 个错误，带入下一年度的数字可能不准确；运行 nianbao check ${p} 查看详情。`,
     en: (p: string, e: number) =>
       `Note: ${p} has ${e} error(s); the figures carried into next year may be wrong. Run nianbao check ${p} for details.`,
+  },
+  compareNeeds: {
+    zh: 'compare 需要两个年报文件：上一年度 本年度（至多一个可以是 - 表示标准输入）。',
+    en: 'compare needs two report files: the earlier, then the later (at most one may be - for standard input).',
+  },
+  compareFormat: { zh: '--format 只能是 human、json 或 html。', en: '--format must be human, json or html.' },
+  compareNotReport: {
+    zh: (p: string, why: string) => `${p} 中没有可以对比的年报${why ? `：${why}` : '（顶层应是“键: 值”的映射）'}`,
+    en: (p: string, why: string) =>
+      `${p} holds no report to compare${why ? `: ${why}` : ' (the top level must be a mapping of keys)'}`,
+  },
+  compareSide: {
+    zh: (agency: string, year: number | undefined, edition: number, file: string) =>
+      `${agency} ${year ?? '〔年度〕'}年度（${edition}年版，${file}）`,
+    en: (agency: string, year: number | undefined, edition: number, file: string) =>
+      `${agency} ${year ?? '〔year〕'} (${edition} template, ${file})`,
+  },
+  compareHeader: {
+    zh: (from: string, to: string) => `对比：${from} → ${to}`,
+    en: (from: string, to: string) => `Compared: ${from} → ${to}`,
+  },
+  compareNotSameAgency: {
+    zh: '注意：两份年报不是同一机关，只比较数字和文字，不检查跨年度衔接。',
+    en: 'Note: the reports are of different agencies; figures and text are compared, continuity is not checked.',
+  },
+  compareNotConsecutive: {
+    zh: '注意：两份年报不是相邻年度，只比较数字和文字，不检查跨年度衔接。',
+    en: 'Note: the reports are not of consecutive years; figures and text are compared, continuity is not checked.',
+  },
+  compareCells: {
+    zh: (all: number, changed: number, up: number, down: number, only: number) =>
+      `表格：${all} 个单元格，${changed} 个有变化（增加 ${up}，减少 ${down}）${only ? `；${only} 个只有一种格式版本有` : ''}`,
+    en: (all: number, changed: number, up: number, down: number, only: number) =>
+      `Tables: ${all} cells, ${changed} changed (${up} up, ${down} down)${only ? `; ${only} in one template only` : ''}`,
+  },
+  compareOnly: {
+    zh: (year: number | undefined, edition: number) => `只有 ${year ?? '〔年度〕'}年度（${edition}年版）有：`,
+    en: (year: number | undefined, edition: number) => `Only in ${year ?? '〔year〕'} (${edition} template):`,
+  },
+  compareState: {
+    zh: { number: '', blank: '空白', unreadable: '无法识别', missing: '缺少', absent: '无此项' },
+    en: { number: '', blank: 'blank', unreadable: 'unreadable', missing: 'missing', absent: 'n/a' },
+  },
+  compareText: { zh: '文字：', en: 'Text:' },
+  compareSimilarity: {
+    zh: (p: number) => `与上一年度相同的句子占 ${p}%`,
+    en: (p: number) => `${p}% of the sentences as last year`,
+  },
+  compareFindings: {
+    zh: (n: number) => `跨年度检查：${n} 个问题`,
+    en: (n: number) => `Across the years: ${n} problem(s)`,
+  },
+  compareNoFindings: { zh: '跨年度检查：没有发现问题', en: 'Across the years: no problems found' },
+  summaryNeeds: {
+    zh: 'summary 需要年报目录或文件，以及 -o 输出文件（.xlsx 或 .csv）。',
+    en: 'summary needs report directories or files and -o OUTPUT (.xlsx or .csv).',
+  },
+  summaryColumns: {
+    zh: ['文件', '机关', '年度', '格式', '错误', '警告'],
+    en: ['file', 'agency', 'year', 'edition', 'errors', 'warnings'],
+  },
+  summarySheets: { zh: ['年报', '问题'], en: ['Reports', 'Findings'] },
+  summaryCsvNote: {
+    zh: 'CSV 只含每份年报一行的汇总表；每个问题一行的明细请用 nianbao check 目录 --format csv，或输出为 .xlsx（第二张表）。',
+    en: 'A CSV holds the table of reports only; for one row per finding use nianbao check DIR --format csv, or write .xlsx (its second sheet).',
   },
   seeAlso: { zh: '参见', en: 'see' },
   summaryTitle: {

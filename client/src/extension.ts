@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices, Feature } from './feature';
 import { checkWorkspace } from './commands/checkWorkspace';
+import { registerYearOverYear } from './compare/registerYearOverYear';
 import { ImportLog, importReport } from './commands/importReport';
 import { nextYearReport } from './commands/nextYearReport';
 import { newReport } from './commands/newReport';
@@ -28,6 +29,7 @@ const FEATURES: readonly Feature[] = [
     vscode.commands.registerCommand('nianbao.server.status', () => server.status()),
   ],
   registerPreview,
+  registerYearOverYear,
   ({ context }) => openWalkthroughOnce(context),
   ({ server }) => {
     const log = new ImportLog();

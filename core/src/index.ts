@@ -122,3 +122,23 @@ export type { TextEdit } from './edits/textEdit';
 export { commentOutEdits } from './edits/commentOut';
 export { culpritCells } from './edits/culpritCell';
 export type { CulpritFix } from './edits/culpritCell';
+// Year over year: two reports compared, the narrative's 同比 statements, key figures for summaries and trends.
+export { compareReports } from './compare/compareReports';
+export type {
+  CellComparison,
+  CellState,
+  CompareSide,
+  Comparison,
+  SectionComparison,
+  SideInfo,
+} from './compare/compareReports';
+export { diffSentences, splitSentences } from './compare/sentenceDiff';
+export type { DiffPiece, SentenceChange, TextDiff } from './compare/sentenceDiff';
+export { extractChanges } from './narrative/extractChanges';
+export type { ChangeKind, ChangeStatement } from './narrative/extractChanges';
+export { renderComparison, renderComparisonPage } from './render/renderComparison';
+export type { ComparisonInput, RenderedComparison } from './render/renderComparison';
+export { KEY_FIGURES, figureValue } from './compare/keyFigures';
+export type { KeyFigure } from './compare/keyFigures';
+export { trendsOf } from './compare/trends';
+export type { TrendChart, TrendSeries, Trends, YearReport } from './compare/trends';

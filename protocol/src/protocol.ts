@@ -260,3 +260,86 @@ export namespace RenderRequest {
   export const method = 'nianbao/render';
   export const type = new RequestType<RenderParams, RenderResult | null, void>(method);
 }
+
+export interface CompareParams {
+  /** The later report: an open document or a report file. */
+  readonly uri: string;
+  /** The earlier report to compare with; default: the same 机关's report of the year before, from the workspace. */
+  readonly previous?: string;
+  /** Language of the page's own words and of the findings; default the server's. */
+  readonly lang?: 'zh' | 'en';
+}
+
+export interface CompareResult {
+  readonly uri: string;
+  /** The earlier report compared (the URI the editor uses for it). */
+  readonly previous?: string;
+  /** `<机关>年报对比：2023 → 2024`. */
+  readonly title?: string;
+  /** One `<article class="nb-report nb-compare">`, cells and findings linked (`data-cell`, `data-target`). */
+  readonly html?: string;
+  /** How many findings between the two years. */
+  readonly findings?: number;
+  /** No report of the year before for this 机关 in the workspace (one file only): the caller may ask for one. */
+  readonly missing?: { readonly agency?: string; readonly year?: number; readonly several?: readonly string[] };
+  /** Why nothing was compared (localized): not a report, unreadable. */
+  readonly error?: string;
+}
+
+/** `与上一年度对比`: the two years side by side in the official layout (core compareReports, renderComparison). */
+export namespace CompareRequest {
+  export const method = 'nianbao/compare';
+  export const type = new RequestType<CompareParams, CompareResult, void>(method);
+}
+
+export interface TrendsParams {
+  /** A report of the agency (its 机关 decides); or */
+  readonly uri?: string;
+  /** an agency's key as `agencies` lists it. */
+  readonly agency?: string;
+}
+
+export interface AgencyYears {
+  readonly key: string;
+  readonly agency: string;
+  readonly years: readonly number[];
+}
+
+/** A string in both UI languages. */
+export interface LocalizedText {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** One agency's figures by year, as core `trendsOf` makes them (the page draws them; its words come from the core). */
+export interface TrendsData {
+  readonly agency: string;
+  readonly years: readonly number[];
+  /** The report of each year. */
+  readonly uris: readonly string[];
+  readonly charts: readonly {
+    readonly id: string;
+    readonly title: LocalizedText;
+    /** `stacked` bars add up to a whole; `line`s are separate counts. */
+    readonly kind: 'stacked' | 'line';
+    /** One value per year; null where the year's report lacks the figure. */
+    readonly series: readonly {
+      readonly id: string;
+      readonly label: LocalizedText;
+      readonly values: readonly (number | null)[];
+    }[];
+  }[];
+}
+
+export interface TrendsResult {
+  /** Every agency with reports of two years or more, for a choice. */
+  readonly agencies: readonly AgencyYears[];
+  /** The agency's figures by year, when it has two years or more. */
+  readonly trends?: TrendsData;
+}
+
+/** `年度趋势`: one agency's key figures over the years of the workspace, read from the index (core trendsOf). */
+export namespace TrendsRequest {
+  export const method = 'nianbao/trends';
+  export const type = new RequestType<TrendsParams, TrendsResult, void>(method);
+}

@@ -1,4 +1,4 @@
-// The folder the editor suites open: copies of the examples and of the broken fixtures (the suites edit and save
+// The folder the editor suites open: copies of the examples, of one agency's series and of the broken fixtures (the suites edit and save
 // files, so never the repository's own).
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -16,6 +16,8 @@ function reportFiles(dir) {
 export function assembleWorkspace(dest) {
   mkdirSync(dest, { recursive: true });
   cpSync(join(ROOT, 'examples'), join(dest, 'examples'), { recursive: true });
+  // One agency over five years, across the edition change, with 同比 statements: the year-over-year commands.
+  cpSync(join(ROOT, 'test', 'fixtures', 'cross', 'yoy'), join(dest, 'series'), { recursive: true });
   const fixtures = join(dest, 'fixtures');
   cpSync(join(ROOT, 'test', 'fixtures', 'server'), fixtures, { recursive: true });
   // Most fixtures are variations of one example (same 机关 and 年度). In one workspace the server's index would

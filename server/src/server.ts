@@ -26,6 +26,7 @@ import { importSource } from './features/importSource';
 import { nextYear } from './features/nextYear';
 import { editions, skeleton } from './features/reports';
 import { render } from './features/render';
+import { compareWithPrevious, trends } from './features/yearOverYear';
 import { useLanguage } from './l10n';
 import { cancellable, connectionLog, guarded, guardedNotification } from './guard';
 import type { Handler } from './guard';
@@ -33,12 +34,14 @@ import { t } from './l10n';
 import {
   AnalysesRequest,
   CheckFilesRequest,
+  CompareRequest,
   EditionsRequest,
   ImportRequest,
   NextYearRequest,
   RenderRequest,
   ServerInfoRequest,
   SkeletonRequest,
+  TrendsRequest,
   WorkspaceIndexRequest,
 } from '../../protocol/src/protocol';
 import type {
@@ -305,6 +308,29 @@ export function startServer(connection: Connection): void {
     WorkspaceIndexRequest.type,
     () => workspace.emptyStats(),
     (token) => workspace.stats(token),
+  );
+  request(
+    CompareRequest.type,
+    (params) => ({ uri: params?.uri ?? '', error: internal() }),
+    cancellable(async (params) => {
+      for (const uri of [params.uri, params.previous]) {
+        const state = typeof uri === 'string' ? store.get(uri) : undefined;
+        if (state) workspace.syncOpen(state);
+      }
+      // The index must know the workspace before it can say which report is last year's.
+      await workspace.stats();
+      return compareWithPrevious(params, store, workspace, settings.lang);
+    }),
+  );
+  request(
+    TrendsRequest.type,
+    () => ({ agencies: [] }),
+    cancellable(async (params) => {
+      const state = typeof params?.uri === 'string' ? store.get(params.uri) : undefined;
+      if (state) workspace.syncOpen(state);
+      await workspace.stats();
+      return trends(params ?? {}, store, workspace);
+    }),
   );
   request(
     NextYearRequest.type,

@@ -266,7 +266,7 @@ describe('usage errors: exit 2, a message on stderr, never a stack trace', () =>
     ['no command', [], /^用法：nianbao <命令>/],
     ['an unknown command', ['chekc'], /^未知命令「chekc」。 运行 nianbao help 查看用法。/],
     ['check without inputs', ['check'], /请给出要检查的文件或目录/],
-    ['an unknown output format', ['check', '--format', 'xml', SEED], /--format 只能是 human 或 json/],
+    ['an unknown output format', ['check', '--format', 'xml', SEED], /--format 只能是 human、json 或 csv/],
     ['an unknown option', ['check', '--fix', SEED], /选项 --fix 无效或缺少值/],
     ['an option without its value', ['check', SEED, '--format'], /选项 --format 无效或缺少值/],
     ['init without its options', ['init'], /init 需要 --edition 2019\|2021、--year 年度 和 --agency 机关名称/],

@@ -62,7 +62,8 @@ test('every write in cli/, client/ and server/ is one of the audited ones', () =
       'cli/src/writeFileAtomic.ts: rmSync(',
       'cli/src/writeFileAtomic.ts: writeFileSync(',
       'cli/src/writeFileAtomic.ts: writeFileSync(',
-      // Its one caller: the -o output of import, next and render (HTML or Word; commandFiles.ts writeOutput).
+      // Its one caller: the -o output of import, next, render (HTML or Word), compare and summary (commandFiles.ts
+      // writeOutput).
       'cli/src/commandFiles.ts: io.writeFile(',
       // The exports (HTML and Word): a temporary file beside the target, renamed onto it; removed again when the
       // rename fails.
@@ -85,6 +86,17 @@ test('the -o writers: --force is the only way to overwrite, and import has none'
     reportInput.indexOf('refuseOutput(input, output, io, s)') < reportInput.indexOf('readInputText('),
     'readReportInput refuses before reading',
   );
+  // compare and summary refuse an existing output (and compare its own inputs) before reading anything.
+  for (const name of ['compare.ts', 'summary.ts']) {
+    const text = read(name);
+    assert.match(text, /force: args\.flags\.has\('--force'\),\s*canForce: true/, name);
+    const refuse = text.indexOf('refuseOutput(');
+    assert.ok(
+      refuse > 0 &&
+        refuse < Math.min(...['readInputText(', 'checkInputs('].map((c) => text.indexOf(c)).filter((i) => i >= 0)),
+      name,
+    );
+  }
   assert.match(read('import.ts'), /force: false,\s*canForce: false/);
   assert.match(read('import.ts'), /refuseOutput\(input, output, io, s\)/, 'import refuses before reading');
   const exportReport = readFileSync(join(ROOT, 'client', 'src', 'commands', 'exportReport.ts'), 'utf8');

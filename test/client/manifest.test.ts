@@ -124,6 +124,8 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
       'nianbao.nextYearReport',
       'nianbao.importReport',
       'nianbao.openExample',
+      'nianbao.compareWithPrevious',
+      'nianbao.showTrends',
     ],
   );
   assert.deepEqual(Object.keys(c.configuration.properties), [

@@ -80,6 +80,24 @@ test('the page loads nothing but its own script and style: the CSP of media/prev
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/);
 });
 
+test('the trends page (年度趋势) loads nothing but its own scripts and style: the CSP of media/trends.html', () => {
+  const shell = readFileSync(join(ROOT, 'media', 'trends.html'), 'utf8');
+  const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(shell)?.[1] ?? '';
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'nonce-\{\{nonce\}\}'/);
+  assert.match(csp, /style-src 'nonce-\{\{nonce\}\}'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/);
+  // Two scripts (the charting library, then the page's), one style sheet, all with the nonce, all from media/.
+  assert.deepEqual(
+    [...shell.matchAll(/<(script|link)\b[^>]*>/g)].map((m) => [m[1], /nonce="\{\{nonce\}\}"/.test(m[0])]),
+    [
+      ['link', true],
+      ['script', true],
+      ['script', true],
+    ],
+  );
+});
+
 test('workspace trust: untrusted workspaces supported, virtual workspaces not (with the reason)', () => {
   assert.deepEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
   assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);

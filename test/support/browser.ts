@@ -104,25 +104,70 @@ export function servePreview(served: Served, title = '预览'): void {
     'text/javascript; charset=utf-8',
   );
   served.set('/media/preview.css', readFileSync(join(ROOT, 'media', 'preview.css'), 'utf8'), 'text/css; charset=utf-8');
-  served.set(
-    '/harness.js',
-    [
-      'window.__posted = [];',
-      // The webview state survives a reload of the page, as VS Code keeps it when it rebuilds a hidden webview.
-      'window.acquireVsCodeApi = function () {',
-      '  return {',
-      '    postMessage: function (m) {',
-      '      window.__posted.push(m);',
-      '      window.dispatchEvent(new CustomEvent("nb-posted", { detail: m }));',
-      '      if (typeof window.__nbHost === "function") window.__nbHost(m);',
-      '    },',
-      '    getState: function () { var s = sessionStorage.getItem("nb-state"); return s ? JSON.parse(s) : undefined; },',
-      '    setState: function (v) { sessionStorage.setItem("nb-state", JSON.stringify(v)); },',
-      '  };',
-      '};',
-    ].join('\n'),
-    'text/javascript; charset=utf-8',
-  );
+  served.set('/harness.js', HARNESS, 'text/javascript; charset=utf-8');
+}
+
+/**
+ * The harness that stands in for the webview API: what the page posts is recorded (and passed to `window.__nbHost`
+ * when a test sets one), the webview state kept in sessionStorage, and every Content-Security-Policy violation
+ * recorded in `window.__violations`.
+ */
+const HARNESS = [
+  'window.__posted = [];',
+  'window.__violations = [];',
+  'document.addEventListener("securitypolicyviolation", function (e) {',
+  '  window.__violations.push(e.violatedDirective + " " + e.blockedURI);',
+  '});',
+  // The webview state survives a reload of the page, as VS Code keeps it when it rebuilds a hidden webview.
+  'window.acquireVsCodeApi = function () {',
+  '  return {',
+  '    postMessage: function (m) {',
+  '      window.__posted.push(m);',
+  '      window.dispatchEvent(new CustomEvent("nb-posted", { detail: m }));',
+  '      if (typeof window.__nbHost === "function") window.__nbHost(m);',
+  '    },',
+  '    getState: function () { var s = sessionStorage.getItem("nb-state"); return s ? JSON.parse(s) : undefined; },',
+  '    setState: function (v) { sessionStorage.setItem("nb-state", JSON.stringify(v)); },',
+  '  };',
+  '};',
+].join('\n');
+
+/**
+ * Serve the trends page at /trends.html — media/trends.html filled by the client's `previewShell`, the charting
+ * library from media/vendor (copied there by the build), media/trends.js and trends.css — with the same harness.
+ */
+export function serveTrends(served: Served, title = '年度趋势'): void {
+  const nonce = newNonce();
+  const shell = previewShell(readShell(join(ROOT, 'media'), 'trends.html'), {
+    nonce,
+    styleUri: '/media/trends.css',
+    scriptUri: '/media/trends.js',
+    chartUri: '/media/vendor/chart.umd.min.js',
+    title,
+  }).replace('<script nonce=', `<script nonce="${nonce}" src="/harness.js"></script>\n<script nonce=`);
+  served.set('/trends.html', shell);
+  for (const [path, type] of [
+    ['trends.js', 'text/javascript'],
+    ['trends.css', 'text/css'],
+    ['vendor/chart.umd.min.js', 'text/javascript'],
+  ])
+    served.set(`/media/${path}`, readFileSync(join(ROOT, 'media', path), 'utf8'), `${type}; charset=utf-8`);
+  served.set('/harness.js', HARNESS, 'text/javascript; charset=utf-8');
+}
+
+/**
+ * Let the pages load only what `served` serves: any other request — another origin, or one of the `/loaded/` paths
+ * the hostile payloads point at — is aborted and recorded in `foreign`.
+ */
+export async function onlyServed(browser: Browser, served: Served, foreign: string[]): Promise<void> {
+  await browser.context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(served.origin) && !new URL(url).pathname.startsWith('/loaded/')) await route.continue();
+    else {
+      foreign.push(url);
+      await route.abort();
+    }
+  });
 }
 
 /** Where screenshots go: out/screenshots always; docs/ too when NIANBAO_SCREENSHOTS=docs. */

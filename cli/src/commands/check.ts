@@ -1,102 +1,34 @@
 /**
  * `nianbao check FILE|DIR|- …`: every report on its own, then across reports (carry-over and stocks between
- * consecutive years of one agency, duplicates) through the core's workspace index; several files end with a
- * summary by rule.
+ * consecutive years of one agency, 同比 statements, duplicates) through the core's workspace index; several files
+ * end with a summary by rule. `--format json` is the machine-readable shape, `--format csv` one row per finding
+ * for a spreadsheet.
  */
-import { resolve } from 'node:path';
-import { ReportIndex, tooLargeAnalysis } from '../../../core/src/index';
 import type { Diagnostic, Lang } from '../../../core/src/index';
 import { UsageError, parseArgs } from '../args';
-import { collectFiles } from '../collectFiles';
-import type { Input } from '../collectFiles';
+import { checkInputs } from '../checkInputs';
+import { CSV_START, csvLine, findingRow, findingsHeader } from '../formatCsv';
 import { formatFileHuman } from '../formatHuman';
 import { toJsonFile } from '../formatJson';
 import { formatSummaryHuman, summarise } from '../formatSummary';
 import type { CliIo } from '../io';
-import { readReportFile, withoutBom } from '../commandFiles';
-import type { TooLarge } from '../commandFiles';
 import { strings } from '../strings';
 
-/** The same file named twice (`check dir dir/a.nianbao.yaml`) is one report, not a duplicate. */
-function distinct(files: readonly Input[]): Input[] {
-  const seen = new Set<string>();
-  return files.filter((f) => {
-    const key = f.path === undefined ? '<stdin>' : resolve(f.path);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+const FORMATS = new Set(['human', 'json', 'csv']);
 
 export async function check(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const s = strings(lang);
   const args = parseArgs(argv, new Set(['--format', '--lang']), new Set(['--format', '--lang']));
   const format = args.options.get('--format') ?? 'human';
-  if (format !== 'human' && format !== 'json') throw new UsageError(s.badFormat);
+  if (!FORMATS.has(format)) throw new UsageError(s.badFormat);
   if (args.positionals.length === 0) throw new UsageError(s.noInputs);
 
-  let inputs;
-  try {
-    inputs = collectFiles(args.positionals, io);
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    io.stderr(`${s.unreadable(e.path ?? String(args.positionals), e.code ? s.reason(e.code) : e.message)}\n`);
-    return 2;
-  }
-  for (const dir of inputs.emptyDirs) io.stderr(`${s.noReports(dir)}\n`);
-
-  let unreadable = 0;
-  const index = new ReportIndex();
-  const checked: Input[] = [];
-  /**
-   * Texts kept for the output: only standard input (which cannot be read twice) and the files refused unread.
-   * Every file is let go once analysed — the index keeps only its compact facts and its findings — so that ten
-   * thousand reports are checked in the memory of a few; a report with findings is read again for its output
-   * (and analysed again if it changed meanwhile, so that the findings printed are those of the text printed).
-   */
-  const kept = new Map<string, string>();
-  /** The file's text, or the size of a file too large to be read at all. */
-  const read = async (file: Input): Promise<string | TooLarge> =>
-    file.path === undefined ? withoutBom(await io.readStdin()) : readReportFile(io, file.path);
-  for (const file of distinct(inputs.files)) {
-    let text: string;
-    try {
-      const got = await read(file);
-      if (typeof got !== 'string') {
-        // Refused unread: its one finding (NB107) says how large it is.
-        checked.push(file);
-        kept.set(file.name, '');
-        index.set(file.name, '', tooLargeAnalysis(got.tooLarge));
-        continue;
-      }
-      text = got;
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      io.stderr(`${s.unreadable(file.name, e.code ? s.reason(e.code) : e.message)}\n`);
-      unreadable++;
-      continue;
-    }
-    checked.push(file);
-    index.set(file.name, text);
-    if (file.path === undefined) kept.set(file.name, text);
-  }
-  const paths = new Map(checked.map((f) => [f.name, f.path]));
-  /** Another report's text for a related location, when it is still the one checked (else no line number). */
-  const textOf = (name: string): string | undefined => {
-    const known = kept.get(name);
-    if (known !== undefined) return known;
-    const path = paths.get(name);
-    if (path === undefined) return undefined;
-    try {
-      const text = readReportFile(io, path);
-      return typeof text === 'string' && index.holds(name, text) ? text : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const run = await checkInputs(args.positionals, io, s);
+  if (typeof run === 'number') return run;
+  const { index, checked } = run;
 
   const all: Diagnostic[] = [];
-  // JSON is written as it is made, in pieces, with the same bytes as one JSON.stringify of `{ version, files }`.
+  // JSON and CSV are written as they are made, in pieces (JSON with the same bytes as one JSON.stringify).
   let pending = '';
   const write = (piece: string): void => {
     pending += piece;
@@ -106,37 +38,20 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
     }
   };
   if (format === 'json') write('{"version":1,"files":[');
+  if (format === 'csv') write(CSV_START + csvLine(findingsHeader(lang)));
   let first = true;
-  for (const file of checked) {
-    let diagnostics = index.diagnostics(file.name);
-    let text = '';
-    if (diagnostics.length > 0) {
-      const known = kept.get(file.name);
-      if (known !== undefined) {
-        text = known;
-      } else {
-        try {
-          const got = await read(file);
-          text = typeof got === 'string' ? got : '';
-        } catch (error) {
-          const e = error as NodeJS.ErrnoException;
-          io.stderr(`${s.unreadable(file.name, e.code ? s.reason(e.code) : e.message)}\n`);
-          unreadable++;
-          continue;
-        }
-        // Changed since it was checked: its findings are then those of the text printed.
-        if (!index.holds(file.name, text)) {
-          index.set(file.name, text);
-          diagnostics = index.diagnostics(file.name);
-        }
-      }
-    }
+  for await (const { file, diagnostics, text } of run.results()) {
     for (const d of diagnostics) all.push(d);
     if (format === 'json') {
       write(`${first ? '' : ','}${JSON.stringify(toJsonFile(file.name, text, diagnostics, lang))}`);
       first = false;
+    } else if (format === 'csv') {
+      if (diagnostics.length === 0) continue;
+      const facts = index.facts(file.name);
+      for (const row of toJsonFile(file.name, text, diagnostics, lang).diagnostics)
+        write(csvLine(findingRow(file.name, facts?.agency, facts?.year, row, lang)));
     } else if (diagnostics.length > 0) {
-      io.stdout(formatFileHuman(file.name, text, diagnostics, lang, io.color, textOf));
+      io.stdout(formatFileHuman(file.name, text, diagnostics, lang, io.color, run.textOf));
     }
   }
   const summary = summarise(index.stats(), checked.length, all);
@@ -145,6 +60,8 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
     // Exactly the documented shape: consumers derive totals from `files`.
     write(']}\n');
     io.stdout(pending);
+  } else if (format === 'csv') {
+    io.stdout(pending);
   } else if (checked.length > 0) {
     if (checked.length > 1) io.stdout(formatSummaryHuman(summary, lang));
     const clean = summary.errors + summary.warnings + summary.information === 0;
@@ -152,7 +69,7 @@ export async function check(argv: readonly string[], io: CliIo, lang: Lang): Pro
       `${clean ? s.summaryClean(checked.length) : s.summary(summary.errors, summary.warnings, summary.information, checked.length)}\n`,
     );
   }
-  if (unreadable > 0 && format === 'human') io.stderr(`${s.unreadableCount(unreadable)}\n`);
-  if (unreadable > 0 || (inputs.files.length === 0 && inputs.emptyDirs.length > 0)) return 2;
+  if (run.unreadable > 0 && format === 'human') io.stderr(`${s.unreadableCount(run.unreadable)}\n`);
+  if (run.unreadable > 0 || (run.found === 0 && run.emptyDirs.length > 0)) return 2;
   return summary.errors > 0 ? 1 : 0;
 }

@@ -36,12 +36,13 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-export function readShell(mediaDir: string): string {
-  return readFileSync(join(mediaDir, SHELL_FILE), 'utf8');
+/** A page template of the media folder: the preview's (also the comparison's) by default, or the trends page's. */
+export function readShell(mediaDir: string, file = SHELL_FILE): string {
+  return readFileSync(join(mediaDir, file), 'utf8');
 }
 
 /** The shell template with every `{{name}}` replaced by its value, HTML-escaped; an unknown name is an error. */
-export function previewShell(template: string, values: ShellValues): string {
+export function previewShell(template: string, values: ShellValues & { readonly [name: string]: string }): string {
   // A nonce outside base64 could end the CSP's quoted source or the attribute: refuse it rather than escape it.
   if (!NONCE.test(values.nonce)) throw new Error('the preview nonce must be base64 of at least 12 random bytes');
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {

@@ -10,6 +10,7 @@ import type { RenderParams, RenderResult } from '../../../protocol/src/protocol'
 import { t } from '../l10n';
 import { SCRIPT_FILE, STYLE_FILE, newNonce, previewShell, readShell } from './previewShell';
 import { PreviewUpdater } from './previewUpdater';
+import { revealRange } from './revealRange';
 import { previewWebviewOptions } from './webviewOptions';
 
 /** What the status command reports of a preview (for the editor tests). */
@@ -277,34 +278,9 @@ export class ReportPreview implements vscode.Disposable {
         this.patchMs = message.ms;
         break;
       case 'reveal':
-        if (message.start !== undefined) void this.revealInEditor(message.start, message.end ?? message.start);
+        if (message.start !== undefined) void revealRange(this.source, message.start, message.end ?? message.start);
         break;
     }
-  }
-
-  /** A click in the page: show the document with the clicked node selected (the cursor at its start). */
-  private async revealInEditor(startOffset: number, endOffset: number): Promise<void> {
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(this.source);
-    } catch {
-      return;
-    }
-    // The page's offsets are those of the version it shows; between a keystroke and its body they may be a few
-    // characters off, never outside the text.
-    const length = document.getText().length;
-    const clamp = (n: number): number => Math.max(0, Math.min(n, length));
-    const start = document.positionAt(clamp(startOffset));
-    const end = document.positionAt(clamp(Math.max(startOffset, endOffset)));
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    const selection = new vscode.Selection(end, start);
-    const editor = await vscode.window.showTextDocument(document, {
-      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside,
-      preserveFocus: false,
-      selection,
-    });
-    editor.selection = selection;
-    editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   dispose(): void {

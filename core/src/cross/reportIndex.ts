@@ -15,6 +15,7 @@ import { YEAR_PAIR_RULES, nb320DuplicateReport } from '../rules/allCrossRules';
 import type { IndexedReport } from '../rules/crossRule';
 import { reportFacts } from '../model/reportFacts';
 import type { ReportFacts } from '../model/reportFacts';
+import { narrativeFacts } from '../narrative/narrativeFacts';
 
 interface Entry extends IndexedReport {
   readonly uri: string;
@@ -95,7 +96,7 @@ export class ReportIndex {
     // and spares hashing the whole text on every keystroke. A file read from disk keeps only its hash.
     const editor = analysis !== undefined;
     analysis ??= analyze(text, this.options);
-    const facts = reportFacts(analysis.report);
+    const facts = reportFacts(analysis.report, narrativeFacts(analysis.report, text));
     const entry: Entry = editor
       ? { uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }
       : { uri, facts, diagnostics: analysis.diagnostics, hash: hashText(text), length: text.length };
@@ -188,6 +189,22 @@ export class ReportIndex {
   /** Every file that claims this agency and year (two or more: NB320 on each). */
   reportsOf(agencyKey: string, year: number): string[] {
     return urisOf(this.byKey.get(agencyKey)?.get(year)).sort();
+  }
+
+  /** Every agency with the years it has reports for (in order) and its name as its latest report writes it. */
+  agencies(): { readonly key: string; readonly agency: string; readonly years: readonly number[] }[] {
+    const out: { key: string; agency: string; years: number[] }[] = [];
+    for (const [key, byYear] of this.byKey) {
+      const years = [...byYear.keys()].sort((a, b) => a - b);
+      const latest = urisOf(byYear.get(years[years.length - 1]))[0];
+      out.push({ key, agency: this.entries.get(latest)?.facts.agency ?? key, years });
+    }
+    return out.sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN'));
+  }
+
+  /** The years one agency has a report for, in order. */
+  yearsOf(agencyKey: string): number[] {
+    return [...(this.byKey.get(agencyKey)?.keys() ?? [])].sort((a, b) => a - b);
   }
 
   stats(): IndexStats {

@@ -433,6 +433,51 @@ export const M = {
     zh: `${cell} 应为 ${fmt(expected)}（${year}年度年报 ${file}：${terms}），实为 ${fmt(actual)}`,
     en: `${cell} should be ${fmt(expected)} (the ${year} report ${file}: ${terms}), is ${fmt(actual)}`,
   }),
+  yearOnYearMismatch: (
+    section: string,
+    phrase: string,
+    label: Localized,
+    now: Localized,
+    year: number,
+    file: string,
+    before: Localized,
+    actual: Localized,
+  ): Localized => ({
+    zh: `${section}中「${phrase}」与表格不符：${label.zh}本年为 ${now.zh}，${year}年度年报（${file}）为 ${before.zh}，${actual.zh}`,
+    en: `"${phrase}" in ${section} does not match the tables: ${label.en} is ${now.en} this year and ${before.en} in the ${year} report (${file}): ${actual.en}`,
+  }),
+  yearOnYearActual: (kind: 'percent' | 'points' | 'count' | 'flat', change: number, unit: string): Localized => {
+    const up = change > 0;
+    const size = fmt(Math.abs(change));
+    if (change === 0) return { zh: '实为持平', en: 'no change' };
+    switch (kind) {
+      case 'percent':
+        return { zh: `实为${up ? '增长' : '下降'} ${size}%`, en: `${up ? 'an increase' : 'a decrease'} of ${size}%` };
+      case 'points':
+        return {
+          zh: `实为${up ? '上升' : '下降'} ${size} 个百分点`,
+          en: `${up ? 'up' : 'down'} ${size} percentage points`,
+        };
+      default:
+        return {
+          zh: `实为${up ? '增加' : '减少'} ${size}${unit}`,
+          en: `${up ? 'an increase' : 'a decrease'} of ${size} ${unit}`.trimEnd(),
+        };
+    }
+  },
+  /** `101`, `1256.38万元`, `46（占办结的 45.1%）`. */
+  yearOnYearValue: (
+    value: string,
+    unit: string,
+    share?: { readonly value: string; readonly base: Localized },
+  ): Localized => ({
+    zh: `${value}${unit}${share ? `（占${share.base.zh}的 ${share.value}%）` : ''}`,
+    en: `${value}${unit ? ` ${unit}` : ''}${share ? ` (${share.value}% of ${share.base.en})` : ''}`,
+  }),
+  previousYearQuantity: (year: number, label: Localized, value: string): Localized => ({
+    zh: `${year}年度：${label.zh} = ${value}`,
+    en: `${year}: ${label.en} = ${value}`,
+  }),
   duplicateReport: (agency: string, year: number, others: readonly string[]): Localized => ({
     zh: `${others.join('、')} 也是「${agency}」${year}年度的年报；同一机关同一年度只能有一份`,
     en: `${others.join(', ')} is also the ${year} report of 「${agency}」; an agency has one report per year`,

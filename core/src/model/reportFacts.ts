@@ -6,6 +6,7 @@
 import type { Range } from '../diagnostics/diagnostic';
 import type { BoundReport } from './bindReport';
 import { cellRange } from './cellRange';
+import type { ChangeFact } from './changeStatement';
 import { cellNameOf } from './names';
 import { templateIndex } from '../template/templates';
 import type { PlacedNode } from '../template/templates';
@@ -23,6 +24,19 @@ export interface FactCell {
   readonly editable: boolean;
 }
 
+export type { ChangeFact } from './changeStatement';
+
+/**
+ * What the narrative adds to a report's facts (`narrative/narrativeFacts.ts` reads it; the model only keeps it):
+ * every narrative quantity's value by the ids' order (NaN: no value) and the 同比 statements.
+ */
+export interface NarrativeFacts {
+  /** The quantity ids, one array shared by every report. */
+  readonly quantityIds: readonly string[];
+  readonly quantities: Float64Array;
+  readonly changes: readonly ChangeFact[];
+}
+
 export interface ReportFacts {
   readonly edition: Edition;
   readonly agency: string | undefined;
@@ -33,6 +47,23 @@ export interface ReportFacts {
   /** A hash of everything above and every cell's value and place: equal means the neighbours need no re-check. */
   readonly signature: string;
   cell(rowId: string, columnId: string): FactCell | undefined;
+  /**
+   * A table quantity of the narrative checks (`received`, `granted`, `review.corrected`, …: ids of
+   * `narrative/quantities.ts`); undefined when the edition has no such cells or one of them is unreadable.
+   */
+  quantity(id: string): number | undefined;
+  /** The narrative's statements of change against last year, checked against last year's facts (NB314). */
+  readonly changes: readonly ChangeFact[];
+}
+
+const NO_QUANTITIES = new Float64Array(0);
+const NO_CHANGES: readonly ChangeFact[] = [];
+const quantityIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+function quantityIndex(ids: readonly string[]): ReadonlyMap<string, number> {
+  let index = quantityIndexes.get(ids);
+  if (!index) quantityIndexes.set(ids, (index = new Map(ids.map((id, i) => [id, i]))));
+  return index;
 }
 
 /** The rows of documents whose stock continues (现行有效件数, 2019: 对外公开总数量): invariants 7 and 8. */
@@ -46,8 +77,14 @@ export const ITEM_ROWS: readonly string[] = [
   'active.art20_8.fees',
 ];
 
-/** Rows whose cells continue from one year to the next (invariants 6–8). */
-const CROSS_ROWS = ['applications.carriedOver', 'applications.carriedForward', ...DOCUMENT_ROWS, ...ITEM_ROWS];
+/** Rows whose cells continue from one year to the next (invariants 6–8), and 本年新收 by applicant (trends). */
+const CROSS_ROWS = [
+  'applications.newReceived',
+  'applications.carriedOver',
+  'applications.carriedForward',
+  ...DOCUMENT_ROWS,
+  ...ITEM_ROWS,
+];
 
 interface Slot {
   readonly placed: PlacedNode & { readonly node: RowNode };
@@ -102,7 +139,18 @@ class CompactFacts implements ReportFacts {
     private readonly values: Float64Array,
     private readonly ranges: Int32Array,
     private readonly kinds: Uint8Array,
+    /** By `quantityIds`' order; NaN where the quantity has no value. */
+    private readonly quantities: Float64Array,
+    private readonly quantityIds: readonly string[],
+    readonly changes: readonly ChangeFact[],
   ) {}
+
+  quantity(id: string): number | undefined {
+    const i = quantityIndex(this.quantityIds).get(id);
+    if (i === undefined) return undefined;
+    const v = this.quantities[i];
+    return Number.isNaN(v) ? undefined : v;
+  }
 
   /**
    * Made from the fields above when first asked for: only a report replaced in the index compares signatures,
@@ -118,6 +166,12 @@ class CompactFacts implements ReportFacts {
       parts.push(`${i}:${this.kinds[i]}:${String(value)}@${this.ranges[2 * i]}-${this.ranges[2 * i + 1]}`);
     }
     if (this.agencyRange) parts.push(`agency@${this.agencyRange.start}-${this.agencyRange.end}`);
+    // Next year's 同比 statements read these; this year's own statements are checked against last year's.
+    parts.push(Array.from(this.quantities, String).join(','));
+    for (const c of this.changes)
+      parts.push(
+        `${c.range.start}-${c.range.end}:${c.kind}${c.direction}${c.value}.${c.decimals}${c.unit}=${c.terms.join('+')}@${c.stated ?? ''}/${c.share?.value ?? ''}.${c.share?.decimals ?? ''}`,
+      );
     return (this.hashed = hash(parts.join('|')));
   }
 
@@ -159,7 +213,8 @@ function detached(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-export function reportFacts(report: BoundReport): ReportFacts {
+/** `narrative`: the quantities and 同比 statements (without it, none: the checks that need them say nothing). */
+export function reportFacts(report: BoundReport, narrative?: NarrativeFacts): ReportFacts {
   const layout = layoutOf(report.edition);
   const n = layout.slots.length;
   const values = new Float64Array(n);
@@ -194,5 +249,8 @@ export function reportFacts(report: BoundReport): ReportFacts {
     values,
     ranges,
     kinds,
+    narrative?.quantities ?? NO_QUANTITIES,
+    narrative?.quantityIds ?? [],
+    narrative?.changes ?? NO_CHANGES,
   );
 }

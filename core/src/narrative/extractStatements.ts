@@ -130,7 +130,8 @@ const SLOGAN_AFTER = /^(?:确保|坚持|必须|务必|维护|到位|优先|聚�
 
 const FULL_WIDTH_DIGITS = /[０-９．]/;
 
-function foldDigits(text: string): string {
+/** Full-width digits and point as ASCII (the same length: offsets are kept). */
+export function foldDigits(text: string): string {
   if (!FULL_WIDTH_DIGITS.test(text)) return text;
   return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }

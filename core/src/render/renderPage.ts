@@ -14,24 +14,28 @@ export interface RenderedPage extends Omit<RenderedReport, 'html'> {
 /** Nothing may load or run; the embedded style sheet is the only resource. */
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-export function renderPage(input: RenderInput): RenderedPage {
-  const body = renderReport(input, { annotate: false });
-  const html = [
+/** A whole HTML document around a rendered body: UTF-8, the style embedded, the CSP above. */
+export function standalonePage(title: string, body: string, style: string, lang = 'zh-CN'): string {
+  return [
     '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
+    `<html lang="${lang}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="nianbao">',
-    `<title>${escapeHtml(body.title)}</title>`,
-    `<style>${PAGE_STYLE}</style>`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${style}</style>`,
     '</head>',
     '<body>',
-    body.html,
+    body,
     '</body>',
     '</html>',
     '',
   ].join('\n');
-  return { title: body.title, counts: body.counts, html };
+}
+
+export function renderPage(input: RenderInput): RenderedPage {
+  const body = renderReport(input, { annotate: false });
+  return { title: body.title, counts: body.counts, html: standalonePage(body.title, body.html, PAGE_STYLE) };
 }

@@ -18,6 +18,7 @@ import { displayLabel, pathKey } from '../template/templates';
 import type { GroupNode, TextNode, YamlPath } from '../template/types';
 import { cellContent, titleParts } from './cellText';
 import { escapeHtml } from './escapeHtml';
+import { spanAttributes, writeGridTable } from './gridTable';
 import { paragraphShape, paragraphsOf } from './paragraphs';
 import { renderStrings } from './renderStrings';
 import type { GridCell, TableGrid } from './tableGrid';
@@ -250,7 +251,7 @@ function renderText(w: Writer, placed: PlacedNode & { node: TextNode }): void {
 }
 
 function renderGridCell(w: Writer, c: GridCell, tag: 'th' | 'td'): void {
-  const span = `${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}`;
+  const span = spanAttributes(c);
   if (c.kind === 'value' && c.placed && c.column && c.columnIndex !== undefined) {
     const row = w.report.rows.get(c.placed.node.id);
     const bound = row?.cells[c.columnIndex];
@@ -284,31 +285,7 @@ function renderGridCell(w: Writer, c: GridCell, tag: 'th' | 'td'): void {
 }
 
 function renderTable(w: Writer, grid: TableGrid): void {
-  const kind = grid.layout.kind;
-  w.out.push(
-    `<div class="nb-table-wrap"><table class="nb-table nb-${kind}" data-section="${grid.section.node.id}"><colgroup>`,
-  );
-  for (let i = 0; i < grid.width; i++)
-    w.out.push(
-      i < grid.labelColumns ? `<col class="nb-col-label nb-col-label-${i + 1}">` : '<col class="nb-col-value">',
-    );
-  w.out.push('</colgroup>');
-  let inHead = false;
-  let inBody = false;
-  for (const row of grid.rows) {
-    if (row.head && !inHead) {
-      w.out.push('<thead>');
-      inHead = true;
-    } else if (!row.head && !inBody) {
-      if (inHead) w.out.push('</thead>');
-      w.out.push('<tbody>');
-      inBody = true;
-    }
-    w.out.push(row.keepWithNext ? '<tr class="nb-keep">' : '<tr>');
-    for (const c of row.cells) renderGridCell(w, c, c.kind === 'value' || c.kind === 'void' ? 'td' : 'th');
-    w.out.push('</tr>');
-  }
-  w.out.push(inBody ? '</tbody>' : '</thead>', '</table></div>');
+  writeGridTable(w.out, grid, (c) => renderGridCell(w, c, c.kind === 'value' || c.kind === 'void' ? 'td' : 'th'));
 }
 
 function renderSection(w: Writer, placed: PlacedNode & { node: GroupNode }): void {

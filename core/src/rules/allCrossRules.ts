@@ -3,7 +3,13 @@ import type { YearPairRule } from './crossRule';
 import { nb306CarryOver } from './nb306CarryOver';
 import { nb307StockInForce } from './nb307StockInForce';
 import { nb308ItemsContinuity } from './nb308ItemsContinuity';
+import { nb314YearOnYear } from './nb314YearOnYear';
 
 export { nb320DuplicateReport } from './nb320DuplicateReport';
 
-export const YEAR_PAIR_RULES: readonly YearPairRule[] = [nb306CarryOver, nb307StockInForce, nb308ItemsContinuity];
+export const YEAR_PAIR_RULES: readonly YearPairRule[] = [
+  nb306CarryOver,
+  nb307StockInForce,
+  nb308ItemsContinuity,
+  nb314YearOnYear,
+];

@@ -35,7 +35,7 @@ function uriOf(files: Map<string, string>, name: string): string {
   return uri;
 }
 
-for (const dir of ['consistent', 'broken', 'duplicate']) {
+for (const dir of ['consistent', 'broken', 'duplicate', 'yoy']) {
   test(`series ${dir}: every file has exactly the findings marked in it`, () => {
     const { index, files } = load(dir);
     for (const [uri, text] of files) {

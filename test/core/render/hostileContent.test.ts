@@ -10,34 +10,14 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { analyze, renderPage, renderReport } from '../../../core/src/index';
-import { launch, serve, servePreview } from '../../support/browser';
+import { launch, onlyServed, serve, servePreview } from '../../support/browser';
 import { hostileEverywhere } from '../../support/hostileEverywhere';
+import { PAYLOADS, pageState, provoke } from '../../support/inertPage';
 import { LspClient, fileUri } from '../../support/lspClient';
 import type { RenderResult } from '../../../protocol/src/protocol';
 import type { Browser, Served } from '../../support/browser';
 import { EXAMPLES } from '../../support/paths';
 
-const PAYLOADS = [
-  '<script>window.__pwned="script"</script>',
-  '<img src="/loaded/img" onerror="window.__pwned=\'img\'">',
-  '<a href="javascript:window.__pwned=\'link\'">点我</a>',
-  'javascript:window.__pwned="url"',
-  '</style><script>window.__pwned="style"</script>',
-  '</title><script>window.__pwned="title"</script>',
-  '" onmouseover="window.__pwned=\'dq\'" x="',
-  "' onclick='window.__pwned=\"sq\"' y='",
-  '<svg onload="window.__pwned=\'svg\'"></svg>',
-  '<iframe src="/loaded/frame"></iframe>',
-  '<link rel="stylesheet" href="/loaded/css">',
-  '<style>@import url(/loaded/import);</style>',
-  '<meta http-equiv="refresh" content="0;url=/loaded/refresh">',
-  '<base href="/loaded/base/">',
-  '<form action="/loaded/form"><button>提交</button></form>',
-  '<object data="/loaded/object"></object>',
-  '{{nonce}} {{scriptUri}}',
-  '&lt;script&gt;window.__pwned="entity"&lt;/script&gt;',
-  '--><!--<script>window.__pwned="comment"</script>',
-];
 const HOSTILE = PAYLOADS.join(' ');
 const q = (s: string): string => JSON.stringify(s);
 
@@ -74,41 +54,6 @@ function hostile2019(): string {
 
 const DOCUMENTS = { '2021 example': hostile2021(), '2019 example': hostile2019() };
 
-const ALLOWED_TAGS = [
-  'ARTICLE',
-  'ASIDE',
-  'P',
-  'SPAN',
-  'OL',
-  'LI',
-  'H1',
-  'H2',
-  'SECTION',
-  'DIV',
-  'TABLE',
-  'COLGROUP',
-  'COL',
-  'THEAD',
-  'TBODY',
-  'TR',
-  'TH',
-  'TD',
-  'BR',
-];
-const ALLOWED_ATTRS = [
-  'class',
-  'data-path',
-  'data-start',
-  'data-end',
-  'data-section',
-  'data-edition',
-  'title',
-  'rowspan',
-  'colspan',
-  'scope',
-  'aria-label',
-];
-
 let browser: Browser;
 let served: Served;
 /** Requests to anything but the loopback pages under test, and the loopback paths not served. */
@@ -119,14 +64,7 @@ before(async () => {
   browser = await launch();
   served = await serve();
   servePreview(served);
-  await browser.context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(served.origin) && !new URL(url).pathname.startsWith('/loaded/')) await route.continue();
-    else {
-      foreign.push(url);
-      await route.abort();
-    }
-  });
+  await onlyServed(browser, served, foreign);
 });
 
 after(async () => {
@@ -148,21 +86,6 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-/** Fire every event an injected handler could listen to, on every element of the report. */
-async function provoke(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll('article *')) {
-      for (const type of ['mouseover', 'click', 'focus', 'error', 'load'])
-        el.dispatchEvent(new Event(type, { bubbles: true }));
-    }
-  });
-  // And real pointer input on a few cells of each kind.
-  for (const selector of ['h1 span', 'td.nb-value', 'th.nb-label', 'p.nb-p']) {
-    const el = page.locator(selector).first();
-    if (await el.count()) await el.click();
-  }
-}
-
 async function assertInert(
   page: Page,
   errors: string[],
@@ -170,26 +93,7 @@ async function assertInert(
   shownAsText: readonly string[] = ['<script>window.__pwned="script"</script>', '</style><script>'],
 ): Promise<void> {
   await page.waitForTimeout(50);
-  const state = await page.evaluate(
-    ({ tags, attrs }) => {
-      const article = document.querySelector('article');
-      const badTags = [...(article?.querySelectorAll('*') ?? [])]
-        .map((e) => e.tagName)
-        .filter((t) => !tags.includes(t));
-      const badAttrs = [...(article?.querySelectorAll('*') ?? [])]
-        .flatMap((e) => e.getAttributeNames())
-        .filter((a) => !attrs.includes(a));
-      return {
-        pwned: (window as unknown as { __pwned?: string }).__pwned,
-        badTags,
-        badAttrs,
-        scripts: [...document.scripts].map((s) => s.getAttribute('src') ?? 'inline'),
-        location: location.pathname,
-        text: article?.textContent ?? '',
-      };
-    },
-    { tags: ALLOWED_TAGS, attrs: ALLOWED_ATTRS },
-  );
+  const state = await pageState(page);
   assert.equal(state.pwned, undefined, `${label}: injected code ran (${state.pwned})`);
   assert.deepEqual(state.badTags, [], `${label}: elements from the file`);
   assert.deepEqual(state.badAttrs, [], `${label}: attributes from the file`);
