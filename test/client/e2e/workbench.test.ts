@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 const URL = process.env.E2E_URL ?? '';
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -43,14 +43,17 @@ async function partShot(name: string, selectors: readonly string[]): Promise<voi
   await page.screenshot({ path: join(SHOTS, 'walkthrough', name), clip: { x, y, width, height } });
 }
 
-/** Run a command from the palette (F1) by typing part of its title. */
-async function runCommand(typed: string, title: RegExp): Promise<void> {
+/**
+ * Run a command from the palette (F1) by typing part of its title. `next`: what the command shows in the same quick
+ * input widget (a save dialog), which then counts as the palette accepted.
+ */
+async function runCommand(typed: string, title: RegExp, next?: Locator): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${typed}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await acceptQuickInput(input);
+  await acceptQuickInput(input, next);
 }
 
 /** Quick Open (Ctrl+P) a workspace file by name and wait for its editor. */
@@ -87,11 +90,14 @@ async function goToLine(line: number): Promise<void> {
  * Enter in a quick input, again if the widget was still settling the typed value when the first one arrived
  * (under load the first Enter can be swallowed); waits on the widget closing, not on time.
  */
-async function acceptQuickInput(input: ReturnType<Page['locator']>): Promise<void> {
+async function acceptQuickInput(input: Locator, next?: Locator): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     await page.keyboard.press('Enter');
     try {
-      await input.waitFor({ state: 'hidden', timeout: 5_000 });
+      // The widget is reused by what the command opens next: it may never be seen hidden, and another Enter would
+      // accept that too.
+      const hidden = input.waitFor({ state: 'hidden', timeout: 5_000 });
+      await (next ? Promise.any([hidden, next.waitFor({ state: 'visible', timeout: 5_000 })]) : hidden);
       return;
     } catch (error) {
       if (attempt >= 3) throw error;
@@ -308,9 +314,9 @@ describe('the extension in VS Code, as a person uses it', { skip: !URL && 'run t
 
   test('exports the page; in VS Code in the browser the message offers the Explorer, not a browser it cannot reach', async () => {
     await quickOpen('caozhen-2020.nianbao.yaml');
-    await runCommand('导出为 HTML', /导出为 HTML/);
-    // code-server's own save dialog: a quick input holding the suggested path; Enter accepts it.
-    const input = page.locator('.quick-input-widget input.input');
+    // code-server's own save dialog: a quick input holding the suggested path, titled 将 … 导出为 HTML; Enter accepts it.
+    const input = page.locator('.quick-input-widget input.input[aria-label*="将 caozhen-2020.nianbao.yaml"]');
+    await runCommand('导出为 HTML', /导出为 HTML/, input);
     await input.waitFor({ state: 'visible' });
     await acceptQuickInput(input);
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: '已导出' }).first();
