@@ -91,10 +91,10 @@ export class ServerConnection implements vscode.Disposable {
    */
   private errorHandler(): ErrorHandler {
     return {
-      error: (_error, _message, count): ErrorHandlerResult => ({
-        action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
-        handled: true,
-      }),
+      // Write errors come from a pipe whose process has gone: the close handler decides. Shutting down here after a
+      // few of them (the library's default) stopped the client before it saw the close, so a server killed while
+      // the client was busy writing was silently never restarted.
+      error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),
       closed: (): CloseHandlerResult => {
         const decision = this.policy.closed();
         if (!decision.restart) {
