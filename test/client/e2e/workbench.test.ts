@@ -107,8 +107,15 @@ async function acceptQuickInput(input: Locator, next?: Locator): Promise<void> {
 
 /** Cursor to the end of the line of `file` that contains `text`. */
 async function cursorAtEndOf(file: string, text: string): Promise<void> {
-  await goToLine(lineOf(file, text).line);
+  const { line } = lineOf(file, text);
+  await goToLine(line);
   await page.keyboard.press('End');
+  // Settled before the next key: a cursor still moving cancels the code actions Ctrl+. asks for ("No code actions").
+  const column = readFileSync(join(WORKSPACE, file), 'utf8').split('\n')[line - 1].replace(/\r$/, '').length + 1;
+  await page
+    .locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col ${column}(?!\d)`) })
+    .first()
+    .waitFor();
 }
 
 /**
