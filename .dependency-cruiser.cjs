@@ -97,10 +97,10 @@ module.exports = {
     {
       name: 'client-knows-the-protocol',
       comment:
-        'The client talks to the server only through protocol/; it imports nothing of the server, the CLI or the tools, and no core module (give a core module the client must run itself a pathNot here).',
+        'The client talks to the server only through protocol/; it imports nothing of the server, the CLI, the Word writer or the tools, and no core module (give a core module the client must run itself a pathNot here).',
       severity: 'error',
       from: { path: '^client/' },
-      to: { path: '^(server|cli|tools|test|core)/' },
+      to: { path: '^(server|cli|word|tools|test|core)/' },
     },
     {
       name: 'server-is-an-edge',
@@ -116,6 +116,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^cli/' },
       to: { path: '^(server|client|protocol|tools|test)/' },
+    },
+    {
+      name: 'no-dev-dependency-at-run-time',
+      comment:
+        'What the bundles run imports no devDependency (Ajv, for one, only generates the validators in tools/); editor types excepted.',
+      severity: 'error',
+      from: { path: '^(core|word|protocol|server|client|cli)/' },
+      to: { dependencyTypes: ['npm-dev'], pathNot: '^node_modules/@types/' },
     },
     ...layerRules,
   ],

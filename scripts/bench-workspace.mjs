@@ -15,7 +15,7 @@ import { series } from '../bench/generateReports.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { LspClient, VSCODE_CAPABILITIES } = require(join(root, 'out/test/support/lspClient.js'));
-const { DEBOUNCE_MS } = require(join(root, 'out/server/src/features/diagnostics.js'));
+const { DEFAULT_DIAGNOSTICS_DELAY_MS: DEBOUNCE_MS } = require(join(root, 'out/server/src/settings.js'));
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {

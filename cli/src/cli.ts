@@ -25,7 +25,7 @@ function languageOf(argv: readonly string[]): Lang | undefined {
 
 export type Command = (argv: readonly string[], io: CliIo, lang: Lang) => number | Promise<number>;
 
-/** Commands by name; other modules register theirs here (render, import, next). */
+/** The commands by name (`nianbao <command> …`). */
 export const COMMANDS = new Map<string, Command>([
   ['check', check],
   ['init', init],

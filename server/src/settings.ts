@@ -39,6 +39,16 @@ export class Settings {
   diagnosticsDelayMs = DEFAULT_DIAGNOSTICS_DELAY_MS;
   /** The editor's display language from `initialize` (e.g. `zh-cn`, `en`). */
   clientLocale: string | undefined;
+  private readonly listeners: (() => void)[] = [];
+
+  /** After `workspace/didChangeConfiguration`: what depends on the settings (diagnostics, hints) updates itself. */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   update(raw: ServerSettings | undefined): void {
     if (!raw || typeof raw !== 'object') return;

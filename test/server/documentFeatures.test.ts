@@ -155,8 +155,12 @@ describe('inlay hints', () => {
   test('switched off by the setting, and back on; true and false (the earlier form) read as full and off', async () => {
     await columnNames('off');
     assert.deepEqual(await client.inlayHints(uri, WHOLE), []);
+    // The client says it can refresh inlay hints: the server asks it to after each change of the setting.
+    const refreshes = (): number => client.requests.filter((r) => r.method === 'workspace/inlayHint/refresh').length;
+    const before = refreshes();
     await columnNames('short');
     assert.ok((await client.inlayHints(uri, WHOLE)).length > 100);
+    assert.ok(refreshes() > before, 'workspace/inlayHint/refresh asked after the setting changed');
     await columnNames(false);
     assert.deepEqual(await client.inlayHints(uri, WHOLE), []);
     await columnNames(true);

@@ -7,7 +7,7 @@ import type { Range } from '../diagnostics/diagnostic';
 import { fmt } from '../i18n/messages';
 import type { BoundCell, BoundRow } from '../model/bindReport';
 import { cellName } from '../model/names';
-import { termsText } from '../rules/sumCheck';
+import { termsText } from '../rules/sumRules';
 import { expectedValue, sumRelations } from '../rules/sumRelations';
 import type { SumCode, SumRelation } from '../rules/sumRelations';
 import { locate } from '../syntax/navigate';

@@ -75,10 +75,6 @@ export class ReportIndex {
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
-  /**
-   * Add or replace a document (created, opened, edited, saved). `analysis`: the caller's analysis of this very
-   * text (an editor's document store), so that each version is parsed once.
-   */
   /** Whether the index holds exactly this text for the document (a file read again is the one checked). */
   holds(uri: string, text: string): boolean {
     const entry = this.entries.get(uri);
@@ -89,6 +85,10 @@ export class ReportIndex {
     );
   }
 
+  /**
+   * Add or replace a document (created, opened, edited, saved). `analysis`: the caller's analysis of this very
+   * text (an editor's document store), so that each version is parsed once.
+   */
   set(uri: string, text: string, analysis?: Analysis): IndexUpdate {
     const old = this.entries.get(uri);
     if (this.holds(uri, text)) return { rechecked: [], changed: [] };

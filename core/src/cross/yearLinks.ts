@@ -7,54 +7,40 @@
 import type { Range } from '../diagnostics/diagnostic';
 import type { BoundReport } from '../model/bindReport';
 import { cellRange } from '../model/cellRange';
-import { APPLICANT_COLUMNS } from '../template/parts';
 import type { Edition } from '../template/types';
 import { agencyKey } from '../model/agencyKey';
-import { DOCUMENT_ROWS, ITEM_ROWS } from '../model/reportFacts';
+import { YEAR_RELATIONS } from '../model/yearRelations';
+import type { YearCell } from '../model/yearRelations';
 import type { ReportIndex } from './reportIndex';
 
-interface CellId {
-  readonly row: string;
-  readonly column: string;
-}
-
 /** A cell of year y+1 and the cells of year y it continues. */
-interface Link extends CellId {
-  readonly previous: readonly CellId[];
+interface Link extends YearCell {
+  readonly previous: readonly YearCell[];
 }
 
 const cache = new Map<string, readonly Link[]>();
 
-/** The links from a report of `previous`'s edition to the next year's of `current`'s edition. */
+/**
+ * The links from a report of `previous`'s edition to the next year's of `current`'s edition: every cross-year
+ * relation that holds between them, this year's cell to last year's terms; and the stock that `nextYear` carries
+ * across the edition change although no relation checks it (2021's 现行有效件数 from 2020's 对外公开总数量).
+ */
 function linksBetween(previous: Edition, current: Edition): readonly Link[] {
   const key = `${previous}>${current}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const links: Link[] = APPLICANT_COLUMNS.map((c) => ({
-    row: 'applications.carriedOver',
-    column: c.id,
-    previous: [{ row: 'applications.carriedForward', column: c.id }],
-  }));
-  for (const row of DOCUMENT_ROWS) {
-    if (current === 2021)
-      links.push({
-        row,
-        column: 'inForce',
-        previous: [{ row, column: previous === 2021 ? 'inForce' : 'totalPublished' }],
-      });
-    else if (previous === 2019)
-      links.push({ row, column: 'totalPublished', previous: [{ row, column: 'totalPublished' }] });
+  const links: Link[] = [];
+  for (const relation of YEAR_RELATIONS) {
+    if (relation.edition !== undefined && (relation.edition !== previous || relation.edition !== current)) continue;
+    const terms = relation.terms.filter((t) => t.year === 'previous').map(({ row, column }) => ({ row, column }));
+    if (terms.length > 0) links.push({ ...relation.target, previous: terms });
   }
-  if (previous === 2019 && current === 2019) {
-    for (const row of ITEM_ROWS)
-      links.push({
-        row,
-        column: 'previousItems',
-        previous: [
-          { row, column: 'previousItems' },
-          { row, column: 'change' },
-        ],
-      });
+  if (previous === 2019 && current === 2021) {
+    for (const relation of YEAR_RELATIONS) {
+      if (relation.code !== 'NB307') continue;
+      const { row, column } = relation.target;
+      links.push({ row, column, previous: [{ row, column: 'totalPublished' }] });
+    }
   }
   cache.set(key, links);
   return links;
@@ -99,7 +85,7 @@ function targetsIn(
   index: ReportIndex,
   uri: string,
   year: number,
-  cells: readonly CellId[],
+  cells: readonly YearCell[],
   wholeRow: boolean,
 ): LinkedCell[] {
   const facts = index.facts(uri);
@@ -131,7 +117,7 @@ function linkedCells(
   const at = cellsAt(report, offset);
   const own = keyOf(report);
   if (!at || !own) return undefined;
-  const here = (c: CellId): boolean => c.row === at.row && at.columns.includes(c.column);
+  const here = (c: YearCell): boolean => c.row === at.row && at.columns.includes(c.column);
   const targets: LinkedCell[] = [];
   for (const other of index.reportsOf(own.key, own.year + step)) {
     const edition = other === uri ? undefined : index.facts(other)?.edition;

@@ -12,6 +12,7 @@ import { templateIndex } from '../template/templates';
 import type { PlacedNode } from '../template/templates';
 import type { Column, Edition, RowNode, YamlPath } from '../template/types';
 import { agencyKey } from './agencyKey';
+import { YEAR_RELATION_ROWS } from './yearRelations';
 
 export interface FactCell {
   /** number: the value; null: blank (counts as 0); undefined: missing or unreadable. */
@@ -66,25 +67,11 @@ function quantityIndex(ids: readonly string[]): ReadonlyMap<string, number> {
   return index;
 }
 
-/** The rows of documents whose stock continues (现行有效件数, 2019: 对外公开总数量): invariants 7 and 8. */
-export const DOCUMENT_ROWS: readonly string[] = ['active.art20_1.rules', 'active.art20_1.normative'];
-/** The 2019 edition's rows of items whose 上一年项目数量 continues: invariant 8. */
-export const ITEM_ROWS: readonly string[] = [
-  'active.art20_5.licensing',
-  'active.art20_5.otherServices',
-  'active.art20_6.penalty',
-  'active.art20_6.enforcement',
-  'active.art20_8.fees',
-];
-
-/** Rows whose cells continue from one year to the next (invariants 6–8), and 本年新收 by applicant (trends). */
-const CROSS_ROWS = [
-  'applications.newReceived',
-  'applications.carriedOver',
-  'applications.carriedForward',
-  ...DOCUMENT_ROWS,
-  ...ITEM_ROWS,
-];
+/**
+ * The rows kept: every row a cross-year relation reads (invariants 6–8), and 本年新收 by applicant (the trends of
+ * `compare/trends.ts`, which reads facts only).
+ */
+const FACT_ROWS: readonly string[] = [...new Set([...YEAR_RELATION_ROWS, 'applications.newReceived'])];
 
 interface Slot {
   readonly placed: PlacedNode & { readonly node: RowNode };
@@ -105,7 +92,7 @@ function layoutOf(edition: Edition): Layout {
   const template = templateIndex(edition);
   const slots: Slot[] = [];
   const byKey = new Map<string, number>();
-  for (const rowId of CROSS_ROWS) {
+  for (const rowId of FACT_ROWS) {
     const placed = template.byId.get(rowId);
     if (!placed || placed.node.kind !== 'row') continue;
     const row = placed as PlacedNode & { node: RowNode };

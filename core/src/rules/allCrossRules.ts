@@ -1,8 +1,6 @@
 /** The rules between reports of one agency in consecutive years, and the duplicate check. */
 import type { YearPairRule } from './crossRule';
-import { nb306CarryOver } from './nb306CarryOver';
-import { nb307StockInForce } from './nb307StockInForce';
-import { nb308ItemsContinuity } from './nb308ItemsContinuity';
+import { nb306CarryOver, nb307StockInForce, nb308ItemsContinuity } from './yearPairRules';
 import { nb314YearOnYear } from './nb314YearOnYear';
 
 export { nb320DuplicateReport } from './nb320DuplicateReport';

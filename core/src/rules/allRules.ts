@@ -2,10 +2,6 @@
 import { nb205NumberAsText } from './nb205NumberAsText';
 import { nb206BlankCell } from './nb206BlankCell';
 import { nb207BlankTotal } from './nb207BlankTotal';
-import { nb301Balance } from './nb301Balance';
-import { nb302ResultTotal } from './nb302ResultTotal';
-import { nb303RowTotal } from './nb303RowTotal';
-import { nb304AppealTotal } from './nb304AppealTotal';
 import { nb305Values } from './nb305Values';
 import { nb309NarrativeNumbers } from './nb309NarrativeNumbers';
 import { nb310FeeMention } from './nb310FeeMention';
@@ -13,6 +9,7 @@ import { nb311Problems } from './nb311Problems';
 import { nb312Edition } from './nb312Edition';
 import { nb313Deadline } from './nb313Deadline';
 import type { Rule } from './rule';
+import { nb301Balance, nb302ResultTotal, nb303RowTotal, nb304AppealTotal } from './sumRules';
 
 export const RULES: readonly Rule[] = [
   nb312Edition,

@@ -1,4 +1,4 @@
-/** Rules between two reports of the same 机关: year y (previous) and year y+1 (current). One rule per file. */
+/** Rules between reports of the same 机关: year y (previous) and year y+1 (current), and duplicates. */
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
 import type { FactCell, ReportFacts } from '../model/reportFacts';
 import { displayName } from '../model/agencyKey';

@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 import { blankTotals } from './blankTotals';
 import { cellRange, relatedTerms } from '../model/cellRange';
 import { cellName, rowTitle } from '../model/names';
-import { termsText } from './sumCheck';
+import { termsText } from './sumRules';
 import { expectedValue } from './sumRelations';
 
 /** E8: a blank 总计 where the cells it sums are filled is an error; the fix writes the computed total. */

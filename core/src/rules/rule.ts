@@ -13,7 +13,7 @@ export interface RuleContext {
 
 export interface Rule {
   readonly code: string;
-  /** What the rule checks, for documentation and `nianbao rules`. */
+  /** What the rule checks, for the code table (`allCodes`, generated into the README). */
   readonly title: { readonly zh: string; readonly en: string };
   /** The severity of its findings; `error` when not given. */
   readonly severity?: Severity;

@@ -22,8 +22,8 @@ import {
 import type { Diagnostic, FixData, Lang, TextEdit as CoreEdit } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
 import { t } from '../l10n';
-import { toOffsetRange, toRange } from '../positions';
-import { toLspDiagnostic } from './diagnostics';
+import { toLspDiagnostic, toOffsetRange, toRange } from '../convert';
+import type { Feature } from '../serverContext';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 /** The source action that writes 0 into every blank cell of the report. */
@@ -265,3 +265,24 @@ export function codeActions(
   }
   return actions;
 }
+
+export const codeActionsFeature: Feature = (server) => {
+  let client: CodeActionClient = { documentChanges: false };
+  server.connection.onCodeAction(
+    server.onDocument('textDocument/codeAction', [], (state, params) => {
+      server.index.syncOpen(state);
+      return codeActions(state, params, server.settings.lang, client, server.index.crossOf(state.uri));
+    }),
+  );
+  return {
+    initialize: (params) => {
+      client = { documentChanges: params.capabilities.workspace?.workspaceEdit?.documentChanges === true };
+      return {
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, FILL_BLANKS_KIND],
+          resolveProvider: false,
+        },
+      };
+    },
+  };
+};

@@ -4,7 +4,8 @@ import type { CompletionItem, CompletionParams } from 'vscode-languageserver/nod
 import { completionsAt, localize, snippetToPlain } from '../../../core/src/index';
 import type { CandidateKind, CompletionCandidate, Lang } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
-import { toOffset, toRange } from '../positions';
+import { toOffset, toRange } from '../convert';
+import type { Feature } from '../serverContext';
 
 const KIND: Readonly<Record<CandidateKind, CompletionItemKind>> = {
   section: CompletionItemKind.Module,
@@ -51,3 +52,21 @@ export function completionItems(
   const candidates = completionsAt(state.analysis, offset, { currentYear: new Date().getFullYear() });
   return candidates.map((c) => toItem(c, state, lang, client));
 }
+
+export const completionFeature: Feature = (server) => {
+  let client: CompletionClient = { snippets: false, retrigger: false };
+  server.connection.onCompletion(
+    server.onDocument('textDocument/completion', [], (state, params) =>
+      completionItems(state, params, server.settings.lang, client),
+    ),
+  );
+  return {
+    initialize: (params, options) => {
+      client = {
+        snippets: params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+        retrigger: options.retriggerCompletion === true,
+      };
+      return { completionProvider: { triggerCharacters: [' '], resolveProvider: false } };
+    },
+  };
+};

@@ -4,7 +4,8 @@ import type { DocumentSymbol } from 'vscode-languageserver/node';
 import { outline } from '../../../core/src/index';
 import type { OutlineItem, OutlineKind } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
-import { toRange } from '../positions';
+import { toRange } from '../convert';
+import type { Feature } from '../serverContext';
 
 const KIND: Readonly<Record<OutlineKind, SymbolKind>> = {
   section: SymbolKind.Namespace,
@@ -30,3 +31,10 @@ function toSymbol(item: OutlineItem, state: DocumentState): DocumentSymbol {
 export function documentSymbols(state: DocumentState): DocumentSymbol[] {
   return outline(state.analysis).map((item) => toSymbol(item, state));
 }
+
+export const documentSymbolsFeature: Feature = (server) => {
+  server.connection.onDocumentSymbol(
+    server.onDocument('textDocument/documentSymbol', [], (state) => documentSymbols(state)),
+  );
+  return { initialize: () => ({ documentSymbolProvider: true }) };
+};

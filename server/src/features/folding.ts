@@ -3,6 +3,7 @@ import { FoldingRangeKind } from 'vscode-languageserver/node';
 import type { FoldingRange } from 'vscode-languageserver/node';
 import { foldingRegions } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
+import type { Feature } from '../serverContext';
 
 export function foldingRanges(state: DocumentState): FoldingRange[] {
   const out: FoldingRange[] = [];
@@ -14,3 +15,10 @@ export function foldingRanges(state: DocumentState): FoldingRange[] {
   }
   return out;
 }
+
+export const foldingFeature: Feature = (server) => {
+  server.connection.onFoldingRanges(
+    server.onDocument('textDocument/foldingRange', [], (state) => foldingRanges(state)),
+  );
+  return { initialize: () => ({ foldingRangeProvider: true }) };
+};

@@ -14,7 +14,8 @@ import { formatReport, lineEdits } from '../../../core/src/index';
 import type { FormatRefusal } from '../../../core/src/index';
 import type { DocumentState } from '../documentStore';
 import { t } from '../l10n';
-import { toOffsetRange, toRange } from '../positions';
+import { toOffsetRange, toRange } from '../convert';
+import type { Feature } from '../serverContext';
 
 function refusalMessage(reason: FormatRefusal): string {
   switch (reason) {
@@ -54,3 +55,14 @@ export class Formatting {
     }));
   }
 }
+
+export const formattingFeature: Feature = (server) => {
+  const formatting = new Formatting(server.connection);
+  server.connection.onDocumentFormatting(
+    server.onDocument('textDocument/formatting', [], (state, params) => formatting.format(state, params)),
+  );
+  server.connection.onDocumentRangeFormatting(
+    server.onDocument('textDocument/rangeFormatting', [], (state, params) => formatting.format(state, params)),
+  );
+  return { initialize: () => ({ documentFormattingProvider: true, documentRangeFormattingProvider: true }) };
+};

@@ -6,6 +6,9 @@ import { MAX_IMPORT_BYTES, importReport, localize } from '../../../core/src/inde
 import type { Lang } from '../../../core/src/index';
 import { t } from '../l10n';
 import type { ImportParams, ImportResult } from '../../../protocol/src/protocol';
+import { ImportRequest } from '../../../protocol/src/protocol';
+import { cancellable } from '../guard';
+import type { Feature } from '../serverContext';
 
 /** The core's limit, checked here before the base64 is decoded. */
 export { MAX_IMPORT_BYTES };
@@ -46,3 +49,11 @@ export function importSource(
     ...(existing.length ? { existing } : {}),
   };
 }
+
+export const importFeature: Feature = (server) => {
+  server.request(
+    ImportRequest.type,
+    () => ({ error: server.internalError() }),
+    cancellable((params) => importSource(params, (a, y) => server.index.reportsOf(a, y), server.settings.lang)),
+  );
+};

@@ -4,6 +4,9 @@ import type { Lang } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
 import { t } from '../l10n';
 import type { NextYearParams, NextYearResult } from '../../../protocol/src/protocol';
+import { NextYearRequest } from '../../../protocol/src/protocol';
+import { cancellable } from '../guard';
+import type { Feature } from '../serverContext';
 
 export function nextYear(
   params: NextYearParams,
@@ -27,3 +30,13 @@ export function nextYear(
     ...(sourceErrors ? { sourceErrors } : {}),
   };
 }
+
+export const nextYearFeature: Feature = (server) => {
+  server.request(
+    NextYearRequest.type,
+    () => ({ error: server.internalError() }),
+    cancellable((params) =>
+      nextYear(params, server.store, (a, y) => server.index.reportsOf(a, y), server.settings.lang),
+    ),
+  );
+};

@@ -7,9 +7,11 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { localize, notRenderable, officialDocument, renderPage, renderReport } from '../../../core/src/index';
 import type { Diagnostic, Lang } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
-import { cancelled, yieldTurn } from '../guard';
+import { cancellable, cancelled, yieldTurn } from '../guard';
 import { t } from '../l10n';
 import type { RenderParams, RenderResult } from '../../../protocol/src/protocol';
+import { RenderRequest } from '../../../protocol/src/protocol';
+import type { Feature } from '../serverContext';
 
 function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
@@ -72,3 +74,15 @@ export async function render(
   const body = renderReport(input, { annotate: true, lang });
   return { uri, version: state.version, title: body.title, html: body.html, counts: body.counts };
 }
+
+export const renderFeature: Feature = (server) => {
+  server.request(
+    RenderRequest.type,
+    () => null,
+    cancellable((params: RenderParams | null, token) => {
+      const state = typeof params?.uri === 'string' ? server.store.get(params.uri) : undefined;
+      if (state) server.index.syncOpen(state);
+      return render(params, server.store, server.settings.lang, (uri) => server.index.crossOf(uri), token);
+    }),
+  );
+};

@@ -1,10 +1,12 @@
 /**
  * The custom requests behind the 新建年报 command: editions and a new report's skeleton. (Checking the workspace's
- * files is the workspace index's, `workspace/workspaceReports.ts`.)
+ * files is the workspace index's, `workspace/checkFiles.ts`.)
  */
 import { EDITIONS, TEMPLATES, editionForYear, isEdition, writeSkeleton } from '../../../core/src/index';
 import { t } from '../l10n';
 import type { EditionInfo, SkeletonParams, SkeletonResult } from '../../../protocol/src/protocol';
+import { EditionsRequest, SkeletonRequest } from '../../../protocol/src/protocol';
+import type { Feature } from '../serverContext';
 
 export function editions(): EditionInfo[] {
   return EDITIONS.map((edition) => {
@@ -32,3 +34,16 @@ export function skeleton(params: SkeletonParams): SkeletonResult {
   if (!agency.trim()) return { error: t('The agency name must not be empty') };
   return { text: writeSkeleton(edition, year, agency.trim()) };
 }
+
+export const newReportFeature: Feature = (server) => {
+  server.request0(
+    EditionsRequest.type,
+    () => [],
+    () => editions(),
+  );
+  server.request(
+    SkeletonRequest.type,
+    () => ({ error: server.internalError() }),
+    (params) => skeleton(params),
+  );
+};

@@ -4,22 +4,23 @@
  * 上年结转 — in whichever report of the workspace (open or on disk) the index holds for that year.
  */
 import type { DefinitionParams, Location, LocationLink, ReferenceParams } from 'vscode-languageserver/node';
+import { toOffset, toRange } from '../convert';
 import type { DocumentState } from '../documentStore';
-import { toOffset, toRange } from '../positions';
-import type { WorkspaceReports } from '../workspace/workspaceReports';
+import type { Feature } from '../serverContext';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export function definition(
   state: DocumentState,
   params: DefinitionParams,
-  workspace: WorkspaceReports,
+  index: WorkspaceIndex,
   linkSupport: boolean,
 ): Location[] | LocationLink[] | null {
-  const links = workspace.yearLinks(state, toOffset(state.lines, params.position), 'previous');
+  const links = index.yearLinks(state, toOffset(state.lines, params.position), 'previous');
   if (!links) return null;
   const origin = toRange(state.lines, links.origin);
   const out: LocationLink[] = [];
   for (const target of links.targets) {
-    const where = workspace.resolve(target.uri);
+    const where = index.resolve(target.uri);
     if (!where) continue;
     const range = toRange(where.lines, target.range);
     out.push({ originSelectionRange: origin, targetUri: where.uri, targetRange: range, targetSelectionRange: range });
@@ -28,15 +29,33 @@ export function definition(
   return linkSupport ? out : out.map((l) => ({ uri: l.targetUri, range: l.targetRange }));
 }
 
-export function references(state: DocumentState, params: ReferenceParams, workspace: WorkspaceReports): Location[] {
+export function references(state: DocumentState, params: ReferenceParams, index: WorkspaceIndex): Location[] {
   const offset = toOffset(state.lines, params.position);
-  const links = workspace.yearLinks(state, offset, 'next');
+  const links = index.yearLinks(state, offset, 'next');
   const out: Location[] = [];
   if (params.context.includeDeclaration && links)
     out.push({ uri: state.uri, range: toRange(state.lines, links.origin) });
   for (const target of links?.targets ?? []) {
-    const where = workspace.resolve(target.uri);
+    const where = index.resolve(target.uri);
     if (where) out.push({ uri: where.uri, range: toRange(where.lines, target.range) });
   }
   return out;
 }
+
+export const yearLinksFeature: Feature = (server) => {
+  let linkSupport = false;
+  server.connection.onDefinition(
+    server.onDocument('textDocument/definition', null, (state, params) =>
+      definition(state, params, server.index, linkSupport),
+    ),
+  );
+  server.connection.onReferences(
+    server.onDocument('textDocument/references', [], (state, params) => references(state, params, server.index)),
+  );
+  return {
+    initialize: (params) => {
+      linkSupport = params.capabilities.textDocument?.definition?.linkSupport === true;
+      return { definitionProvider: true, referencesProvider: true };
+    },
+  };
+};

@@ -16,9 +16,12 @@ import {
 import type { Analysis, Lang, YearReport } from '../../../core/src/index';
 import type { DocumentStore } from '../documentStore';
 import { t } from '../l10n';
+import { cancellable, cancelled } from '../guard';
 import type { CompareParams, CompareResult, TrendsParams, TrendsResult } from '../../../protocol/src/protocol';
+import { CompareRequest, TrendsRequest } from '../../../protocol/src/protocol';
+import type { Feature } from '../serverContext';
 import { canonicalUri, fsPathOf, readReportText } from '../workspace/reportFiles';
-import type { WorkspaceReports } from '../workspace/workspaceReports';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 interface Source {
   readonly uri: string;
@@ -51,7 +54,7 @@ function displayName(uri: string): string {
 export async function compareWithPrevious(
   params: CompareParams,
   store: DocumentStore,
-  workspace: WorkspaceReports,
+  index: WorkspaceIndex,
   serverLang: Lang,
 ): Promise<CompareResult> {
   const uri = params.uri;
@@ -71,7 +74,7 @@ export async function compareWithPrevious(
     const { agency, year } = later.analysis.report;
     const name = agency?.trim();
     if (!name || year === undefined) return { uri, missing: {} };
-    const found = workspace.reportsOf(name, year - 1);
+    const found = index.reportsOf(name, year - 1);
     if (found.length !== 1)
       return { uri, missing: { agency: name, year: year - 1, ...(found.length ? { several: found } : {}) } };
     previousUri = found[0];
@@ -94,8 +97,7 @@ export async function compareWithPrevious(
   };
 }
 
-export function trends(params: TrendsParams, store: DocumentStore, workspace: WorkspaceReports): TrendsResult {
-  const { index } = workspace;
+export function trends(params: TrendsParams, store: DocumentStore, index: WorkspaceIndex): TrendsResult {
   const agencies = index.agencies().filter((a) => a.years.length >= 2);
   let key = params.agency;
   if (key === undefined && params.uri !== undefined) {
@@ -109,8 +111,37 @@ export function trends(params: TrendsParams, store: DocumentStore, workspace: Wo
     // A year two files claim (NB320) is left out: which one is right is not known.
     const uri = index.reportOf(key, year);
     const facts = uri ? index.facts(uri) : undefined;
-    if (uri && facts) reports.push({ uri: workspace.reportsOf(facts.agency ?? key, year)[0] ?? uri, facts });
+    if (uri && facts) reports.push({ uri: index.clientUri(uri) ?? uri, facts });
   }
   if (reports.length < 2) return { agencies };
   return { agencies, trends: trendsOf(reports) };
 }
+
+export const yearOverYearFeature: Feature = (server) => {
+  const { store, index, files } = server;
+  server.request(
+    CompareRequest.type,
+    (params) => ({ uri: params?.uri ?? '', error: server.internalError() }),
+    cancellable(async (params, token) => {
+      for (const uri of [params.uri, params.previous]) {
+        const state = typeof uri === 'string' ? store.get(uri) : undefined;
+        if (state) index.syncOpen(state);
+      }
+      // The index must know the workspace before it can say which report is last year's.
+      await files.idle(token);
+      if (token.isCancellationRequested) return cancelled();
+      return compareWithPrevious(params, store, index, server.settings.lang);
+    }),
+  );
+  server.request(
+    TrendsRequest.type,
+    () => ({ agencies: [] }),
+    cancellable(async (params, token) => {
+      const state = typeof params?.uri === 'string' ? store.get(params.uri) : undefined;
+      if (state) index.syncOpen(state);
+      await files.idle(token);
+      if (token.isCancellationRequested) return cancelled();
+      return trends(params ?? {}, store, index);
+    }),
+  );
+};

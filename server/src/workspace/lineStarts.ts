@@ -5,7 +5,7 @@
  */
 import type { Position } from 'vscode-languageserver/node';
 import { lineStartsOf, positionIn } from '../../../core/src/index';
-import type { PositionSource } from '../positions';
+import type { PositionSource } from '../convert';
 
 export class LineStarts implements PositionSource {
   private readonly starts: Uint32Array;

@@ -48,6 +48,6 @@ test('writes numbers the way prose does', () => {
 test('writing then reading gives the number back', () => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 999_999_999 }), (n) => parseChineseNumeral(toChineseNumeral(n)) === n),
-    { numRuns: 2000 },
+    { seed: 20240602, numRuns: 2000 },
   );
 });
