@@ -1,8 +1,11 @@
 // The layering of the repository, enforced by dependency-cruiser (`npm run lint`). ARCHITECTURE.md explains it;
 // this file is where it is stated. Type-only imports count: a layer that needs another's types depends on it.
 
-/** The only packages the core may use: the two YAML parsers and the HTML parser, all pure JavaScript. */
-const CORE_PACKAGES = '^node_modules/(js-yaml|yaml|parse5)/';
+/**
+ * The only packages the core may use, all pure JavaScript: the two YAML parsers, the HTML parser, and the zip and XML
+ * readers of a Word document (the importer's .docx).
+ */
+const CORE_PACKAGES = '^node_modules/(js-yaml|yaml|parse5|fflate|saxes)/';
 
 /**
  * The core's folders and top-level modules, lowest first. A module may import from its own folder and from the
@@ -72,7 +75,7 @@ module.exports = {
       comment: 'The core imports none of the projects built on it.',
       severity: 'error',
       from: { path: '^core/' },
-      to: { path: '^(word|protocol|server|client|cli|tools|test)/' },
+      to: { path: '^(word|extract|protocol|server|client|cli|tools|test)/' },
     },
     {
       name: 'word-writes-only',
@@ -81,6 +84,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^word/' },
       to: { pathNot: ['^word/', '^core/', '^node_modules/docx/'] },
+    },
+    {
+      name: 'extract-reads-files',
+      comment:
+        'extract/ reads a file for the importer (PDFs through pdfjs-dist in its worker thread): it imports the core, Node and pdfjs-dist, nothing of ours above the core nor the Word writer.',
+      severity: 'error',
+      from: { path: '^extract/' },
+      to: { path: '^(word|protocol|server|client|cli|tools|test)/' },
+    },
+    {
+      name: 'extract-packages',
+      comment: 'extract/ uses one package of its own: pdfjs-dist.',
+      severity: 'error',
+      from: { path: '^extract/' },
+      to: { path: '^node_modules/', pathNot: '^node_modules/pdfjs-dist/' },
     },
     {
       name: 'protocol-only-types',
@@ -97,22 +115,22 @@ module.exports = {
     {
       name: 'client-knows-the-protocol',
       comment:
-        'The client talks to the server only through protocol/; it imports nothing of the server, the CLI, the Word writer or the tools, and no core module (give a core module the client must run itself a pathNot here).',
+        'The client talks to the server only through protocol/; it imports nothing of the server, the CLI, the Word writer, the file reader or the tools, and no core module (give a core module the client must run itself a pathNot here).',
       severity: 'error',
       from: { path: '^client/' },
-      to: { path: '^(server|cli|word|tools|test|core)/' },
+      to: { path: '^(server|cli|word|extract|tools|test|core)/' },
     },
     {
       name: 'server-is-an-edge',
       comment:
-        'The server uses the core, the Word writer and the protocol; it knows nothing of the client, the CLI or the tools.',
+        'The server uses the core, the Word writer, the file reader (extract/) and the protocol; it knows nothing of the client, the CLI or the tools.',
       severity: 'error',
       from: { path: '^server/' },
       to: { path: '^(client|cli|tools|test)/' },
     },
     {
       name: 'cli-is-an-edge',
-      comment: 'The CLI uses the core and the Word writer alone.',
+      comment: 'The CLI uses the core, the Word writer and the file reader (extract/) alone.',
       severity: 'error',
       from: { path: '^cli/' },
       to: { path: '^(server|client|protocol|tools|test)/' },
@@ -122,7 +140,7 @@ module.exports = {
       comment:
         'What the bundles run imports no devDependency (Ajv, for one, only generates the validators in tools/); editor types excepted.',
       severity: 'error',
-      from: { path: '^(core|word|protocol|server|client|cli)/' },
+      from: { path: '^(core|word|extract|protocol|server|client|cli)/' },
       to: { dependencyTypes: ['npm-dev'], pathNot: '^node_modules/@types/' },
     },
     ...layerRules,

@@ -2,13 +2,28 @@
 // checks) against a bare js-yaml `load` and a bare `yaml` `parseDocument` of the same text, on the typical
 // report and the large stress report; and the recovery path (one syntax error) against the same bare parsers.
 // Measurements are interleaved round by round, and the ratios are taken within each round.
-import { loadCore, require, rounds, table, us, utf8, verdict, x, kb } from './lib.mjs';
+import { loadCore, loadCoreModule, require, rounds, table, targetRow, us, utf8, verdict, x, kb } from './lib.mjs';
 import { brokenReport, narrativeSizes, stressReport, typicalReport } from './stressReport.mjs';
 
 export const TARGET_RATIO = 1.5;
+/** Issue 19: `analyze` of the typical report, the recovery path against the clean analysis, the stress narrative. */
+export const TARGET_TYPICAL = 1.2;
+export const TARGET_RECOVERY = 2;
+export const TARGET_NARRATIVE = 1.5;
 
-export async function checkCost({ quick = false } = {}) {
+/** The narrative scan of a report: every section's statements, as invariant 9 finds them (no memo). */
+function narrativeScan(core, extract, text) {
+  const { report } = core.analyze(text);
+  const sections = [...report.texts.values()].map((t) => t.text ?? '').filter((t) => t.length > 0);
+  const year = report.year;
+  return () => {
+    for (const t of sections) extract.extractStatements(t, { year });
+  };
+}
+
+export async function checkCost({ quick = false, before } = {}) {
   const core = loadCore();
+  const old = before ? loadCore(before) : undefined;
   const jsyaml = require('js-yaml');
   const YAML = require('yaml');
   const docs = [
@@ -27,6 +42,7 @@ export async function checkCost({ quick = false } = {}) {
         analyze: () => core.analyze(d.text),
         jsyaml: () => jsyaml.load(d.text),
         yaml: () => YAML.parseDocument(d.text),
+        ...(old ? { before: () => old.analyze(d.text) } : {}),
       },
       opts,
     );
@@ -34,6 +50,8 @@ export async function checkCost({ quick = false } = {}) {
       ...r.medians,
       cpu: r.cpuMedians,
       vsJsyaml: r.ratio('analyze', 'jsyaml'),
+      beforeVsJsyaml: old ? r.ratio('before', 'jsyaml') : undefined,
+      beforeCpuVsJsyaml: old ? r.cpuRatio('before', 'jsyaml') : undefined,
       vsYaml: r.ratio('analyze', 'yaml'),
       cpuVsJsyaml: r.cpuRatio('analyze', 'jsyaml'),
       bytes: utf8(d.text),
@@ -55,15 +73,36 @@ export async function checkCost({ quick = false } = {}) {
       },
       jsyamlClean: () => jsyaml.load(docs[0].text),
       yaml: () => YAML.parseDocument(broken),
+      ...(old ? { before: () => old.analyze(broken), beforeClean: () => old.analyze(docs[0].text) } : {}),
     },
     opts,
   );
   results.broken = {
     ...rb.medians,
+    beforeVsClean: old ? rb.ratio('before', 'beforeClean') : undefined,
+    cpuVsClean: rb.cpuRatio('analyze', 'analyzeClean'),
+    beforeCpuVsClean: old ? rb.cpuRatio('before', 'beforeClean') : undefined,
     vsJsyamlClean: rb.ratio('analyze', 'jsyamlClean'),
     vsYaml: rb.ratio('analyze', 'yaml'),
     vsClean: rb.ratio('analyze', 'analyzeClean'),
     findings: analysed.diagnostics.length,
+  };
+
+  // The stress report's narrative scan alone (every section's statements), against js-yaml's load of the report.
+  const scan = narrativeScan(core, loadCoreModule('narrative/extractStatements'), docs[1].text);
+  const scanBefore = old
+    ? narrativeScan(old, loadCoreModule('narrative/extractStatements', before), docs[1].text)
+    : undefined;
+  const rn = rounds(
+    { scan, jsyaml: () => jsyaml.load(docs[1].text), ...(scanBefore ? { before: scanBefore } : {}) },
+    quick ? { rounds: 3, minMs: 200 } : { rounds: 7, minMs: 400 },
+  );
+  results.narrative = {
+    ...rn.medians,
+    vsJsyaml: rn.ratio('scan', 'jsyaml'),
+    cpuVsJsyaml: rn.cpuRatio('scan', 'jsyaml'),
+    beforeVsJsyaml: scanBefore ? rn.ratio('before', 'jsyaml') : undefined,
+    beforeCpuVsJsyaml: scanBefore ? rn.cpuRatio('before', 'jsyaml') : undefined,
   };
 
   const stress = docs[1].text;
@@ -71,6 +110,8 @@ export async function checkCost({ quick = false } = {}) {
   const t = results.typical;
   const s = results.stress;
   const b = results.broken;
+  const n = results.narrative;
+  const pair = (cpu, wall) => (cpu === undefined ? '—' : `${x(cpu)}; ${x(wall)}`);
   const markdown = [
     `Median wall time per call over ${opts.rounds} interleaved rounds (each round: as many calls as fit in ${opts.minMs} ms, garbage collection included); ratios are the median of the per-round ratios; the CPU-time ratio (this process's user + system time, garbage-collector threads included) is less disturbed by other jobs on the machine. \`analyze\` = parse + bind + schema + all single-report invariants and narrative checks (what \`nianbao check\` and the language server run per document).`,
     '',
@@ -120,6 +161,8 @@ export async function checkCost({ quick = false } = {}) {
         ', ',
       )}; its paragraphs state the table's figures, so every one is checked) and a ${'120'}-line comment block before every section and table; it checks clean, as the typical report does (\`bench/stressReport.mjs\`).`,
     '',
+    `The stress report's narrative scan alone (every narrative section's statements, as invariant 9 finds them, without the editor's memo): ${us(n.scan)} against js-yaml \`load\` of the whole report ${us(n.jsyaml)} — ${x(n.vsJsyaml)} (CPU time ${x(n.cpuVsJsyaml)})${old ? `; the before build ${us(n.before)}, ${x(n.beforeVsJsyaml)}` : ''}.`,
+    '',
     'Recovery path — the typical report with one syntax error (a row whose `[` is never closed): js-yaml rejects it, the `yaml` package parses it again with error recovery, and the rest of the report is still checked:',
     '',
     table(
@@ -153,6 +196,38 @@ export async function checkCost({ quick = false } = {}) {
       { name: '`analyze`, large stress report', value: s.analyze, unit: 'ms' },
       { name: '`analyze` / js-yaml `load`, large stress report', value: s.vsJsyaml, unit: '×' },
       { name: '`analyze` with one syntax error (recovery)', value: b.analyze * 1000, unit: 'µs' },
+      { name: 'narrative scan / js-yaml `load`, large stress report', value: n.vsJsyaml, unit: '×' },
+    ],
+    // Issue 19's rows: CPU-time ratios decide (the machine is shared; wall-time ratios beside them).
+    issue19: [
+      targetRow(
+        '`analyze` / js-yaml `load`, typical report (CPU time; wall)',
+        `≤ ${TARGET_TYPICAL}×`,
+        pair(t.beforeCpuVsJsyaml, t.beforeVsJsyaml),
+        pair(t.cpuVsJsyaml, t.vsJsyaml),
+        t.cpuVsJsyaml <= TARGET_TYPICAL,
+      ),
+      targetRow(
+        'one syntax error / clean `analyze`, typical report (CPU time; wall)',
+        `≤ ${TARGET_RECOVERY}×`,
+        pair(b.beforeCpuVsClean, b.beforeVsClean),
+        pair(b.cpuVsClean, b.vsClean),
+        b.cpuVsClean <= TARGET_RECOVERY,
+      ),
+      targetRow(
+        'stress report: narrative scan / js-yaml `load` (CPU time; wall)',
+        `≤ ${TARGET_NARRATIVE}×`,
+        pair(n.beforeCpuVsJsyaml, n.beforeVsJsyaml),
+        pair(n.cpuVsJsyaml, n.vsJsyaml),
+        n.cpuVsJsyaml <= TARGET_NARRATIVE,
+      ),
+      targetRow(
+        'stress report: whole `analyze` / js-yaml `load` (CPU time; wall)',
+        `≤ ${TARGET_NARRATIVE}× (was 3.8×)`,
+        pair(s.beforeCpuVsJsyaml, s.beforeVsJsyaml),
+        pair(s.cpuVsJsyaml, s.vsJsyaml),
+        s.cpuVsJsyaml <= TARGET_NARRATIVE,
+      ),
     ],
     targets: [
       {

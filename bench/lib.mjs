@@ -8,9 +8,19 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const require = createRequire(join(ROOT, 'package.json'));
 
-/** The compiled core (after `npm run build`). */
-export function loadCore() {
-  return require(join(ROOT, 'out/core/src/index.js'));
+/** The compiled core (after `npm run build`) of this checkout, or of another built one (the "before" build). */
+export function loadCore(root = ROOT) {
+  return require(join(root, 'out/core/src/index.js'));
+}
+
+/** A compiled module of the core by its path under core/src (`narrative/extractStatements`). */
+export function loadCoreModule(path, root = ROOT) {
+  return require(join(root, 'out/core/src', `${path}.js`));
+}
+
+/** A figure beside its before figure, for the table of the issue's targets. */
+export function targetRow(name, target, before, after, met, note = '') {
+  return { name, target, before, after, met, note };
 }
 
 export const sorted = (xs) => [...xs].sort((a, b) => a - b);

@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { random } from './generateReports.mjs';
 import { BenchClient, fileUri } from './lspClient.mjs';
-import { ROOT, median, percentile, table, verdict, x } from './lib.mjs';
+import { ROOT, median, percentile, table, targetRow, verdict, x } from './lib.mjs';
 import { stressReport, typicalReport } from './stressReport.mjs';
 
 export const TARGET_P99_MS = 20;
@@ -64,14 +64,20 @@ const stats = (xs) => ({
   n: xs.length,
 });
 
-async function startBoth() {
+async function startBoth(before) {
   const ours = await BenchClient.start([join(ROOT, 'dist/server.js'), '--stdio'], {
     initializationOptions: { diagnosticsDelayMs: 0 },
   });
+  // The before build's server, given the same edits (issue 19's before figures).
+  const old = before
+    ? await BenchClient.start([join(before, 'dist/server.js'), '--stdio'], {
+        initializationOptions: { diagnosticsDelayMs: 0 },
+      })
+    : undefined;
   const theirs = await BenchClient.start([join(ROOT, 'bench/yamlLanguageServer.cjs'), '--stdio'], {
     settings: YAML_SETTINGS,
   });
-  return { ours, theirs };
+  return { ours, theirs, old };
 }
 
 function checkOffline(theirs) {
@@ -95,12 +101,13 @@ async function sanity(ours, theirs) {
   return { ours: a.diagnostics.length, theirs: b.diagnostics.length, theirsOnClean: c.diagnostics.length };
 }
 
-async function diagnosticsLatency(ours, theirs, text, { edits, warmup, seed, name }) {
+async function diagnosticsLatency(ours, theirs, text, { edits, warmup, seed, name, old }) {
   const uri = fileUri(join(ROOT, 'bench', 'tmp', `${name}.nianbao.yaml`));
   await ours.open(uri, text, 'nianbao');
   await theirs.open(uri, text, 'yaml');
+  if (old) await old.open(uri, text, 'nianbao');
   const rand = random(seed);
-  const times = { ours: [], theirs: [] };
+  const times = { ours: [], theirs: [], old: [] };
   const findings = { ours: [], theirs: [] };
   // Edits in pairs, as a person makes them: a random cell set to a random number (a sum breaks), then set back.
   let restore;
@@ -122,16 +129,19 @@ async function diagnosticsLatency(ours, theirs, text, { edits, warmup, seed, nam
     }
     const a = await ours.timedChange(uri, start, end, value, { versioned: true });
     const b = await theirs.timedChange(uri, start, end, value, { versioned: false });
+    const c = old ? await old.timedChange(uri, start, end, value, { versioned: true }) : undefined;
     if (theirs.text(uri) !== ours.text(uri)) throw new Error('the two servers hold different texts');
     if (i < warmup) continue;
     times.ours.push(a.ms);
     times.theirs.push(b.ms);
+    if (c) times.old.push(c.ms);
     findings.ours.push(a.diagnostics.length);
     findings.theirs.push(b.diagnostics.length);
   }
   return {
     ours: stats(times.ours),
     theirs: stats(times.theirs),
+    old: times.old.length ? stats(times.old) : undefined,
     findings: { ours: median(findings.ours), theirs: median(findings.theirs) },
     cells: cells(text).length,
   };
@@ -187,8 +197,8 @@ async function completionLatency(ours, theirs, { rounds, warmup, seed }) {
 const f = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 /** One run: both servers started fresh, the sanity check, the edits, completion, the edits of the large report. */
-async function oneRun({ edits, stressEdits, completions, seed }) {
-  const { ours, theirs } = await startBoth();
+async function oneRun({ edits, stressEdits, completions, seed, before }) {
+  const { ours, theirs, old } = await startBoth(before);
   try {
     const sane = await sanity(ours, theirs);
     const typical = await diagnosticsLatency(ours, theirs, typicalReport(), {
@@ -196,6 +206,7 @@ async function oneRun({ edits, stressEdits, completions, seed }) {
       warmup: 30,
       seed,
       name: 'typical',
+      old,
     });
     const completion = await completionLatency(ours, theirs, { rounds: completions, warmup: 20, seed: seed + 1 });
     const stress = await diagnosticsLatency(ours, theirs, stressReport(), {
@@ -209,6 +220,7 @@ async function oneRun({ edits, stressEdits, completions, seed }) {
   } finally {
     await ours.stop();
     await theirs.stop();
+    await old?.stop();
     checkOffline(theirs);
   }
 }
@@ -227,12 +239,14 @@ function combine(list) {
     theirs: side('theirs'),
     ratio50: median(list.map((r) => r.ours.p50 / r.theirs.p50)),
     ratio99: median(list.map((r) => r.ours.p99 / r.theirs.p99)),
+    old: list[0].old ? { p50: median(list.map((r) => r.old.p50)), p99: median(list.map((r) => r.old.p99)) } : undefined,
+    oldRatio99: list[0].old ? median(list.map((r) => r.old.p99 / r.theirs.p99)) : undefined,
     findings: list[0].findings,
     cells: list[0].cells,
   };
 }
 
-export async function lspLatency({ quick = false } = {}) {
+export async function lspLatency({ quick = false, before } = {}) {
   const runs = [];
   const count = quick ? 1 : 3;
   for (let k = 0; k < count; k++) {
@@ -242,6 +256,7 @@ export async function lspLatency({ quick = false } = {}) {
         stressEdits: quick ? 20 : 100,
         completions: quick ? 50 : 200,
         seed: 8 + 100 * k,
+        before,
       }),
     );
   }
@@ -284,7 +299,17 @@ export async function lspLatency({ quick = false } = {}) {
     '',
     `Targets: p99 ≤ ${TARGET_P99_MS} ms on the typical report — ${f(typical.ours.p99)} ms: ${verdict(typical.ours.p99 <= TARGET_P99_MS)}; at most half of yaml-language-server's — ${x(typical.ratio99)} of theirs at p99: ${verdict(typical.ratio99 <= TARGET_VS_THEIRS)}.`,
   ].join('\n');
+  const issue19 = [
+    targetRow(
+      'didChange → publishDiagnostics p99 / yaml-language-server p99, typical report',
+      `≤ ${TARGET_VS_THEIRS}×`,
+      typical.old ? `${x(typical.oldRatio99)} (${f(typical.old.p99)} ms; p50 ${f(typical.old.p50)} ms)` : '—',
+      `${x(typical.ratio99)} (${f(typical.ours.p99)} vs ${f(typical.theirs.p99)} ms; p50 ${f(typical.ours.p50)} ms)`,
+      typical.ratio99 <= TARGET_VS_THEIRS,
+    ),
+  ];
   return {
+    issue19,
     title: 'Language server latency',
     markdown,
     figures: [

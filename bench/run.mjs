@@ -11,10 +11,13 @@
 //   --figures=FILE   also write the key figures as JSON (bench/tmp/figures.json by default)
 //   --before=FILE    key figures of an earlier build (its --figures file, measured on this machine just before):
 //                    the results get a before → after table
+//   --before-ref=REF the build issue 19's targets are compared with in the same run (default main; built once into
+//                    bench/tmp/before-<commit>/ by bench/buildBefore.mjs); --no-before-build to skip it
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { batch } from './batch.mjs';
+import { buildBefore } from './buildBefore.mjs';
 import { checkCost } from './checkCost.mjs';
 import { docx } from './docx.mjs';
 import { ROOT, loadAverage, machine, table } from './lib.mjs';
@@ -53,6 +56,10 @@ function git(...args) {
 }
 
 mkdirSync(join(ROOT, 'bench', 'tmp'), { recursive: true });
+/** The before build of issue 19's targets, measured beside this one in every section that has them. */
+const beforeRef = option('before-ref') ?? 'main';
+const beforeBuild = flag('no-before-build') ? undefined : buildBefore(beforeRef);
+const beforeCommit = beforeBuild ? git('rev-parse', '--short', beforeRef) : undefined;
 const m = machine();
 const loadAtStart = loadAverage();
 const started = new Date();
@@ -64,7 +71,7 @@ for (const [key, number, run] of SECTIONS) {
   const t = performance.now();
   console.log(`\n[${number}] ${key} …`);
   try {
-    const result = await run({ quick, editor: !flag('no-editor') });
+    const result = await run({ quick, editor: !flag('no-editor'), before: beforeBuild });
     const seconds = (performance.now() - t) / 1000;
     done.push({ number, ...result, loadBefore, loadAfter: loadAverage(), seconds });
     console.log(result.markdown);
@@ -127,6 +134,26 @@ function comparison() {
   ];
 }
 const dirty = git('status', '--porcelain', '--untracked-files=no');
+const issue19 = done.flatMap((s) => s.issue19 ?? []);
+/** Issue 19's targets, each beside the before build's figure from this same run. */
+function issue19Table() {
+  if (issue19.length === 0) return [];
+  return [
+    '## Issue 19: targets against the before build',
+    '',
+    `Each figure beside the same figure of ${beforeBuild ? `the before build (${beforeRef}, ${beforeCommit}), measured in this same run on the same inputs` : 'no before build (--no-before-build)'}; ratios against js-yaml and yaml-language-server are taken side by side in this run.`,
+    '',
+    table(
+      ['figure', 'target', 'before', 'after', ''],
+      issue19.map((t) => [t.name, t.target, t.before, t.after, t.met ? 'met' : '**missed**']),
+    ),
+    '',
+  ];
+}
+for (const t of issue19)
+  console.log(
+    `issue 19 · ${t.name}: target ${t.target}; before ${t.before}; after ${t.after} — ${t.met ? 'met' : 'MISSED'}`,
+  );
 const targets = done.flatMap((s) => s.targets);
 const lines = [
   '# Benchmark results',
@@ -153,6 +180,7 @@ const lines = [
     targets.map((t) => [t.name, t.target, t.value, t.met ? 'met' : '**missed**']),
   ),
   '',
+  ...issue19Table(),
   ...comparison(),
   ...done.flatMap((s) => [
     `## ${s.number}. ${s.title}`,

@@ -2,7 +2,7 @@
 // Usage: node scripts/build.mjs [--no-tsc] [--watch]
 import { build, context } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,12 +30,31 @@ writeFileSync(
   ),
 );
 
-/** Bundles: the CLI, the language server and the VS Code client; `vscode` is provided by the editor. */
+/**
+ * Bundles: the CLI (and its worker threads), the language server and the VS Code client (`vscode` is provided by the
+ * editor), and the PDF reader's worker thread (pdfjs-dist), which the CLI and the server start from beside them.
+ */
 const entries = [
   { in: 'cli/src/main.ts', out: 'dist/cli.js' },
+  // The CLI's worker threads (`cli/src/pool.ts` starts `cliWorker.js` from beside itself).
+  { in: 'cli/src/cliWorker.ts', out: 'dist/cliWorker.js' },
   { in: 'server/src/main.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js' },
+  { in: 'extract/src/pdfWorker.ts', out: 'dist/pdfWorker.js' },
 ].filter((e) => existsSync(join(root, e.in)));
+
+/**
+ * pdfjs-dist's binary CMaps for Chinese fonts that a PDF names without embedding them (the GB encodings and
+ * the Adobe-GB1 character collection), read by the PDF reader from dist/cmaps.
+ */
+function copyCmaps() {
+  const from = join(root, 'node_modules', 'pdfjs-dist', 'cmaps');
+  if (!existsSync(from)) return;
+  const to = join(root, 'dist', 'cmaps');
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from))
+    if (/^(?:Adobe-GB1|UniGB|GB)/.test(name)) copyFileSync(join(from, name), join(to, name));
+}
 
 const options = (e) => ({
   absWorkingDir: root,
@@ -59,3 +78,4 @@ if (args.has('--watch')) {
 } else {
   await Promise.all(entries.map((e) => build(options(e))));
 }
+copyCmaps();

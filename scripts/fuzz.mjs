@@ -22,7 +22,7 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 
 /** Share of each round's time per target: the server is the slowest per run and the most exposed. */
-const SHARES = { server: 0.35, core: 0.2, cli: 0.2, 'import-core': 0.1, 'import-cli': 0.15 };
+const SHARES = { server: 0.35, core: 0.2, cli: 0.15, 'import-core': 0.1, 'import-cli': 0.1, 'import-pdf': 0.1 };
 const names = (args.target ? String(args.target).split(',') : Object.keys(SHARES)).map((n) => n.trim());
 for (const n of names)
   if (!TARGETS[n]) throw new Error(`unknown target ${n}; targets: ${Object.keys(TARGETS).join(', ')}`);

@@ -26,6 +26,7 @@ const CHECKS = [
       'err',
       'core',
       'word',
+      'extract',
       'protocol',
       'server',
       'client',

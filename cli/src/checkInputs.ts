@@ -5,13 +5,14 @@
  * are checked in the memory of a few.
  */
 import { resolve } from 'node:path';
-import { ReportIndex, tooLargeAnalysis } from '../../core/src/index';
+import { MAX_FILE_BYTES, ReportIndex, factsFromData, tooLargeAnalysis } from '../../core/src/index';
 import type { Diagnostic } from '../../core/src/index';
 import { collectFiles } from './collectFiles';
 import type { Input } from './collectFiles';
-import { readReportFile, withoutBom } from './commandFiles';
+import { readLimited, readReportFile, withoutBom } from './commandFiles';
 import type { TooLarge } from './commandFiles';
 import type { CliIo } from './io';
+import { jobsFor, runOrdered } from './pool';
 import type { Strings } from './strings';
 
 export interface CheckedFile {
@@ -47,8 +48,20 @@ function distinct(files: readonly Input[]): Input[] {
   });
 }
 
-/** Reads and checks every input; an exit code (2) when a directory cannot be listed. */
-export async function checkInputs(positionals: readonly string[], io: CliIo, s: Strings): Promise<CheckRun | number> {
+/** What the main thread settles itself: standard input's text, a file too large to read, a file it cannot read. */
+type Settled = { readonly text: string } | TooLarge | { readonly error: NodeJS.ErrnoException };
+
+/**
+ * Reads and checks every input; an exit code (2) when a directory cannot be listed. Each file is read here, in
+ * order, and analysed by a worker thread (`jobs`: `--jobs N`, or every core by default; with one, here); the
+ * findings between reports are made once the index holds them all.
+ */
+export async function checkInputs(
+  positionals: readonly string[],
+  io: CliIo,
+  s: Strings,
+  jobs?: number,
+): Promise<CheckRun | number> {
   let inputs;
   try {
     inputs = collectFiles(positionals, io);
@@ -85,26 +98,43 @@ export async function checkInputs(positionals: readonly string[], io: CliIo, s: 
     io.stderr(`${s.unreadable(name, e.code ? s.reason(e.code) : e.message)}\n`);
     run.unreadable++;
   };
-  for (const file of distinct(inputs.files)) {
-    let text: string;
-    try {
-      const got = await read(file);
-      if (typeof got !== 'string') {
+  const files = distinct(inputs.files);
+  await runOrdered<'check', Settled>({
+    task: 'check',
+    count: files.length,
+    jobs: jobsFor(files.length, jobs),
+    prepare: async (i) => {
+      const file = files[i];
+      try {
+        if (file.path === undefined) return { done: { text: withoutBom(await io.readStdin()) } };
+        const got = readLimited(io, file.path, MAX_FILE_BYTES);
+        return 'tooLarge' in got ? { done: got } : { input: { bytes: got.bytes } };
+      } catch (error) {
+        return { done: { error: error as NodeJS.ErrnoException } };
+      }
+    },
+    deliver: (i, result) => {
+      const file = files[i];
+      if ('output' in result) {
+        checked.push(file);
+        index.setChecked(file.name, { ...result.output, facts: factsFromData(result.output.facts) });
+        return;
+      }
+      const settled = result.done;
+      if ('error' in settled) {
+        unreadable(file.name, settled.error);
+      } else if ('tooLarge' in settled) {
         // Refused unread: its one finding (NB107) says how large it is.
         checked.push(file);
         kept.set(file.name, '');
-        index.set(file.name, '', tooLargeAnalysis(got.tooLarge));
-        continue;
+        index.set(file.name, '', tooLargeAnalysis(settled.tooLarge));
+      } else {
+        checked.push(file);
+        index.set(file.name, settled.text);
+        kept.set(file.name, settled.text);
       }
-      text = got;
-    } catch (error) {
-      unreadable(file.name, error);
-      continue;
-    }
-    checked.push(file);
-    index.set(file.name, text);
-    if (file.path === undefined) kept.set(file.name, text);
-  }
+    },
+  });
   const paths = new Map(checked.map((f) => [f.name, f.path]));
 
   function textOf(name: string): string | undefined {

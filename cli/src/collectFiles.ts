@@ -36,10 +36,17 @@ export function collectFiles(inputs: readonly string[], io: CliIo): { files: Inp
       continue;
     }
     const found: string[] = [];
+    const list = (dir: string): { path: string; directory: boolean | undefined }[] =>
+      io.listEntries
+        ? io.listEntries(dir).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        : io
+            .listDirectory(dir)
+            .sort()
+            .map((path) => ({ path, directory: undefined }));
     const walk = (dir: string): void => {
-      for (const entry of io.listDirectory(dir).sort()) {
+      for (const { path: entry, directory } of list(dir)) {
         const base = entry.slice(entry.lastIndexOf('/') + 1);
-        if (isDirectory(io, entry)) {
+        if (directory ?? isDirectory(io, entry)) {
           if (!SKIP_DIRS.has(base) && !base.startsWith('.')) walk(entry);
         } else if (REPORT_FILE.test(base)) {
           found.push(entry);

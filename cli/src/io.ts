@@ -1,5 +1,5 @@
 /** Everything the CLI touches outside itself, so that tests run it in-process with fakes of nothing but I/O. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './writeFileAtomic';
 
@@ -15,11 +15,18 @@ export interface CliIo {
   readonly isDirectory: (path: string) => boolean;
   readonly listDirectory: (path: string) => string[];
   /**
+   * A directory's entries with whether each is a directory, as far as listing it tells (undefined: ask
+   * `isDirectory`, as for a symbolic link): walking ten thousand files then costs no call per file.
+   */
+  readonly listEntries?: (path: string) => { readonly path: string; readonly directory: boolean | undefined }[];
+  /**
    * Writes a whole file or nothing. Refuses an existing file (EEXIST) unless `overwrite` is set, which only an
    * explicit user action (`--force`, a save dialog's confirmation) may do.
    */
   readonly writeFile: (path: string, content: string | Uint8Array, options?: { readonly overwrite?: boolean }) => void;
   readonly exists: (path: string) => boolean;
+  /** Creates a directory (and its parents) for a batch's outputs. */
+  readonly makeDirectory?: (path: string) => void;
   /** Colours in human output. */
   readonly color: boolean;
 }
@@ -46,7 +53,13 @@ export function processIo(): CliIo {
     },
     isDirectory: (p) => statSync(p).isDirectory(),
     listDirectory: (p) => readdirSync(p).map((n) => join(p, n)),
+    listEntries: (p) =>
+      readdirSync(p, { withFileTypes: true }).map((e) => ({
+        path: join(p, e.name),
+        directory: e.isSymbolicLink() || e.isDirectory() === e.isFile() ? undefined : e.isDirectory(),
+      })),
     writeFile: (p, c, options) => writeFileAtomic(p, c, options?.overwrite === true),
+    makeDirectory: (p) => void mkdirSync(p, { recursive: true }),
     exists: (p) => {
       try {
         statSync(p);

@@ -20,12 +20,16 @@ const S = {
                             还检查结转和存量是否衔接，多个文件时最后列出汇总表
       --format human|json|csv  输出格式（默认 human；csv：每个问题一行，可用 Excel 打开）
       --lang zh|en          消息语言（默认 zh）
+      --jobs N              同时检查的线程数（默认：每个处理器核心一个；1：只用一个线程）
   init                      输出一份完整的空白年报（全部填 0）
       --edition 2019|2021   格式版本
       --year 年度           报告年度
       --agency 机关名称     发布机关
-  import 文件|-             将已发布的年报（网页 HTML 或文本，UTF-8 或 GBK）导入为年报 YAML
+  import 文件|-             将已发布的年报（网页 HTML、文本、PDF 或 Word .docx）导入为年报 YAML
       -o 输出.nianbao.yaml  写入新文件（不覆盖已有文件；默认输出到标准输出）
+  import 文件|目录… -o 输出目录  批量导入：每个文件一份年报，按机关和年度命名（从不覆盖），
+                            列出汇总表；有文件无法导入时退出码为 1
+      --format human|json   汇总表格式（默认 human）
   render 文件|- [-o 输出.html|输出.docx]  生成可直接发布或打印的 HTML 页面（不带 -o：输出到标准输出），
                             或公文格式（GB/T 9704-2012）的 Word 文档（-o 以 .docx 结尾）
       --format html|docx    输出格式（默认按 -o 的扩展名）；Word 文档须用 -o 写入文件
@@ -54,12 +58,16 @@ Commands:
                             consecutive years of one agency the carry-overs and stocks; several files end with a summary
       --format human|json|csv  Output format (default human; csv: one row per finding, for a spreadsheet)
       --lang zh|en          Message language (default zh)
+      --jobs N              Threads checking at once (default: one per processor core; 1: a single thread)
   init                      Print a complete blank report (all zeros)
       --edition 2019|2021   Template edition
       --year YEAR           Report year
       --agency NAME         Publishing agency
-  import FILE|-             Import a published report (HTML page or text, UTF-8 or GBK) as report YAML
+  import FILE|-             Import a published report (HTML page, text, PDF or Word .docx) as report YAML
       -o OUT.nianbao.yaml   Write a new file (never overwrites; default: standard output)
+  import FILE|DIR… -o OUTDIR  Import many: one report per file, named by agency and year (never overwriting),
+                            and a summary table; exit 1 if any file could not be imported
+      --format human|json   Summary format (default human)
   render FILE|- [-o OUT.html|OUT.docx]  Write the report as a standalone HTML page (without -o: to standard output),
                             or as a Word document in the official format, GB/T 9704-2012 (-o ending in .docx)
       --format html|docx    Output format (default: from the extension of -o); a Word document needs -o
@@ -109,6 +117,7 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page or documen
     zh: (p: string) => `${p} 中没有 *.nianbao.yaml 文件。`,
     en: (p: string) => `No *.nianbao.yaml files in ${p}.`,
   },
+  badJobs: { zh: '--jobs 应为正整数（线程数）。', en: '--jobs must be a positive whole number (of threads).' },
   badFormat: { zh: '--format 只能是 human、json 或 csv。', en: '--format must be human, json or csv.' },
   findingColumns: {
     zh: ['文件', '机关', '年度', '代码', '级别', '问题', '行', '位置'],
@@ -124,8 +133,38 @@ Exit codes: 0 no errors; 1 errors found (render still writes the page or documen
     en: (y: number, e: number, x: number) => `A ${y} report uses the ${x} template, not ${e}.`,
   },
   importNeeds: {
-    zh: 'import 需要一个输入文件（或 - 表示标准输入），可加 -o 输出文件。',
-    en: 'import needs one input file (or - for standard input), optionally -o OUTPUT.',
+    zh: 'import 需要一个输入文件（或 - 表示标准输入），可加 -o 输出文件；批量导入多个文件或目录时需加 -o 输出目录。',
+    en: 'import needs one input file (or - for standard input), optionally -o OUTPUT; importing several files or a directory needs -o OUTDIR.',
+  },
+  importBatchStdin: {
+    zh: '批量导入不能读取标准输入（-）。',
+    en: 'A batch import cannot read standard input (-).',
+  },
+  importNoFiles: {
+    zh: (d: string) => `目录 ${d} 中没有可导入的文件（.html、.htm、.txt、.pdf、.docx）`,
+    en: (d: string) => `The directory ${d} holds no file to import (.html, .htm, .txt, .pdf, .docx)`,
+  },
+  importOutDir: {
+    zh: (d: string, why: string) => `无法使用输出目录 ${d}：${why}`,
+    en: (d: string, why: string) => `Cannot use the output directory ${d}: ${why}`,
+  },
+  importTableHeader: {
+    zh: ['文件', '机关', '年度', '格式', '数值（放入/印有）', '说明'],
+    en: ['File', 'Agency', 'Year', 'Edition', 'Values (placed/printed)', 'Notes'],
+  },
+  importRowNotes: {
+    zh: (f: number, u: number, m: number) =>
+      [f ? `近似匹配 ${f} 处` : '', u ? `未能放入 ${u} 项` : '', m ? `缺少 ${m} 行` : ''].filter(Boolean).join('，') ||
+      '—',
+    en: (f: number, u: number, m: number) =>
+      [f ? `${f} approximate` : '', u ? `${u} not placed` : '', m ? `${m} missing` : ''].filter(Boolean).join(', ') ||
+      '—',
+  },
+  importBatchSummary: {
+    zh: (ok: number, failed: number, dir: string) =>
+      `已导入 ${ok} 份年报到 ${dir}${failed ? `，${failed} 个文件无法导入` : ''}。请运行 nianbao check ${dir} 检查。`,
+    en: (ok: number, failed: number, dir: string) =>
+      `Imported ${ok} report(s) into ${dir}${failed ? `; ${failed} file(s) could not be imported` : ''}. Run nianbao check ${dir} on them.`,
   },
   /** How standard input is named in messages, as `check` names it in its output. */
   stdinName: { zh: '<stdin>', en: '<stdin>' },

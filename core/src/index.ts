@@ -52,10 +52,11 @@ export {
   templateIndex,
 } from './template/templates';
 export type { PlacedNode, TemplateIndex } from './template/templates';
-export { ReportIndex } from './cross/reportIndex';
-export type { IndexStats, IndexUpdate } from './cross/reportIndex';
+export { ReportIndex, checkReport } from './cross/reportIndex';
+export type { CheckedReport, IndexStats, IndexUpdate } from './cross/reportIndex';
 export { agencyKey, displayName } from './model/agencyKey';
-export type { FactCell, ReportFacts } from './model/reportFacts';
+export { factsData, factsFromData } from './model/reportFacts';
+export type { FactCell, FactsData, ReportFacts } from './model/reportFacts';
 export { nextYearCells, previousYearCells } from './cross/yearLinks';
 export type { LinkedCell, YearLinks } from './cross/yearLinks';
 export { YEAR_PAIR_RULES, nb320DuplicateReport } from './rules/allCrossRules';
@@ -64,7 +65,9 @@ export { nextYearReport } from './format/nextYear';
 export type { NextYearResult } from './format/nextYear';
 export { extractStatements } from './narrative/extractStatements';
 export type { Claim, Statement } from './narrative/extractStatements';
-export { importReport } from './import/importReport';
+export { importDocument, importPdf, importReport } from './import/importReport';
+export { cleanPdfText, pdfDocument } from './import/pdfLines';
+export type { PdfItem, PdfPage } from './import/pdfLines';
 export { IMPORT_MESSAGES } from './i18n/messages';
 export type { FuzzyMatch, ImportFailure, ImportOutcome, ImportSuccess, Unplaced } from './import/importReport';
 export { decodeBytes } from './import/decodeBytes';

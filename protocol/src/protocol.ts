@@ -185,9 +185,14 @@ export namespace NextYearRequest {
 
 /** A published report to import: the file's bytes (any encoding the importer reads), or text. */
 export interface ImportParams {
-  /** The bytes, base64-encoded; the importer finds the encoding (UTF-8, GBK / GB18030, `<meta charset>`). */
+  /**
+   * The bytes, base64-encoded: a page or text (the importer finds the encoding: UTF-8, GBK / GB18030, `<meta
+   * charset>`), a PDF or a Word .docx.
+   */
   readonly base64?: string;
   readonly text?: string;
+  /** The file's name, for messages. */
+  readonly name?: string;
 }
 
 /** The imported report YAML with its notes, or `error` (localized): then nothing is to be opened. */
@@ -197,7 +202,7 @@ export interface ImportResult {
   readonly agency?: string;
   readonly year?: number;
   readonly edition?: number;
-  /** `html` or `text`. */
+  /** `html`, `text`, `docx` or `pdf`. */
   readonly kind?: string;
   /** The encoding the bytes were read in. */
   readonly encoding?: string;

@@ -1,7 +1,7 @@
 /** `nianbao import`, run as the real executable on real files in a temporary directory. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -83,5 +83,93 @@ test('usage errors and unreadable files exit 2', () => {
 
 test('help lists the command', () => {
   const r = run(['help']);
-  assert.match(r.stdout, /import 文件\|- {13}将已发布的年报（网页 HTML 或文本，UTF-8 或 GBK）导入为年报 YAML/);
+  assert.match(r.stdout, /import 文件\|- {13}将已发布的年报（网页 HTML、文本、PDF 或 Word \.docx）导入为年报 YAML/);
+  assert.match(r.stdout, /import 文件\|目录… -o 输出目录 {2}批量导入/);
+});
+
+test('a PDF and a .docx through the CLI: the same YAML as their expected fixtures', () => {
+  for (const name of ['chromium-2024.pdf', 'docx-2024.docx']) {
+    const r = run(['import', join(DIR, name)]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, readFileSync(join(DIR, name.replace(/\.\w+$/, '.expected.yaml')), 'utf8'));
+  }
+});
+
+test('batch: a folder and files into an output folder, named by agency and year, never overwriting; a table; exit 1 for a file that fails', () => {
+  const input = join(dir, 'batch-in');
+  const out = join(dir, 'batch-out');
+  mkdirSync(join(input, 'sub'), { recursive: true });
+  for (const name of ['official-2021.html', 'docx-2024.docx', 'word-2020-gbk.html'])
+    writeFileSync(join(input, name), readFileSync(join(DIR, name)));
+  writeFileSync(join(input, 'sub', 'chromium-2024.pdf'), readFileSync(join(DIR, 'chromium-2024.pdf')));
+  writeFileSync(join(input, 'notes.md'), 'not imported: not a kind of input');
+  mkdirSync(out);
+  writeFileSync(join(out, '示范市临江区人民政府-2024.nianbao.yaml'), 'mine\n');
+  const r = run(['import', input, join(DIR, 'bad', 'unrelated.html'), '-o', out]);
+  assert.equal(r.code, 1, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.match(lines[0], /^文件 +机关 +年度 +格式 +数值（放入\/印有） +说明$/);
+  assert.equal(lines.length, 2 + 5);
+  assert.match(lines[2], /docx-2024\.docx +示范市自然资源和规划局（示范市林业局） +2024 +2021 +200\/200 +—$/);
+  assert.match(lines[3], /official-2021\.html +示范市临江区人民政府 +2024 +2021 +200\/200 +—$/);
+  assert.match(lines[4], /sub\/chromium-2024\.pdf +示范市临江区人民政府 +2024 +2021 +200\/200 +—$/);
+  assert.match(lines[5], /word-2020-gbk\.html +示范县市场监督管理局 +2020 +2019 +\d+\/\d+ +近似匹配 1 处$/);
+  assert.match(lines[6], /unrelated\.html +— +— +— +— +✗ 没有找到年报标题和年度/);
+  assert.match(r.stderr, /已导入 4 份年报到 .*batch-out，1 个文件无法导入。/);
+  // The file already there is untouched; the two reports of one agency and year get -2 and -3.
+  assert.equal(readFileSync(join(out, '示范市临江区人民政府-2024.nianbao.yaml'), 'utf8'), 'mine\n');
+  assert.deepEqual(readdirSync(out).sort(), [
+    '示范县市场监督管理局-2020.nianbao.yaml',
+    '示范市临江区人民政府-2024-2.nianbao.yaml',
+    '示范市临江区人民政府-2024-3.nianbao.yaml',
+    '示范市临江区人民政府-2024.nianbao.yaml',
+    '示范市自然资源和规划局（示范市林业局）-2024.nianbao.yaml',
+  ]);
+  assert.equal(
+    readFileSync(join(out, '示范市自然资源和规划局（示范市林业局）-2024.nianbao.yaml'), 'utf8'),
+    readFileSync(join(DIR, 'docx-2024.expected.yaml'), 'utf8'),
+  );
+});
+
+test('batch --format json: one object per file in input order; a clean batch exits 0', () => {
+  const out = join(dir, 'batch-json');
+  const r = run([
+    'import',
+    join(DIR, 'official-2019.html'),
+    join(DIR, 'messy-2022.html'),
+    '-o',
+    out,
+    '--format',
+    'json',
+    '--lang',
+    'en',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const rows = JSON.parse(r.stdout) as {
+    file: string;
+    ok: boolean;
+    agency: string;
+    year: number;
+    edition: number;
+    placed: number;
+    printed: number;
+    unplaced: number;
+    output: string;
+    notes: string[];
+  }[];
+  assert.deepEqual(
+    rows.map((x) => [x.file.replace(/^.*\//, ''), x.ok, x.agency, x.year, x.edition, x.unplaced]),
+    [
+      ['official-2019.html', true, '示范县农业农村局', 2020, 2019, 0],
+      ['messy-2022.html', true, '示范市生态环境局', 2022, 2021, 1],
+    ],
+  );
+  assert.ok(rows.every((x) => x.placed <= x.printed && x.output.endsWith('.nianbao.yaml')));
+  assert.match(rows[1].notes.join('\n'), /Labels matched approximately/);
+  assert.match(r.stderr, /Imported 2 report\(s\) into /);
+});
+
+test('batch usage: several inputs without -o, or standard input among them, exit 2', () => {
+  assert.equal(run(['import', join(DIR, 'official-2019.html'), join(DIR, 'messy-2022.html')]).code, 2);
+  assert.equal(run(['import', join(DIR, 'official-2019.html'), '-', '-o', join(dir, 'x')]).code, 2);
 });

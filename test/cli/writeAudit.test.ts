@@ -62,9 +62,13 @@ test('every write in cli/, client/ and server/ is one of the audited ones', () =
       'cli/src/writeFileAtomic.ts: rmSync(',
       'cli/src/writeFileAtomic.ts: writeFileSync(',
       'cli/src/writeFileAtomic.ts: writeFileSync(',
-      // Its one caller: the -o output of import, next, render (HTML or Word), compare and summary (commandFiles.ts
-      // writeOutput).
+      // Its callers: the -o output of import, next, render (HTML or Word), compare and summary (commandFiles.ts
+      // writeOutput), and a batch import's reports in its output folder (a new name for each, never an existing
+      // file: import.ts writeNew).
       'cli/src/commandFiles.ts: io.writeFile(',
+      'cli/src/commands/import.ts: io.writeFile(',
+      // The batch import's output folder, created when it does not exist (nothing in it is touched).
+      'cli/src/io.ts: mkdirSync(',
       // The exports (HTML and Word): a temporary file beside the target, renamed onto it; removed again when the
       // rename fails.
       'client/src/commands/exportReport.ts: fs.delete(',
@@ -99,6 +103,9 @@ test('the -o writers: --force is the only way to overwrite, and import has none'
   }
   assert.match(read('import.ts'), /force: false,\s*canForce: false/);
   assert.match(read('import.ts'), /refuseOutput\(input, output, io, s\)/, 'import refuses before reading');
+  // The batch writes each report under a name nobody has: io.writeFile without overwrite, EEXIST tries the next.
+  assert.match(read('import.ts'), /io\.writeFile\(path, yaml\);/);
+  assert.match(read('import.ts'), /if \(io\.exists\(path\)\) continue;/);
   const exportReport = readFileSync(join(ROOT, 'client', 'src', 'commands', 'exportReport.ts'), 'utf8');
   assert.match(exportReport, /showSaveDialog/, 'the export asks where');
 });

@@ -42,7 +42,7 @@ test('every %placeholder% of package.json has an English and a Chinese text', ()
   assert.equal(nlsZh['command.newReport'], '新建年报');
   assert.equal(nlsZh['command.checkWorkspace'], '检查工作区中的所有年报');
   assert.equal(nlsZh['command.nextYearReport'], '生成下一年度年报');
-  assert.equal(nlsZh['command.importReport'], '从网页或文本导入年报');
+  assert.equal(nlsZh['command.importReport'], '导入已发布的年报（网页、PDF、Word、文本）');
 });
 
 test('every string the client and the server localize has a Chinese translation, and no other is kept', () => {

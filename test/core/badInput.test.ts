@@ -145,17 +145,28 @@ describe('large files', () => {
     assert.deepEqual(codes(a), []);
   });
 
-  test('a 10 MB file with a syntax error near its start: one NB101 at the error, saying why nothing else is checked', () => {
-    // Padded with comments, so that the file stays under the item limit (MAX_ITEMS) and reaches the parser.
-    const filler = Array.from({ length: 150_000 }, (_, i) => `  k${i}: [${i}, 1, 2]  # ${'填充'.repeat(10)}`).join(
-      '\n',
-    );
-    const text = `格式: 2021\n机关: [某县\n主动公开政府信息情况:\n${filler}\n`;
+  /** Padded with comments, so that the file stays under the item limit (MAX_ITEMS) and reaches the parser. */
+  const filler = (): string =>
+    Array.from({ length: 150_000 }, (_, i) => `  k${i}: [${i}, 1, 2]  # ${'填充'.repeat(10)}`).join('\n');
+
+  test('a 10 MB file with a syntax error outside the common form near its start: one NB101, saying why nothing else is checked', () => {
+    const text = `格式: 2021\n机关: {某县\n主动公开政府信息情况:\n${filler()}\n`;
     assert.ok(Buffer.byteLength(text) > 10_000_000);
     const a = check(text);
     assert.deepEqual(codes(a), ['NB101']);
     assert.ok(a.diagnostics[0].message.zh.includes('文件很大'));
     assert.ok(lineOf(text, a.diagnostics[0].range.start) <= 3);
+  });
+
+  test('a 10 MB file with a broken line the line reader knows (a row left open): NB101 there, the rest checked', () => {
+    const text = `格式: 2021\n机关: [某县\n主动公开政府信息情况:\n${filler()}\n`;
+    const a = check(text);
+    assert.equal(a.doc.parser, 'recover');
+    assert.equal(a.diagnostics[0].code, 'NB101');
+    assert.equal(lineOf(text, a.diagnostics[0].range.start), 2);
+    assert.ok(!a.diagnostics[0].message.zh.includes('文件很大'));
+    // The rest of the file was read: its foreign keys are reported (the first ones, then a count).
+    assert.ok(a.diagnostics.filter((d) => d.code === 'NB201').length > 10);
   });
 
   test('beyond the size limit: NB107, not parsed', () => {

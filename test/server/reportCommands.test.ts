@@ -1,5 +1,5 @@
 /**
- * The requests behind 生成下一年度年报 (`nianbao/nextYear`) and 从网页或文本导入年报 (`nianbao/import`), through the real
+ * The requests behind 生成下一年度年报 (`nianbao/nextYear`) and 导入已发布的年报 (`nianbao/import`), through the real
  * server with a workspace folder: next year's report continues this year's and knows when it already exists (on
  * disk or unsaved); the importer reads bytes in any encoding it handles, reports its notes, and refuses what is
  * not a report with its own message.

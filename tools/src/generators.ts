@@ -36,7 +36,8 @@ const ANNOTATIONS = new Set(['title', 'description', '$schema', '$id']);
 /**
  * The schema the validator is compiled from: annotations dropped, draft 2020-12 `prefixItems` written as the
  * draft-07 tuple `items` (Ajv's draft-07 code is leaner and the meaning is the same for fixed-length rows),
- * and every repeated row or cell shape moved to `definitions` once, so the generated code stays small.
+ * and every repeated row shape moved to `definitions` once, so the generated code stays small (a cell's checks
+ * are written out in each row's shape).
  */
 function structural(schema: JsonSchema): object {
   const definitions: Record<string, unknown> = {};
@@ -60,9 +61,9 @@ function structural(schema: JsonSchema): object {
       if (parentKey !== 'properties' && ANNOTATIONS.has(k)) continue;
       out[k === 'prefixItems' && parentKey !== 'properties' ? 'items' : k] = walk(v, k);
     }
-    const type = out.type;
-    const isLeaf = type === 'array' || (Array.isArray(type) && type.includes('null'));
-    return parentKey !== 'properties' && isLeaf ? intern(out) : out;
+    // Rows once each; a cell's few checks written out where it is, so that a row's cells are checked without a call
+    // (and an options object and a path string) per cell.
+    return parentKey !== 'properties' && out.type === 'array' ? intern(out) : out;
   };
   const body = walk(schema, '') as Record<string, unknown>;
   return { ...body, definitions };

@@ -16,14 +16,22 @@ import { strings } from '../strings';
 
 const FORMATS = new Set(['human', 'json', 'csv']);
 
+/** `--jobs N`: a whole number of threads, at least 1 (absent: every core). */
+function jobsOption(value: string | undefined, message: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(message);
+  return Number(value);
+}
+
 export async function check(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const s = strings(lang);
-  const args = parseArgs(argv, new Set(['--format', '--lang']), new Set(['--format', '--lang']));
+  const args = parseArgs(argv, new Set(['--format', '--lang', '--jobs']), new Set(['--format', '--lang', '--jobs']));
   const format = args.options.get('--format') ?? 'human';
   if (!FORMATS.has(format)) throw new UsageError(s.badFormat);
+  const jobs = jobsOption(args.options.get('--jobs'), s.badJobs);
   if (args.positionals.length === 0) throw new UsageError(s.noInputs);
 
-  const run = await checkInputs(args.positionals, io, s);
+  const run = await checkInputs(args.positionals, io, s, jobs);
   if (typeof run === 'number') return run;
   const { index, checked } = run;
 

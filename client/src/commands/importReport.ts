@@ -1,6 +1,6 @@
 /**
- * `从网页或文本导入年报`: a published report — a saved web page or text file (its bytes, so that the importer finds
- * the encoding: UTF-8, GBK, a `<meta charset>`), the clipboard, or the text of the active editor — through the
+ * `导入已发布的年报`: a published report — a saved web page, PDF, Word document (.docx) or text file (its bytes, so that
+ * the importer finds the encoding: UTF-8, GBK, a `<meta charset>`), the clipboard, or the text of the active editor — through the
  * server's `nianbao/import` into a new unsaved `*.nianbao.yaml`. The importer's notes (labels matched
  * approximately, items not imported, rows missing) go to the “年报导入” output channel as well as into the comment
  * block at the top of the report. A failure shows the importer's message and opens nothing.
@@ -56,7 +56,11 @@ async function fromFile(uri: vscode.Uri): Promise<Source | undefined> {
     );
     return undefined;
   }
-  return { name: fileName(uri), params: { base64: Buffer.from(bytes).toString('base64') }, folder: folderFor(uri) };
+  return {
+    name: fileName(uri),
+    params: { base64: Buffer.from(bytes).toString('base64'), name: fileName(uri) },
+    folder: folderFor(uri),
+  };
 }
 
 async function pickSource(): Promise<Source | undefined> {
@@ -67,7 +71,7 @@ async function pickSource(): Promise<Source | undefined> {
     {
       id: 'file',
       label: `$(file) ${t('From a file…')}`,
-      detail: t('A saved web page (.html) or a text file; GBK and UTF-8 are both read'),
+      detail: t('A saved web page (.html), a PDF, a Word document (.docx) or a text file; GBK and UTF-8 are both read'),
     },
     {
       id: 'clipboard',
@@ -89,7 +93,7 @@ async function pickSource(): Promise<Source | undefined> {
         openLabel: t('Import'),
         canSelectMany: false,
         filters: {
-          [t('Web pages and text')]: ['html', 'htm', 'shtml', 'xhtml', 'txt', 'text'],
+          [t('Published reports')]: ['html', 'htm', 'shtml', 'xhtml', 'pdf', 'docx', 'txt', 'text'],
           [t('All files')]: ['*'],
         },
       });

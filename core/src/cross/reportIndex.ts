@@ -17,6 +17,29 @@ import { reportFacts } from '../model/reportFacts';
 import type { ReportFacts } from '../model/reportFacts';
 import { narrativeFacts } from '../narrative/narrativeFacts';
 
+/**
+ * What the index keeps of a report read from disk, made from its text alone (`checkReport`): a batch can make it in
+ * other threads and hand it to the index (`setChecked`), which then holds exactly what `set` would have.
+ */
+export interface CheckedReport {
+  readonly facts: ReportFacts;
+  /** The single-document diagnostics. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly hash: number;
+  readonly length: number;
+}
+
+/** Analyse a report's text for the index: its facts, its own findings, and what tells the text again. */
+export function checkReport(text: string, options: AnalyzeOptions = {}): CheckedReport {
+  const analysis = analyze(text, options);
+  return {
+    facts: reportFacts(analysis.report, narrativeFacts(analysis.report, text)),
+    diagnostics: analysis.diagnostics,
+    hash: hashText(text),
+    length: text.length,
+  };
+}
+
 interface Entry extends IndexedReport {
   readonly uri: string;
   readonly facts: ReportFacts;
@@ -90,20 +113,47 @@ export class ReportIndex {
    * text (an editor's document store), so that each version is parsed once.
    */
   set(uri: string, text: string, analysis?: Analysis): IndexUpdate {
-    const old = this.entries.get(uri);
     if (this.holds(uri, text)) return { rechecked: [], changed: [] };
+    if (analysis === undefined) {
+      // A file read from disk keeps only its hash.
+      analysis = analyze(text, this.options);
+      const facts = reportFacts(analysis.report, narrativeFacts(analysis.report, text));
+      return {
+        ...this.put({ uri, facts, diagnostics: analysis.diagnostics, hash: hashText(text), length: text.length }),
+        analysis,
+      };
+    }
     // An editor's document (it comes with its analysis) holds its text anyway: keeping a reference costs nothing
-    // and spares hashing the whole text on every keystroke. A file read from disk keeps only its hash.
-    const editor = analysis !== undefined;
-    analysis ??= analyze(text, this.options);
-    const facts = reportFacts(analysis.report, narrativeFacts(analysis.report, text));
-    const entry: Entry = editor
-      ? { uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }
-      : { uri, facts, diagnostics: analysis.diagnostics, hash: hashText(text), length: text.length };
-    if (old && old.facts.signature === facts.signature) {
+    // and spares hashing the whole text on every keystroke. Its narrative facts are made only if a neighbour or
+    // a comparison of signatures asks for them.
+    const report = analysis.report;
+    const facts = reportFacts(report, () => narrativeFacts(report, text));
+    return {
+      ...this.put({ uri, facts, diagnostics: analysis.diagnostics, hash: 0, length: text.length, text }),
+      analysis,
+    };
+  }
+
+  /**
+   * Add or replace a file checked elsewhere (`checkReport`, in a worker thread of a batch): the index then holds
+   * what `set` with the file's text would have given it.
+   */
+  setChecked(uri: string, checked: CheckedReport): IndexUpdate {
+    const old = this.entries.get(uri);
+    if (old && old.text === undefined && old.hash === checked.hash && old.length === checked.length)
+      return { rechecked: [], changed: [] };
+    return this.put({ uri, ...checked });
+  }
+
+  private put(entry: Entry): IndexUpdate {
+    const { uri, facts } = entry;
+    const old = this.entries.get(uri);
+    // Alone under its agency and year, before and after (no report of that agency the year before, the same year
+    // or the year after), nothing reads its facts and its own cross findings stay none: no signature is needed.
+    if (old && (this.alone(uri, old.facts, facts) || old.facts.signature === facts.signature)) {
       // Only this document's own findings changed; its neighbours' do not depend on anything that moved.
       this.entries.set(uri, entry);
-      return { analysis, rechecked: [], changed: [uri] };
+      return { rechecked: [], changed: [uri] };
     }
     const affected = new Set<string>();
     if (old) {
@@ -115,7 +165,7 @@ export class ReportIndex {
     this.collectDependents(facts, affected);
     affected.add(uri);
     const rechecked = this.recheck(affected);
-    return { analysis, rechecked, changed: rechecked };
+    return { rechecked, changed: rechecked };
   }
 
   /** Remove a document (deleted, or no longer a report). */
@@ -240,6 +290,15 @@ export class ReportIndex {
       else if (at.size === 0) byYear.delete(facts.year);
     }
     if (byYear.size === 0) this.byKey.delete(facts.agencyKey);
+  }
+
+  /** Same key as `before`, and no other report of the agency in that year or the years beside it. */
+  private alone(uri: string, before: ReportFacts, facts: ReportFacts): boolean {
+    const { agencyKey, year } = facts;
+    if (agencyKey !== before.agencyKey || year !== before.year) return false;
+    if (agencyKey === undefined || year === undefined) return true;
+    const byYear = this.byKey.get(agencyKey);
+    return byYear?.get(year) === uri && byYear.get(year - 1) === undefined && byYear.get(year + 1) === undefined;
   }
 
   /** Reports whose cross findings read a report with these facts: same agency, same year and the next. */

@@ -26,13 +26,25 @@ function column(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);
 }
 
-/** The file's indentation step: how far the first nested block mapping is indented past its key. */
+/** A tab before `offset` on its line: a key indented so says nothing of the step in spaces. */
+function tabIndented(text: string, offset: number): boolean {
+  const start = lineStartOf(text, offset);
+  return text.slice(start, offset).includes('\t');
+}
+
+/** The file's indentation step: how far the first nested block mapping is indented past its key (in spaces). */
 export function indentStep(doc: ParsedDocument): number {
   const visit = (node: YamlNode | null): number | undefined => {
     if (!node || node.kind !== 'map' || node.flow) return undefined;
     for (const pair of node.items) {
       const value = pair.value;
-      if (value?.kind === 'map' && !value.flow && value.items.length) {
+      if (
+        value?.kind === 'map' &&
+        !value.flow &&
+        value.items.length &&
+        !tabIndented(doc.text, pair.key.start) &&
+        !tabIndented(doc.text, value.items[0].key.start)
+      ) {
         const step = column(doc.text, value.items[0].key.start) - column(doc.text, pair.key.start);
         if (step > 0) return step;
       }

@@ -40,11 +40,13 @@ function syntaxZh(detail: string, code: string | undefined): string {
     case 'BAD_INDENT':
       if (/flow sequence/i.test(detail)) return '方括号 [ 没有闭合（缺少 ]），或换行后的缩进不够';
       if (/flow map/i.test(detail)) return '花括号 { 没有闭合（缺少 }），或换行后的缩进不够';
+      if (/block scalar lines/i.test(detail)) return '多行文字中这一行的缩进比第一行少：请与第一行对齐';
       return '缩进不正确：同一层的各项应从同一列开始';
     case 'MISSING_CHAR':
       if (/quote/i.test(detail)) return '引号没有闭合';
       if (/\]/.test(detail)) return '方括号 [ 没有闭合（缺少 ]）';
       if (/\}/.test(detail)) return '花括号 { 没有闭合（缺少 }）';
+      if (/map values/i.test(detail)) return '键后面缺少冒号：键和值之间要写「: 」（冒号后加一个空格）';
       return `缺少字符（${detail}）`;
     case 'BLOCK_AS_IMPLICIT_KEY':
       return '一行里出现了两个「键: 值」；文字中含有「: 」时请给文字加引号';
@@ -519,6 +521,54 @@ export const IMPORT_MESSAGES = {
     en: 'The input is not text or a web page (binary content); nothing was imported',
   }),
   empty: (): Localized => ({ zh: '输入为空，无法导入', en: 'The input is empty; nothing was imported' }),
+  pdfNotExtracted: (): Localized => ({
+    zh: '这是 PDF 文件：请用 nianbao import 或编辑器的“导入年报”命令导入（它们会先读出 PDF 中的文字）',
+    en: 'This is a PDF file: import it with nianbao import or the editor’s import command (they read the PDF’s text first)',
+  }),
+  pdfScanned: (pages: number): Localized => ({
+    zh: `这份 PDF（${pages} 页）没有文字层，是扫描图像，无法读取其中的文字（不做文字识别）：请找到原文的网页、Word 文档或可复制文字的 PDF`,
+    en: `This PDF (${pages} page(s)) has no text layer: it is a scanned image whose text cannot be read (no OCR is done); find the report as a web page, a Word document or a PDF whose text can be copied`,
+  }),
+  pdfEncrypted: (): Localized => ({
+    zh: '这份 PDF 有打开密码，无法读取：请取消密码后再导入',
+    en: 'This PDF needs a password to open; remove the password, then import it',
+  }),
+  pdfDamaged: (detail: string): Localized => ({
+    zh: `PDF 文件已损坏或不是有效的 PDF，无法读取（${detail}）`,
+    en: `The PDF is damaged or not a valid PDF and cannot be read (${detail})`,
+  }),
+  pdfLimit: (what: string, limit: string): Localized => ({
+    zh: `PDF 超出导入上限（${what}，上限 ${limit}），不像一份年报，未导入`,
+    en: `The PDF is past an import limit (${what}, limit ${limit}); it does not look like a report, nothing was imported`,
+  }),
+  oldWord: (): Localized => ({
+    zh: '这是旧版 Word/WPS 文件（.doc/.wps），无法直接读取：请在 Word 或 WPS 中另存为 .docx 或网页后再导入',
+    en: 'This is an old Word/WPS file (.doc/.wps), which cannot be read: save it as .docx or as a web page in Word or WPS, then import that',
+  }),
+  zipNotDocx: (): Localized => ({
+    zh: '这是一个压缩包，但不是 Word 文档（.docx）；未导入',
+    en: 'This is a zip archive but not a Word document (.docx); nothing was imported',
+  }),
+  docxDamaged: (): Localized => ({
+    zh: 'Word 文档（.docx）已损坏，无法读取；未导入',
+    en: 'The Word document (.docx) is damaged and cannot be read; nothing was imported',
+  }),
+  docxDtd: (): Localized => ({
+    zh: 'Word 文档（.docx）中含有文档类型定义（DTD），Word 从不写入这种内容，出于安全考虑拒绝读取；未导入',
+    en: 'The Word document (.docx) carries a document type definition (DTD), which Word never writes; refused for safety, nothing was imported',
+  }),
+  docxTooManyEntries: (): Localized => ({
+    zh: `Word 文档（.docx）中的文件数量超过上限，不像真正的 Word 文档；未导入`,
+    en: 'The Word document (.docx) holds more files than the limit allows; it does not look like a real Word document, nothing was imported',
+  }),
+  docxTooLarge: (): Localized => ({
+    zh: 'Word 文档（.docx）解压后超过 64 MB 上限（可能是压缩炸弹）；未导入',
+    en: 'The Word document (.docx) inflates past the 64 MB limit (perhaps a zip bomb); nothing was imported',
+  }),
+  docxEncrypted: (): Localized => ({
+    zh: 'Word 文档（.docx）已加密，无法读取：请在 Word 中取消密码后再导入',
+    en: 'The Word document (.docx) is encrypted: remove its password in Word, then import it',
+  }),
   tooLarge: (size: number, limit: number): Localized => ({
     zh: `输入过大（${(size / 1048576).toFixed(1)} MB，上限 ${(limit / 1048576).toFixed(0)} MB），不是一份年报的网页或文本，未导入`,
     en: `The input is too large (${(size / 1048576).toFixed(1)} MB, limit ${(limit / 1048576).toFixed(0)} MB) for a report's page or text; nothing was imported`,
@@ -579,6 +629,10 @@ export const IMPORT_MESSAGES = {
     zh: '原文中没有找到发布机关，「机关」留空',
     en: 'No agency found in the source; 机关 is left empty',
   }),
+  publishedFromSignature: (date: string): Localized => ({
+    zh: `原文没有标明发布日期，「发布日期」取自文末落款日期 ${date}`,
+    en: `The source labels no publication date; 发布日期 is the date under the closing signature, ${date}`,
+  }),
   sectionMissing: (label: string): Localized => ({
     zh: `原文中没有找到「${label}」这一部分`,
     en: `The section “${label}” was not found in the source`,
@@ -589,6 +643,10 @@ export const IMPORT_MESSAGES = {
   }),
   // Reasons a printed item was not placed.
   noRow: (): Localized => ({ zh: '模板中没有对应的行', en: 'no such row in the template' }),
+  rowUnclear: (): Localized => ({
+    zh: '从它在页面上的位置无法确定属于哪一行（不在任何行标签旁，或同时靠近两行），未导入',
+    en: 'which row it belongs to cannot be told from where it stands on the page (beside no row label, or near two); not imported',
+  }),
   subtotal: (): Localized => ({
     zh: '模板中此项没有合计行，合计数未导入',
     en: 'the template has no subtotal row here; the subtotal was not imported',
@@ -604,6 +662,14 @@ export const IMPORT_MESSAGES = {
   extraCells: (columns: number, extra: string): Localized => ({
     zh: `模板此行只有 ${columns} 列，其后印有的 ${extra} 未导入`,
     en: `the template row has ${columns} columns; ${extra} printed after them was not imported`,
+  }),
+  columnsUnclear: (values: string): Localized => ({
+    zh: `${values} 在表中的位置不能唯一对应模板的列（跨列、不在任何列下或同列有两个数值），整行写作 null`,
+    en: `${values} cannot be matched one-to-one to the template's columns (straddling columns, under no column, or two values in one column); the row is null`,
+  }),
+  noColumns: (): Localized => ({
+    zh: '表头的列位置无法读出，数值不能按位置对应到列（空白单元格在 PDF 中不印任何内容，不能按个数对应），整行写作 null',
+    en: 'where the header puts the columns could not be read, so the values cannot be matched to columns by position (a blank cell prints nothing in a PDF, so their count says nothing); the row is null',
   }),
   notNumber: (column: string): Localized => ({
     zh: `「${column}」不是数字，写作 null`,

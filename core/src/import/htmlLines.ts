@@ -187,24 +187,126 @@ interface GridCell {
   readonly row: number;
 }
 
-/** The table's real grid: every slot points at the printed cell covering it. */
-function buildGrid(rows: readonly Element[]): (GridCell | undefined)[][] {
-  const grid: (GridCell | undefined)[][] = rows.map(() => []);
+interface PlacedCell {
+  readonly column: number;
+  readonly colspan: number;
+  /** The width the cell declares, in CSS pixels (Word writes `width=` on every cell). */
+  readonly width?: number;
+}
+
+interface Grid {
+  readonly slots: (GridCell | undefined)[][];
+  /** Left edge of each grid column and the right edge of the last, in CSS pixels or, without widths, in columns. */
+  readonly edges: readonly number[];
+}
+
+/** A cell's declared width in CSS pixels: `width=98`, or `style='width:73.6pt'`; percentages say nothing. */
+function declaredWidth(element: Element): number | undefined {
+  const style = /(?:^|;)\s*width\s*:\s*([\d.]+)\s*(pt|px|cm|mm|in)?/i.exec(attr(element, 'style') ?? '');
+  if (style) {
+    const n = Number(style[1]);
+    const unit = (style[2] ?? 'px').toLowerCase();
+    const px =
+      unit === 'pt'
+        ? (n * 4) / 3
+        : unit === 'cm'
+          ? (n * 96) / 2.54
+          : unit === 'mm'
+            ? (n * 96) / 25.4
+            : unit === 'in'
+              ? n * 96
+              : n;
+    if (Number.isFinite(px) && px > 0) return px;
+  }
+  const plain = /^\s*([\d.]+)\s*$/.exec(attr(element, 'width') ?? '');
+  const n = plain ? Number(plain[1]) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+function cellsOf(tr: Element): Element[] {
+  return tr.childNodes.filter(
+    (td): td is Element => isElement(td) && (td.tagName === 'td' || td.tagName === 'th') && !hidden(td),
+  );
+}
+
+/**
+ * Word's spacer row (`<![if !supportMisalignedColumns]>` around a row of empty cells, one per grid column, or
+ * Excel's hidden one): the widths of the grid columns when the other rows' cells do not line up.
+ */
+function spacerWidths(table: Element): number[] | undefined {
+  let found: number[] | undefined;
+  const visit = (element: Element): void => {
+    for (const child of element.childNodes) {
+      if (!isElement(child)) continue;
+      if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') visit(child);
+      if (child.tagName !== 'tr') continue;
+      const tds = child.childNodes.filter((td): td is Element => isElement(td) && td.tagName === 'td');
+      if (tds.length < 2 || tds.some((td) => (attr(td, 'colspan') ?? '1') !== '1')) continue;
+      const parts: string[] = [];
+      for (const td of tds) for (const c of td.childNodes) collectText(c, parts);
+      if (textLinesOf(parts.join('')).length > 0) continue;
+      const widths = tds.map(declaredWidth);
+      if (widths.every((w) => w !== undefined)) found = widths as number[];
+    }
+  };
+  visit(table);
+  return found;
+}
+
+/**
+ * Widths of the grid columns: the spacer row's, else solved from the cells' declared widths (a cell spanning
+ * columns whose widths are known but one gives that one); undefined when some column stays unknown.
+ */
+function columnWidths(cells: readonly PlacedCell[], width: number, spacer: number[] | undefined): number[] | undefined {
+  if (spacer && spacer.length === width) return spacer;
+  const known: (number | undefined)[] = Array.from({ length: width }, () => undefined);
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const cell of cells) {
+      if (cell.width === undefined) continue;
+      let unknown = -1;
+      let sum = 0;
+      let count = 0;
+      for (let c = cell.column; c < cell.column + cell.colspan && c < width; c++) {
+        const w = known[c];
+        if (w === undefined) {
+          unknown = c;
+          count++;
+        } else sum += w;
+      }
+      if (count === 1 && cell.width - sum > 0) {
+        known[unknown] = cell.width - sum;
+        progress = true;
+      }
+    }
+  }
+  return known.every((w) => w !== undefined) ? (known as number[]) : undefined;
+}
+
+/** The table's real grid: every slot points at the printed cell covering it; the columns' edges across the table. */
+function buildGrid(rows: readonly Element[], spacer: number[] | undefined): Grid {
+  const slots: (GridCell | undefined)[][] = rows.map(() => []);
+  const placed: PlacedCell[] = [];
   rows.forEach((tr, r) => {
     let c = 0;
-    for (const td of tr.childNodes) {
-      if (!isElement(td) || (td.tagName !== 'td' && td.tagName !== 'th') || hidden(td)) continue;
-      while (grid[r][c] !== undefined) c++;
+    for (const td of cellsOf(tr)) {
+      while (slots[r][c] !== undefined) c++;
       const rowspan = span(td, 'rowspan', rows.length - r);
       const colspan = span(td, 'colspan', 100);
       const parts: string[] = [];
       for (const child of td.childNodes) collectText(child, parts);
       const cell: GridCell = { text: textLinesOf(parts.join('')).join('\n'), row: r };
-      for (let i = 0; i < rowspan; i++) for (let j = 0; j < colspan; j++) grid[r + i][c + j] = cell;
+      for (let i = 0; i < rowspan; i++) for (let j = 0; j < colspan; j++) slots[r + i][c + j] = cell;
+      const width = declaredWidth(td);
+      placed.push({ column: c, colspan, ...(width !== undefined ? { width } : {}) });
       c += colspan;
     }
   });
-  return grid;
+  const width = Math.max(0, ...slots.map((r) => r.length));
+  const widths = columnWidths(placed, width, spacer) ?? Array.from({ length: width }, () => 1);
+  const edges = [0];
+  for (const w of widths) edges.push(edges[edges.length - 1] + w);
+  return { slots, edges };
 }
 
 class LineBuilder {
@@ -237,20 +339,30 @@ class LineBuilder {
     this.scope.pop();
   }
 
-  rows(grid: readonly (GridCell | undefined)[][]): void {
+  rows(grid: Grid): void {
     const table = this.nextId++;
-    grid.forEach((slots, r) => {
-      const cells: { text: string; inherited: boolean; column: number; span: number }[] = [];
+    const edges = grid.edges;
+    grid.slots.forEach((slots, r) => {
+      const cells: { text: string; inherited: boolean; column: number; span: number; x0: number; x1: number }[] = [];
       let previous: GridCell | undefined;
       slots.forEach((slot, c) => {
         // A colspan covers several slots of one row: the printed cell counts once.
         if (slot === undefined) return;
         if (slot === previous) {
-          cells[cells.length - 1].span++;
+          const last = cells[cells.length - 1];
+          last.span++;
+          last.x1 = edges[c + 1] ?? last.x1;
           return;
         }
         previous = slot;
-        cells.push({ text: slot.text, inherited: slot.row < r, column: c, span: 1 });
+        cells.push({
+          text: slot.text,
+          inherited: slot.row < r,
+          column: c,
+          span: 1,
+          x0: edges[c] ?? c,
+          x1: edges[c + 1] ?? c + 1,
+        });
       });
       if (cells.length > 0) this.lines.push({ cells, row: true, scope: [...this.scope], table });
     });
@@ -275,8 +387,8 @@ function walk(node: Node, out: LineBuilder): void {
   }
   if (tag === 'table' && !containsTable(node)) {
     const rows = tableRows(node);
-    const grid = buildGrid(rows);
-    const width = Math.max(0, ...grid.map((r) => r.length));
+    const grid = buildGrid(rows, spacerWidths(node));
+    const width = grid.edges.length - 1;
     // A one-column table only frames the page: read what it holds as paragraphs.
     if (width > 1) {
       out.flush();

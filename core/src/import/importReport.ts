@@ -14,14 +14,28 @@ import { editDistance, normaliseLabel } from '../template/nearestLabel';
 import { TEMPLATES, editionForYear, templateIndex } from '../template/templates';
 import type { Column, Edition, Localized, RowNode, TemplateNode } from '../template/types';
 import { decodeBytes } from './decodeBytes';
-import { findHeadings, findPublished, findTitle, sectionOrdinal, signatureAgency, signatureLength } from './findParts';
+import { DocxError, docxLines } from './docxLines';
+import type { DocxProblem } from './docxLines';
+import { pdfDocument } from './pdfLines';
+import type { PdfPage } from './pdfLines';
+import { isZip } from './zipEntries';
+import {
+  findHeadings,
+  findPublished,
+  findTitle,
+  sectionOrdinal,
+  signatureAgency,
+  signatureDate,
+  signatureLength,
+} from './findParts';
 import type { Heading } from './findParts';
 import { htmlLines, parseHtml } from './htmlLines';
 import type { CellReading } from './readCell';
 import { yuanToWan } from './readCell';
 import { readTables } from './readTables';
-import type { FuzzyMatch, PrintedRow, Slot, TableReading, Unit, Unplaced } from './readTables';
-import type { Line, SourceDocument } from './sourceLines';
+import type { FuzzyMatch, PrintedRow, TableReading, Unit, Unplaced } from './readTables';
+import type { ColumnPlacement } from './columnMap';
+import type { Line, SourceDocument, SourceKind } from './sourceLines';
 import { lineText } from './sourceLines';
 import { textLines } from './textLines';
 
@@ -32,7 +46,7 @@ export interface ImportSuccess {
   /** The report YAML, comment block first. */
   readonly yaml: string;
   readonly data: ReportData;
-  readonly kind: 'html' | 'text';
+  readonly kind: SourceKind;
   /** The encoding the bytes were decoded with (bytes input only). */
   readonly encoding?: string;
   /** Labels that matched the template only approximately. */
@@ -43,6 +57,8 @@ export interface ImportSuccess {
   readonly missing: readonly string[];
   /** Every note of the comment block, in order, in both languages (for stderr and the editor). */
   readonly notes: readonly Localized[];
+  /** Numbers written into the report, and numbers the source's tables print. */
+  readonly cells: { readonly placed: number; readonly printed: number };
 }
 
 export interface ImportFailure {
@@ -213,25 +229,25 @@ function printedOf(reading: CellReading): string {
 }
 
 /**
- * The first `count` value cells of a row by grid position, a cell spanning several columns counted once; what
- * is printed further right is reported, never dropped silently.
+ * The row's values by template column as its table's header placed them: a column nothing was printed in is
+ * empty; what stands beyond the template's columns is reported; undefined (the row reported) when some value has no
+ * column of its own.
  */
-function bySlots(slots: readonly Slot[], count: number, report: (extra: string) => void): CellReading[] {
-  const cells: CellReading[] = [];
-  const used = new Set<number>();
-  let previous = -2;
-  for (const slot of slots.slice(0, count)) {
-    if (slot.cell >= 0 && slot.cell === previous) continue;
-    previous = slot.cell;
-    used.add(slot.cell);
-    cells.push(slot.reading);
+function byColumns(
+  placement: ColumnPlacement,
+  count: number,
+  report: (reason: Localized) => void,
+): CellReading[] | undefined {
+  if (placement.unclear.length) {
+    report(IM.columnsUnclear(placement.unclear.join(' ')));
+    return undefined;
   }
-  const extra = slots.slice(count).filter((s) => s.cell >= 0 && !used.has(s.cell) && s.reading.kind !== 'empty');
-  const printed = [...new Set(extra.map((s) => s.cell))].map((i) =>
-    printedOf(extra.find((s) => s.cell === i)?.reading ?? { kind: 'empty' }),
-  );
-  if (printed.length) report(printed.join(' '));
-  return cells;
+  const extra = [...placement.byColumn]
+    .filter(([i, r]) => i >= count && r.kind !== 'empty')
+    .sort((a, b) => a[0] - b[0])
+    .map(([, r]) => printedOf(r));
+  if (extra.length) report(IM.extraCells(count, extra.join(' ')));
+  return Array.from({ length: count }, (_, i) => placement.byColumn.get(i) ?? { kind: 'empty' as const });
 }
 
 /** Gaps left and right of the values are the layout's (a label spanning columns, a row wider than its cells). */
@@ -244,11 +260,14 @@ function byTrimming(printed: readonly CellReading[], count: number): CellReading
 
 function placeCells(row: PrintedRow, node: RowNode, section: string, unplaced: Unplaced[]): Placement {
   const columns = node.columns;
-  const cells = row.slots
-    ? bySlots(row.slots, columns.length, (extra) =>
-        unplaced.push({ section, text: row.text, reason: IM.extraCells(columns.length, extra) }),
-      )
+  if (!row.columns && row.positioned) {
+    unplaced.push({ section, text: row.text, reason: IM.noColumns() });
+    return { values: columns.map(() => null), comments: [] };
+  }
+  const cells = row.columns
+    ? byColumns(row.columns, columns.length, (reason) => unplaced.push({ section, text: row.text, reason }))
     : byTrimming(row.cells, columns.length);
+  if (cells === undefined) return { values: columns.map(() => null), comments: [] };
   if (cells.length !== columns.length) {
     unplaced.push({ section, text: row.text, reason: IM.cellCount(nonEmpty(cells), columns.length) });
     return { values: columns.map(() => null), comments: [] };
@@ -290,12 +309,14 @@ function cellValue(
 
 function appealRows(reading: TableReading, unplaced: Unplaced[]): CellReading[][] | undefined {
   const text = reading.appealText.join(' ');
-  const list = reading.appealSlots
-    ? bySlots(reading.appealSlots, 15, (extra) =>
-        unplaced.push({ section: '四', text, reason: IM.extraCells(15, extra) }),
-      )
+  if (!reading.appealColumns && reading.appealPositioned) {
+    unplaced.push({ section: '四', text, reason: IM.noColumns() });
+    return undefined;
+  }
+  const list = reading.appealColumns
+    ? byColumns(reading.appealColumns, 15, (reason) => unplaced.push({ section: '四', text, reason }))
     : byTrimming(reading.appealCells, 15);
-  if (list.length !== 15) return undefined;
+  if (list === undefined || list.length !== 15) return undefined;
   return [list.slice(0, 5), list.slice(5, 10), list.slice(10, 15)];
 }
 
@@ -308,21 +329,99 @@ export function importReport(input: string | Uint8Array): ImportOutcome {
   }
 }
 
-function importUnsafe(input: string | Uint8Array): ImportOutcome {
+/** What a file's first bytes say it is, when it is not text. */
+/** An Office file saved with a password is a compound file holding an `EncryptedPackage` stream. */
+function encryptedPackage(bytes: Uint8Array): boolean {
+  const name = 'EncryptedPackage';
+  const limit = Math.min(bytes.length, 1 << 20);
+  outer: for (let i = 0; i + name.length * 2 <= limit; i++) {
+    for (let k = 0; k < name.length; k++)
+      if (bytes[i + 2 * k] !== name.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole' | 'encrypted' | undefined {
+  const head = String.fromCharCode(...bytes.subarray(0, 8));
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (isZip(bytes)) return 'zip';
+  if (head === '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1') return encryptedPackage(bytes) ? 'encrypted' : 'ole';
+  return undefined;
+}
+
+const DOCX_PROBLEMS: Readonly<Record<DocxProblem, () => Localized>> = {
+  notDocx: IM.zipNotDocx,
+  dtd: IM.docxDtd,
+  xml: IM.docxDamaged,
+  damaged: IM.docxDamaged,
+  tooManyEntries: IM.docxTooManyEntries,
+  tooLarge: IM.docxTooLarge,
+  encrypted: IM.docxEncrypted,
+};
+
+/** The input as lines (and the encoding its bytes were read with), or why it cannot be read. */
+function readSource(input: string | Uint8Array): { doc: SourceDocument; encoding?: string } | ImportFailure {
   if (input.length > MAX_IMPORT_BYTES) return fail(IM.tooLarge(input.length, MAX_IMPORT_BYTES));
+  if (typeof input !== 'string') {
+    const kind = sniff(input);
+    if (kind === 'pdf') return fail(IM.pdfNotExtracted());
+    if (kind === 'ole') return fail(IM.oldWord());
+    if (kind === 'encrypted') return fail(IM.docxEncrypted());
+    if (kind === 'zip') {
+      try {
+        return { doc: docxLines(input) };
+      } catch (error) {
+        if (error instanceof DocxError) return fail(DOCX_PROBLEMS[error.problem]());
+        throw error;
+      }
+    }
+  }
   const decoded = typeof input === 'string' ? undefined : decodeBytes(input);
   let text = decoded ? decoded.text : (input as string);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return fail(IM.empty());
   if (looksBinary(text)) return fail(IM.notText());
+  return { doc: sourceDocument(text), ...(decoded ? { encoding: decoded.encoding } : {}) };
+}
 
-  const doc = sourceDocument(text);
+function importUnsafe(input: string | Uint8Array): ImportOutcome {
+  const source = readSource(input);
+  if ('ok' in source) return source;
+  return importDocument(source.doc, source.encoding);
+}
+
+/** Characters a PDF must carry before it counts as having a text layer (a scan has none, or a stray page number). */
+const MIN_PDF_TEXT = 20;
+
+/**
+ * A PDF's text as its pages' positioned items (extracted outside the core, `extract/src/pdfItems.ts`) as report
+ * YAML; a PDF without a text layer is a scan, which is said plainly.
+ */
+export function importPdf(pages: readonly PdfPage[]): ImportOutcome {
+  let chars = 0;
+  for (const page of pages) for (const item of page.items) chars += item.text.replace(/\s+/g, '').length;
+  if (chars < MIN_PDF_TEXT) return fail(IM.pdfScanned(pages.length));
+  return importDocument(pdfDocument(pages));
+}
+
+/** A document in lines — from a page, a text, a Word file or a PDF's positioned text — as report YAML. */
+export function importDocument(doc: SourceDocument, encoding?: string): ImportOutcome {
+  try {
+    return importLines(doc, encoding);
+  } catch (error) {
+    return fail({ zh: `导入失败：${String(error)}`, en: `Import failed: ${String(error)}` });
+  }
+}
+
+function importLines(doc: SourceDocument, encoding: string | undefined): ImportOutcome {
+  if (doc.lines.length === 0) return fail(IM.empty());
   const lines = doc.lines;
   const firstPass = findHeadings(lines, 0);
   const found = findTitle(doc, firstPass.length ? firstPass[0].line : 0);
   if (!found) return fail(IM.noTitle());
   let title = found;
-  const headings = findHeadings(lines, title.line + 1);
+  const headings = findHeadings(lines, title.end + 1);
   if (headings.length < MIN_SECTIONS) return fail(IM.tooFewSections(headings.map((h) => sectionLabel(h.node))));
 
   const scope = doc.kind === 'html' ? bodyScope(lines, headings) : [];
@@ -336,29 +435,37 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   // The signature under the last section (agency, date) is no part of that section's text.
   const last = spans.get(headings[headings.length - 1].node.id);
   const signature: string[] = [];
+  let signed: string | undefined;
   if (last) {
     const length = signatureLength(last.lines, title.agency);
     if (length > 0) {
       if (!title.agency) title = { ...title, agency: signatureAgency(last.lines, length) };
+      signed = signatureDate(last.lines, length);
       signature.push(...last.lines.splice(last.lines.length - length, length).map(lineText));
     }
   }
 
-  // Paragraphs between the title and 一、总体情况 (how the report was compiled, whom to contact) open the overview.
-  const published = findPublished(lines, 0, headings[0].line);
+  // A date labelled as the publication date, else the one under the signature.
+  const labelled = findPublished(lines, 0, headings[0].line);
+  const published = labelled ?? (signed ? { date: signed, line: -1 } : undefined);
   const intro: string[] = [];
-  for (let i = title.line + 1; i < headings[0].line; i++) {
+  for (let i = title.end + 1; i < headings[0].line; i++) {
     if (i === published?.line || !inScope(lines[i], scope)) continue;
     intro.push(lineText(lines[i]));
   }
 
+  // A PDF's table sections are read again from where their text stands (rows are bands, not lines of text).
+  const tableLines = (id: string): Line[] | undefined => {
+    const own = spans.get(id)?.lines;
+    return own && doc.tableLines ? doc.tableLines(own, id) : own;
+  };
   const reading = readTables({
-    active: spans.get('active')?.lines,
-    applications: spans.get('applications')?.lines,
-    appeals: spans.get('appeals')?.lines,
+    active: tableLines('active'),
+    applications: tableLines('applications'),
+    appeals: tableLines('appeals'),
   });
   const unplaced: Unplaced[] = [...reading.unplaced];
-  if (signature.length) {
+  if (signature.length && (labelled || !signed)) {
     const node = headings[headings.length - 1].node;
     unplaced.push({ section: sectionOrdinal(node), text: signature.join(' '), reason: IM.signature() });
   }
@@ -433,7 +540,12 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     rows[node.id] = placement.values;
     if (placement.comments.length) rowComments[node.id] = placement.comments.join('；');
   }
-  if (reading.appealCells.some((c) => c.kind !== 'empty') && !appeals) {
+  if (
+    reading.appealCells.some((c) => c.kind !== 'empty') &&
+    !appeals &&
+    !reading.appealColumns &&
+    !reading.appealPositioned
+  ) {
     unplaced.push({
       section: '四',
       text: reading.appealText.join(' '),
@@ -446,6 +558,7 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     unplaced.push({ section: sectionOrdinal(section), text: row.text, reason: IM.otherLayout() });
   }
 
+  // A PDF's lines were joined into paragraphs from where they stand (`pdfLines.ts`); copied text is guessed at.
   const paragraphs = (parts: readonly string[]): string[] => (doc.kind === 'text' ? joinWrapped(parts) : [...parts]);
   const textOf = (id: string, extra: readonly string[] = []): string => {
     const span = spans.get(id);
@@ -458,6 +571,7 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
   const document = TEMPLATES[edition].document;
   const header: Localized[] = [IM.imported(title.agency, title.year, edition, document), IM.verbatim()];
   if (!title.agency) notes.push(IM.agencyMissing());
+  if (!labelled && signed) notes.push(IM.publishedFromSignature(signed));
   const expected = editionForYear(title.year);
   if (expected !== undefined && expected !== edition) notes.push(IM.oldLayout(title.year, edition, expected));
   const activeLayout = layout.active ?? ACTIVE_REGIONS.map((r) => layout[r]).find((e) => e !== undefined);
@@ -496,12 +610,14 @@ function importUnsafe(input: string | Uint8Array): ImportOutcome {
     rowComments,
     ...(Object.keys(layout).length ? { layout } : {}),
   };
+  const placed = Object.values(rows).reduce((n, r) => n + r.filter((v) => v !== null).length, 0);
   return {
     ok: true,
     yaml: writeReport(data),
+    cells: { placed, printed: reading.printed },
     data,
     kind: doc.kind,
-    ...(decoded ? { encoding: decoded.encoding } : {}),
+    ...(encoding ? { encoding } : {}),
     fuzzy,
     unplaced,
     missing,

@@ -8,6 +8,8 @@
 import { IMPORT_MESSAGES as IM } from '../i18n/messages';
 import { nearestLabel, normaliseLabel } from '../template/nearestLabel';
 import type { Edition, Localized } from '../template/types';
+import { placeByColumns, widenColumns } from './columnMap';
+import type { ColumnPlacement, Extent, PlacedValue } from './columnMap';
 import type { CellReading } from './readCell';
 import { readCell } from './readCell';
 import type { Cell, Line } from './sourceLines';
@@ -16,12 +18,6 @@ import type { HeaderWord, LabelEntry, LabelHit } from './templateLabels';
 import { headerWords, matchLabel, sectionLabels } from './templateLabels';
 
 export type Unit = '元' | '万元';
-
-/** A value column of an HTML grid: the printed cell covering it (by index in its line), -1 when none does. */
-export interface Slot {
-  readonly cell: number;
-  readonly reading: CellReading;
-}
 
 export interface PrintedRow {
   readonly entry: LabelEntry;
@@ -34,10 +30,15 @@ export interface PrintedRow {
   /** The printed line, for messages. */
   readonly text: string;
   /**
-   * The value columns by grid position, when the row is from an HTML table whose header showed where the
-   * values start: placing by position keeps a blank first or last cell where it was printed.
+   * The values by template column, when the row's table has a header saying where each column lies (HTML, DOCX,
+   * PDF): a blank first or last cell stays where it was printed, a value spanning grid columns counts once.
    */
-  readonly slots?: readonly Slot[];
+  readonly columns?: ColumnPlacement;
+  /**
+   * Read from where its text stands (PDF): a blank cell prints nothing there, so values are placed only by the
+   * header's columns, never by their count.
+   */
+  readonly positioned?: boolean;
 }
 
 export interface FuzzyMatch {
@@ -59,18 +60,29 @@ export interface TableReading {
   readonly rows: PrintedRow[];
   /** Section 四 printed as one row of 15 cells under the header: the cells in order. */
   readonly appealCells: CellReading[];
-  /** The same by grid position, when the header showed where the values start. */
-  appealSlots?: Slot[];
+  /** The same by template column (0–14), when the header showed where each column lies. */
+  appealColumns?: ColumnPlacement;
+  /** Section 四's values were read from where they stand (PDF): without a header map, their count says nothing. */
+  appealPositioned?: boolean;
   readonly appealText: string[];
   /** Edition evidence from captions and column headers, by sub-table id. */
   readonly evidence: Map<string, Map<Edition, number>>;
   readonly fuzzy: FuzzyMatch[];
   readonly unplaced: Unplaced[];
+  /** Numbers the tables print, wherever they could be placed or not. */
+  printed: number;
 }
 
 export function emptyReading(): TableReading {
-  return { rows: [], appealCells: [], appealText: [], evidence: new Map(), fuzzy: [], unplaced: [] };
+  return { rows: [], appealCells: [], appealText: [], evidence: new Map(), fuzzy: [], unplaced: [], printed: 0 };
 }
+
+function countNumbers(line: ReadLine, out: TableReading): void {
+  for (const r of line.readings) if (r.kind === 'number') out.printed++;
+}
+
+/** Where an ordinal could start a label inside a cell's text: （四）, 1., 1、, 三、. */
+const ORDINAL_INSIDE = /[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、](?!\d)|[一二三四五六七八九十]+、/g;
 
 const UNIT = /[(（]\s*(?:单位\s*[:：]?\s*)?(万元|元)\s*[)）]/;
 
@@ -96,6 +108,8 @@ interface ReadLine {
   readonly readings: readonly CellReading[];
   readonly text: string;
   readonly table?: number;
+  /** Extents are where the text stands, not the cells' edges (PDF). */
+  readonly positioned: boolean;
 }
 
 function readLine(line: Line): ReadLine {
@@ -105,39 +119,71 @@ function readLine(line: Line): ReadLine {
     .map((c) => c.text.replace(/\n/g, ''))
     .filter((t) => t !== '')
     .join('  ');
-  return { cells, readings, text, ...(line.table !== undefined ? { table: line.table } : {}) };
+  return {
+    cells,
+    readings,
+    text,
+    positioned: line.positioned === true,
+    ...(line.table !== undefined ? { table: line.table } : {}),
+  };
 }
 
-/** The most value columns any row has (section 四 prints 15 in one row). */
-const MAX_COLUMNS = 15;
+function extentOf(cell: Cell): Extent | undefined {
+  return cell.x0 !== undefined && cell.x1 !== undefined ? { x0: cell.x0, x1: cell.x1 } : undefined;
+}
 
-/** The line's value columns by grid position, from `start`; undefined when the line has no trustworthy grid. */
-function slotsOf(line: ReadLine, start: number | undefined): Slot[] | undefined {
-  if (start === undefined || line.cells.some((c) => c.column === undefined)) return undefined;
-  const slots: Slot[] = [];
-  for (let k = 0; k < MAX_COLUMNS; k++) {
-    const column = start + k;
-    const i = line.cells.findIndex((c) => (c.column ?? 0) <= column && column < (c.column ?? 0) + (c.span ?? 1));
-    slots.push(i >= 0 ? { cell: i, reading: line.readings[i] } : { cell: -1, reading: { kind: 'empty' } });
+/** Where each template column of one table lies, from its header lines. */
+class TableColumns {
+  private readonly maps = new Map<number, Map<number, Extent>>();
+  /** Tables whose map data rows have used since their last header line: the next header line starts afresh. */
+  private readonly used = new Set<number>();
+
+  /** A header line: each cell naming a value column says where that column lies. */
+  note(line: ReadLine, header: readonly (HeaderWord[] | undefined)[], cells: readonly Cell[]): void {
+    if (line.table === undefined) return;
+    const table = line.table;
+    if (this.used.has(table)) {
+      this.maps.delete(table);
+      this.used.delete(table);
+    }
+    cells.forEach((cell, i) => {
+      const word = (header[i] ?? []).find((w) => w.columnIndex !== undefined);
+      const extent = extentOf(cell);
+      if (!word || word.columnIndex === undefined || !extent) return;
+      const map = this.maps.get(table) ?? new Map<number, Extent>();
+      map.set(word.columnIndex, extent);
+      this.maps.set(table, map);
+    });
   }
-  return slots;
+
+  /** A new sub-table (a caption): its header comes next. */
+  reset(line: ReadLine): void {
+    if (line.table === undefined) return;
+    this.maps.delete(line.table);
+    this.used.delete(line.table);
+  }
+
+  /** The values after the label by template column; undefined when the table has no usable header map. */
+  place(line: ReadLine, from: number): ColumnPlacement | undefined {
+    if (line.table === undefined) return undefined;
+    const map = this.maps.get(line.table);
+    if (!map || map.size === 0) return undefined;
+    const values = valuesFrom(line, from);
+    if (!values) return undefined;
+    this.used.add(line.table);
+    return placeByColumns(values, line.positioned ? widenColumns(map) : map);
+  }
 }
 
-/** Where a table's value columns start on its grid: a header cell naming value column k stands at start + k. */
-function noteValueStart(
-  line: ReadLine,
-  header: readonly (HeaderWord[] | undefined)[],
-  cells: readonly Cell[],
-  starts: Map<number, number>,
-): void {
-  if (line.table === undefined) return;
-  cells.forEach((cell, i) => {
-    const word = (header[i] ?? []).find((w) => w.columnIndex !== undefined);
-    if (!word || cell.column === undefined || word.columnIndex === undefined) return;
-    const start = cell.column - word.columnIndex;
-    const known = starts.get(line.table as number);
-    if (start >= 0 && (known === undefined || start < known)) starts.set(line.table as number, start);
-  });
+/** The line's cells from `from` on with where they lie; undefined when one has no extent. */
+function valuesFrom(line: ReadLine, from: number): PlacedValue[] | undefined {
+  const values: PlacedValue[] = [];
+  for (let i = from; i < line.cells.length; i++) {
+    const extent = extentOf(line.cells[i]);
+    if (!extent) return undefined;
+    values.push({ extent, reading: line.readings[i] });
+  }
+  return values;
 }
 
 function hasValues(line: ReadLine): boolean {
@@ -146,7 +192,7 @@ function hasValues(line: ReadLine): boolean {
 
 /** A text cell that can be a row label: labels carry no digits once their ordinal is stripped. */
 function labelCell(cell: Cell, reading: CellReading): boolean {
-  return reading.kind === 'text' && !/\d/.test(normaliseLabel(cell.text));
+  return reading.kind === 'text' && !/\d/.test(normaliseLabel(cell.text).replace(ORDINAL_INSIDE, ''));
 }
 
 function rightmostLabel(line: ReadLine): number {
@@ -168,7 +214,7 @@ function headerUnits(texts: readonly string[], words: readonly HeaderWord[]): (U
 }
 
 /** Is every word of this text something the section's table header prints? Fuzzy hits are reported. */
-function headerText(
+export function headerText(
   text: string,
   words: readonly HeaderWord[],
   fuzzy: (printed: string, word: HeaderWord, distance: number) => void,
@@ -219,12 +265,36 @@ function displayOf(entry: LabelEntry): string {
   return `${placed.node.ordinal}${placed.node.printed}`;
 }
 
-function isGroupLabel(text: string, set: ReturnType<typeof sectionLabels>): boolean {
+export function isGroupLabel(text: string, set: ReturnType<typeof sectionLabels>): boolean {
   const hit = matchLabel(text, set);
   return hit !== undefined && !hit.fuzzy && [...hit.entry.placed.values()].some((p) => p.node.kind === 'group');
 }
 
-function isRowEntry(entry: LabelEntry): boolean {
+/**
+ * A group's label and its first row's label printed in one cell (`（四）无法提供 1.本机关不掌握相关政府信息`, or with
+ * 三、本年度办理结果 before both): the row's label alone. Undefined when the text is a label as it stands or opens
+ * with no group label.
+ */
+export function withoutGroupLabels(text: string, set: ReturnType<typeof sectionLabels>): string | undefined {
+  let rest = text;
+  for (let guard = 0; guard < 3; guard++) {
+    const hit = matchLabel(rest, set);
+    if (hit && !hit.fuzzy) break;
+    let cut: number | undefined;
+    for (const m of rest.matchAll(ORDINAL_INSIDE)) {
+      if (m.index === undefined || m.index === 0) continue;
+      if (isGroupLabel(trimSpace(rest.slice(0, m.index)), set)) {
+        cut = m.index;
+        break;
+      }
+    }
+    if (cut === undefined) break;
+    rest = trimSpace(rest.slice(cut));
+  }
+  return rest === text ? undefined : rest;
+}
+
+export function isRowEntry(entry: LabelEntry): boolean {
   return [...entry.placed.values()].some((p) => p.node.kind === 'row');
 }
 
@@ -264,7 +334,7 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
   let region = '';
   let units: (Unit | undefined)[] = [];
   let pending: { text: string; line: string }[] = [];
-  const starts = new Map<number, number>();
+  const columns = new TableColumns();
 
   const dropPending = (): void => {
     for (const p of pending) out.unplaced.push({ section: ordinal, text: p.line, reason: IM.notTable() });
@@ -277,8 +347,10 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
   for (const raw of lines) {
     if (isBlankLine(raw)) continue;
     const line = readLine(raw);
+    countNumbers(line, out);
     const labelAt = rightmostLabel(line);
-    const own = labelAt >= 0 ? trimSpace(line.cells[labelAt].text) : undefined;
+    const printedLabel = labelAt >= 0 ? trimSpace(line.cells[labelAt].text) : undefined;
+    const own = printedLabel !== undefined ? (withoutGroupLabels(printedLabel, set) ?? printedLabel) : undefined;
 
     if (!hasValues(line)) {
       let textCells = line.cells.filter((c) => c.text !== '');
@@ -290,6 +362,7 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
         noteFuzzy(texts[0], caption);
         region = caption.entry.id;
         units = [];
+        columns.reset(line);
         addEvidence(out, region, caption.entry.placed.keys(), 2);
         texts = texts.slice(1);
         textCells = textCells.slice(1);
@@ -302,14 +375,15 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
         const others = line.cells.filter((c, i) => i !== labelAt && c.text !== '');
         if (hit && isRowEntry(hit.entry) && others.every((c) => c.inherited || isGroupLabel(c.text, set))) {
           noteFuzzy(own, hit);
-          const slots = slotsOf(line, line.table !== undefined ? starts.get(line.table) : undefined);
+          const placed = columns.place(line, labelAt + 1);
           out.rows.push({
             entry: hit.entry,
             label: own,
             cells: line.readings.slice(labelAt + 1),
             units,
             text: line.text,
-            ...(slots ? { slots } : {}),
+            ...(placed ? { columns: placed } : {}),
+            ...(line.positioned ? { positioned: true } : {}),
           });
           dropPending();
           continue;
@@ -326,7 +400,7 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
         if (sectionId === 'active') units = headerUnits(texts, words);
         if (region)
           for (const found of header) for (const word of found ?? []) addEvidence(out, region, word.editions, 2);
-        noteValueStart(line, header, textCells, starts);
+        columns.note(line, header, textCells);
         dropPending();
         continue;
       }
@@ -339,14 +413,12 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
       continue;
     }
 
-    const matched = matchRowLabel(
-      own,
-      pending.map((p) => p.text),
-      set,
-    );
+    // A PDF's rows were assembled from where their text stands, wrapped labels joined: nothing waits for values.
+    const matched = matchRowLabel(own, line.positioned ? [] : pending.map((p) => p.text), set);
     if (!matched) {
       dropPending();
-      out.unplaced.push({ section: ordinal, text: line.text, reason: IM.noRow() });
+      const reason = line.positioned && own === undefined ? IM.rowUnclear() : IM.noRow();
+      out.unplaced.push({ section: ordinal, text: line.text, reason });
       continue;
     }
     pending = pending.slice(0, pending.length - matched.used);
@@ -357,17 +429,47 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
       continue;
     }
     const cells = line.readings.slice(labelAt + 1);
-    const slots = slotsOf(line, line.table !== undefined ? starts.get(line.table) : undefined);
+    const placed = columns.place(line, labelAt + 1);
     out.rows.push({
       entry: matched.hit.entry,
       label: matched.label,
       cells,
       units,
       text: line.text,
-      ...(slots ? { slots } : {}),
+      ...(placed ? { columns: placed } : {}),
+      ...(line.positioned ? { positioned: true } : {}),
     });
   }
   dropPending();
+}
+
+/** Section 四's three groups of five columns, left to right. */
+const APPEAL_GROUPS = ['appeals.review', 'appeals.litigation.direct', 'appeals.litigation.afterReview'];
+
+/**
+ * Where section 四's fifteen columns lie: each column name (结果维持 … 总计, printed three times) belongs to the group
+ * whose header stands over it; without group headers, fifteen names in the template's order left to right will do.
+ */
+function appealColumns(
+  leaves: readonly { extent: Extent; index: number }[],
+  groups: readonly { extent: Extent; group: number }[],
+): Map<number, Extent> | undefined {
+  const centre = (e: Extent): number => (e.x0 + e.x1) / 2;
+  const map = new Map<number, Extent>();
+  const sorted = [...leaves].sort((a, b) => centre(a.extent) - centre(b.extent));
+  if (groups.length > 0) {
+    for (const leaf of sorted) {
+      const c = centre(leaf.extent);
+      const over = groups.filter((g) => g.extent.x0 <= c && c < g.extent.x1);
+      if (over.length !== 1) continue;
+      map.set(over[0].group * 5 + leaf.index, leaf.extent);
+    }
+    if (map.size === 15) return map;
+    map.clear();
+  }
+  if (sorted.length !== 15 || sorted.some((leaf, i) => leaf.index !== i % 5)) return undefined;
+  sorted.forEach((leaf, i) => map.set(i, leaf.extent));
+  return map;
 }
 
 /**
@@ -378,10 +480,12 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
   const { out, ordinal } = context;
   const set = sectionLabels('appeals');
   const words = headerWords('appeals');
-  const starts = new Map<number, number>();
+  const leaves: { extent: Extent; index: number }[] = [];
+  const groups: { extent: Extent; group: number }[] = [];
   for (const raw of lines) {
     if (isBlankLine(raw)) continue;
     const line = readLine(raw);
+    countNumbers(line, out);
     const labelAt = rightmostLabel(line);
     const own = labelAt >= 0 ? trimSpace(line.cells[labelAt].text) : undefined;
     if (hasValues(line)) {
@@ -399,21 +503,32 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
       } else {
         out.appealCells.push(...line.readings.slice(labelAt + 1));
         out.appealText.push(line.text);
-        const slots = slotsOf(line, line.table !== undefined ? starts.get(line.table) : undefined);
-        if (slots && !out.appealSlots) out.appealSlots = slots;
+        if (line.positioned) out.appealPositioned = true;
+        const map = appealColumns(leaves, groups);
+        const values = map ? valuesFrom(line, labelAt + 1) : undefined;
+        if (map && values && !out.appealColumns)
+          out.appealColumns = placeByColumns(values, line.positioned ? widenColumns(map) : map);
         if (own !== undefined) out.unplaced.push({ section: ordinal, text: own, reason: IM.noRow() });
       }
       continue;
     }
     const textCells = line.cells.filter((c) => c.text !== '');
-    const header = textCells.map((cell) => {
+    textCells.forEach((cell) => {
       const found = headerText(cell.text, words, (printed, word, distance) =>
         out.fuzzy.push({ section: ordinal, printed, label: word.text, distance }),
       );
-      if (found === undefined) out.unplaced.push({ section: ordinal, text: cell.text, reason: IM.notTable() });
-      return found;
+      if (found === undefined) {
+        out.unplaced.push({ section: ordinal, text: cell.text, reason: IM.notTable() });
+        return;
+      }
+      const extent = extentOf(cell);
+      if (!extent) return;
+      const leaf = found.find((w) => w.columnIndex !== undefined);
+      if (leaf?.columnIndex !== undefined && found.length === 1) leaves.push({ extent, index: leaf.columnIndex });
+      const hit = matchLabel(cell.text, set);
+      const group = hit && !hit.fuzzy ? APPEAL_GROUPS.indexOf(hit.entry.id) : -1;
+      if (group >= 0) groups.push({ extent, group });
     });
-    noteValueStart(line, header, textCells, starts);
   }
 }
 

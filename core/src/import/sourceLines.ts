@@ -9,9 +9,15 @@ export interface Cell {
   readonly text: string;
   /** The cell started in a row above (`rowspan`): context for this row, not one of its own cells. */
   readonly inherited: boolean;
-  /** First grid column the cell covers, and how many (HTML tables only: text has no grid to trust). */
+  /** First grid column the cell covers, and how many (HTML and DOCX tables only: text has no grid to trust). */
   readonly column?: number;
   readonly span?: number;
+  /**
+   * Where the cell lies across its table, left and right, in the table's own unit (grid column widths of an HTML
+   * or DOCX table, points on a PDF page): which template column a value belongs to is read from these.
+   */
+  readonly x0?: number;
+  readonly x1?: number;
 }
 
 export interface Line {
@@ -23,16 +29,25 @@ export interface Line {
    * innermost element holding all its section headings; what lies outside it is page furniture.
    */
   readonly scope: readonly number[];
-  /** Which HTML table the row belongs to (rows of one grid share it). */
+  /** Which table the row belongs to (rows of one grid, or of one PDF table, share it). */
   readonly table?: number;
+  /** The cells' extents are where their text stands on a page (PDF), not the edges of grid cells. */
+  readonly positioned?: boolean;
 }
 
 export interface SourceDocument {
   readonly lines: readonly Line[];
   /** The HTML `<title>`, empty for text. */
   readonly title: string;
-  readonly kind: 'html' | 'text';
+  readonly kind: SourceKind;
+  /**
+   * A section's table rows read again from its lines, when lines of text are not rows (a PDF: a row's values may
+   * stand between the lines of its wrapped label). `section` is the section's id.
+   */
+  readonly tableLines?: (lines: readonly Line[], section: string) => Line[];
 }
+
+export type SourceKind = 'html' | 'text' | 'docx' | 'pdf';
 
 /** The line's own cells (not those continued from above). */
 export function ownCells(line: Line): readonly Cell[] {

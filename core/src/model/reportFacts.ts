@@ -59,6 +59,7 @@ export interface ReportFacts {
 
 const NO_QUANTITIES = new Float64Array(0);
 const NO_CHANGES: readonly ChangeFact[] = [];
+const NO_IDS: readonly string[] = [];
 const quantityIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
 
 function quantityIndex(ids: readonly string[]): ReadonlyMap<string, number> {
@@ -112,25 +113,64 @@ const BLANK = 2;
 const UNREADABLE = 3;
 const EDITABLE = 4;
 
+/**
+ * A report's facts as plain data (strings, numbers and typed arrays): what a worker thread sends back for the
+ * thread that holds the index (`factsData`, `factsFromData`).
+ */
+export interface FactsData {
+  readonly edition: Edition;
+  readonly written: string;
+  readonly agency: string | undefined;
+  readonly agencyKey: string | undefined;
+  readonly year: number | undefined;
+  readonly agencyRange: Range | undefined;
+  readonly values: Float64Array;
+  readonly ranges: Int32Array;
+  readonly kinds: Uint8Array;
+  readonly quantities: Float64Array;
+  readonly quantityIds: readonly string[];
+  readonly changes: readonly ChangeFact[];
+}
+
 class CompactFacts implements ReportFacts {
   private hashed: string | undefined;
 
   constructor(
     readonly edition: Edition,
     /** The 机关 as written (untrimmed): the signature hashes it so. */
-    private readonly written: string,
+    readonly written: string,
     readonly agency: string | undefined,
     readonly agencyKey: string | undefined,
     readonly year: number | undefined,
     readonly agencyRange: Range | undefined,
-    private readonly values: Float64Array,
-    private readonly ranges: Int32Array,
-    private readonly kinds: Uint8Array,
-    /** By `quantityIds`' order; NaN where the quantity has no value. */
-    private readonly quantities: Float64Array,
-    private readonly quantityIds: readonly string[],
-    readonly changes: readonly ChangeFact[],
+    readonly values: Float64Array,
+    readonly ranges: Int32Array,
+    readonly kinds: Uint8Array,
+    /**
+     * The narrative's facts, or how to make them when first asked for: an editor's document is replaced at every
+     * keystroke, and unless a report of the same agency in a neighbouring year reads them (or the signature is
+     * compared), they are never needed.
+     */
+    private narrative: NarrativeFacts | (() => NarrativeFacts) | undefined,
   ) {}
+
+  private get narrativeFacts(): NarrativeFacts | undefined {
+    if (typeof this.narrative === 'function') this.narrative = this.narrative();
+    return this.narrative;
+  }
+
+  /** By `quantityIds`' order; NaN where the quantity has no value. */
+  get quantities(): Float64Array {
+    return this.narrativeFacts?.quantities ?? NO_QUANTITIES;
+  }
+
+  get quantityIds(): readonly string[] {
+    return this.narrativeFacts?.quantityIds ?? NO_IDS;
+  }
+
+  get changes(): readonly ChangeFact[] {
+    return this.narrativeFacts?.changes ?? NO_CHANGES;
+  }
 
   quantity(id: string): number | undefined {
     const i = quantityIndex(this.quantityIds).get(id);
@@ -200,8 +240,11 @@ function detached(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-/** `narrative`: the quantities and 同比 statements (without it, none: the checks that need them say nothing). */
-export function reportFacts(report: BoundReport, narrative?: NarrativeFacts): ReportFacts {
+/**
+ * `narrative`: the quantities and 同比 statements (without it, none: the checks that need them say nothing), or a
+ * function that makes them when they are first needed (it is kept until then, with what it refers to).
+ */
+export function reportFacts(report: BoundReport, narrative?: NarrativeFacts | (() => NarrativeFacts)): ReportFacts {
   const layout = layoutOf(report.edition);
   const n = layout.slots.length;
   const values = new Float64Array(n);
@@ -236,8 +279,50 @@ export function reportFacts(report: BoundReport, narrative?: NarrativeFacts): Re
     values,
     ranges,
     kinds,
-    narrative?.quantities ?? NO_QUANTITIES,
-    narrative?.quantityIds ?? [],
-    narrative?.changes ?? NO_CHANGES,
+    narrative,
+  );
+}
+
+/** The facts as plain data, to be sent to another thread. */
+export function factsData(facts: ReportFacts): FactsData {
+  const f = facts as CompactFacts;
+  return {
+    edition: f.edition,
+    written: f.written,
+    agency: f.agency,
+    agencyKey: f.agencyKey,
+    year: f.year,
+    agencyRange: f.agencyRange,
+    values: f.values,
+    ranges: f.ranges,
+    kinds: f.kinds,
+    quantities: f.quantities,
+    quantityIds: f.quantityIds,
+    changes: f.changes,
+  };
+}
+
+/** The quantity ids met so far: every report's facts from another thread share one array, as those made here do. */
+const knownIds: (readonly string[])[] = [];
+
+function sharedIds(ids: readonly string[]): readonly string[] {
+  for (const known of knownIds) if (known.length === ids.length && known.every((id, i) => id === ids[i])) return known;
+  knownIds.push(ids);
+  return ids;
+}
+
+/** The facts again, from their data: the same answers as the facts the data was made of. */
+export function factsFromData(d: FactsData): ReportFacts {
+  return new CompactFacts(
+    d.edition,
+    d.written,
+    d.agency,
+    d.agencyKey,
+    d.year,
+    d.agencyRange,
+    d.values,
+    d.ranges,
+    d.kinds,
+    { quantities: d.quantities, quantityIds: sharedIds(d.quantityIds), changes: d.changes },
   );
 }

@@ -27,12 +27,16 @@ export interface QuantityValue {
  * A blank 总计 is not 0: the row's cells say what it should hold. Each blank total among `terms` is replaced by the
  * row's other cells; the totals so read are returned beside.
  */
+const NO_CELLS: readonly BoundCell[] = [];
+
 function readBlankTotals(terms: readonly QuantityTerm[]): { terms: QuantityTerm[]; blank: QuantityTerm[] } {
   const out: QuantityTerm[] = [];
   const blank: QuantityTerm[] = [];
   for (const t of terms) {
-    const parts = t.row.cells.filter((c) => c !== t.cell);
-    if (t.cell.value === null && t.cell.column.id === 'total' && parts.some((c) => c.value !== null)) {
+    // Only a blank total is looked at further (most terms are not).
+    const parts =
+      t.cell.value === null && t.cell.column.id === 'total' ? t.row.cells.filter((c) => c !== t.cell) : NO_CELLS;
+    if (parts.some((c) => c.value !== null)) {
       if (parts.some((c) => c.value === undefined)) return { terms: [...terms], blank: [] };
       blank.push(t);
       for (const c of parts) out.push({ row: t.row, cell: c });
@@ -218,36 +222,32 @@ function rowIdsUnder(template: TemplateIndex, prefix: string): readonly string[]
   return ids;
 }
 
+/** A row's cell of `columnId`; undefined when the row is missing or the cell unreadable (the schema's finding). */
+function termOf(report: BoundReport, rowId: string, columnId: string): QuantityTerm | undefined {
+  const row = report.rows.get(rowId);
+  if (!row) return undefined;
+  for (const cell of row.cells)
+    if (cell.column.id === columnId) return cell.value === undefined ? undefined : { row, cell };
+  return undefined;
+}
+
+/** The cells to add up; undefined when one is missing or unreadable (the narrative is not checked against a guess). */
 function resolveCells(report: BoundReport, refs: readonly CellRef[]): QuantityTerm[] | undefined {
   const terms: QuantityTerm[] = [];
   for (const [rowRef, columnId] of refs) {
-    const rows: BoundRow[] = [];
-    if (rowRef.endsWith('.')) {
-      for (const id of rowIdsUnder(report.template, rowRef)) {
-        const row = report.rows.get(id);
-        if (!row) return undefined;
-        rows.push(row);
-      }
-    } else {
-      const row = report.rows.get(rowRef);
-      if (row) rows.push(row);
-      else {
-        // （六）其他处理 is one row in 2019 and a group of three in 2021.
-        const under = rowIdsUnder(report.template, `${rowRef}.`);
-        if (under.length === 0) return undefined;
-        for (const id of under) {
-          const r = report.rows.get(id);
-          if (!r) return undefined;
-          rows.push(r);
-        }
-      }
+    if (!rowRef.endsWith('.') && report.rows.has(rowRef)) {
+      const term = termOf(report, rowRef, columnId);
+      if (!term) return undefined;
+      terms.push(term);
+      continue;
     }
-    if (rows.length === 0) return undefined;
-    for (const row of rows) {
-      const cell = row.cells.find((c) => c.column.id === columnId);
-      // An unreadable cell is the schema's finding; the narrative is not checked against a guess.
-      if (!cell || cell.value === undefined) return undefined;
-      terms.push({ row, cell });
+    // A prefix: every row under it. （六）其他处理 is one row in 2019 and a group of three in 2021.
+    const ids = rowIdsUnder(report.template, rowRef.endsWith('.') ? rowRef : `${rowRef}.`);
+    if (ids.length === 0) return undefined;
+    for (const id of ids) {
+      const term = termOf(report, id, columnId);
+      if (!term) return undefined;
+      terms.push(term);
     }
   }
   return terms;

@@ -19,6 +19,7 @@ import { displayLabel, nodeAtPath, pathKey, templateIndex } from '../template/te
 import type { PlacedNode } from '../template/templates';
 import type { Column, TemplateNode, YamlPath } from '../template/types';
 import { childrenOf } from '../model/bindReport';
+import { conformsToSchema } from './conforms';
 import { withSchemaFix } from './schemaFixes';
 import { schemaErrors } from './validators';
 import type { SchemaError } from './validators';
@@ -255,7 +256,8 @@ export function schemaDiagnostics(
   explained: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
   const ctx: Context = { doc, report };
-  if (!doc.root) return [];
+  // Most reports are valid against their schema, which the template tells directly: nothing to convert or validate.
+  if (!doc.root || conformsToSchema(report)) return [];
   const notes = { collectionKey: false };
   const errors = schemaErrors(report.edition, toJson(doc.root, notes));
   // The walk for keys that are collections only when the conversion may have met one (it visits the mappings too).

@@ -1,12 +1,14 @@
 /**
  * `parse(text)`: one syntax tree for any input, never throws. The line reader of the common form of a report
- * first (`parseCommon`), else js-yaml's event parser; on a syntax error the `yaml` package parses the same text
- * with recovery, so that the rest of a half-typed document still has a tree.
+ * first (`readCommon`, which also reads around the broken lines it knows), else js-yaml's event parser; on another
+ * syntax error the `yaml` package parses the same text with recovery, so that the rest of a half-typed document
+ * still has a tree.
  */
 import { skipTrivia } from './geometry';
 import { DEFAULT_MAX_LENGTH, MAX_DEPTH, MAX_ITEMS, RECOVER_MAX_LENGTH } from './limits';
-import { parseCommon } from './parseCommon';
+import { readCommon } from './parseCommon';
 import { parseFast } from './parseFast';
+import type { FastResult } from './parseFast';
 import { parseRecover } from './parseRecover';
 import { scan } from './scan';
 import { CORE_TAGS } from './resolveScalar';
@@ -90,6 +92,71 @@ function aliasAndTagErrors(root: YamlNode | null, errors: SyntaxError[]): void {
   }
 }
 
+/** Where the line holding `offset` starts. */
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The spaces a line starts with. */
+function indentOf(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 0x20) i++;
+  return i - lineStart;
+}
+
+/** The start of the next line after `from` (a line start) with something other than spaces or a comment; -1 at the end. */
+function nextContentLine(text: string, from: number): number {
+  for (let pos = from; pos < text.length;) {
+    const nl = text.indexOf('\n', pos);
+    const next = nl < 0 ? text.length : nl + 1;
+    if (pos > from) {
+      let i = pos;
+      while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+      const c = text.charCodeAt(i);
+      if (i < text.length && c !== 0x0a && c !== 0x23) return pos;
+    }
+    pos = next;
+  }
+  return -1;
+}
+
+/**
+ * Whether js-yaml rejects the text at or after the line of `offset`, in the line reader's form of a report (the
+ * text before that line read by it without error): js-yaml reads the top-level entry that holds the line, to the
+ * line after the next one indented no deeper, and must fail before that last one. In that form the top-level entries are
+ * independent (no anchors, tags or directives), so js-yaml judges the entry alone as it would in the whole text,
+ * and one more line makes a failure of the cut text's end show as one. A few lines instead of the text up to the
+ * error: a broken report costs about what a clean one does.
+ */
+function brokenThere(text: string, offset: number): boolean {
+  const line = lineStartOf(text, offset);
+  // The last top-level key line before it (a line at column 0 that is not a comment), else the text's start.
+  let from = 0;
+  for (let pos = line; pos > 0;) {
+    pos = lineStartOf(text, pos - 1);
+    const c = text.charCodeAt(pos);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x23 && pos < text.length) {
+      from = pos;
+      break;
+    }
+  }
+  // js-yaml notices the broken line at the latest at the next line indented no deeper (the key after it): read to
+  // that line and the one after it.
+  const indent = indentOf(text, line);
+  let stop = nextContentLine(text, line);
+  while (stop >= 0 && indentOf(text, stop) > indent) stop = nextContentLine(text, stop);
+  const last = stop < 0 ? -1 : nextContentLine(text, stop);
+  let to = text.length;
+  if (last >= 0) {
+    const nl = text.indexOf('\n', last);
+    to = nl < 0 ? text.length : nl + 1;
+  }
+  const fast = parseFast(text.slice(from, to));
+  if (fast.ok || fast.reason !== 'syntax') return false;
+  const at = from + fast.position;
+  return at >= line && (last < 0 || at < last);
+}
+
 export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -115,15 +182,24 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     };
   }
   try {
-    // Most reports are written in a small part of YAML that a line reader takes in one pass; the rest (and every
-    // text with a syntax error) goes to js-yaml.
-    const common = parseCommon(text, scanned);
+    // Most reports are written in a small part of YAML that a line reader takes in one pass, also around the broken
+    // lines people write most (an unclosed row or quote, a missing colon, a wrong indentation); the rest (and the
+    // other syntax errors) goes to js-yaml, and a text js-yaml rejects to the `yaml` package's recovery.
+    const common = readCommon(text, scanned);
+    let fast: FastResult | undefined;
     if (common !== undefined) {
-      const errors: SyntaxError[] = [];
-      aliasAndTagErrors(common, errors);
-      return { text, root: common, errors, parser: 'fast' };
+      const errors = [...common.errors];
+      if (errors.length === 0) {
+        aliasAndTagErrors(common.root, errors);
+        return { text, root: common.root, errors, parser: 'fast' };
+      }
+      // The reader's verdict on a broken line stands when js-yaml rejects the text there too.
+      if (brokenThere(text, errors[0].start)) {
+        aliasAndTagErrors(common.root, errors);
+        return { text, root: common.root, errors, parser: 'recover' };
+      }
     }
-    const fast = parseFast(text);
+    fast ??= parseFast(text);
     if (fast.ok) {
       const errors: SyntaxError[] = [];
       aliasAndTagErrors(fast.root, errors);

@@ -99,7 +99,10 @@ export interface ParsedDocument {
   /** Null for an empty document (only comments or whitespace). */
   readonly root: YamlNode | null;
   readonly errors: readonly SyntaxError[];
-  /** Which parser produced the tree (`fast`: the common-form reader or js-yaml); for the tooling itself and benchmarks. */
+  /**
+   * Which parser produced the tree (`fast`: the common-form reader or js-yaml, for valid text; `recover`: a tree
+   * read around syntax errors, by the line reader or the `yaml` package); for the tooling itself and benchmarks.
+   */
   readonly parser: 'fast' | 'recover' | 'none';
 }
 

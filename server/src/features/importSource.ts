@@ -1,8 +1,10 @@
 /**
- * `nianbao/import`: a published report (a file's bytes, or pasted text) as report YAML through the core's importer,
- * with its notes in the user's language. Nothing is written here: the client opens the YAML as an unsaved document.
+ * `nianbao/import`: a published report (a file's bytes — a page, text, PDF or .docx — or pasted text) as report YAML
+ * through the importer (`extract/src/importFile.ts`: PDFs are read in its worker thread), with its notes in the
+ * user's language. Nothing is written here: the client opens the YAML as an unsaved document.
  */
 import { MAX_IMPORT_BYTES, importReport, localize } from '../../../core/src/index';
+import { importFile } from '../../../extract/src/importFile';
 import type { Lang } from '../../../core/src/index';
 import { t } from '../l10n';
 import type { ImportParams, ImportResult } from '../../../protocol/src/protocol';
@@ -13,11 +15,11 @@ import type { Feature } from '../serverContext';
 /** The core's limit, checked here before the base64 is decoded. */
 export { MAX_IMPORT_BYTES };
 
-export function importSource(
+export async function importSource(
   params: ImportParams,
   reportsOf: (agency: string, year: number) => readonly string[],
   lang: Lang,
-): ImportResult {
+): Promise<ImportResult> {
   let input: string | Uint8Array;
   if (typeof params.base64 === 'string') {
     // Base64 is 4 characters per 3 bytes: refuse before decoding.
@@ -31,7 +33,7 @@ export function importSource(
   } else {
     return { error: t('Nothing to import') };
   }
-  const result = importReport(input);
+  const result = typeof input === 'string' ? importReport(input) : await importFile(input, params.name ?? '');
   if (!result.ok) return { error: localize(result.error, lang) };
   const { agency, year, edition } = result.data;
   const existing = agency ? reportsOf(agency, year) : [];

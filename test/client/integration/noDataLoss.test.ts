@@ -52,6 +52,11 @@ describe('no command writes a file the user did not ask for', () => {
       vscode.Uri.joinPath(dir, 'official-2021.html'),
       readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'official-2021.html')),
     );
+    for (const name of ['chromium-2024.pdf', 'docx-2024.docx'])
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(dir, name),
+        readFileSync(join(ROOT, 'test', 'fixtures', 'import', name)),
+      );
     await vscode.workspace.fs.writeFile(
       vscode.Uri.joinPath(dir, 'unrelated.html'),
       readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'bad', 'unrelated.html')),
@@ -68,7 +73,7 @@ describe('no command writes a file the user did not ask for', () => {
     assert.deepEqual(snapshot(), before, 'files on disk changed');
   });
 
-  it('从网页或文本导入年报 opens the import unsaved, writes nothing; a page that is no report opens nothing and writes nothing', async () => {
+  it('导入已发布的年报 opens the import unsaved, writes nothing; a page that is no report opens nothing and writes nothing', async () => {
     const before = snapshot();
     const imported = await nextOpened(() =>
       vscode.commands.executeCommand('nianbao.importReport', workspaceUri('downloads', 'official-2021.html')),
@@ -81,6 +86,41 @@ describe('no command writes a file the user did not ask for', () => {
     await vscode.commands.executeCommand('nianbao.importReport', workspaceUri('downloads', 'unrelated.html'));
     assert.equal(untitled().length, opened, 'a failed import opened a document');
     assert.deepEqual(snapshot(), before, 'a failed import wrote a file');
+  });
+
+  it('导入已发布的年报 reads a PDF and a Word document: the imported report opens unsaved with every value, and is checked clean', async () => {
+    const before = snapshot();
+    for (const [name, agency] of [
+      ['chromium-2024.pdf', '示范市临江区人民政府'],
+      ['docx-2024.docx', '示范市自然资源和规划局（示范市林业局）'],
+    ] as const) {
+      const imported = await nextOpened(() =>
+        vscode.commands.executeCommand('nianbao.importReport', workspaceUri('downloads', name)),
+      );
+      assert.equal(imported.uri.scheme, 'untitled', name);
+      const text = imported.getText();
+      assert.match(text, /^格式: 2021\b/m, name);
+      assert.match(text, new RegExp(`^机关: ${agency.replace(/[（）]/g, '.')}$`, 'm'), name);
+      assert.match(text, /^ {2}本年新收政府信息公开申请数量: \[86, 9, 0, 1, 3, 2, 101\]$/m, name);
+      // The report opens as a report: the language server checks it. Its only error is that the workspace already
+      // holds this agency's report of that year (examples/shifan-2024 for the PDF), NB320 on both.
+      await vscode.window.showTextDocument(imported);
+      assert.equal(imported.languageId, 'nianbao', name);
+      // (The untitled document opens empty, then takes the text: wait for the findings of the text.)
+      const errors = await diagnosticsWhere(
+        imported.uri,
+        (ds) => !ds.some((d) => String(d.code) === 'NB109'),
+        'diagnostics of the imported text',
+      );
+      assert.deepEqual(
+        errors
+          .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && String(d.code) !== 'NB320')
+          .map((d) => d.message),
+        [],
+        name,
+      );
+    }
+    assert.deepEqual(snapshot(), before, 'files on disk changed');
   });
 
   it('a quick fix edits the open document only: unsaved, comments and layout kept, the file on disk untouched', async () => {

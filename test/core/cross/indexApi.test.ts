@@ -65,3 +65,26 @@ test('a 年度 out of range is no year: NB208 alone, no deadline, and no reports
   assert.equal(analyze(huge.replace('202299999999999999999999', '2101')).report.year, undefined);
   assert.equal(analyze(huge.replace('202299999999999999999999', '2100')).report.year, 2100);
 });
+
+test("an editor's document alone under its agency and year: its edits need no signature; a neighbour then reads its narrative as a file's", () => {
+  const yoy = (name: string): string => readFileSync(join(FIXTURES, 'cross', 'yoy', name), 'utf8');
+  const earlier = yoy('eco-2021.nianbao.yaml');
+  const later = yoy('eco-2022.nianbao.yaml');
+  const index = new ReportIndex();
+  const uri = 'file:///a/eco-2021.nianbao.yaml';
+  index.set(uri, earlier, analyze(earlier));
+  // A changed figure, alone: nothing to re-check.
+  const edited = earlier.replace(/(\[\d+, )/, '$1 ');
+  assert.notEqual(edited, earlier);
+  assert.deepEqual(index.set(uri, edited, analyze(edited)).rechecked, []);
+  index.set(uri, earlier, analyze(earlier));
+  index.set('file:///a/eco-2022.nianbao.yaml', later);
+  // The same findings as when both are files read from disk (the 同比 statements of 2022 read 2021's quantities).
+  const files = new ReportIndex();
+  files.set(uri, earlier);
+  files.set('file:///a/eco-2022.nianbao.yaml', later);
+  for (const u of [uri, 'file:///a/eco-2022.nianbao.yaml'])
+    assert.deepEqual(index.diagnostics(u), files.diagnostics(u), u);
+  assert.ok(index.diagnostics('file:///a/eco-2022.nianbao.yaml').some((d) => d.code === 'NB314'));
+  assert.deepEqual(index.facts(uri)?.quantity('received'), files.facts(uri)?.quantity('received'));
+});

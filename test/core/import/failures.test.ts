@@ -9,12 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { importReport } from '../../../core/src/index';
+import { importFile } from '../../../extract/src/importFile';
+import { stopPdfWorker } from '../../../extract/src/pdfItems';
 import { EXAMPLES, FIXTURES, ROOT } from '../../support/paths';
 
 const BAD = join(FIXTURES, 'import', 'bad');
 const BIN = join(ROOT, 'bin', 'nianbao.js');
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-bad-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await stopPdfWorker();
+});
 
 const CASES: readonly [string, RegExp, RegExp][] = [
   [
@@ -34,6 +39,12 @@ const CASES: readonly [string, RegExp, RegExp][] = [
   ],
   ['binary.png', /输入不是文本或网页（含有二进制内容），无法导入/, /not text or a web page/],
   ['empty.txt', /输入为空，无法导入/, /The input is empty/],
+  [
+    'scanned.pdf',
+    /这份 PDF（2 页）没有文字层，是扫描图像，无法读取其中的文字/,
+    /has no text layer: it is a scanned image/,
+  ],
+  ['encrypted.pdf', /这份 PDF 有打开密码，无法读取/, /This PDF needs a password to open/],
 ];
 
 test('every malformed fixture is covered', () => {
@@ -41,8 +52,8 @@ test('every malformed fixture is covered', () => {
 });
 
 for (const [name, zh, en] of CASES) {
-  test(`${name}: refused with a clear message`, () => {
-    const result = importReport(readFileSync(join(BAD, name)));
+  test(`${name}: refused with a clear message`, async () => {
+    const result = await importFile(new Uint8Array(readFileSync(join(BAD, name))), name);
     assert.equal(result.ok, false);
     if (result.ok) return;
     assert.match(result.error.zh, zh);

@@ -6,9 +6,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { analyze, importReport } from '../../../core/src/index';
 import type { ImportSuccess } from '../../../core/src/index';
+import { importFile } from '../../../extract/src/importFile';
+import { stopPdfWorker } from '../../../extract/src/pdfItems';
 import { EXAMPLES, FIXTURES } from '../../support/paths';
 import { readerText, reportValues } from '../../support/reportValues';
 
@@ -26,28 +28,120 @@ function codes(yaml: string): string[] {
     .map((d) => `${d.code} ${d.path.join('/')}`);
 }
 
+after(stopPdfWorker);
+
+async function importedFile(name: string): Promise<ImportSuccess> {
+  const result = await importFile(new Uint8Array(readFileSync(join(DIR, name))), name);
+  if (!result.ok) assert.fail(`${name}: ${result.error.zh}`);
+  return result;
+}
+
 const sources = readdirSync(DIR).filter(
-  (n) => /\.(html|txt)$/.test(n) && readdirSync(DIR).includes(n.replace(/\.\w+$/, '.expected.yaml')),
+  (n) => /\.(html|txt|pdf|docx)$/.test(n) && readdirSync(DIR).includes(n.replace(/\.\w+$/, '.expected.yaml')),
 );
 
 test('every fixture has its expected YAML', () => {
   assert.deepEqual(sources, [
+    'chromium-2024.pdf',
+    'chromium-wrapped-2020.pdf',
+    'docx-2024.docx',
+    'docx-inline-2020.docx',
     'messy-2022.html',
     'mixed-edition-2021.html',
+    'office-2024.pdf',
     'official-2019.html',
     'official-2021.html',
     'oldlayout-2021.txt',
     'pdf-2022.txt',
     'word-2020-gbk.html',
+    'word-inline-2020.html',
+    'word-irregular-2024.html',
+    'word-printed-2024.pdf',
   ]);
 });
 
 for (const name of sources) {
-  test(`${name} imports to exactly ${name.replace(/\.\w+$/, '.expected.yaml')}`, () => {
+  test(`${name} imports to exactly ${name.replace(/\.\w+$/, '.expected.yaml')}`, async () => {
     const expected = readFileSync(join(DIR, name.replace(/\.\w+$/, '.expected.yaml')), 'utf8');
-    assert.equal(imported(name).yaml, expected);
+    assert.equal((await importedFile(name)).yaml, expected);
   });
 }
+
+/** Every value of an example report, as the fixtures made from it print them (scripts/make-import-fixtures.mjs). */
+function exampleRows(file: string): Readonly<Record<string, readonly (number | null | undefined)[]>> {
+  return reportValues(readFileSync(join(EXAMPLES, file), 'utf8')).rows;
+}
+
+for (const [name, example] of [
+  ['word-irregular-2024.html', 'shifan-2024.nianbao.yaml'],
+  ['word-inline-2020.html', 'caozhen-2020.nianbao.yaml'],
+  ['docx-2024.docx', 'shifan-2024.nianbao.yaml'],
+  ['docx-inline-2020.docx', 'caozhen-2020.nianbao.yaml'],
+  ['chromium-2024.pdf', 'shifan-2024.nianbao.yaml'],
+  ['chromium-wrapped-2020.pdf', 'caozhen-2020.nianbao.yaml'],
+  ['word-printed-2024.pdf', 'shifan-2024.nianbao.yaml'],
+  ['office-2024.pdf', 'shifan-2024.nianbao.yaml'],
+] as const) {
+  test(`${name}: every value of ${example} is placed, nothing is left over`, async () => {
+    const result = await importedFile(name);
+    assert.deepEqual(reportValues(result.yaml).rows, exampleRows(example));
+    assert.deepEqual([result.unplaced, result.missing], [[], []]);
+    assert.equal(result.cells.placed, result.cells.printed);
+    assert.deepEqual(codes(result.yaml), []);
+  });
+}
+
+test('a Word page on an irregular grid: agency above the title with full-width brackets kept, 时间：, an opening paragraph citing the notice, heading variants', async () => {
+  const result = await importedFile('word-irregular-2024.html');
+  const got = reportValues(result.yaml);
+  assert.deepEqual(
+    [got.agency, got.year, got.published],
+    ['示范市自然资源和规划局（示范市林业局）', 2024, '2025-01-22'],
+  );
+  // The paragraph citing 关于做好2024年政府信息公开工作年度报告编制公布工作的通知 is not the title; it opens 总体情况.
+  assert.match(
+    readerText(got.texts.overview)[0],
+    /^根据《中华人民共和国政府信息公开条例》和《国务院办公厅.*关于做好2024年政府信息公开工作年度报告编制公布工作的通知》要求/,
+  );
+  assert.deepEqual(
+    result.fuzzy.map((f) => `${f.printed} → ${f.label}`),
+    ['五、存在的主要问题及明年工作计划 → 五、存在的主要问题及改进情况'],
+  );
+  assert.equal(result.kind, 'html');
+});
+
+test('a Word page with the year first in its title and the date only under the signature; groups and rows in one cell', async () => {
+  const result = await importedFile('word-inline-2020.html');
+  const got = reportValues(result.yaml);
+  assert.deepEqual([got.agency, got.year, got.published], ['示范县城关镇人民政府', 2020, '2021-03-26']);
+  assert.deepEqual(
+    result.notes.map((n) => n.zh),
+    ['原文没有标明发布日期，「发布日期」取自文末落款日期 2021-03-26'],
+  );
+  assert.deepEqual(readerText(got.texts.other), ['无']);
+});
+
+test('.docx: a title broken after 政府信息公开, 发布时间：, gridSpan and vMerge', async () => {
+  const result = await importedFile('docx-2024.docx');
+  assert.equal(result.kind, 'docx');
+  const got = reportValues(result.yaml);
+  assert.deepEqual(
+    [got.agency, got.year, got.published],
+    ['示范市自然资源和规划局（示范市林业局）', 2024, '2025-01-22'],
+  );
+  const docx = readFileSync(join(DIR, 'docx-2024.docx'));
+  assert.equal(docx.subarray(0, 2).toString('latin1'), 'PK');
+});
+
+test('PDF printed by Chromium: the narrative comes back paragraph by paragraph, the title over two lines', async () => {
+  const result = await importedFile('chromium-2024.pdf');
+  assert.equal(result.kind, 'pdf');
+  const got = reportValues(result.yaml);
+  const want = reportValues(readFileSync(join(EXAMPLES, 'shifan-2024.nianbao.yaml'), 'utf8'));
+  assert.deepEqual([got.agency, got.year], ['示范市临江区人民政府', 2024]);
+  for (const id of ['overview', 'problems', 'other'])
+    assert.deepEqual(readerText(got.texts[id]), readerText(want.texts[id]), id);
+});
 
 test('official 2021 layout: the values of examples/shifan-2024 come back cell for cell; page furniture stays out', () => {
   const result = imported('official-2021.html');

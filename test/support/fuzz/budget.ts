@@ -11,4 +11,5 @@ export const BOUNDED_RUNS = {
   cli: 15,
   importCore: 1000,
   importCli: 20,
+  importPdf: 150,
 } as const;

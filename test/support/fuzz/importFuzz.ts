@@ -7,10 +7,14 @@
  *   no file; never a stack trace.
  */
 import fc from 'fast-check';
+import { unzipSync, zipSync } from 'fflate';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, importReport } from '../../../core/src/index';
+import { analyze, importPdf, importReport } from '../../../core/src/index';
+import type { ImportOutcome, PdfPage } from '../../../core/src/index';
+import { importFile } from '../../../extract/src/importFile';
+import { pdfItems, stopPdfWorker } from '../../../extract/src/pdfItems';
 import { FIXTURES } from '../paths';
 import { byteDamage, damage } from './bytes';
 import type { ByteDamage } from './bytes';
@@ -20,8 +24,9 @@ import { SECTION_TITLES } from '../sectionTitles';
 
 const IMPORT = join(FIXTURES, 'import');
 const SOURCES: readonly { readonly name: string; readonly bytes: Buffer }[] = readdirSync(IMPORT)
-  .filter((n) => /\.(html|txt)$/.test(n))
+  .filter((n) => /\.(html|txt|docx)$/.test(n))
   .map((name) => ({ name, bytes: readFileSync(join(IMPORT, name)) }));
+const PDFS = readdirSync(IMPORT).filter((n) => n.endsWith('.pdf'));
 
 const HTML_PIECES = [
   '<table>',
@@ -145,13 +150,27 @@ export const damagedSource = fc.record({
 
 export type DamagedSource = { source: number; edits: SourceEdit[]; damages: ByteDamage[]; asText: boolean };
 
+/** A .docx edited inside: its document.xml takes the edits (the archive stays an archive), then the bytes are damaged. */
+function editDocx(bytes: Buffer, edits: readonly SourceEdit[]): Buffer {
+  const files = unzipSync(new Uint8Array(bytes));
+  const xml = files['word/document.xml'];
+  if (xml) files['word/document.xml'] = new Uint8Array(editSource(Buffer.from(xml), edits));
+  return Buffer.from(zipSync(files));
+}
+
 export function sourceBytes(d: DamagedSource): Buffer {
-  return damage(editSource(SOURCES[d.source].bytes, d.edits), d.damages);
+  const source = SOURCES[d.source];
+  const edited = source.name.endsWith('.docx') ? editDocx(source.bytes, d.edits) : editSource(source.bytes, d.edits);
+  return damage(edited, d.damages);
 }
 
 /** The importer's promise for any input; returns the problem, if any. */
 export function checkImport(input: string | Uint8Array): string | undefined {
-  const result = importReport(input);
+  return outcomeProblem(importReport(input));
+}
+
+/** What is wrong with an import's outcome: a refusal without a message, or YAML that does not parse. */
+function outcomeProblem(result: ImportOutcome): string | undefined {
   if (!result.ok) return result.error.zh.trim() && result.error.en.trim() ? undefined : 'a refusal without a message';
   const syntax = analyze(result.yaml).diagnostics.filter((d) => d.code < 'NB110');
   if (syntax.length)
@@ -170,7 +189,8 @@ export class ImportCoreFuzz implements FuzzTarget<[DamagedSource]> {
   readonly property = fc.asyncProperty(damagedSource, async (d) => {
     this.pages++;
     const bytes = sourceBytes(d);
-    const problem = checkImport(d.asText ? bytes.toString('utf8') : new Uint8Array(bytes));
+    const asText = d.asText && !SOURCES[d.source].name.endsWith('.docx');
+    const problem = checkImport(asText ? bytes.toString('utf8') : new Uint8Array(bytes));
     if (problem) throw new Error(`${SOURCES[d.source].name}: ${problem}`);
   });
 }
@@ -191,7 +211,7 @@ export class ImportCliFuzz implements FuzzTarget<[DamagedSource]> {
   readonly property = fc.asyncProperty(damagedSource, async (d) => {
     const n = ++this.pages;
     const bytes = sourceBytes(d);
-    const ext = SOURCES[d.source].name.endsWith('.html') ? 'html' : 'txt';
+    const ext = SOURCES[d.source].name.replace(/^.*\./, '');
     const input = join(this.dir, `page-${n}.${ext}`);
     const output = join(this.dir, `page-${n}.nianbao.yaml`);
     writeFileSync(input, bytes);
@@ -199,7 +219,7 @@ export class ImportCliFuzz implements FuzzTarget<[DamagedSource]> {
       const run = nianbao(['import', input, '-o', output]);
       const problem = wellBehaved('import -o', run);
       if (problem) throw new Error(problem);
-      const expected = importReport(new Uint8Array(bytes));
+      const expected = await importFile(new Uint8Array(bytes), input);
       if (run.code === 0) {
         if (!expected.ok) throw new Error('import: exit 0, the importer refuses');
         if (!existsSync(output) || readFileSync(output, 'utf8') !== expected.yaml)
@@ -215,4 +235,114 @@ export class ImportCliFuzz implements FuzzTarget<[DamagedSource]> {
       rmSync(output, { force: true });
     }
   });
+}
+
+/** What can happen to a PDF's text items on the way from a broken or hostile file. */
+type ItemDamage =
+  | { readonly kind: 'drop'; readonly fraction: number; readonly length: number }
+  | {
+      readonly kind: 'duplicate';
+      readonly fraction: number;
+      readonly length: number;
+      readonly dx: number;
+      readonly dy: number;
+    }
+  | {
+      readonly kind: 'move';
+      readonly fraction: number;
+      readonly length: number;
+      readonly dx: number;
+      readonly dy: number;
+    }
+  | { readonly kind: 'text'; readonly fraction: number; readonly text: string }
+  | { readonly kind: 'number'; readonly fraction: number; readonly value: number };
+
+const itemDamage: fc.Arbitrary<ItemDamage> = fc.oneof(
+  fc.record({ kind: fc.constant('drop' as const), fraction, length: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({
+    kind: fc.constant('duplicate' as const),
+    fraction,
+    length: fc.integer({ min: 1, max: 200 }),
+    dx: fc.double({ min: -30, max: 30, noNaN: true }),
+    dy: fc.double({ min: -30, max: 30, noNaN: true }),
+  }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    fraction,
+    length: fc.integer({ min: 1, max: 400 }),
+    dx: fc.double({ min: -50, max: 50, noNaN: true }),
+    dy: fc.double({ min: -50, max: 50, noNaN: true }),
+  }),
+  fc.record({
+    kind: fc.constant('text' as const),
+    fraction,
+    text: fc.constantFrom(...TEXT_PIECES, '⺠', '⼈', '\u00ad', ''),
+  }),
+  fc.record({
+    kind: fc.constant('number' as const),
+    fraction,
+    value: fc.constantFrom(Number.NaN, Infinity, -Infinity, -1e9, 0, 1e12, -0.0001),
+  }),
+);
+
+function damageItems(pages: readonly PdfPage[], damages: readonly ItemDamage[]): PdfPage[] {
+  return pages.map((page, p) => {
+    let items = [...page.items];
+    for (const d of damages) {
+      const at = Math.floor(d.fraction * items.length);
+      if (d.kind === 'drop') items.splice(at, d.length);
+      else if (d.kind === 'duplicate')
+        items.push(...items.slice(at, at + d.length).map((i) => ({ ...i, x: i.x + d.dx, y: i.y + d.dy })));
+      else if (d.kind === 'move')
+        items = items.map((i, k) => (k >= at && k < at + d.length ? { ...i, x: i.x + d.dx, y: i.y + d.dy } : i));
+      else if (d.kind === 'text' && items[at]) items[at] = { ...items[at], text: d.text };
+      else if (d.kind === 'number' && items[at]) items[at] = { ...items[at], [p % 2 ? 'x' : 'size']: d.value };
+    }
+    return { ...page, items };
+  });
+}
+
+/**
+ * PDFs: the committed PDFs' text items damaged (dropped, duplicated, moved far, text replaced, coordinates made
+ * NaN or infinite) and placed by the core in-process; now and then the file's bytes damaged and read through the
+ * real PDF reader (pdfjs-dist in its worker). Never a throw; a success is well-formed report YAML.
+ */
+export class ImportPdfFuzz implements FuzzTarget<[number, ItemDamage[], boolean, ByteDamage[]]> {
+  readonly name = 'import-pdf';
+  private pages: PdfPage[][] = [];
+  private bytes: Buffer[] = [];
+  private items = 0;
+  private files = 0;
+  async setup(): Promise<void> {
+    this.bytes = PDFS.map((n) => readFileSync(join(IMPORT, n)));
+    this.pages = [];
+    for (const b of this.bytes) {
+      const read = await pdfItems(new Uint8Array(b));
+      if (read.ok) this.pages.push(read.pages);
+    }
+  }
+  async teardown(): Promise<void> {
+    await stopPdfWorker();
+  }
+  counters(): Record<string, number> {
+    return { itemSets: this.items, files: this.files };
+  }
+  readonly property = fc.asyncProperty(
+    fc.nat(),
+    fc.array(itemDamage, { maxLength: 6 }),
+    fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    fc.array(byteDamage, { minLength: 1, maxLength: 3 }),
+    async (which, damages, throughFile, bytesDamage) => {
+      if (throughFile) {
+        this.files++;
+        const source = this.bytes[which % this.bytes.length];
+        const problem = outcomeProblem(await importFile(new Uint8Array(damage(source, bytesDamage)), 'fuzz.pdf'));
+        if (problem) throw new Error(`PDF file: ${problem}`);
+        return;
+      }
+      this.items++;
+      const problem = outcomeProblem(importPdf(damageItems(this.pages[which % this.pages.length], damages)));
+      if (problem) throw new Error(`PDF items: ${problem}`);
+    },
+  );
 }
