@@ -10,23 +10,27 @@ import { registerYearOverYear } from './compare/registerYearOverYear';
 import { ImportLog, importReport } from './commands/importReport';
 import { nextYearReport } from './commands/nextYearReport';
 import { newReport } from './commands/newReport';
+import { openExample } from './commands/openExample';
 import { initL10n } from './l10n';
 import { registerPreview } from './preview/registerPreview';
 import { watchReports } from './reportDocuments';
 import { ServerConnection } from './serverConnection';
 import { StatusBar } from './statusBar';
+import { openWalkthroughOnce } from './walkthrough';
 
 const FEATURES: readonly Feature[] = [
   ({ server }) => [new StatusBar(server)],
-  ({ server }) => [
+  ({ server, context }) => [
     vscode.commands.registerCommand('nianbao.newReport', (args?: unknown) => newReport(server, args)),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(server)),
     vscode.commands.registerCommand('nianbao.restartServer', () => server.restart()),
+    vscode.commands.registerCommand('nianbao.openExample', () => openExample(context.extensionUri)),
     // Not in the palette: the server's process and the messages about its life, for the editor tests.
     vscode.commands.registerCommand('nianbao.server.status', () => server.status()),
   ],
   registerPreview,
   registerYearOverYear,
+  ({ context }) => openWalkthroughOnce(context),
   ({ server }) => {
     const log = new ImportLog();
     return [

@@ -13,6 +13,7 @@ import type {
 } from 'vscode-languageclient/node';
 import { ServerInfoRequest } from '../../protocol/src/protocol';
 import type { InitializationOptions, ServerSettings } from '../../protocol/src/protocol';
+import { columnNamesSetting, cursorRowMiddleware, refreshOnCursorRow } from './cursorRowHints';
 import { t } from './l10n';
 import { MAX_RESTARTS, RestartPolicy } from './restartPolicy';
 
@@ -22,7 +23,7 @@ function settings(): ServerSettings {
   const config = vscode.workspace.getConfiguration('nianbao');
   return {
     language: config.get<'auto' | 'zh' | 'en'>('language', 'auto'),
-    inlayHints: { columnNames: config.get<boolean>('inlayHints.columnNames', true) },
+    inlayHints: { columnNames: columnNamesSetting() },
   };
 }
 
@@ -47,6 +48,8 @@ export class ServerConnection implements vscode.Disposable {
   private readonly notices: string[] = [];
   /** A restart after an unexpected exit is under way: `onStarted` fires when the client is running again. */
   private restarting = false;
+
+  private readonly cursorRows = refreshOnCursorRow(() => this.client);
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -97,7 +100,7 @@ export class ServerConnection implements vscode.Disposable {
         if (!decision.restart) {
           this.notify(
             t(
-              'The Nianbao language server stopped {0} times in a few minutes and was not restarted. Run “Nianbao: Restart the Language Server” to start it again.',
+              'The Nianbao language server stopped {0} times in a few minutes and was not restarted. Run “年报 Nianbao: Restart the Language Server (重启语言服务器)” to start it again.',
               MAX_RESTARTS + 1,
             ),
             'error',
@@ -133,6 +136,7 @@ export class ServerConnection implements vscode.Disposable {
       synchronize: { configurationSection: 'nianbao' },
       outputChannelName: t('Nianbao language server'),
       errorHandler: this.errorHandler(),
+      middleware: cursorRowMiddleware,
     };
     const client = new LanguageClient('nianbao', t('Nianbao language server'), serverOptions, clientOptions);
     // After a restart of a dead server the same client runs again: features refresh as after a first start.
@@ -165,6 +169,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.cursorRows.dispose();
     void this.stop();
     this.onStartedEmitter.dispose();
   }

@@ -8,15 +8,28 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserv
 
 export type Language = 'auto' | 'zh' | 'en';
 
+/**
+ * The column names before a row's values: `short` (one or two characters, `自:`; the default), `full` (`自然人:`),
+ * `cursorRow` (full names on the cursor's row only: the VS Code client filters; other editors get full names
+ * everywhere), `off`. `true` and `false`, the setting's earlier form, read as `full` and `off`.
+ */
+export type ColumnNames = 'short' | 'full' | 'cursorRow' | 'off';
+
 /** The `nianbao.*` settings the server reads (initialization options and `workspace/didChangeConfiguration`). */
 export interface ServerSettings {
   /** `auto`: the editor's display language (initialize `locale`); Chinese when the editor says nothing. */
   readonly language?: Language;
-  readonly inlayHints?: { readonly columnNames?: boolean };
+  readonly inlayHints?: { readonly columnNames?: ColumnNames | boolean };
 }
 
 export interface InitializationOptions {
-  readonly settings?: ServerSettings;
+  /**
+   * The settings, as `{ language, inlayHints }` or in the shape of `workspace/didChangeConfiguration`,
+   * `{ nianbao: { language, inlayHints } }` (what editors' `settings` tables hold); `nianbao` beside `settings`
+   * is read too.
+   */
+  readonly settings?: ServerSettings | { readonly nianbao?: ServerSettings };
+  readonly nianbao?: ServerSettings;
   /** The client understands the `editor.action.triggerSuggest` command on completion items (VS Code). */
   readonly retriggerCompletion?: boolean;
   /**

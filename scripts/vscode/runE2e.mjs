@@ -23,10 +23,14 @@ async function main() {
   let vsix = argv.vsix ? resolve(argv.vsix) : join(ROOT, 'nianbao.vsix');
   if (!argv.vsix) {
     // Package what was just built (npm test builds first), without dependencies: the bundles carry them.
-    const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      join(ROOT, 'node_modules', '.bin', 'vsce'),
+      ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
   }
   if (!existsSync(vsix)) throw new Error(`${vsix} does not exist`);
@@ -41,7 +45,12 @@ async function main() {
   const cs = await startCodeServer({
     install: [vsix],
     keepState: !!argv['keep-state'],
-    settings: { 'nianbao.language': 'zh', 'editor.inlayHints.enabled': 'on' },
+    // A first start as after installing: the walkthrough opens (the quiet defaults of the other suites keep it shut).
+    settings: {
+      'nianbao.language': 'zh',
+      'editor.inlayHints.enabled': 'on',
+      'workbench.welcomePage.walkthroughs.openOnInstall': true,
+    },
   });
   const shots = join(ROOT, 'test', 'client', 'e2e', 'screenshots');
   mkdirSync(shots, { recursive: true });

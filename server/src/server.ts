@@ -11,6 +11,7 @@ import { configurationFeature } from './features/configuration';
 import { diagnosticsFeature } from './features/diagnostics';
 import { documentSymbolsFeature } from './features/documentSymbols';
 import { foldingFeature } from './features/folding';
+import { formattingFeature } from './features/formatting';
 import { hoverFeature } from './features/hover';
 import { importFeature } from './features/importSource';
 import { inlayHintsFeature } from './features/inlayHints';
@@ -19,6 +20,7 @@ import { renderFeature } from './features/render';
 import { newReportFeature } from './features/reports';
 import { serverInfoFeature } from './features/serverInfo';
 import { workspaceFeature } from './features/workspace';
+import { yearLinksFeature } from './features/yearLinks';
 import { yearOverYearFeature } from './features/yearOverYear';
 import { ServerContext } from './serverContext';
 import type { Feature, FeatureSetup } from './serverContext';
@@ -32,6 +34,8 @@ const FEATURES: readonly Feature[] = [
   codeActionsFeature,
   documentSymbolsFeature,
   foldingFeature,
+  formattingFeature, //      document and range formatting
+  yearLinksFeature, //       definition and references across years
   newReportFeature, //       nianbao/editions, nianbao/skeleton
   renderFeature, //          nianbao/render: the preview's body, the export page
   nextYearFeature, //        nianbao/nextYear

@@ -1,6 +1,6 @@
 /** The server's view of the `nianbao.*` settings and of the language its messages are in. */
 import type { Lang } from '../../core/src/index';
-import type { Language, ServerSettings } from '../../protocol/src/protocol';
+import type { ColumnNames, InitializationOptions, Language, ServerSettings } from '../../protocol/src/protocol';
 
 /** The debounce of diagnostics after a change, unless the client's initialization options say otherwise. */
 export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
@@ -13,9 +13,28 @@ export function diagnosticsDelay(raw: unknown): number {
   return Math.min(raw, MAX_DIAGNOSTICS_DELAY_MS);
 }
 
+const COLUMN_NAMES: readonly ColumnNames[] = ['short', 'full', 'cursorRow', 'off'];
+
+/**
+ * The settings in the initialization options, in either shape an editor sends them: `settings: { language, … }`
+ * (this server's own), `settings: { nianbao: { language, … } }` (the shape of `workspace/didChangeConfiguration`,
+ * which is what Neovim's, Helix's and Emacs's settings tables hold), or `nianbao: { … }` beside it.
+ */
+export function initialSettings(options: InitializationOptions | undefined): ServerSettings[] {
+  if (!options || typeof options !== 'object') return [];
+  const out: ServerSettings[] = [];
+  const settings = options.settings as Record<string, unknown> | undefined;
+  if (settings && typeof settings === 'object') {
+    const nested = settings.nianbao;
+    out.push(nested && typeof nested === 'object' ? (nested as ServerSettings) : (settings as ServerSettings));
+  }
+  if (options.nianbao && typeof options.nianbao === 'object') out.push(options.nianbao);
+  return out;
+}
+
 export class Settings {
   language: Language = 'auto';
-  columnHints = true;
+  columnNames: ColumnNames = 'short';
   /** Milliseconds from the last change to the diagnostics (`diagnosticsDelayMs` in the initialization options). */
   diagnosticsDelayMs = DEFAULT_DIAGNOSTICS_DELAY_MS;
   /** The editor's display language from `initialize` (e.g. `zh-cn`, `en`). */
@@ -34,8 +53,10 @@ export class Settings {
   update(raw: ServerSettings | undefined): void {
     if (!raw || typeof raw !== 'object') return;
     if (raw.language === 'auto' || raw.language === 'zh' || raw.language === 'en') this.language = raw.language;
-    const hints = raw.inlayHints?.columnNames;
-    if (typeof hints === 'boolean') this.columnHints = hints;
+    const hints: unknown = raw.inlayHints?.columnNames;
+    if (hints === true) this.columnNames = 'full';
+    else if (hints === false) this.columnNames = 'off';
+    else if (COLUMN_NAMES.includes(hints as ColumnNames)) this.columnNames = hints as ColumnNames;
   }
 
   /** Forced by the setting, else the editor's language; Chinese when the editor does not say. */

@@ -86,7 +86,13 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
   const c = pkg.contributes;
   assert.equal(pkg.main, './dist/client.js');
   assert.equal(pkg.l10n, './l10n');
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:nianbao', 'onLanguage:yaml', 'onWebviewPanel:nianbao.preview']);
+  // onStartupFinished: the walkthrough opens the first time the extension runs (the server starts only for a report).
+  assert.deepEqual(pkg.activationEvents, [
+    'onLanguage:nianbao',
+    'onLanguage:yaml',
+    'onWebviewPanel:nianbao.preview',
+    'onStartupFinished',
+  ]);
   const language = c.languages[0];
   assert.deepEqual([language.id, language.extensions], ['nianbao', ['.nianbao.yaml', '.nianbao.yml']]);
   const firstLine = new RegExp(language.firstLine);
@@ -117,6 +123,7 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
       'nianbao.restartServer',
       'nianbao.nextYearReport',
       'nianbao.importReport',
+      'nianbao.openExample',
       'nianbao.compareWithPrevious',
       'nianbao.showTrends',
     ],
@@ -127,8 +134,10 @@ test('contributions: language, grammar, schemas, commands, configuration; files 
     'nianbao.docx.signature',
     'nianbao.trace.server',
   ]);
+  const columnNames = c.configuration.properties['nianbao.inlayHints.columnNames'];
+  assert.deepEqual([columnNames.enum, columnNames.default], [['short', 'full', 'cursorRow', 'off'], 'short']);
+  assert.ok(existsSync(join(ROOT, language.icon.light)) && existsSync(join(ROOT, language.icon.dark)), 'file icon');
   assert.equal(c.configuration.properties['nianbao.docx.signature'].default, false);
-  assert.equal(c.configuration.properties['nianbao.inlayHints.columnNames'].default, true);
   assert.equal(pkg.engines.vscode, '^1.100.0');
 });
 
@@ -154,4 +163,71 @@ test('the grammar marks every official key and only those, as YAML keys otherwis
   for (const pattern of grammar.repository.scalar.patterns) if (pattern.match) new RegExp(pattern.match);
   const numeric = new RegExp(grammar.repository.scalar.patterns[0].match, 'g');
   assert.deepEqual('[38, 5, -1, 3020.782]'.match(numeric), ['38', '5', '-1', '3020.782']);
+});
+
+test('a report gets no ambiguous-character boxes (full-width ，；（） on every line), invisible characters still marked', () => {
+  const defaults = pkg.contributes.configurationDefaults['[nianbao]'];
+  assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+  assert.equal(defaults['editor.unicodeHighlight.nonBasicASCII'], false);
+  assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], true);
+  assert.equal(defaults['editor.defaultFormatter'], `${pkg.publisher}.${pkg.name}`);
+  assert.equal(Object.keys(pkg.contributes.configurationDefaults).length, 1, 'other YAML keeps its settings');
+});
+
+test('every command is found in the palette by typing 年报 and by its Chinese title, in either display language', () => {
+  for (const command of pkg.contributes.commands as { title: string; category: string }[]) {
+    const key = (placeholder: string): string => placeholder.replace(/^%|%$/g, '');
+    const zh = `${nlsZh[key(command.category)]}: ${nlsZh[key(command.title)]}`;
+    const en = `${nls[key(command.category)]}: ${nls[key(command.title)]}`;
+    assert.match(zh, /年报/, zh);
+    assert.match(en, /年报/, en);
+    // The English title names the command in Chinese too (预览, 导出, 新建 …), so typing it finds the command.
+    const chinese = nlsZh[key(command.title)].replace(/工作区中的|从网页或文本|HTML/g, '').slice(0, 2);
+    assert.ok(en.includes(chinese), `${en} lacks ${chinese}`);
+  }
+});
+
+test('the walkthrough: five steps, each with an image that exists and a command link in both languages', () => {
+  const [walkthrough] = pkg.contributes.walkthroughs as {
+    id: string;
+    title: string;
+    steps: { id: string; title: string; description: string; media: { image: string; altText: string } }[];
+  }[];
+  assert.equal(walkthrough.id, 'nianbao.start');
+  const key = (placeholder: string): string => placeholder.replace(/^%|%$/g, '');
+  assert.equal(nlsZh[key(walkthrough.title)], '年报入门');
+  assert.deepEqual(
+    walkthrough.steps.map((s) => s.id),
+    ['newReport', 'problems', 'preview', 'import', 'checkWorkspace'],
+  );
+  const ours = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
+  for (const step of walkthrough.steps) {
+    assert.ok(existsSync(join(ROOT, step.media.image)), step.media.image);
+    assert.ok(nls[key(step.media.altText)] && nlsZh[key(step.media.altText)], `alt text of ${step.id}`);
+    for (const texts of [nls, nlsZh]) {
+      const description = texts[key(step.description)];
+      const links = [...description.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      assert.ok(links.length > 0, `${step.id}: no command link in "${description}"`);
+      for (const id of links) assert.ok(ours.has(id) || id.startsWith('workbench.'), `${step.id}: ${id}`);
+    }
+  }
+  // The images ship in the .vsix; so does the example the first step opens.
+  const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+  assert.match(ignore, /^!media\/\*\*$/m);
+  assert.match(ignore, /^!examples\/\*\.nianbao\.yaml$/m);
+});
+
+test('the .vsix page: README links are kept relative and what they point at ships in the package', () => {
+  assert.match(pkg.scripts.package, /--no-rewrite-relative-links/);
+  const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+  const shipped = (path: string): boolean =>
+    ignore.split('\n').some((line) => {
+      if (!line.startsWith('!')) return false;
+      const pattern = line.slice(1).replace(/\./g, '\\.').replace(/\*\*/g, '.+').replace(/\*/g, '[^/]+');
+      return new RegExp(`^${pattern}$`).test(path);
+    });
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const targets = [...readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t));
+  assert.ok(targets.includes('docs/editor-preview.png') && targets.includes('README.en.md'));
+  for (const target of targets) assert.ok(shipped(target), `${target} is not in the .vsix`);
 });

@@ -45,11 +45,12 @@ test('the preview commands: ids, titles in both languages, icons', () => {
   assert.equal(title('nianbao.showPreviewToSide', nlsZh), '打开侧边预览');
   assert.equal(title('nianbao.showPreview', nlsZh), '打开预览');
   assert.equal(title('nianbao.exportHtml', nlsZh), '导出为 HTML');
-  assert.equal(title('nianbao.showPreviewToSide', nls), 'Open Preview to the Side');
-  assert.equal(title('nianbao.showPreview', nls), 'Open Preview');
-  assert.equal(title('nianbao.exportHtml', nls), 'Export as HTML');
+  // English titles carry the Chinese one, so that typing 预览 finds them in an English VS Code too.
+  assert.equal(title('nianbao.showPreviewToSide', nls), 'Open Preview to the Side (打开侧边预览)');
+  assert.equal(title('nianbao.showPreview', nls), 'Open Preview (打开预览)');
+  assert.equal(title('nianbao.exportHtml', nls), 'Export as HTML (导出为 HTML)');
   assert.equal(title('nianbao.exportDocx', nlsZh), '导出为 Word（.docx）');
-  assert.equal(title('nianbao.exportDocx', nls), 'Export as Word (.docx)');
+  assert.equal(title('nianbao.exportDocx', nls), 'Export as Word (.docx) (导出为 Word)');
   assert.equal(commands.find((c) => c.command === 'nianbao.exportDocx')?.icon, '$(file-text)');
   assert.equal(commands.find((c) => c.command === 'nianbao.showPreviewToSide')?.icon, '$(open-preview)');
 });

@@ -87,8 +87,31 @@ describe('folding', () => {
   });
 });
 
+/** Switch `nianbao.inlayHints.columnNames` as VS Code sends a configuration change. */
+function columnNames(value: unknown): Promise<void> {
+  return client.connection.sendNotification('workspace/didChangeConfiguration', {
+    settings: { nianbao: { inlayHints: { columnNames: value } } },
+  });
+}
+
 describe('inlay hints', () => {
-  test('the column name before every value of a positional row', async () => {
+  test('by default the short column name before every value of a row, the full name as its tooltip', async () => {
+    const hints = await client.inlayHints(uri, WHOLE);
+    const line = LINES.findIndex((l) => l.startsWith('  本年新收政府信息公开申请数量:'));
+    const onLine = hints.filter((h) => h.position.line === line);
+    assert.deepEqual(
+      onLine.map((h) => `${String(h.label)}${h.tooltip}`),
+      ['自:自然人', '商:商业企业', '科:科研机构', '益:社会公益组织', '法:法律服务机构', '其:其他', '总:总计'],
+    );
+    const appeal = LINES.findIndex((l) => l.startsWith('  行政复议:'));
+    assert.deepEqual(
+      hints.filter((h) => h.position.line === appeal).map((h) => h.label),
+      ['维:', '纠:', '其:', '未:', '总:'],
+    );
+  });
+
+  test("full names with `full` (and `cursorRow`, which the VS Code client narrows to the cursor's row)", async () => {
+    await columnNames('full');
     const hints = await client.inlayHints(uri, WHOLE);
     const line = LINES.findIndex((l) => l.startsWith('  本年新收政府信息公开申请数量:'));
     const onLine = hints.filter((h) => h.position.line === line);
@@ -112,6 +135,14 @@ describe('inlay hints', () => {
     assert.equal(hints.length, values);
   });
 
+  test('`cursorRow` gets the full names; other editors have no cursor to narrow them to', async () => {
+    await columnNames('cursorRow');
+    const line = LINES.findIndex((l) => l.startsWith('  行政复议:'));
+    const hints = await client.inlayHints(uri, { start: { line, character: 0 }, end: { line, character: 200 } });
+    assert.equal(hints[0].label, '结果维持:');
+    await columnNames('full');
+  });
+
   test('only within the requested range', async () => {
     const line = LINES.findIndex((l) => l.startsWith('  行政复议:'));
     const hints = await client.inlayHints(uri, { start: { line, character: 0 }, end: { line, character: 200 } });
@@ -121,25 +152,46 @@ describe('inlay hints', () => {
     );
   });
 
-  test('switched off by the setting, and back on', async () => {
-    await client.connection.sendNotification('workspace/didChangeConfiguration', {
-      settings: { nianbao: { inlayHints: { columnNames: false } } },
-    });
+  test('switched off by the setting, and back on; true and false (the earlier form) read as full and off', async () => {
+    await columnNames('off');
     assert.deepEqual(await client.inlayHints(uri, WHOLE), []);
     // The client says it can refresh inlay hints: the server asks it to after each change of the setting.
     const refreshes = (): number => client.requests.filter((r) => r.method === 'workspace/inlayHint/refresh').length;
     const before = refreshes();
-    await client.connection.sendNotification('workspace/didChangeConfiguration', {
-      settings: { nianbao: { inlayHints: { columnNames: true } } },
-    });
+    await columnNames('short');
     assert.ok((await client.inlayHints(uri, WHOLE)).length > 100);
     assert.ok(refreshes() > before, 'workspace/inlayHint/refresh asked after the setting changed');
-    const off = await LspClient.start({ initializationOptions: { settings: { inlayHints: { columnNames: false } } } });
+    await columnNames(false);
+    assert.deepEqual(await client.inlayHints(uri, WHOLE), []);
+    await columnNames(true);
+    assert.equal((await client.inlayHints(uri, WHOLE))[0].label, '本年制发件数:');
+    await columnNames('nonsense');
+    assert.equal((await client.inlayHints(uri, WHOLE))[0].label, '本年制发件数:', 'an unknown value changes nothing');
+  });
+
+  test('initialization options in either shape: { settings: {…} } or { settings: { nianbao: {…} } }', async () => {
+    for (const initializationOptions of [
+      { settings: { inlayHints: { columnNames: 'off' } } },
+      { settings: { nianbao: { inlayHints: { columnNames: 'off' } } } },
+      { nianbao: { inlayHints: { columnNames: 'off' } } },
+    ]) {
+      const other = await LspClient.start({ initializationOptions });
+      try {
+        await other.open(uri, TEXT);
+        assert.deepEqual(await other.inlayHints(uri, WHOLE), [], JSON.stringify(initializationOptions));
+      } finally {
+        await other.stop();
+      }
+    }
+    const english = await LspClient.start({ initializationOptions: { settings: { nianbao: { language: 'en' } } } });
     try {
-      await off.open(uri, TEXT);
-      assert.deepEqual(await off.inlayHints(uri, WHOLE), []);
+      const diagnostics = await english.open(uri, TEXT.replace('[2, 1, 0, 1, 4]', '[2, 1, 0, 1, 5]'));
+      assert.ok(
+        diagnostics.some((d) => /should be 4/.test(d.message)),
+        diagnostics.map((d) => d.message).join('\n'),
+      );
     } finally {
-      await off.stop();
+      await english.stop();
     }
   });
 });

@@ -259,6 +259,23 @@ export class LspClient {
   folding(uri: string): Promise<FoldingRange[]> {
     return this.connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
   }
+
+  /** `textDocument/formatting`, or `rangeFormatting` with a range; two-space options as editors send them. */
+  format(uri: string, range?: Range): Promise<TextEdit[] | null> {
+    const options = { tabSize: 2, insertSpaces: true };
+    return range
+      ? this.connection.sendRequest<TextEdit[] | null>('textDocument/rangeFormatting', {
+          textDocument: { uri },
+          range,
+          options,
+        })
+      : this.connection.sendRequest<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options });
+  }
+
+  /** The document's text with `edits` applied (as the editor would). */
+  applied(uri: string, edits: readonly TextEdit[]): string {
+    return TextDocument.applyEdits(this.texts.get(uri) as TextDocument, [...edits]);
+  }
 }
 
 /** The text edits of a workspace edit for one document, checking the version it was made for. */

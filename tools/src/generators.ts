@@ -13,12 +13,12 @@ import type { JsonSchema } from '../../core/src/schema/generateSchema';
 import { TEMPLATES } from '../../core/src/template/templates';
 import { GRAMMAR_PATH, grammar } from './grammar';
 import type { TemplateNode } from '../../core/src/template/types';
-import { cliExample, formatReference, replaceBetween } from './readme';
+import { cliExample, codesTable, formatReference, quickStart, replaceBetween } from './readme';
 
 /** The repository, from out/tools/src. */
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** The report and the broken fixture whose `nianbao check` output the README shows. */
+/** The report and the broken fixture whose `nianbao check` output docs/cli.md shows. */
 export const README_EXAMPLES = [
   'examples/caozhen-2020.nianbao.yaml',
   'test/fixtures/rules/nb304/2021-appeal-total.fail.nianbao.yaml',
@@ -130,14 +130,23 @@ function grammarFile(): GeneratedFile {
   return { path: GRAMMAR_PATH, content: `${JSON.stringify(grammar(), null, 2)}\n` };
 }
 
-/** README.md with its generated parts (the format reference, the CLI example) brought up to date. */
-function readmeFile(): GeneratedFile {
-  let text = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  text = replaceBetween(text, 'format-reference', formatReference());
-  text = replaceBetween(text, 'cli-example', cliExample(ROOT, README_EXAMPLES));
-  return { path: 'README.md', content: text };
+/** A hand-written file with its generated parts (`name` → body) brought up to date. */
+function withGenerated(path: string, parts: Readonly<Record<string, string>>): GeneratedFile {
+  let text = readFileSync(join(ROOT, path), 'utf8');
+  for (const [name, body] of Object.entries(parts)) text = replaceBetween(text, name, body);
+  return { path, content: text };
+}
+
+/** The README in both languages (the 30-second start, the codes) and the docs with the format reference and CLI. */
+function documentationFiles(): GeneratedFile[] {
+  return [
+    withGenerated('README.md', { 'quick-start': quickStart(), codes: codesTable('zh') }),
+    withGenerated('README.en.md', { 'quick-start': quickStart(), codes: codesTable('en') }),
+    withGenerated('docs/format.md', { 'format-reference': formatReference() }),
+    withGenerated('docs/cli.md', { 'cli-example': cliExample(ROOT, README_EXAMPLES) }),
+  ];
 }
 
 export function generatedFiles(): GeneratedFile[] {
-  return [...schemaFiles(), validatorFile(), pinyinFile(), grammarFile(), readmeFile()];
+  return [...schemaFiles(), validatorFile(), pinyinFile(), grammarFile(), ...documentationFiles()];
 }

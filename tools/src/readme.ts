@@ -1,11 +1,21 @@
 /**
- * The README's generated parts: the complete format reference (from the template model, the statute texts and
- * the code registry) and a real `nianbao check` example (the CLI's own formatting of real files). Each lives
- * between `<!-- name:start -->` and `<!-- name:end -->` markers; the rest of the README is written by hand.
+ * The generated parts of the README (both languages) and of docs/: the complete format reference (from the template
+ * model, the statute texts and the code registry; docs/format.md), the table of codes (README.md in Chinese,
+ * README.en.md in English), the README's 30-second start and a real `nianbao check` example (docs/cli.md), both
+ * the CLI's own output on real text. Each lives between `<!-- name:start -->` and `<!-- name:end -->` markers; the
+ * rest is written by hand.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, allCodes, displayLabel, STATUTE, TEMPLATES, templateIndex } from '../../core/src/index';
+import {
+  analyze,
+  allCodes,
+  displayLabel,
+  STATUTE,
+  TEMPLATES,
+  templateIndex,
+  writeSkeleton,
+} from '../../core/src/index';
 import type { Column, Edition, TemplateNode } from '../../core/src/index';
 import { formatFileHuman } from '../../cli/src/formatHuman';
 import { strings } from '../../cli/src/strings';
@@ -200,19 +210,56 @@ export function formatReference(): string {
   return lines.join('\n');
 }
 
+const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', information: '提示' };
+
+/** The table of codes for the README: code, severity and meaning in one language. */
+export function codesTable(lang: 'zh' | 'en'): string {
+  const out =
+    lang === 'zh' ? ['| 代码 | 级别 | 含义 |', '|---|---|---|'] : ['| code | severity | meaning |', '|---|---|---|'];
+  for (const c of allCodes()) {
+    const severity = lang === 'zh' ? (SEVERITY_ZH[c.severity] ?? c.severity) : c.severity;
+    out.push(`| ${c.code} | ${severity} | ${c.title[lang].replace(/\|/g, '\\|')} |`);
+  }
+  return out.join('\n');
+}
+
+/** The README's 30-second start: a report skeleton from `init`, then `check` on it, as the two commands print. */
+export const QUICK_START = {
+  edition: 2021,
+  year: 2024,
+  agency: '示范区人民政府',
+  file: '示范区-2024.nianbao.yaml',
+} as const;
+
+export function quickStart(): string {
+  const { edition, year, agency, file } = QUICK_START;
+  const text = writeSkeleton(edition, year, agency);
+  const check = checkOutput(file, text);
+  return [
+    '```console',
+    `$ npx nianbao init --edition ${edition} --year ${year} --agency ${agency} > ${file}`,
+    `$ npx nianbao check ${file}`,
+    `${check.stdout}\`\`\``,
+  ].join('\n');
+}
+
+/** What `nianbao check FILE` prints for one file, and its exit code. */
+function checkOutput(file: string, text: string): { stdout: string; code: number } {
+  const s = strings('zh');
+  const { diagnostics } = analyze(text);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const info = diagnostics.length - errors - warnings;
+  const summary = diagnostics.length ? s.summary(errors, warnings, info, 1) : s.summaryClean(1);
+  return { stdout: `${formatFileHuman(file, text, diagnostics, 'zh', false)}${summary}\n`, code: errors ? 1 : 0 };
+}
+
 /** `nianbao check` on real files, formatted by the CLI's own functions exactly as the command prints them. */
 export function cliExample(root: string, files: readonly string[]): string {
-  const s = strings('zh');
   const blocks: string[] = [];
   for (const file of files) {
-    const text = readFileSync(join(root, file), 'utf8');
-    const { diagnostics } = analyze(text);
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-    const info = diagnostics.length - errors - warnings;
-    const summary = diagnostics.length ? s.summary(errors, warnings, info, 1) : s.summaryClean(1);
-    const stdout = `${formatFileHuman(file, text, diagnostics, 'zh', false)}${summary}\n`;
-    blocks.push(`\`\`\`console\n$ npx nianbao check ${file}\n${stdout}$ echo $?\n${errors ? 1 : 0}\n\`\`\``);
+    const { stdout, code } = checkOutput(file, readFileSync(join(root, file), 'utf8'));
+    blocks.push(`\`\`\`console\n$ npx nianbao check ${file}\n${stdout}$ echo $?\n${code}\n\`\`\``);
   }
   return blocks.join('\n\n');
 }
@@ -223,6 +270,6 @@ export function replaceBetween(text: string, name: string, body: string): string
   const end = `<!-- ${name}:end -->`;
   const i = text.indexOf(start);
   const j = text.indexOf(end);
-  if (i < 0 || j < i) throw new Error(`README.md has no ${start} … ${end} markers`);
+  if (i < 0 || j < i) throw new Error(`no ${start} … ${end} markers`);
   return `${text.slice(0, i + start.length)}\n${body.trimEnd()}\n${text.slice(j)}`;
 }

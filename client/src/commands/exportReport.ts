@@ -11,6 +11,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenderRequest } from '../../../protocol/src/protocol';
 import type { RenderParams, RenderResult } from '../../../protocol/src/protocol';
 import { t } from '../l10n';
+import { exportOpenAction } from './exportOpenAction';
 import type { PreviewManager } from '../preview/previewManager';
 import { previewLanguage } from '../preview/previewManager';
 import { describeError, openReportDocument } from '../reportDocuments';
@@ -184,7 +185,13 @@ async function exportAs(
   }
 
   const written = vscode.workspace.asRelativePath(target);
-  const open = format.kind === 'page' ? t('Open in Browser') : t('Open');
+  const action = exportOpenAction({
+    web: vscode.env.uiKind === vscode.UIKind.Web,
+    remoteName: vscode.env.remoteName,
+    scheme: target.scheme,
+  });
+  const open =
+    action === 'revealInExplorer' ? t('Reveal in Explorer') : format.kind === 'page' ? t('Open in Browser') : t('Open');
   const errors = result.counts?.error ?? 0;
   const warnings = result.counts?.warning ?? 0;
   const message =
@@ -198,7 +205,9 @@ async function exportAs(
       : t('Exported {0}', written);
   const show = errors || warnings ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void Promise.resolve(show(message, open)).then((choice) => {
-    if (choice === open) void vscode.env.openExternal(target);
+    if (choice !== open) return;
+    if (action === 'openExternal') void vscode.env.openExternal(target);
+    else void vscode.commands.executeCommand('revealInExplorer', target);
   });
   return target;
 }

@@ -57,7 +57,15 @@ export class PreviewManager implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('nianbao.language')) for (const p of this.previews.values()) p.refresh();
+        if (!e.affectsConfiguration('nianbao.language')) return;
+        for (const p of this.previews.values()) {
+          p.retitle();
+          p.refresh();
+        }
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const uri of e.uris)
+          this.previews.get(uri.toString())?.diagnosticsChanged(vscode.languages.getDiagnostics(uri));
       }),
       // A restarted server has the documents again under their current versions.
       server.onStarted(() => {

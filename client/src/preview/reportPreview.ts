@@ -141,6 +141,29 @@ export class ReportPreview implements vscode.Disposable {
     this.updater.refresh();
   }
 
+  /** The language changed: the tab's title in it (the body follows through `refresh`). */
+  retitle(): void {
+    this.panel.title = previewTitle(this.source);
+  }
+
+  /**
+   * The report's diagnostics changed: when their counts are not those of the page shown, the findings moved
+   * without an edit — last year's report was read or changed (a window just restored, the workspace index still
+   * reading), or a restarted server checked it again — so the page and its summary are rendered again.
+   */
+  diagnosticsChanged(diagnostics: readonly vscode.Diagnostic[]): void {
+    const shown = this.last?.counts;
+    if (!shown) return;
+    const ours = diagnostics.filter((d) => d.source === 'nianbao');
+    const count = (severity: vscode.DiagnosticSeverity): number => ours.filter((d) => d.severity === severity).length;
+    if (
+      count(vscode.DiagnosticSeverity.Error) !== shown.error ||
+      count(vscode.DiagnosticSeverity.Warning) !== shown.warning ||
+      count(vscode.DiagnosticSeverity.Information) !== shown.information
+    )
+      this.updater.refresh();
+  }
+
   /** The document was opened again: its versions start anew. */
   reopened(): void {
     this.updater.reset();

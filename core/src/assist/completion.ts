@@ -47,13 +47,14 @@ export interface CompletionOptions {
 const same = (s: string): Localized => ({ zh: s, en: s });
 
 /**
- * `予以公开 yygk yuyigongkai`: what the editor matches typed text against. The key comes first, so that keys
- * sharing a typed prefix (不予公开, 不予处理) tie and keep template order; each part starts after a blank, which
- * is where the editor lets a match begin.
+ * `yygk 予以公开 yuyigongkai`: what the editor matches typed text against. Each part starts after a blank, which is
+ * where VS Code (and nvim-cmp) let a match begin, so any part can be typed. The initials come first because some
+ * editors take the typed text as a prefix of the whole filter text (Emacs's eglot 1.9 with the `basic` style): there
+ * `yygk` still finds 予以公开 (test/server/emacs.test.ts).
  */
 export function filterTextFor(key: string): string {
   const p = PINYIN[key];
-  return p ? `${key} ${p[1]} ${p[0]}` : key;
+  return p ? `${p[1]} ${key} ${p[0]}` : key;
 }
 
 /** The edition to complete for: as bound when the report says so, else `格式`/`年度` as typed, else the current one. */

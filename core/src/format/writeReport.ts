@@ -28,12 +28,13 @@ export interface ReportData {
   readonly layout?: Readonly<Record<string, Edition>>;
 }
 
+/** The display column trailing comments are aligned at (two spaces at least after longer lines). */
 const COMMENT_COLUMN = 34;
 const EDITION_COMMENT =
   '2019 = 国办公开办函〔2019〕60号（2019、2020年度）；2021 = 国办公开办函〔2021〕30号（2021年度起）';
 
 /** Display width: CJK and full-width characters take two columns. */
-function width(s: string): number {
+export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s)
     w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
@@ -79,11 +80,15 @@ function commentText(s: string): string {
   return s.replace(IN_COMMENT, escapeChar);
 }
 
+/** `line` with a trailing comment (`# …` as written) aligned at the comment column, as every written line has it. */
+export function alignComment(line: string, comment: string): string {
+  const pad = Math.max(2, COMMENT_COLUMN - displayWidth(line));
+  return `${line}${' '.repeat(pad)}${comment}`;
+}
+
 function withComment(line: string, comment: string | undefined): string {
   if (!comment) return line;
-  comment = commentText(comment);
-  const pad = Math.max(2, COMMENT_COLUMN - width(line));
-  return `${line}${' '.repeat(pad)}# ${comment}`;
+  return alignComment(line, `# ${commentText(comment)}`);
 }
 
 /** Text that YAML would not read back as this plain string: indicators, `: `, ` #`, a trailing colon, breaks. */

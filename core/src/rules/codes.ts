@@ -1,6 +1,6 @@
 /**
- * Every diagnostic code with its severity and what it means, for documentation (the README's code table is
- * generated from this) and for tooling that lists the checks. The rules' codes (single-report and across reports)
+ * Every diagnostic code with its severity and what it means, for documentation (the code tables of the README and
+ * docs/format.md are generated from this) and for tooling that lists the checks. The rules' codes (single-report and across reports)
  * come from the rules themselves.
  */
 import { YEAR_PAIR_RULES, nb320DuplicateReport } from './allCrossRules';

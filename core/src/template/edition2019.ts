@@ -17,19 +17,19 @@ import {
 import type { TemplateModel } from './types';
 
 const DOCUMENTS = [
-  col('made', '本年新制作数量', 'Newly made this year'),
-  col('published', '本年新公开数量', 'Newly published this year'),
-  col('totalPublished', '对外公开总数量', 'Total published'),
+  col('made', '本年新制作数量', '作', 'Newly made this year'),
+  col('published', '本年新公开数量', '公', 'Newly published this year'),
+  col('totalPublished', '对外公开总数量', '总', 'Total published'),
 ];
 const ITEMS = [
-  col('previousItems', '上一年项目数量', 'Items last year'),
-  col('change', '本年增/减', 'Change this year', 'delta'),
-  col('decisions', '处理决定数量', 'Decisions'),
+  col('previousItems', '上一年项目数量', '上', 'Items last year'),
+  col('change', '本年增/减', '增减', 'Change this year', 'delta'),
+  col('decisions', '处理决定数量', '决', 'Decisions'),
 ];
 const FEE_ITEMS = ITEMS.slice(0, 2);
 const PROCUREMENT = [
-  col('procurementItems', '采购项目数量', 'Procurement projects'),
-  col('procurementAmount', '采购总金额', 'Total procurement amount', 'amount', '采购总金额（单位：万元）'),
+  col('procurementItems', '采购项目数量', '项', 'Procurement projects'),
+  col('procurementAmount', '采购总金额', '额', 'Total procurement amount', 'amount', '采购总金额（单位：万元）'),
 ];
 
 export const EDITION_2019: TemplateModel = {

@@ -17,12 +17,14 @@ import {
 import type { TemplateModel } from './types';
 
 const STOCK = [
-  col('issued', '本年制发件数', 'Issued this year'),
-  col('repealed', '本年废止件数', 'Repealed this year'),
-  col('inForce', '现行有效件数', 'In force'),
+  col('issued', '本年制发件数', '发', 'Issued this year'),
+  col('repealed', '本年废止件数', '废', 'Repealed this year'),
+  col('inForce', '现行有效件数', '现', 'In force'),
 ];
-const DECISIONS = [col('decisions', '本年处理决定数量', 'Decisions this year')];
-const FEES = [col('feeAmount', '本年收费金额', 'Fees collected this year', 'amount', '本年收费金额（单位：万元）')];
+const DECISIONS = [col('decisions', '本年处理决定数量', '决', 'Decisions this year')];
+const FEES = [
+  col('feeAmount', '本年收费金额', '额', 'Fees collected this year', 'amount', '本年收费金额（单位：万元）'),
+];
 
 export const EDITION_2021: TemplateModel = {
   edition: 2021,

@@ -25,8 +25,17 @@ export function tableSection(section: GroupNode, table: TableLayout): GroupNode 
 /** Section 二 in both editions: sub-tables opened by a caption row, each with the header 信息内容. */
 export const ACTIVE_TABLE: TableLayout = { kind: 'captioned', labelHeader: { zh: '信息内容', en: 'Information' } };
 
-export function col(id: string, name: string, en: string, kind: ValueKind = 'count', printed = name): Column {
-  return kind === 'amount' ? { id, name, printed, kind, unit: '万元', en } : { id, name, printed, kind, en };
+export function col(
+  id: string,
+  name: string,
+  short: string,
+  en: string,
+  kind: ValueKind = 'count',
+  printed = name,
+): Column {
+  return kind === 'amount'
+    ? { id, name, short, printed, kind, unit: '万元', en }
+    : { id, name, short, printed, kind, en };
 }
 
 interface NodeInit {
@@ -130,13 +139,13 @@ export function otherSection(basis: string[]): TextNode {
 // ---- Section 三: the application table (identical in both editions except （六）其他处理) ----
 
 export const APPLICANT_COLUMNS: readonly Column[] = [
-  col('natural', '自然人', 'Natural persons'),
-  col('commercial', '商业企业', 'Commercial enterprises'),
-  col('research', '科研机构', 'Research institutions'),
-  col('publicInterest', '社会公益组织', 'Public-interest organisations'),
-  col('legalService', '法律服务机构', 'Legal service institutions'),
-  col('otherOrg', '其他', 'Other organisations'),
-  col('total', '总计', 'Total'),
+  col('natural', '自然人', '自', 'Natural persons'),
+  col('commercial', '商业企业', '商', 'Commercial enterprises'),
+  col('research', '科研机构', '科', 'Research institutions'),
+  col('publicInterest', '社会公益组织', '益', 'Public-interest organisations'),
+  col('legalService', '法律服务机构', '法', 'Legal service institutions'),
+  col('otherOrg', '其他', '其', 'Other organisations'),
+  col('total', '总计', '总', 'Total'),
 ];
 
 const A = APPLICANT_COLUMNS;
@@ -314,11 +323,11 @@ export function otherResultsGroup(): GroupNode {
 // ---- Section 四: administrative review and litigation (identical in both editions) ----
 
 export const APPEAL_COLUMNS: readonly Column[] = [
-  col('upheld', '结果维持', 'Upheld'),
-  col('corrected', '结果纠正', 'Corrected'),
-  col('otherResult', '其他结果', 'Other result'),
-  col('pending', '尚未审结', 'Pending'),
-  col('total', '总计', 'Total'),
+  col('upheld', '结果维持', '维', 'Upheld'),
+  col('corrected', '结果纠正', '纠', 'Corrected'),
+  col('otherResult', '其他结果', '其', 'Other result'),
+  col('pending', '尚未审结', '未', 'Pending'),
+  col('total', '总计', '总', 'Total'),
 ];
 
 export function appealsSection(): GroupNode {

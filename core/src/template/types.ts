@@ -22,6 +22,8 @@ export interface Column {
   readonly id: string;
   /** Name used in messages, hovers and inlay hints (e.g. `自然人`, `本年收费金额`). */
   readonly name: string;
+  /** One or two characters for the compact inlay hints (`自` for 自然人); unique among the row's columns. */
+  readonly short: string;
   /** Header text exactly as printed in the template. */
   readonly printed: string;
   readonly kind: ValueKind;

@@ -5,7 +5,7 @@
 import type { ServerSettings } from '../../../protocol/src/protocol';
 import { useLanguage } from '../l10n';
 import type { Feature } from '../serverContext';
-import { diagnosticsDelay } from '../settings';
+import { diagnosticsDelay, initialSettings } from '../settings';
 
 export const configurationFeature: Feature = (server) => {
   const { settings } = server;
@@ -20,7 +20,7 @@ export const configurationFeature: Feature = (server) => {
   return {
     initialize: (params, options) => {
       settings.clientLocale = params.locale;
-      settings.update(options.settings);
+      for (const given of initialSettings(options)) settings.update(given);
       settings.diagnosticsDelayMs = diagnosticsDelay(options.diagnosticsDelayMs);
       useLanguage(settings.lang);
     },

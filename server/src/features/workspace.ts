@@ -7,6 +7,7 @@ import type { ResponseError } from 'vscode-languageserver/node';
 import { CheckFilesRequest, WorkspaceIndexRequest } from '../../../protocol/src/protocol';
 import type { WorkspaceIndexResult } from '../../../protocol/src/protocol';
 import { cancelled } from '../guard';
+import { t } from '../l10n';
 import type { Feature, ServerContext } from '../serverContext';
 import { NO_FILES, checkFiles } from '../workspace/checkFiles';
 import { REPORT_GLOB } from '../workspace/reportFiles';
@@ -91,6 +92,13 @@ export const workspaceFeature: Feature = (server) => {
     // The folders walked once after `initialized`, then kept current from the file system.
     initialized: () => {
       files.start(caps);
+      // Without a folder the checks between years see only the open reports; say so where the editor logs the server.
+      if (!files.hasFolders())
+        connection.console.info(
+          t(
+            'No workspace folder: only the open reports are checked against each other (last year’s carry-over, duplicates). Open the folder that holds the reports.',
+          ),
+        );
       if (folderChanges) {
         connection.workspace.onDidChangeWorkspaceFolders(
           server.notification('workspace/didChangeWorkspaceFolders', (e) =>

@@ -64,6 +64,11 @@ export class WorkspaceFiles {
     this.folders = uris.map(fsPathOf).filter((p): p is string => p !== undefined);
   }
 
+  /** Whether there is a folder to index (else only open documents are compared). */
+  hasFolders(): boolean {
+    return this.folders.length > 0;
+  }
+
   /** After `initialized`: register the file watchers, then index the folders in the background. */
   start(caps: WorkspaceCapabilities): void {
     if (caps.watchFiles) {

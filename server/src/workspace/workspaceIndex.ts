@@ -4,8 +4,8 @@
  * analysis (one parse per version) and their editor text wins over the disk; files read from disk enter through
  * `WorkspaceFiles`. Each update tells its listeners (the diagnostics publisher) which files' findings changed.
  */
-import { ReportIndex, agencyKey, tooLargeAnalysis } from '../../../core/src/index';
-import type { Diagnostic, ReportFacts } from '../../../core/src/index';
+import { ReportIndex, agencyKey, nextYearCells, previousYearCells, tooLargeAnalysis } from '../../../core/src/index';
+import type { Diagnostic, ReportFacts, YearLinks } from '../../../core/src/index';
 import type { PositionSource, RelatedResolver } from '../convert';
 import type { DocumentState } from '../documentStore';
 import { LineStarts } from './lineStarts';
@@ -136,6 +136,16 @@ export class WorkspaceIndex {
   /** The compact facts kept of an indexed report. */
   facts(key: string): ReportFacts | undefined {
     return this.index.facts(key);
+  }
+
+  /**
+   * The cells of last year's (`previous`) or next year's report of the same 机关 that the cell or row at `offset`
+   * of an open document continues or is continued by (the document synced first, so that its key is current).
+   */
+  yearLinks(state: DocumentState, offset: number, direction: 'previous' | 'next'): YearLinks | undefined {
+    const { key } = this.syncOpen(state);
+    const find = direction === 'previous' ? previousYearCells : nextYearCells;
+    return find(this.index, key, state.analysis.report, offset);
   }
 
   /** Where a related location in another report is: the editor's URI for it and its line starts. */

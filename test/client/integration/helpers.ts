@@ -96,3 +96,41 @@ export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** What `nianbao.preview.status` reports of a preview (the fields the suites read). */
+export interface PreviewStatus {
+  title: string;
+  uri: string;
+  visible: boolean;
+  viewColumn?: number;
+  documentVersion: number;
+  renderedVersion?: number;
+  counts?: { error: number; warning: number };
+  webview: { enableScripts: boolean; enableForms: boolean; enableCommandUris: boolean; localResourceRoots: string[] };
+}
+
+/**
+ * The preview reports the versions it has patched in; a webview raises no event another extension can wait on,
+ * so ask its status until `accept` holds (each ask is a real round trip to the page's last report).
+ */
+export async function previewWhere(
+  uri: vscode.Uri,
+  accept: (s: PreviewStatus) => boolean,
+  what: string,
+): Promise<PreviewStatus> {
+  let last: PreviewStatus | undefined;
+  for (let i = 0; i < 300; i++) {
+    const all = await vscode.commands.executeCommand<PreviewStatus[]>('nianbao.preview.status');
+    last = all.find((s) => s.uri === uri.toString());
+    if (last && accept(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`preview of ${uri.path}: no ${what}; last status ${JSON.stringify(last)}`);
+}
+
+/** The 2021-edition example of the workspace, as on disk. */
+export async function exampleText(): Promise<string> {
+  return new TextDecoder().decode(
+    await vscode.workspace.fs.readFile(workspaceUri('examples', 'shifan-2024.nianbao.yaml')),
+  );
+}

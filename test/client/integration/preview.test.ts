@@ -2,36 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { runText } from '../../support/wordXml';
 import { unzipText } from '../../support/zip';
-import { activate, closeAll, open, positionOf, setConfiguration, workspaceUri } from './helpers';
-
-interface PreviewStatus {
-  uri: string;
-  visible: boolean;
-  viewColumn?: number;
-  documentVersion: number;
-  renderedVersion?: number;
-  counts?: { error: number; warning: number };
-  webview: { enableScripts: boolean; enableForms: boolean; enableCommandUris: boolean; localResourceRoots: string[] };
-}
-
-/**
- * The preview reports the versions it has patched in; a webview raises no event another extension can wait on,
- * so ask its status until `accept` holds (each ask is a real round trip to the page's last report).
- */
-async function previewWhere(
-  uri: vscode.Uri,
-  accept: (s: PreviewStatus) => boolean,
-  what: string,
-): Promise<PreviewStatus> {
-  let last: PreviewStatus | undefined;
-  for (let i = 0; i < 300; i++) {
-    const all = await vscode.commands.executeCommand<PreviewStatus[]>('nianbao.preview.status');
-    last = all.find((s) => s.uri === uri.toString());
-    if (last && accept(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview of ${uri.path}: no ${what}; last status ${JSON.stringify(last)}`);
-}
+import { activate, closeAll, open, positionOf, previewWhere, setConfiguration, workspaceUri } from './helpers';
 
 function previewTab(): vscode.Tab | undefined {
   return vscode.window.tabGroups.all
