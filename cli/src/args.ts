@@ -39,3 +39,10 @@ export function parseArgs(
   }
   return { positionals, options, flags };
 }
+
+/** `--jobs N`: a whole number of threads, at least 1 (absent: every core); `message` says so when it is not. */
+export function jobsOption(value: string | undefined, message: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(message);
+  return Number(value);
+}

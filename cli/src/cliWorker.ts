@@ -13,15 +13,28 @@ interface Request {
   readonly items: readonly { readonly i: number; readonly input: never }[];
 }
 
-parentPort?.on('message', (request: Request) => {
+async function answer(request: Request): Promise<void> {
   const run = TASKS[request.task] as (input: unknown) => unknown;
   const results: Reply<unknown>['results'][number][] = [];
   for (const { i, input } of request.items) {
     try {
-      results.push({ i, output: run(input) });
+      results.push({ i, output: await run(input) });
     } catch (error) {
       results.push({ i, failed: error instanceof Error ? error.message : String(error) });
     }
   }
   parentPort?.postMessage({ results } satisfies Reply<unknown>);
+}
+
+/** Messages answered one after another, in the order they came (the main thread pairs each answer with its message). */
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (request: Request) => {
+  queue = queue
+    .then(() => answer(request))
+    .catch((error: unknown) => {
+      // An answer that cannot be sent ends the thread, as a synchronous throw would: the main thread runs its inputs.
+      setImmediate(() => {
+        throw error;
+      });
+    });
 });

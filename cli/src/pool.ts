@@ -1,12 +1,12 @@
 /**
  * Worker threads for the batch commands: the main thread reads the inputs (through the CLI's io, so that what is
  * read, and how often, is the same with any number of threads) and hands them to workers that run a task of
- * `tasks.ts`, and runs the task itself while every worker has enough to do (N jobs: the main thread and N − 1
- * workers, so one fewer thread to start); the results come back in the inputs' order whatever order they finish
- * in. With one job, or for an input a worker could not finish (a worker that fails or exits), the task runs on
+ * `tasks.ts` (synchronous, or asynchronous like a PDF's import), and runs the task itself while every worker has
+ * enough to do (N jobs: the main thread and N − 1 workers, so one fewer thread to start); the results come back in
+ * the inputs' order whatever order they finish in. With one job, or for an input a worker could not finish (a worker that fails or exits), the task runs on
  * the main thread: the output is the same with any number of threads.
  *
- * Memory stays flat: a worker keeps nothing between inputs, at most `WINDOW` messages of `CHUNK` inputs are out
+ * Memory stays flat: a worker keeps nothing between inputs, at most `WINDOW` messages of `chunk` inputs are out
  * per worker (copied to it: the main thread keeps its copy until the answer, to run it itself if need be), and
  * results wait only for the ones before them.
  */
@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { TASKS } from './tasks';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
 
-/** Inputs per message to a worker: enough to make a message's cost small against the work. */
+/** Inputs per message to a worker: enough to make a message's cost small against the work of a report's check. */
 const CHUNK = 8;
 /** Messages out per worker: one being worked on, one waiting, so that a worker never idles. */
 const WINDOW = 2;
@@ -32,9 +32,9 @@ export function allCores(): number {
  * How many threads to use for `count` inputs: `requested` (`--jobs N`) as given (never more than inputs), or by
  * default every core, as long as each worker has enough inputs to be worth starting.
  */
-export function jobsFor(count: number, requested: number | undefined): number {
+export function jobsFor(count: number, requested: number | undefined, perWorker = MIN_INPUTS_PER_WORKER): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, count));
-  return Math.max(1, Math.min(allCores(), Math.floor(count / MIN_INPUTS_PER_WORKER)));
+  return Math.max(1, Math.min(allCores(), Math.floor(count / perWorker)));
 }
 
 /** An input read on the main thread: for the task, or already settled there (`done`, handed back as it is). */
@@ -46,6 +46,8 @@ export interface OrderedRun<N extends TaskName, D> {
   readonly task: N;
   readonly count: number;
   readonly jobs: number;
+  /** Inputs per message to a worker (default `CHUNK`; 1 for tasks that each take long, so that they spread evenly). */
+  readonly chunk?: number;
   /** The i-th input, asked for in order, a few ahead of the workers. */
   readonly prepare: (i: number) => Prepared<TaskInput<N>, D> | Promise<Prepared<TaskInput<N>, D>>;
   /** The i-th result, given in order. */
@@ -69,8 +71,8 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function runHere<N extends TaskName>(task: N, input: TaskInput<N>): TaskOutput<N> {
-  return (TASKS[task] as (input: TaskInput<N>) => TaskOutput<N>)(input);
+function runHere<N extends TaskName>(task: N, input: TaskInput<N>): TaskOutput<N> | Promise<TaskOutput<N>> {
+  return (TASKS[task] as (input: TaskInput<N>) => TaskOutput<N> | Promise<TaskOutput<N>>)(input);
 }
 
 /** The worker script: beside this module, in `dist/` (bundled) as in `out/cli/src/` (compiled for the tests). */
@@ -78,10 +80,11 @@ const WORKER_SCRIPT = join(__dirname, 'cliWorker.js');
 
 export async function runOrdered<N extends TaskName, D>(run: OrderedRun<N, D>): Promise<void> {
   const { task, count, prepare, deliver } = run;
+  const chunkSize = run.chunk ?? CHUNK;
   if (run.jobs <= 1 || count === 0) {
     for (let i = 0; i < count; i++) {
       const p = await prepare(i);
-      deliver(i, 'done' in p ? p : { output: runHere(task, p.input) });
+      deliver(i, 'done' in p ? p : { output: await runHere(task, p.input) });
     }
     return;
   }
@@ -120,9 +123,9 @@ export async function runOrdered<N extends TaskName, D>(run: OrderedRun<N, D>): 
     else if (nextToDeliver === count) finish();
   };
   /** An input no worker finished: its task on this thread (an exception there is the command's, as with one job). */
-  const here = (item: Item<TaskInput<N>>): void => {
+  const here = async (item: Item<TaskInput<N>>): Promise<void> => {
     try {
-      settle(item.i, { output: runHere(task, item.input) });
+      settle(item.i, { output: await runHere(task, item.input) });
     } catch (error) {
       failure ??= error;
       fail(failure);
@@ -133,7 +136,7 @@ export async function runOrdered<N extends TaskName, D>(run: OrderedRun<N, D>): 
   const retire = (slot: Slot): void => {
     if (!slot.alive) return;
     slot.alive = false;
-    for (const chunk of slot.out.splice(0)) for (const item of chunk) here(item);
+    for (const chunk of slot.out.splice(0)) for (const item of chunk) void here(item);
     void pump();
   };
   // This thread is one of the jobs: it reads, hands out, and checks what the workers leave.
@@ -145,7 +148,7 @@ export async function runOrdered<N extends TaskName, D>(run: OrderedRun<N, D>): 
       const inputs = new Map(chunk.map((item) => [item.i, item.input]));
       for (const r of reply.results) {
         if ('output' in r) settle(r.i, { output: r.output });
-        else here({ i: r.i, input: inputs.get(r.i) as TaskInput<N> });
+        else void here({ i: r.i, input: inputs.get(r.i) as TaskInput<N> });
       }
       void pump();
     });
@@ -168,12 +171,12 @@ export async function runOrdered<N extends TaskName, D>(run: OrderedRun<N, D>): 
           const i = nextToPrepare++;
           const p = await prepare(i);
           if ('done' in p) settle(i, p);
-          else here({ i, input: p.input });
+          else await here({ i, input: p.input });
           if (slots.some((s) => s.alive)) await nextTurn();
           continue;
         }
         const chunk: Item<TaskInput<N>>[] = [];
-        while (chunk.length < CHUNK && nextToPrepare < count) {
+        while (chunk.length < chunkSize && nextToPrepare < count) {
           const i = nextToPrepare++;
           const p = await prepare(i);
           if ('done' in p) {
@@ -184,7 +187,7 @@ export async function runOrdered<N extends TaskName, D>(run: OrderedRun<N, D>): 
         }
         if (chunk.length === 0) continue;
         if (!slot.alive) {
-          for (const item of chunk) here(item);
+          for (const item of chunk) await here(item);
           continue;
         }
         slot.out.push(chunk);

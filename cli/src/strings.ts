@@ -30,6 +30,7 @@ const S = {
   import 文件|目录… -o 输出目录  批量导入：每个文件一份年报，按机关和年度命名（从不覆盖），
                             列出汇总表；有文件无法导入时退出码为 1
       --format human|json   汇总表格式（默认 human）
+      --jobs N              同时导入的线程数（默认：每个处理器核心一个；1：只用一个线程）
   render 文件|- [-o 输出.html|输出.docx]  生成可直接发布或打印的 HTML 页面（不带 -o：输出到标准输出），
                             或公文格式（GB/T 9704-2012）的 Word 文档（-o 以 .docx 结尾）
       --format html|docx    输出格式（默认按 -o 的扩展名）；Word 文档须用 -o 写入文件
@@ -68,6 +69,7 @@ Commands:
   import FILE|DIR… -o OUTDIR  Import many: one report per file, named by agency and year (never overwriting),
                             and a summary table; exit 1 if any file could not be imported
       --format human|json   Summary format (default human)
+      --jobs N              Threads importing at once (default: one per processor core; 1: a single thread)
   render FILE|- [-o OUT.html|OUT.docx]  Write the report as a standalone HTML page (without -o: to standard output),
                             or as a Word document in the official format, GB/T 9704-2012 (-o ending in .docx)
       --format html|docx    Output format (default: from the extension of -o); a Word document needs -o

@@ -1,10 +1,12 @@
 /**
- * The work a batch command hands to worker threads, one input at a time: pure functions of data that can cross a
- * thread (bytes, strings, plain objects, typed arrays). The same functions run on the main thread with `--jobs 1`
- * and for any input a worker could not finish, so the output never depends on the threads.
+ * The work a batch command hands to worker threads, one input at a time: functions of data that can cross a
+ * thread (bytes, strings, plain objects, typed arrays), synchronous or asynchronous (a PDF is read by extract/'s
+ * own worker thread). The same functions run on the main thread with `--jobs 1` and for any input a worker could
+ * not finish, so the output never depends on the threads.
  */
 import { checkReport, factsData } from '../../core/src/index';
-import type { Diagnostic, FactsData } from '../../core/src/index';
+import type { Diagnostic, FactsData, Localized } from '../../core/src/index';
+import { importFile } from '../../extract/src/importFile';
 import { decodeText } from './decodeText';
 import { withoutBom } from './commandFiles';
 
@@ -31,11 +33,54 @@ export function checkTask(input: CheckInput): CheckOutput {
   };
 }
 
+/** `import`: a published report's bytes (at most the import's limit) and its name, for messages. */
+export interface ImportInput {
+  readonly bytes: Uint8Array;
+  readonly name: string;
+}
+
+/** What the batch import writes and lists of the outcome: the YAML, and counts rather than the findings. */
+export type ImportOutput =
+  | { readonly ok: false; readonly error: Localized }
+  | {
+      readonly ok: true;
+      readonly yaml: string;
+      readonly agency: string;
+      readonly year: number;
+      readonly edition: number;
+      readonly placed: number;
+      readonly printed: number;
+      readonly fuzzy: number;
+      readonly unplaced: number;
+      readonly missing: number;
+      readonly notes: readonly Localized[];
+    };
+
+export async function importTask(input: ImportInput): Promise<ImportOutput> {
+  const outcome = await importFile(input.bytes, input.name);
+  if (!outcome.ok) return { ok: false, error: outcome.error };
+  const { agency, year, edition } = outcome.data;
+  return {
+    ok: true,
+    yaml: outcome.yaml,
+    agency,
+    year,
+    edition,
+    placed: outcome.cells.placed,
+    printed: outcome.cells.printed,
+    fuzzy: outcome.fuzzy.length,
+    unplaced: outcome.unplaced.length,
+    missing: outcome.missing.length,
+    notes: outcome.notes,
+  };
+}
+
 /** Every task by name: what a worker thread runs for a message naming it. */
 export const TASKS = {
   check: checkTask,
+  import: importTask,
 };
 
 export type TaskName = keyof typeof TASKS;
 export type TaskInput<N extends TaskName> = Parameters<(typeof TASKS)[N]>[0];
-export type TaskOutput<N extends TaskName> = ReturnType<(typeof TASKS)[N]>;
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N]>>;

@@ -5,7 +5,7 @@
  * for a spreadsheet.
  */
 import type { Diagnostic, Lang } from '../../../core/src/index';
-import { UsageError, parseArgs } from '../args';
+import { UsageError, jobsOption, parseArgs } from '../args';
 import { checkInputs } from '../checkInputs';
 import { CSV_START, csvLine, findingRow, findingsHeader } from '../formatCsv';
 import { formatFileHuman } from '../formatHuman';
@@ -15,13 +15,6 @@ import type { CliIo } from '../io';
 import { strings } from '../strings';
 
 const FORMATS = new Set(['human', 'json', 'csv']);
-
-/** `--jobs N`: a whole number of threads, at least 1 (absent: every core). */
-function jobsOption(value: string | undefined, message: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(message);
-  return Number(value);
-}
 
 export async function check(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const s = strings(lang);

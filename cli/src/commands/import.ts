@@ -2,40 +2,51 @@
  * `nianbao import FILE|- [-o OUT.nianbao.yaml]`: a published report (HTML page, text, PDF, Word .docx) as report
  * YAML. `nianbao import FILE|DIR… -o OUTDIR [--format json]`: many at once, one report per file named by its agency
  * and year (never overwriting), with a summary table; exit 1 when any file could not be imported. Each file's import
- * depends on its bytes and name alone (`extract/src/importFile.ts`), and the table lists files in the order given.
+ * depends on its bytes and name alone (`extract/src/importFile.ts`), so the files are read here and imported on
+ * worker threads (`--jobs N`, every core by default), while names, writes and the table follow the order given.
  */
 import { basename, join } from 'node:path';
 import { IMPORT_MESSAGES, MAX_IMPORT_BYTES, localize } from '../../../core/src/index';
-import type { ImportOutcome, Lang } from '../../../core/src/index';
+import type { Lang } from '../../../core/src/index';
 import { importFile } from '../../../extract/src/importFile';
-import { UsageError, parseArgs } from '../args';
+import { stopPdfWorker } from '../../../extract/src/pdfItems';
+import { UsageError, jobsOption, parseArgs } from '../args';
 import { inputName, readInputBytes, readLimited, refuseOutput, writeOutput } from '../commandFiles';
 import type { Output } from '../commandFiles';
 import { displayWidth } from '../formatHuman';
 import type { CliIo } from '../io';
+import { jobsFor, runOrdered } from '../pool';
 import { strings } from '../strings';
 import type { Strings } from '../strings';
 
 /** Files a directory is searched for. */
 export const IMPORTABLE = /\.(?:html?|shtml|xhtml|txt|pdf|docx)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
+/** Below this many files per job a worker is not started: one file's import costs about as much as starting it. */
+const MIN_FILES_PER_WORKER = 2;
 
 export async function importCommand(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const s = strings(lang);
-  const valued = new Set(['-o', '--output', '--lang', '--format']);
+  const valued = new Set(['-o', '--output', '--lang', '--format', '--jobs']);
   const args = parseArgs(argv, valued, valued);
   const out = args.options.get('-o') ?? args.options.get('--output');
   const format = args.options.get('--format') ?? 'human';
   if (format !== 'human' && format !== 'json') throw new UsageError('--format');
+  const jobs = jobsOption(args.options.get('--jobs'), s.badJobs);
   if (args.positionals.length === 0) throw new UsageError(s.importNeeds);
   const batch =
     args.positionals.length > 1 ||
     args.positionals.some((p) => p !== '-' && isDirectory(io, p)) ||
     (out !== undefined && isDirectory(io, out));
-  if (!batch) return importOne(args.positionals[0], out, io, lang, s);
-  if (out === undefined) throw new UsageError(s.importNeeds);
-  if (args.positionals.includes('-')) throw new UsageError(s.importBatchStdin);
-  return importMany(args.positionals, out, format, io, lang, s);
+  try {
+    if (!batch) return await importOne(args.positionals[0], out, io, lang, s);
+    if (out === undefined) throw new UsageError(s.importNeeds);
+    if (args.positionals.includes('-')) throw new UsageError(s.importBatchStdin);
+    return await importMany(args.positionals, out, format, jobs, io, lang, s);
+  } finally {
+    // The PDF reader's thread would otherwise keep the process alive until it idles out (30 s).
+    await stopPdfWorker();
+  }
 }
 
 function isDirectory(io: CliIo, path: string): boolean {
@@ -151,6 +162,7 @@ async function importMany(
   inputs: readonly string[],
   dir: string,
   format: string,
+  jobs: number | undefined,
   io: CliIo,
   lang: Lang,
   s: Strings,
@@ -167,47 +179,64 @@ async function importMany(
     return 2;
   }
   const rows: BatchRow[] = [];
-  for (const file of files) {
-    let outcome: ImportOutcome;
-    try {
-      const read = readLimited(io, file, MAX_IMPORT_BYTES);
-      outcome =
-        'tooLarge' in read
-          ? { ok: false, error: IMPORT_MESSAGES.tooLarge(read.tooLarge, MAX_IMPORT_BYTES) }
-          : await importFile(new Uint8Array(read.bytes), file);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      rows.push({ file, ok: false, error: s.unreadable(file, e.code ?? e.message) });
-      continue;
-    }
-    if (!outcome.ok) {
-      rows.push({ file, ok: false, error: localize(outcome.error, lang) });
-      continue;
-    }
-    const { agency, year, edition } = outcome.data;
-    let output: string;
-    try {
-      output = writeNew(io, dir, reportFileName(agency, year, basename(file)), outcome.yaml);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      rows.push({ file, ok: false, error: s.unwritable(dir, e.code ?? e.message) });
-      continue;
-    }
-    rows.push({
-      file,
-      ok: true,
-      output,
-      agency,
-      year,
-      edition,
-      placed: outcome.cells.placed,
-      printed: outcome.cells.printed,
-      fuzzy: outcome.fuzzy.length,
-      unplaced: outcome.unplaced.length,
-      missing: outcome.missing.length,
-      notes: outcome.notes.map((n) => localize(n, lang)),
-    });
-  }
+  /** A file settled here: unreadable (with the row saying why), or too large to be read at all. */
+  type Settled = { readonly row: BatchRow };
+  await runOrdered<'import', Settled>({
+    task: 'import',
+    count: files.length,
+    jobs: jobsFor(files.length, jobs, MIN_FILES_PER_WORKER),
+    // One file per message: imports take long and vary (a PDF against a page), so they spread one at a time.
+    chunk: 1,
+    prepare: (i) => {
+      const file = files[i];
+      try {
+        const read = readLimited(io, file, MAX_IMPORT_BYTES);
+        if ('tooLarge' in read) {
+          const error = localize(IMPORT_MESSAGES.tooLarge(read.tooLarge, MAX_IMPORT_BYTES), lang);
+          return { done: { row: { file, ok: false, error } } };
+        }
+        return { input: { bytes: new Uint8Array(read.bytes), name: file } };
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        return { done: { row: { file, ok: false, error: s.unreadable(file, e.code ?? e.message) } } };
+      }
+    },
+    deliver: (i, result) => {
+      const file = files[i];
+      if ('done' in result) {
+        rows.push(result.done.row);
+        return;
+      }
+      const outcome = result.output;
+      if (!outcome.ok) {
+        rows.push({ file, ok: false, error: localize(outcome.error, lang) });
+        return;
+      }
+      const { agency, year, edition } = outcome;
+      let output: string;
+      try {
+        output = writeNew(io, dir, reportFileName(agency, year, basename(file)), outcome.yaml);
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        rows.push({ file, ok: false, error: s.unwritable(dir, e.code ?? e.message) });
+        return;
+      }
+      rows.push({
+        file,
+        ok: true,
+        output,
+        agency,
+        year,
+        edition,
+        placed: outcome.placed,
+        printed: outcome.printed,
+        fuzzy: outcome.fuzzy,
+        unplaced: outcome.unplaced,
+        missing: outcome.missing,
+        notes: outcome.notes.map((n) => localize(n, lang)),
+      });
+    },
+  });
   if (format === 'json') io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
   else io.stdout(table(rows, s));
   const failed = rows.filter((r) => !r.ok).length;
