@@ -123,10 +123,15 @@ function quotedScalar(text: string, start: number, lineEnd: number): ScalarNode 
   const close = text.indexOf(String.fromCharCode(quote), start + 1);
   if (close < 0 || close >= lineEnd) return undefined;
   if (quote === 0x27 && text.charCodeAt(close + 1) === 0x27) return undefined; // '' is an escaped quote
-  const inner = text.slice(start + 1, close);
-  if (quote === 0x22 && inner.includes('\\')) return undefined;
+  if (quote === 0x22 && text.lastIndexOf('\\', close) > start) return undefined;
   if (!onlyTrivia(text, close + 1, lineEnd)) return undefined;
-  const style = quote === 0x22 ? 'double' : 'single';
+  return quotedNode(text, start, close, close + 1);
+}
+
+/** The scalar of a quote at `start` whose text ends at `close` (the node ends at `end`). */
+function quotedNode(text: string, start: number, close: number, end: number): ScalarNode {
+  const inner = text.slice(start + 1, close);
+  const style = text.charCodeAt(start) === 0x22 ? 'double' : 'single';
   return {
     kind: 'scalar',
     style,
@@ -134,7 +139,7 @@ function quotedScalar(text: string, start: number, lineEnd: number): ScalarNode 
     value: resolveScalar(inner, style, undefined),
     empty: false,
     start,
-    end: close + 1,
+    end,
   };
 }
 
@@ -554,17 +559,7 @@ function unclosedQuote(text: string, start: number, lineEnd: number): ScalarNode
     }
   }
   while (close > start + 1 && text.charCodeAt(close - 1) === SPACE) close--;
-  const inner = text.slice(start + 1, close);
-  const style = quote === 0x22 ? 'double' : 'single';
-  return {
-    kind: 'scalar',
-    style,
-    text: inner,
-    value: resolveScalar(inner, style, undefined),
-    empty: false,
-    start,
-    end: close,
-  };
+  return quotedNode(text, start, close, close);
 }
 
 /** The end of a line's content from `from`: before trailing spaces. */
