@@ -17,7 +17,7 @@ import { pathKey, templateIndex } from '../template/templates';
 import type { GroupNode } from '../template/types';
 import { escapeHtml } from './escapeHtml';
 import { spanAttributes, writeGridTable } from './gridTable';
-import { standalonePage } from './renderPage';
+import { PAGE_TAIL, pageHead } from './renderPage';
 import { PAGE_STYLE } from './pageStyle';
 import type { GridCell, TableGrid } from './tableGrid';
 import { tableGrid } from './tableGrid';
@@ -156,6 +156,8 @@ class Writer {
     readonly input: ComparisonInput,
     readonly s: ComparisonStrings,
     readonly lang: Lang,
+    /** Source links (`data-path`, `data-start`, `data-end`) for the webview's clicks; a standalone page has none. */
+    readonly annotate: boolean,
   ) {
     const byPath = new Map<string, number>();
     input.comparison.cells.forEach((cell, index) => {
@@ -191,9 +193,10 @@ function renderValueCell(w: Writer, g: GridCell, span: string): void {
   let title = w.s.cellTitle(from, to, change);
   if (findings) title += `\n${findings.map((d) => `${d.code} ${localize(d.message, w.lang)}`).join('\n')}`;
   const cls = `nb-value nb-cmp ${trend(cell)}${findings ? ` nb-marked nb-${findings.some((d) => d.severity === 'error') ? 'error' : 'warning'}` : ''}`;
-  const data = cell.toRange
-    ? ` data-path="${escapeHtml(JSON.stringify(cell.path))}" data-start="${cell.toRange.start}" data-end="${cell.toRange.end}"`
-    : '';
+  const data =
+    w.annotate && cell.toRange
+      ? ` data-path="${escapeHtml(JSON.stringify(cell.path))}" data-start="${cell.toRange.start}" data-end="${cell.toRange.end}"`
+      : '';
   const delta =
     cell.change !== null && cell.change !== 0
       ? `<span class="nb-delta">${cell.change > 0 ? '+' : '−'}${escapeHtml(fmt(Math.abs(cell.change)))}</span>`
@@ -269,7 +272,10 @@ function renderFindings(w: Writer): void {
     w.out.push('<ol class="nb-problems">');
     for (const d of findings) {
       const target = w.findingTarget.get(d);
-      const data = `${target ? ` data-target="${target}"` : ''} data-path="${escapeHtml(JSON.stringify(d.path))}" data-start="${d.range.start}" data-end="${d.range.end}"`;
+      const source = w.annotate
+        ? ` data-path="${escapeHtml(JSON.stringify(d.path))}" data-start="${d.range.start}" data-end="${d.range.end}"`
+        : '';
+      const data = `${target ? ` data-target="${target}"` : ''}${source}`;
       w.out.push(
         `<li class="nb-problem nb-${d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info'}"${data}><span class="nb-code">${escapeHtml(d.code)}</span> ${escapeHtml(localize(d.message, w.lang))}</li>`,
       );
@@ -283,10 +289,17 @@ function sideName(agency: string | undefined, year: number | undefined, edition:
   return `${agency ?? '〔机关〕'} ${year ?? '〔年度〕'}（${s.edition(edition)}）`;
 }
 
-export function renderComparison(input: ComparisonInput, options: { readonly lang?: Lang } = {}): RenderedComparison {
+export interface ComparisonOptions {
+  readonly lang?: Lang;
+  /** Source links on cells and findings (default true: the webview's); `renderComparisonPage` leaves them out. */
+  readonly annotate?: boolean;
+}
+
+/** The comparison's title and its HTML in pieces, in order. */
+function writeComparison(input: ComparisonInput, options: ComparisonOptions): { title: string; out: string[] } {
   const lang = options.lang ?? 'zh';
   const s = STRINGS[lang];
-  const w = new Writer(input, s, lang);
+  const w = new Writer(input, s, lang, options.annotate ?? true);
   const { comparison: c, to } = input;
   const agency = c.to.agency ?? c.from.agency ?? '〔机关〕';
   const title = s.title(agency, String(c.from.year ?? '〔年度〕'), String(c.to.year ?? '〔年度〕'));
@@ -341,7 +354,12 @@ export function renderComparison(input: ComparisonInput, options: { readonly lan
     }
   }
   w.out.push('</article>');
-  return { title, html: w.out.join('') };
+  return { title, out: w.out };
+}
+
+export function renderComparison(input: ComparisonInput, options: ComparisonOptions = {}): RenderedComparison {
+  const { title, out } = writeComparison(input, options);
+  return { title, html: out.join('') };
 }
 
 /** The style of a comparison on a standalone page (the webview has its own theme-aware sheet). */
@@ -368,17 +386,16 @@ export const COMPARISON_PAGE_STYLE = `
 .nb-diff ins { color: #0b5cad; text-decoration: underline; }
 `;
 
-/** A standalone page of the comparison: UTF-8, the style embedded, no scripts, a CSP that loads nothing. */
+/**
+ * A standalone page of the comparison: UTF-8, the style embedded, no scripts, a CSP that loads nothing, and no
+ * source links (nothing on the page follows them). Joined once: a page of Chinese text (two bytes a character) is
+ * soon past V8's largest ordinary object (128 KB), and every copy of a string that large maps fresh memory.
+ */
 export function renderComparisonPage(
   input: ComparisonInput,
   options: { readonly lang?: Lang } = {},
 ): RenderedComparison {
-  const body = renderComparison(input, options);
-  const html = standalonePage(
-    body.title,
-    body.html,
-    `${PAGE_STYLE}${COMPARISON_PAGE_STYLE}`,
-    options.lang === 'en' ? 'en' : 'zh-CN',
-  );
-  return { title: body.title, html };
+  const { title, out } = writeComparison(input, { lang: options.lang, annotate: false });
+  const head = pageHead(title, `${PAGE_STYLE}${COMPARISON_PAGE_STYLE}`, options.lang === 'en' ? 'en' : 'zh-CN');
+  return { title, html: [head, ...out, PAGE_TAIL].join('') };
 }

@@ -14,8 +14,11 @@ export interface RenderedPage extends Omit<RenderedReport, 'html'> {
 /** Nothing may load or run; the embedded style sheet is the only resource. */
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-/** A whole HTML document around a rendered body: UTF-8, the style embedded, the CSP above. */
-export function standalonePage(title: string, body: string, style: string, lang = 'zh-CN'): string {
+/**
+ * What comes before a rendered body in a whole HTML document: UTF-8, the style embedded, the CSP above. A page is
+ * `pageHead(…) + body + PAGE_TAIL`, so that a renderer writing its body in pieces joins the page once.
+ */
+export function pageHead(title: string, style: string, lang = 'zh-CN'): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${lang}">`,
@@ -28,11 +31,15 @@ export function standalonePage(title: string, body: string, style: string, lang 
     `<style>${style}</style>`,
     '</head>',
     '<body>',
-    body,
-    '</body>',
-    '</html>',
     '',
   ].join('\n');
+}
+
+export const PAGE_TAIL = '\n</body>\n</html>\n';
+
+/** A whole HTML document around a rendered body. */
+export function standalonePage(title: string, body: string, style: string, lang = 'zh-CN'): string {
+  return pageHead(title, style, lang) + body + PAGE_TAIL;
 }
 
 export function renderPage(input: RenderInput): RenderedPage {
