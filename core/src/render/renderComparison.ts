@@ -192,6 +192,7 @@ function renderValueCell(w: Writer, g: GridCell, span: string): void {
   const change = changeText(cell, w.s);
   let title = w.s.cellTitle(from, to, change);
   if (findings) title += `\n${findings.map((d) => `${d.code} ${localize(d.message, w.lang)}`).join('\n')}`;
+  const escaped = escapeHtml(title);
   const cls = `nb-value nb-cmp ${trend(cell)}${findings ? ` nb-marked nb-${findings.some((d) => d.severity === 'error') ? 'error' : 'warning'}` : ''}`;
   const data =
     w.annotate && cell.toRange
@@ -202,7 +203,7 @@ function renderValueCell(w: Writer, g: GridCell, span: string): void {
       ? `<span class="nb-delta">${cell.change > 0 ? '+' : '−'}${escapeHtml(fmt(Math.abs(cell.change)))}</span>`
       : '';
   w.out.push(
-    `<td class="${cls}" data-cell="c${index}"${data} title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"${span}>`,
+    `<td class="${cls}" data-cell="c${index}"${data} title="${escaped}" aria-label="${escaped}"${span}>`,
     `<span class="nb-now">${escapeHtml(to)}</span><span class="nb-was">${escapeHtml(from)}</span>${delta}</td>`,
   );
 }
