@@ -12,6 +12,7 @@ import type { Input } from './collectFiles';
 import { readLimited, readReportFile, withoutBom } from './commandFiles';
 import type { TooLarge } from './commandFiles';
 import type { CliIo } from './io';
+import { readsDisk } from './io';
 import { jobsFor, runOrdered } from './pool';
 import type { Strings } from './strings';
 
@@ -52,9 +53,10 @@ function distinct(files: readonly Input[]): Input[] {
 type Settled = { readonly text: string } | TooLarge | { readonly error: NodeJS.ErrnoException };
 
 /**
- * Reads and checks every input; an exit code (2) when a directory cannot be listed. Each file is read here, in
- * order, and analysed by a worker thread (`jobs`: `--jobs N`, or every core by default; with one, here); the
- * findings between reports are made once the index holds them all.
+ * Reads and checks every input; an exit code (2) when a directory cannot be listed. Each file is analysed by a
+ * worker thread (`jobs`: `--jobs N`, or every core by default; with one, here) and read by that thread too when the
+ * io is the real file system (else here, in order); the findings between reports are made once the index holds
+ * them all.
  */
 export async function checkInputs(
   positionals: readonly string[],
@@ -99,14 +101,18 @@ export async function checkInputs(
     run.unreadable++;
   };
   const files = distinct(inputs.files);
+  const threads = jobsFor(files.length, jobs);
+  // With threads and the real file system, each file is read by the thread that checks it; else here, through io.
+  const byPath = threads > 1 && readsDisk(io);
   await runOrdered<'check', Settled>({
     task: 'check',
     count: files.length,
-    jobs: jobsFor(files.length, jobs),
+    jobs: threads,
     prepare: async (i) => {
       const file = files[i];
       try {
         if (file.path === undefined) return { done: { text: withoutBom(await io.readStdin()) } };
+        if (byPath) return { input: { path: file.path } };
         const got = readLimited(io, file.path, MAX_FILE_BYTES);
         return 'tooLarge' in got ? { done: got } : { input: { bytes: got.bytes } };
       } catch (error) {
@@ -115,12 +121,13 @@ export async function checkInputs(
     },
     deliver: (i, result) => {
       const file = files[i];
-      if ('output' in result) {
+      // A file the task could not read or refused unread is said as when it is read here.
+      const settled = 'output' in result ? result.output : result.done;
+      if ('facts' in settled) {
         checked.push(file);
-        index.setChecked(file.name, { ...result.output, facts: factsFromData(result.output.facts) });
+        index.setChecked(file.name, { ...settled, facts: factsFromData(settled.facts) });
         return;
       }
-      const settled = result.done;
       if ('error' in settled) {
         unreadable(file.name, settled.error);
       } else if ('tooLarge' in settled) {

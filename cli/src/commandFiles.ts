@@ -48,7 +48,7 @@ export type LimitedRead = { readonly bytes: Buffer } | TooLarge;
  * A file's bytes, or its size when it is larger than `maxBytes`: a file past the limit is not read at all (its
  * size says enough), so that a 50 MB file costs nothing but its refusal. Read errors are thrown as `readFile` throws.
  */
-export function readLimited(io: CliIo, path: string, maxBytes: number): LimitedRead {
+export function readLimited(io: Pick<CliIo, 'readFile' | 'fileSize'>, path: string, maxBytes: number): LimitedRead {
   const size = io.fileSize?.(path);
   if (size !== undefined && size > maxBytes) return { tooLarge: size };
   return { bytes: io.readFile(path) };

@@ -31,6 +31,27 @@ export interface CliIo {
   readonly color: boolean;
 }
 
+/** The process's own reading of a file: the same path read on a worker thread reads the same file. */
+export function diskReadFile(path: string): Buffer {
+  return readFileSync(path);
+}
+
+export function diskFileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the io reads the real file system with the process's own functions: a worker thread may then read a
+ * file itself (a test's io that counts or changes reads keeps every read on the main thread, through it).
+ */
+export function readsDisk(io: Pick<CliIo, 'readFile' | 'fileSize'>): boolean {
+  return io.readFile === diskReadFile && io.fileSize === diskFileSize;
+}
+
 async function stdinBytes(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -43,14 +64,8 @@ export function processIo(): CliIo {
     stderr: (t) => process.stderr.write(t),
     readStdin: async () => (await stdinBytes()).toString('utf8'),
     readStdinBytes: stdinBytes,
-    readFile: (p) => readFileSync(p),
-    fileSize: (p) => {
-      try {
-        return statSync(p).size;
-      } catch {
-        return undefined;
-      }
-    },
+    readFile: diskReadFile,
+    fileSize: diskFileSize,
     isDirectory: (p) => statSync(p).isDirectory(),
     listDirectory: (p) => readdirSync(p).map((n) => join(p, n)),
     listEntries: (p) =>

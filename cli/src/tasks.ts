@@ -4,27 +4,51 @@
  * own worker thread). The same functions run on the main thread with `--jobs 1` and for any input a worker could
  * not finish, so the output never depends on the threads.
  */
-import { checkReport, factsData } from '../../core/src/index';
+import { MAX_FILE_BYTES, checkReport, factsData } from '../../core/src/index';
 import type { Diagnostic, FactsData, Localized } from '../../core/src/index';
 import { importFile } from '../../extract/src/importFile';
 import { decodeText } from './decodeText';
-import { withoutBom } from './commandFiles';
+import { readLimited, withoutBom } from './commandFiles';
+import type { TooLarge } from './commandFiles';
+import { diskFileSize, diskReadFile } from './io';
 
-/** `check`: a report file's bytes. */
-export interface CheckInput {
-  readonly bytes: Uint8Array;
-}
+/**
+ * `check`: a report file's bytes, read by the main thread, or its path, for the thread that runs the task to read
+ * (when the CLI reads the real file system: reading ten thousand small files is then spread over the threads too).
+ */
+export type CheckInput = { readonly bytes: Uint8Array } | { readonly path: string };
 
-/** What the index keeps of it (`CheckedReport`, its facts as data). */
-export interface CheckOutput {
+/** What the index keeps of a report (`CheckedReport`, its facts as data). */
+export interface CheckedOutput {
   readonly facts: FactsData;
   readonly diagnostics: readonly Diagnostic[];
   readonly hash: number;
   readonly length: number;
 }
 
+/** A file the task could not read: the error's code and message, as data (an Error loses its code between threads). */
+export interface ReadError {
+  readonly error: { readonly code?: string; readonly message: string };
+}
+
+/** The checked report, or — for a path — a file past the size limit (unread) or one that could not be read. */
+export type CheckOutput = CheckedOutput | TooLarge | ReadError;
+
+function readInput(input: CheckInput): Uint8Array | TooLarge | ReadError {
+  if ('bytes' in input) return input.bytes;
+  try {
+    const read = readLimited({ readFile: diskReadFile, fileSize: diskFileSize }, input.path, MAX_FILE_BYTES);
+    return 'tooLarge' in read ? read : read.bytes;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return { error: { code: e.code, message: e.message } };
+  }
+}
+
 export function checkTask(input: CheckInput): CheckOutput {
-  const checked = checkReport(withoutBom(decodeText(input.bytes)));
+  const bytes = readInput(input);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  const checked = checkReport(withoutBom(decodeText(bytes)));
   return {
     facts: factsData(checked.facts),
     diagnostics: checked.diagnostics,

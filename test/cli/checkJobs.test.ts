@@ -2,14 +2,25 @@
  * `nianbao check --jobs N`: the reports analysed in worker threads, the findings between reports made once all are
  * in. The output (both formats, both languages, the summary, related locations, exit code, standard error) is the
  * same byte for byte as with one thread, on real directories: every fixture and example, and a generated
- * multi-year corpus with broken reports, a file that cannot be read and standard input among them. No timing here:
- * speed is measured in `npm run bench`.
+ * multi-year corpus with broken reports, a file that cannot be read, one past the size limit and standard input
+ * among them — with the real file system each file is read by the thread that checks it. No timing here: speed is
+ * measured in `npm run bench`.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { MAX_FILE_BYTES } from '../../core/src/index';
 import { main } from '../../cli/src/cli';
 import { processIo } from '../../cli/src/io';
 import { jobsFor } from '../../cli/src/pool';
@@ -31,6 +42,10 @@ before(async () => {
   }
   // A report that cannot be read (a link to nothing), in the middle of the walk.
   symlinkSync(join(dir, 'nowhere'), join(dir, 'corpus', 'agency015', 'gone.nianbao.yaml'));
+  // A report past the size limit (sparse: nothing is written), refused unread wherever it is checked.
+  const huge = join(dir, 'corpus', 'agency020', 'huge.nianbao.yaml');
+  writeFileSync(huge, '');
+  truncateSync(huge, MAX_FILE_BYTES + 1);
 });
 
 async function same(args: string[], stdin = ''): Promise<void> {
@@ -58,9 +73,9 @@ test('a generated corpus of ten years per agency with broken reports, an unreada
   assert.equal(r.code, 2, 'an unreadable file makes the exit code 2');
   assert.match(r.stderr, /gone\.nianbao\.yaml/);
   const files = (JSON.parse(r.stdout) as { files: { file: string; diagnostics: { code: string }[] }[] }).files;
-  assert.equal(files.length, 300);
+  assert.equal(files.length, 301);
   const codes = new Set(files.flatMap((f) => f.diagnostics.map((d) => d.code)));
-  for (const code of ['NB101', 'NB201', 'NB206', 'NB303', 'NB309']) assert.ok(codes.has(code), code);
+  for (const code of ['NB101', 'NB107', 'NB201', 'NB206', 'NB303', 'NB309']) assert.ok(codes.has(code), code);
 });
 
 test('the real executable (the bundled worker) gives the output of one thread, with more threads than cores', () => {
@@ -75,10 +90,10 @@ test('the real executable (the bundled worker) gives the output of one thread, w
   const crossReports = readdirSync(join(FIXTURES, 'cross'), { recursive: true }).filter((f) =>
     String(f).endsWith('.nianbao.yaml'),
   ).length;
-  assert.ok(one.stdout.includes(`汇总：${300 + crossReports} 份年报`));
+  assert.ok(one.stdout.includes(`汇总：${301 + crossReports} 份年报`));
 });
 
-test('the files are read on the main thread as with one thread: a clean report once, a report with findings twice', async () => {
+test('an io of its own (not the real file system) reads every file on the main thread, as with one thread', async () => {
   const reads = async (jobs: string): Promise<Map<string, number>> => {
     const count = new Map<string, number>();
     const io = {
