@@ -74,6 +74,11 @@ function props(text: string, e: { tagStart: number; tagEnd: number; anchorStart:
 
 export function parseFast(text: string): FastResult {
   let events: Event[];
+  // A syntax error is an answer here, not a fault: its reason and position are read, never its stack, and capturing
+  // one is half of what js-yaml's exception costs (a broken report takes this path once per analysis).
+  const engine = Error as ErrorConstructor & { stackTraceLimit?: number };
+  const stackTraceLimit = engine.stackTraceLimit;
+  engine.stackTraceLimit = 0;
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH });
   } catch (error) {
@@ -81,6 +86,8 @@ export function parseFast(text: string): FastResult {
     const detail = typeof e.reason === 'string' ? e.reason : String(e.message ?? error);
     const position = typeof e.mark?.position === 'number' ? e.mark.position : 0;
     return { ok: false, reason: /depth|nest/i.test(detail) ? 'tooDeep' : 'syntax', position, detail };
+  } finally {
+    engine.stackTraceLimit = stackTraceLimit;
   }
 
   // Before any tree is built: a document of more aliases than MAX_ALIASES is refused at the first one past it.

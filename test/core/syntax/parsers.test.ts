@@ -61,3 +61,16 @@ test('the canonical ranges of the tree (tree.ts) on a small document', () => {
   assert.equal(slice(e.value!), '- 1\n  - 2', 'block collection: first item to the end of the last');
   assert.deepEqual(parseRecover(text).root, fast.root);
 });
+
+test('parseFast on a broken text gives the error position, and leaves the engine stack traces as they were', () => {
+  const engine = Error as ErrorConstructor & { stackTraceLimit?: number };
+  const before = engine.stackTraceLimit;
+  const text = 'a:\n  b: [1, 2\n  c: 3\n';
+  const result = parseFast(text);
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.equal(result.reason, 'syntax');
+  assert.ok(result.position > text.indexOf('[') && result.position <= text.length, String(result.position));
+  assert.equal(engine.stackTraceLimit, before);
+  assert.match(new Error('after').stack ?? '', /parsers\.test/);
+});
