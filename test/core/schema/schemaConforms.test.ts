@@ -6,15 +6,14 @@
  * changed at random, and every example and fixture.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { bindReport, parse, writeReport } from '../../../core/src/index';
 import { conformsToSchema } from '../../../core/src/schema/conforms';
 import { schemaErrors } from '../../../core/src/schema/validators';
 import { toJson } from '../../../core/src/syntax/toJson';
-import { EXAMPLES, FIXTURES } from '../../support/paths';
+import { exampleAndFixtureFiles } from '../../support/yamlFiles';
 import { randomReport } from '../../support/randomReport';
 
 const counts = { conforming: 0, validated: 0 };
@@ -33,15 +32,8 @@ function agrees(text: string): void {
   }
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.yaml') ? [path] : [];
-  });
-}
-
 test('every example and fixture: conforming only where the validator finds nothing', () => {
-  for (const file of [...walk(EXAMPLES), ...walk(FIXTURES)]) agrees(readFileSync(file, 'utf8'));
+  for (const file of exampleAndFixtureFiles()) agrees(readFileSync(file, 'utf8'));
   assert.ok(counts.conforming >= 20, JSON.stringify(counts));
 });
 

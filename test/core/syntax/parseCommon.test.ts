@@ -5,14 +5,15 @@
  * one-character mutations of them — where a reader of a subset would go wrong if it were too trusting.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { writeReport, writeSkeleton } from '../../../core/src/index';
 import { parseCommon } from '../../../core/src/syntax/parseCommon';
 import { parseFast } from '../../../core/src/syntax/parseFast';
-import { EXAMPLES, FIXTURES } from '../../support/paths';
+import { EXAMPLES } from '../../support/paths';
+import { editedText } from '../../support/textEdits';
+import { exampleAndFixtureTexts, yamlFiles } from '../../support/yamlFiles';
 import { reportLikeYaml } from '../../support/yamlArbitrary';
 
 /** True when parseCommon read the text (and then agreed with js-yaml); false when it left it to js-yaml. */
@@ -28,14 +29,7 @@ function agree(text: string): boolean {
   return true;
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.yaml') ? [path] : [];
-  });
-}
-
-const FILES = [...walk(EXAMPLES), ...walk(FIXTURES)].map((f) => readFileSync(f, 'utf8'));
+const FILES = exampleAndFixtureTexts();
 
 test('random report-like YAML: the same tree as js-yaml, or left to js-yaml', () => {
   let read = 0;
@@ -58,7 +52,7 @@ test('random report-like YAML: the same tree as js-yaml, or left to js-yaml', ()
 
 test('every example and fixture, and reports written by writeReport: read, and the same tree as js-yaml', () => {
   for (const text of FILES) agree(text);
-  for (const file of walk(EXAMPLES)) assert.ok(agree(readFileSync(file, 'utf8')), `${file} is in the common form`);
+  for (const file of yamlFiles(EXAMPLES)) assert.ok(agree(readFileSync(file, 'utf8')), `${file} is in the common form`);
   for (const edition of [2019, 2021] as const)
     assert.ok(agree(writeSkeleton(edition, edition === 2019 ? 2020 : 2024, '某某区人民政府')));
   const written = writeReport({
@@ -115,24 +109,9 @@ test('one-character mutations of every example and fixture: never a tree js-yaml
   const texts = FILES.filter((t) => parseCommon(t) !== undefined);
   assert.ok(texts.length > 20);
   fc.assert(
-    fc.property(
-      fc.integer({ min: 0, max: texts.length - 1 }),
-      fc.double({ min: 0, max: 1, noNaN: true }),
-      fc.constantFrom('insert', 'delete', 'replace'),
-      fc.constantFrom(...MUTATIONS),
-      fc.integer({ min: 1, max: 3 }),
-      (which, where, how, what, width) => {
-        const text = texts[which];
-        const at = Math.floor(where * text.length);
-        const mutated =
-          how === 'insert'
-            ? text.slice(0, at) + what + text.slice(at)
-            : how === 'delete'
-              ? text.slice(0, at) + text.slice(at + width)
-              : text.slice(0, at) + what + text.slice(at + width);
-        agree(mutated);
-      },
-    ),
+    fc.property(editedText(texts, MUTATIONS), (mutated) => {
+      agree(mutated);
+    }),
     { seed: 20261128, numRuns: 20000 },
   );
 });

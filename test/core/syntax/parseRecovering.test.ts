@@ -11,8 +11,6 @@
  * - the repair: the tree read around an unclosed row or quote is the tree of the text the quick fix makes.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { repairSyntaxEdits } from '../../../core/src/edits/repairSyntax';
@@ -24,19 +22,11 @@ import { parseRecover } from '../../../core/src/syntax/parseRecover';
 import { syntaxRepairOf } from '../../../core/src/syntax/repairable';
 import { toJson } from '../../../core/src/syntax/toJson';
 import type { YamlNode } from '../../../core/src/syntax/tree';
-import { EXAMPLES, FIXTURES } from '../../support/paths';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.yaml') ? [path] : [];
-  });
-}
+import { editedText } from '../../support/textEdits';
+import { exampleAndFixtureTexts } from '../../support/yamlFiles';
 
 /** Every example and fixture the reader reads cleanly: the texts broken below. */
-const TEXTS = [...walk(EXAMPLES), ...walk(FIXTURES)]
-  .map((f) => readFileSync(f, 'utf8'))
-  .filter((t) => readCommon(t)?.errors.length === 0);
+const TEXTS = exampleAndFixtureTexts().filter((t) => readCommon(t)?.errors.length === 0);
 
 const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
 const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
@@ -203,24 +193,9 @@ const MUTATIONS = [
 
 test('random characters inserted, deleted or replaced: recovered as both other parsers allow', () => {
   fc.assert(
-    fc.property(
-      fc.integer({ min: 0, max: TEXTS.length - 1 }),
-      fc.double({ min: 0, max: 1, noNaN: true }),
-      fc.constantFrom('insert', 'delete', 'replace'),
-      fc.constantFrom(...MUTATIONS),
-      fc.integer({ min: 1, max: 3 }),
-      (which, where, how, what, width) => {
-        const text = TEXTS[which];
-        const at = Math.floor(where * text.length);
-        check(
-          how === 'insert'
-            ? text.slice(0, at) + what + text.slice(at)
-            : how === 'delete'
-              ? text.slice(0, at) + text.slice(at + width)
-              : text.slice(0, at) + what + text.slice(at + width),
-        );
-      },
-    ),
+    fc.property(editedText(TEXTS, MUTATIONS), (mutated) => {
+      check(mutated);
+    }),
     { seed: 20261202, numRuns: 6000 },
   );
 });

@@ -4,13 +4,12 @@
  * example and fixture that is valid YAML.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseFast } from '../../../core/src/syntax/parseFast';
 import { parseRecover } from '../../../core/src/syntax/parseRecover';
-import { EXAMPLES, FIXTURES } from '../../support/paths';
+import { exampleAndFixtureFiles } from '../../support/yamlFiles';
 import { reportLikeYaml } from '../../support/yamlArbitrary';
 
 function agree(text: string): void {
@@ -28,16 +27,9 @@ test('parseFast and parseRecover build identical trees for random report-like YA
   );
 });
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.yaml') ? [path] : [];
-  });
-}
-
 test('parseFast and parseRecover agree on every valid example and fixture, also with CRLF line ends', () => {
   let checked = 0;
-  for (const file of [...walk(EXAMPLES), ...walk(FIXTURES)]) {
+  for (const file of exampleAndFixtureFiles()) {
     const text = readFileSync(file, 'utf8');
     if (!parseFast(text).ok) continue;
     agree(text);
