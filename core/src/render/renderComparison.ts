@@ -19,6 +19,7 @@ import { escapeHtml } from './escapeHtml';
 import { spanAttributes, writeGridTable } from './gridTable';
 import { PAGE_TAIL, pageHead } from './renderPage';
 import { PAGE_STYLE } from './pageStyle';
+import { findingLines, sourceAttributes } from './sourceAttributes';
 import type { GridCell, TableGrid } from './tableGrid';
 import { tableGrid } from './tableGrid';
 
@@ -191,13 +192,10 @@ function renderValueCell(w: Writer, g: GridCell, span: string): void {
   const to = valueText(cell, 'to', w.s);
   const change = changeText(cell, w.s);
   let title = w.s.cellTitle(from, to, change);
-  if (findings) title += `\n${findings.map((d) => `${d.code} ${localize(d.message, w.lang)}`).join('\n')}`;
+  if (findings) title += `\n${findingLines(findings, w.lang)}`;
   const escaped = escapeHtml(title);
   const cls = `nb-value nb-cmp ${trend(cell)}${findings ? ` nb-marked nb-${findings.some((d) => d.severity === 'error') ? 'error' : 'warning'}` : ''}`;
-  const data =
-    w.annotate && cell.toRange
-      ? ` data-path="${escapeHtml(JSON.stringify(cell.path))}" data-start="${cell.toRange.start}" data-end="${cell.toRange.end}"`
-      : '';
+  const data = w.annotate && cell.toRange ? sourceAttributes(cell.path, cell.toRange) : '';
   const delta =
     cell.change !== null && cell.change !== 0
       ? `<span class="nb-delta">${cell.change > 0 ? '+' : '−'}${escapeHtml(fmt(Math.abs(cell.change)))}</span>`
@@ -273,10 +271,7 @@ function renderFindings(w: Writer): void {
     w.out.push('<ol class="nb-problems">');
     for (const d of findings) {
       const target = w.findingTarget.get(d);
-      const source = w.annotate
-        ? ` data-path="${escapeHtml(JSON.stringify(d.path))}" data-start="${d.range.start}" data-end="${d.range.end}"`
-        : '';
-      const data = `${target ? ` data-target="${target}"` : ''}${source}`;
+      const data = `${target ? ` data-target="${target}"` : ''}${w.annotate ? sourceAttributes(d.path, d.range) : ''}`;
       w.out.push(
         `<li class="nb-problem nb-${d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info'}"${data}><span class="nb-code">${escapeHtml(d.code)}</span> ${escapeHtml(localize(d.message, w.lang))}</li>`,
       );

@@ -21,6 +21,7 @@ import { escapeHtml } from './escapeHtml';
 import { spanAttributes, writeGridTable } from './gridTable';
 import { paragraphShape, paragraphsOf } from './paragraphs';
 import { renderStrings } from './renderStrings';
+import { findingLines, sourceAttributes } from './sourceAttributes';
 import type { GridCell, TableGrid } from './tableGrid';
 import { tableGrid } from './tableGrid';
 
@@ -127,11 +128,10 @@ class Writer {
     if (diagnostics && diagnostics.length) {
       const worst = SEVERITY_ORDER.find((s) => diagnostics.some((d) => d.severity === s)) as Severity;
       cls = `${cls} nb-marked ${SEVERITY_CLASS[worst]}`;
-      const messages = diagnostics.map((d) => `${d.code} ${localize(d.message, this.lang)}`).join('\n');
+      const messages = findingLines(diagnostics, this.lang);
       title = title ? `${title}\n${messages}` : messages;
     }
-    let s = ` class="${cls}" data-path="${escapeHtml(JSON.stringify(path))}"`;
-    if (range) s += ` data-start="${range.start}" data-end="${range.end}"`;
+    let s = ` class="${cls}"${sourceAttributes(path, range)}`;
     if (title) s += ` title="${escapeHtml(title)}"`;
     return s;
   }
