@@ -3,7 +3,7 @@
 // CPU time, reports per second, and the process's peak resident memory (measured inside it by a preload that
 // changes nothing else, bench/processStats.cjs). Then, in this process, where a report's time goes: reading the
 // file, `analyze`, and the cross-report index (issue 6) on top.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,27 +29,28 @@ function writeCorpus(dir, reports) {
   return files;
 }
 
+/** `node … bin/nianbao.js check DIRS --format json`, with the preload that reports the process's figures. */
+function checkArgs(dirs, extraArgs, bin) {
+  return [
+    '--expose-gc',
+    '--require',
+    join(ROOT, 'bench/processStats.cjs'),
+    bin,
+    'check',
+    ...dirs,
+    '--format',
+    'json',
+    ...extraArgs,
+  ];
+}
+
 function runCheck(dirs, statsFile, extraArgs = [], bin = join(ROOT, 'bin/nianbao.js')) {
   const started = now();
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--require',
-      join(ROOT, 'bench/processStats.cjs'),
-      bin,
-      'check',
-      ...dirs,
-      '--format',
-      'json',
-      ...extraArgs,
-    ],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-      env: { ...process.env, NIANBAO_BENCH_STATS: statsFile },
-    },
-  );
+  const run = spawnSync(process.execPath, checkArgs(dirs, extraArgs, bin), {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NIANBAO_BENCH_STATS: statsFile },
+  });
   const wallMs = now() - started;
   if (run.status !== 1)
     throw new Error(
@@ -63,6 +64,39 @@ function runCheck(dirs, statsFile, extraArgs = [], bin = join(ROOT, 'bin/nianbao
       summary[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'information']++;
   const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
   return { wallMs, summary, stats, outputBytes: Buffer.byteLength(run.stdout) };
+}
+
+/**
+ * The control for threads: two separate `check --jobs 1` processes started together, each on half the agencies
+ * (sharing nothing: no thread, no message, no index in common): the wall time until both have exited, and the CPU
+ * time of both.
+ */
+async function runHalvesAtOnce(dirs, statsFile) {
+  const halves = [dirs.filter((_, i) => i % 2 === 0), dirs.filter((_, i) => i % 2 === 1)];
+  const started = now();
+  const cpu = await Promise.all(
+    halves.map(
+      (half, k) =>
+        new Promise((resolve, reject) => {
+          const stats = `${statsFile}.${k}`;
+          const child = spawn(process.execPath, checkArgs(half, ['--jobs', '1'], join(ROOT, 'bin/nianbao.js')), {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            env: { ...process.env, NIANBAO_BENCH_STATS: stats },
+          });
+          let stderr = '';
+          child.stderr.on('data', (chunk) => (stderr += chunk));
+          child.on('error', reject);
+          child.on('exit', (code) => {
+            if (code !== 1) reject(new Error(`nianbao check exited ${code} (expected 1): ${stderr.slice(0, 500)}`));
+            else {
+              const s = JSON.parse(readFileSync(stats, 'utf8'));
+              resolve(s.userMs + s.systemMs);
+            }
+          });
+        }),
+    ),
+  );
+  return { wallMs: now() - started, cpuMs: cpu[0] + cpu[1] };
 }
 
 export async function batch({ quick = false, before } = {}) {
@@ -110,9 +144,11 @@ export async function batch({ quick = false, before } = {}) {
     const oneThread = [];
     const everyCore = [];
     const beforeRuns = [];
+    const halves = [];
     for (let k = 0; k < repeats; k++) {
       oneThread.push(runCheck(largest, statsFile, ['--jobs', '1']));
       everyCore.push(runCheck(largest, statsFile));
+      if (availableParallelism() >= 2) halves.push(await runHalvesAtOnce(largest, statsFile));
       if (before) beforeRuns.push(runCheck(largest, statsFile, [], join(before, 'bin/nianbao.js')));
     }
     const summaryOf = (runs) => ({
@@ -126,6 +162,15 @@ export async function batch({ quick = false, before } = {}) {
       ratio: median(oneThread.map((o, k) => everyCore[k].wallMs / o.wallMs)),
       before: beforeRuns.length ? summaryOf(beforeRuns) : undefined,
       sameOutput: oneThread[0].outputBytes === rows[rows.length - 1].outputBytes,
+      // Cores one thread keeps busy: V8 compiles and collects garbage on threads of its own beside it.
+      cores: median(oneThread.map((o) => (o.stats.userMs + o.stats.systemMs) / o.wallMs)),
+      halves: halves.length
+        ? {
+            wall: median(halves.map((h) => h.wallMs)),
+            cpu: median(halves.map((h) => h.cpuMs)),
+            ratio: median(halves.map((h, k) => h.wallMs / oneThread[k].wallMs)),
+          }
+        : undefined,
     };
 
     // Where the time goes, in this process, on the same files (the largest corpus): read + decode, analyze alone,
@@ -213,13 +258,15 @@ export async function batch({ quick = false, before } = {}) {
   markdown.push(
     '',
     `Threads (issue 19): \`check\` uses every core by default (${last.n.toLocaleString('en')} reports: worker threads read and analyse, the main thread hands out paths, takes a share of the reports itself, and makes the findings between reports and the output). The same corpus with \`--jobs 1\` and with every core, side by side (median of ${repeats}): one thread ${ms(c.one.wall / 1000, 2)} s wall, ${ms(c.one.cpu / 1000, 2)} s CPU (${perCpu(c.one)} reports per CPU-second), peak RSS ${mb(c.one.peak)}; every core ${ms(c.every.wall / 1000, 2)} s wall, ${ms(c.every.cpu / 1000, 2)} s CPU, peak RSS ${mb(c.every.peak)}: ${x(parallel)} of one thread (output ${c.sameOutput ? 'the same size' : '**of another size**'}).${c.before ? ` The before build (its default threads): ${ms(c.before.wall / 1000, 2)} s wall, ${ms(c.before.cpu / 1000, 2)} s CPU (${perCpu(c.before)} reports per CPU-second), peak RSS ${mb(c.before.peak)}.` : ''}`,
+    '',
+    `Why not ${TARGET_PARALLEL}×, measured: one thread already keeps ${c.cores.toFixed(2)} cores busy (its CPU time over its wall time: V8 compiles the analysis and collects garbage on threads of its own beside the one that checks), so two cores hold at most ${(2 / c.cores).toFixed(2)}× its CPU — even a second thread that cost nothing extra could not bring the wall time below ${x(c.cores / 2)} of one thread. And it does cost extra: with every core the CPU time is ${ms(c.every.cpu / 1000, 2)} s, ${ms((c.every.cpu - c.one.cpu) / 1000, 2)} s more than one thread's (the worker starts, compiles and warms up the analysis for itself; the results cross between the threads), and two cores cannot do that in less than ${ms(c.every.cpu / 2000, 2)} s: ${x(c.every.cpu / 2 / c.one.wall)} of one thread. The rest of the way to the measured ${x(parallel)} is the start (before the worker is up) and the findings between reports and the output at the end, on one thread.${c.halves ? ` The control without threads: two separate \`check --jobs 1\` processes started together, each on half the agencies and sharing nothing, take ${ms(c.halves.wall / 1000, 2)} s until both have exited, ${x(c.halves.ratio)} of one process checking them all (${ms(c.halves.cpu / 1000, 2)} s CPU for both: each starts, compiles and warms up for itself) — splitting the reports between processes gains no more than the threads do.` : ''}`,
   );
   if (ceiling) {
     const { cold, warm } = ceiling;
     const each = (m) => m.rounds.map(([o, t]) => x(t / o)).join(', ');
     markdown.push(
       '',
-      `The machine's own limit for two threads (\`bench/parallelCeiling.mjs\`): \`checkReport\` over the same ${ceiling.reports.toLocaleString('en')} texts already in memory, in one worker thread and in two worker threads of half the texts each, sharing nothing. Cold, as the threads of a new process start: one thread ${ms(cold.one / 1000, 2)} s, two ${ms(cold.two / 1000, 2)} s, ${x(cold.ratio)} (rounds: ${each(cold)}); warm (after 400 reports each, not timed): ${ms(warm.one / 1000, 2)} s and ${ms(warm.two / 1000, 2)} s, ${x(warm.ratio)} (rounds: ${each(warm)}). No two-thread \`check\` can go below the cold figure here; \`check\`'s ${x(parallel)} is ${x(parallel / cold.ratio)} of it. The control, a loop of arithmetic that touches no memory split the same way: ${x(ceiling.arithmetic.ratio)} (${ms(ceiling.arithmetic.one / 1000, 2)} s and ${ms(ceiling.arithmetic.two / 1000, 2)} s) — the two cores are there for pure arithmetic, not for this allocating analysis; cold, each thread also compiles the analysis for itself while both cores are busy.`,
+      `The machine's own limit for two threads (\`bench/parallelCeiling.mjs\`): \`checkReport\` over the same ${ceiling.reports.toLocaleString('en')} texts already in memory, in one worker thread and in two worker threads of half the texts each, sharing nothing. Cold, as the threads of a new process start: one thread ${ms(cold.one / 1000, 2)} s, two ${ms(cold.two / 1000, 2)} s, ${x(cold.ratio)} (rounds: ${each(cold)}); warm (after 400 reports each, not timed): ${ms(warm.one / 1000, 2)} s and ${ms(warm.two / 1000, 2)} s, ${x(warm.ratio)} (rounds: ${each(warm)}). One analysing thread keeps ${cold.cores.toFixed(2)} cores busy cold (${ms(cold.oneCpu / 1000, 2)} s CPU; two threads ${ms(cold.twoCpu / 1000, 2)} s) and ${warm.cores.toFixed(2)} warm. No two-thread \`check\` can go below the cold figure here; \`check\`'s ${x(parallel)} is ${x(parallel / cold.ratio)} of it. The control, a loop of arithmetic that touches no memory split the same way: ${x(ceiling.arithmetic.ratio)} (${ms(ceiling.arithmetic.one / 1000, 2)} s and ${ms(ceiling.arithmetic.two / 1000, 2)} s; ${ceiling.arithmetic.cores.toFixed(2)} cores busy with one thread) — arithmetic needs no compiler or collector beside it and gets both cores; the analysis shares them with V8's own threads, and cold each thread also compiles the analysis for itself.`,
     );
   }
   const issue19 = [
@@ -229,7 +276,7 @@ export async function batch({ quick = false, before } = {}) {
       c.before ? perCpu(c.before) : '—',
       `${Math.round(last.ratePerCpu).toLocaleString('en')} (every core); ${perCpu(c.one)} (--jobs 1)`,
       last.ratePerCpu >= TARGET_RATE,
-      `\`analyze\` alone costs ${ms((ip.analyzeMs / ip.n) * 1000, 0)} µs a report here (${Math.round((ip.n / ip.analyzeMs) * 1000).toLocaleString('en')} a second before reading ${ms((ip.readMs / ip.n) * 1000, 0)} µs, the index ${ms(((ip.indexMs - ip.analyzeMs) / ip.n) * 1000, 0)} µs, start-up and output); with every core the same reports cost more CPU each (the threads slow each other: see the limit below)`,
+      `\`analyze\` alone costs ${ms((ip.analyzeMs / ip.n) * 1000, 0)} µs a report here (${Math.round((ip.n / ip.analyzeMs) * 1000).toLocaleString('en')} a second before reading ${ms((ip.readMs / ip.n) * 1000, 0)} µs, the index ${ms(((ip.indexMs - ip.analyzeMs) / ip.n) * 1000, 0)} µs, start-up and output); with every core the same reports cost more CPU (each thread starts and warms up the analysis for itself: see the threads below)`,
     ),
     targetRow(
       `\`nianbao check\`, ${n.toLocaleString('en')} reports: wall time, every core / one thread`,
@@ -238,7 +285,7 @@ export async function batch({ quick = false, before } = {}) {
       `${x(parallel)} (${ms(c.every.wall / 1000, 2)} s vs ${ms(c.one.wall / 1000, 2)} s)`,
       parallel <= TARGET_PARALLEL,
       ceiling
-        ? `the machine's limit for two threads on this work is ${x(ceiling.cold.ratio)} cold (${x(ceiling.warm.ratio)} warm): the analysis in two halves sharing nothing; \`check\` is at ${x(parallel / ceiling.cold.ratio)} of that limit`
+        ? `one thread already keeps ${c.cores.toFixed(2)} cores busy (V8's compiler and collector threads beside it): two cores cannot take it below ${x(c.cores / 2)}; the second thread adds ${ms((c.every.cpu - c.one.cpu) / 1000, 2)} s of CPU (its own start-up and warm-up, the messages), which puts the floor at ${x(c.every.cpu / 2 / c.one.wall)}${c.halves ? `; two processes sharing nothing, each on half: ${x(c.halves.ratio)}` : ''}; the analysis alone in two halves in memory: ${x(ceiling.cold.ratio)} cold (${x(ceiling.warm.ratio)} warm)`
         : '',
     ),
   ];

@@ -4,7 +4,8 @@
 // two-thread `nianbao check`: a pool, reading and output can only add to it. Cold, as every thread of a new process
 // starts (each compiles the analysis for itself while it runs), and warm (after 400 reports, not timed); and, as the
 // control, a loop of arithmetic that touches no memory, split the same way. Measured in rounds, one thread and two
-// threads in turn, median of the per-round ratios.
+// threads in turn, median of the per-round ratios; with the process's CPU time, which shows how many cores one
+// thread already keeps busy (V8 compiles and collects garbage on threads of its own).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { loadCore, median, now } from './lib.mjs';
@@ -35,10 +36,13 @@ async function timed(groups, warm, spin = 0) {
   const next = (w) => new Promise((resolve, reject) => (w.once('message', resolve), w.once('error', reject)));
   await Promise.all(workers.map(next));
   const started = now();
+  // The process's CPU time counts every thread in it: the workers' and V8's compiler and collector threads.
+  const cpuBefore = process.cpuUsage();
   await Promise.all(workers.map((w) => (w.postMessage('go'), next(w))));
   const wall = now() - started;
+  const used = process.cpuUsage(cpuBefore);
   await Promise.all(workers.map((w) => w.terminate()));
-  return wall;
+  return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
 /** `texts` analysed by one thread and by two (halves), cold and warm: wall times and the median ratio two / one. */
@@ -52,10 +56,14 @@ export async function parallelCeiling(texts, rounds = 3) {
       two.push(await timed(spin ? [[], []] : [texts.slice(0, half), texts.slice(half)], warm, spin));
     }
     return {
-      one: median(one),
-      two: median(two),
-      ratio: median(one.map((o, i) => two[i] / o)),
-      rounds: one.map((o, i) => [o, two[i]]),
+      one: median(one.map((o) => o.wall)),
+      two: median(two.map((t) => t.wall)),
+      ratio: median(one.map((o, i) => two[i].wall / o.wall)),
+      rounds: one.map((o, i) => [o.wall, two[i].wall]),
+      // Cores kept busy while one thread analyses, and the CPU time of one and of two threads.
+      cores: median(one.map((o) => o.cpu / o.wall)),
+      oneCpu: median(one.map((o) => o.cpu)),
+      twoCpu: median(two.map((t) => t.cpu)),
     };
   };
   return {

@@ -40,7 +40,8 @@ const entries = [
   { in: 'cli/src/cliWorker.ts', out: 'dist/cliWorker.js' },
   { in: 'server/src/main.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js' },
-  { in: 'extract/src/pdfWorker.ts', out: 'dist/pdfWorker.js' },
+  // pdf.js tells some of its classes apart by `constructor.name`: their names are kept there.
+  { in: 'extract/src/pdfWorker.ts', out: 'dist/pdfWorker.js', keepNames: true },
 ].filter((e) => existsSync(join(root, e.in)));
 
 /**
@@ -67,7 +68,9 @@ const options = (e) => ({
   external: ['vscode'],
   sourcemap: true,
   minify: !args.has('--watch'),
-  keepNames: true,
+  // Elsewhere nothing reads a function's `name`; keeping names wraps every closure in a call that sets it, each
+  // time it is created, which cost about 3 % of a batch check's CPU.
+  keepNames: e.keepNames === true,
   logLevel: 'warning',
   legalComments: 'none',
 });
