@@ -81,7 +81,9 @@ async function startBoth(before) {
   const big = await BenchClient.start(['--max-semi-space-size=64', join(ROOT, 'dist/server.js'), '--stdio'], {
     initializationOptions: { diagnosticsDelayMs: 0 },
   });
-  return { ours, theirs, old, big };
+  // A server that does no work: the round trip of this machine alone, given the same edits.
+  const floor = await BenchClient.start([join(ROOT, 'bench/nullServer.cjs')]);
+  return { ours, theirs, old, big, floor };
 }
 
 function checkOffline(theirs) {
@@ -105,14 +107,15 @@ async function sanity(ours, theirs) {
   return { ours: a.diagnostics.length, theirs: b.diagnostics.length, theirsOnClean: c.diagnostics.length };
 }
 
-async function diagnosticsLatency(ours, theirs, text, { edits, warmup, seed, name, old, big }) {
+async function diagnosticsLatency(ours, theirs, text, { edits, warmup, seed, name, old, big, floor }) {
   const uri = fileUri(join(ROOT, 'bench', 'tmp', `${name}.nianbao.yaml`));
   await ours.open(uri, text, 'nianbao');
   await theirs.open(uri, text, 'yaml');
   if (old) await old.open(uri, text, 'nianbao');
   if (big) await big.open(uri, text, 'nianbao');
+  if (floor) await floor.open(uri, text, 'nianbao');
   const rand = random(seed);
-  const times = { ours: [], theirs: [], old: [], big: [] };
+  const times = { ours: [], theirs: [], old: [], big: [], floor: [] };
   const findings = { ours: [], theirs: [] };
   // Edits in pairs, as a person makes them: a random cell set to a random number (a sum breaks), then set back.
   let restore;
@@ -136,12 +139,14 @@ async function diagnosticsLatency(ours, theirs, text, { edits, warmup, seed, nam
     const b = await theirs.timedChange(uri, start, end, value, { versioned: false });
     const c = old ? await old.timedChange(uri, start, end, value, { versioned: true }) : undefined;
     const d = big ? await big.timedChange(uri, start, end, value, { versioned: true }) : undefined;
+    const e = floor ? await floor.timedChange(uri, start, end, value, { versioned: true }) : undefined;
     if (theirs.text(uri) !== ours.text(uri)) throw new Error('the two servers hold different texts');
     if (i < warmup) continue;
     times.ours.push(a.ms);
     times.theirs.push(b.ms);
     if (c) times.old.push(c.ms);
     if (d) times.big.push(d.ms);
+    if (e) times.floor.push(e.ms);
     findings.ours.push(a.diagnostics.length);
     findings.theirs.push(b.diagnostics.length);
   }
@@ -150,6 +155,7 @@ async function diagnosticsLatency(ours, theirs, text, { edits, warmup, seed, nam
     theirs: stats(times.theirs),
     old: times.old.length ? stats(times.old) : undefined,
     big: times.big.length ? stats(times.big) : undefined,
+    floor: times.floor.length ? stats(times.floor) : undefined,
     findings: { ours: median(findings.ours), theirs: median(findings.theirs) },
     cells: cells(text).length,
   };
@@ -206,7 +212,7 @@ const f = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2
 
 /** One run: both servers started fresh, the sanity check, the edits, completion, the edits of the large report. */
 async function oneRun({ edits, stressEdits, completions, seed, before }) {
-  const { ours, theirs, old, big } = await startBoth(before);
+  const { ours, theirs, old, big, floor } = await startBoth(before);
   try {
     const sane = await sanity(ours, theirs);
     const typical = await diagnosticsLatency(ours, theirs, typicalReport(), {
@@ -216,6 +222,7 @@ async function oneRun({ edits, stressEdits, completions, seed, before }) {
       name: 'typical',
       old,
       big,
+      floor,
     });
     const completion = await completionLatency(ours, theirs, { rounds: completions, warmup: 20, seed: seed + 1 });
     const stress = await diagnosticsLatency(ours, theirs, stressReport(), {
@@ -231,6 +238,7 @@ async function oneRun({ edits, stressEdits, completions, seed, before }) {
     await theirs.stop();
     await old?.stop();
     await big.stop();
+    await floor.stop();
     checkOffline(theirs);
   }
 }
@@ -253,9 +261,21 @@ function combine(list) {
     oldRatio99: list[0].old ? median(list.map((r) => r.old.p99 / r.theirs.p99)) : undefined,
     big: list[0].big ? { p50: median(list.map((r) => r.big.p50)), p99: median(list.map((r) => r.big.p99)) } : undefined,
     bigRatio99: list[0].big ? median(list.map((r) => r.big.p99 / r.theirs.p99)) : undefined,
+    floor: list[0].floor
+      ? { p50: median(list.map((r) => r.floor.p50)), p99: median(list.map((r) => r.floor.p99)) }
+      : undefined,
+    floorRatio99: list[0].floor ? median(list.map((r) => r.floor.p99 / r.theirs.p99)) : undefined,
     findings: list[0].findings,
     cells: list[0].cells,
   };
+}
+
+/** What fewer garbage collections change in our p99: its share, or that they do not lower it in this run. */
+function gcShare(typical) {
+  const share = Math.round((1 - typical.big.p99 / typical.ours.p99) * 100);
+  return share >= 2
+    ? `garbage collection is ${share} % of our p99`
+    : 'fewer collections do not lower it in this run, so garbage collection is not what sets it';
 }
 
 export async function lspLatency({ quick = false, before } = {}) {
@@ -307,7 +327,7 @@ export async function lspLatency({ quick = false, before } = {}) {
     '',
     `Median findings per published version during the edits: ours ${typical.findings.ours}, theirs ${typical.findings.theirs} (typical report; a changed cell breaks the tables' sums, which only we report). Completion at an empty line where the 不予处理 group is missing: ours ${completion.items.ours} items${completion.offers.ours ? ' including 不予处理' : ''}, theirs ${completion.items.theirs} items${completion.offers.theirs ? ' including 不予处理' : ''}.`,
     '',
-    `p99 of each run on the typical report, ours: ${typical.ours.p99s.map((v) => f(v)).join(', ')} ms; theirs: ${typical.theirs.p99s.map((v) => f(v)).join(', ')} ms.${typical.big ? ` Our server started with \`--max-semi-space-size=64\` (a young generation of 64 MB: fewer garbage collections), given the same edits in the same runs: p50 ${f(typical.big.p50)} ms, p99 ${f(typical.big.p99)} ms (${x(typical.bigRatio99)} of theirs at p99).` : ''}`,
+    `p99 of each run on the typical report, ours: ${typical.ours.p99s.map((v) => f(v)).join(', ')} ms; theirs: ${typical.theirs.p99s.map((v) => f(v)).join(', ')} ms.${typical.big ? ` Our server started with \`--max-semi-space-size=64\` (a young generation of 64 MB: fewer garbage collections), given the same edits in the same runs: p50 ${f(typical.big.p50)} ms, p99 ${f(typical.big.p99)} ms (${x(typical.bigRatio99)} of theirs at p99).` : ''}${typical.floor ? ` A server that does no work at all (\`bench/nullServer.cjs\`: an empty publish for every change), given the same edits in the same runs — the round trip of this machine alone, two processes and a pipe each way: p50 ${f(typical.floor.p50)} ms, p99 ${f(typical.floor.p99)} ms (${x(typical.floorRatio99)} of theirs at p99).` : ''}`,
     '',
     `Targets: p99 ≤ ${TARGET_P99_MS} ms on the typical report — ${f(typical.ours.p99)} ms: ${verdict(typical.ours.p99 <= TARGET_P99_MS)}; at most half of yaml-language-server's — ${x(typical.ratio99)} of theirs at p99: ${verdict(typical.ratio99 <= TARGET_VS_THEIRS)}.`,
   ].join('\n');
@@ -319,7 +339,7 @@ export async function lspLatency({ quick = false, before } = {}) {
       `${x(typical.ratio99)} (${f(typical.ours.p99)} vs ${f(typical.theirs.p99)} ms; p50 ${f(typical.ours.p50)} ms)`,
       typical.ratio99 <= TARGET_VS_THEIRS,
       typical.big
-        ? `the same server with a young generation of 64 MB (\`--max-semi-space-size=64\`, fewer collections), given the same edits: p99 ${f(typical.big.p99)} ms, ${x(typical.bigRatio99)} of theirs — garbage collection is ${Math.max(0, Math.round((1 - typical.big.p99 / typical.ours.p99) * 100))} % of our p99; the rest is the work of an edit (parse, bind, every check, the narrative's figures) against their schema check alone (p50 ${x(typical.ratio50)} of theirs)`
+        ? `${typical.floor ? `this machine's round trip alone — a server that does no work, given the same edits — has a p99 of ${f(typical.floor.p99)} ms (p50 ${f(typical.floor.p50)} ms), ${x(typical.floorRatio99)} of their p99 before any work is done; ` : ''}the same server with a young generation of 64 MB (\`--max-semi-space-size=64\`, fewer collections), given the same edits: p99 ${f(typical.big.p99)} ms, ${x(typical.bigRatio99)} of theirs — ${gcShare(typical)}; the rest is the work of an edit (parse, bind, every check, the narrative's figures) against their schema check alone (p50 ${x(typical.ratio50)} of theirs)`
         : '',
     ),
   ];
