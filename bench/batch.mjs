@@ -16,6 +16,7 @@ export const TARGET_RATE = 5000;
 export const TARGET_PARALLEL = 0.6;
 const SIZES = [1000, 2500, 5000, 10000];
 const YEARS = 10;
+const BIN = join(ROOT, 'bin/nianbao.js');
 
 function writeCorpus(dir, reports) {
   const files = [];
@@ -44,7 +45,7 @@ function checkArgs(dirs, extraArgs, bin) {
   ];
 }
 
-function runCheck(dirs, statsFile, extraArgs = [], bin = join(ROOT, 'bin/nianbao.js')) {
+function runCheck(dirs, statsFile, extraArgs = [], bin = BIN) {
   const started = now();
   const run = spawnSync(process.execPath, checkArgs(dirs, extraArgs, bin), {
     encoding: 'utf8',
@@ -79,7 +80,7 @@ async function runHalvesAtOnce(dirs, statsFile) {
       (half, k) =>
         new Promise((resolve, reject) => {
           const stats = `${statsFile}.${k}`;
-          const child = spawn(process.execPath, checkArgs(half, ['--jobs', '1'], join(ROOT, 'bin/nianbao.js')), {
+          const child = spawn(process.execPath, checkArgs(half, ['--jobs', '1'], BIN), {
             stdio: ['ignore', 'ignore', 'pipe'],
             env: { ...process.env, NIANBAO_BENCH_STATS: stats },
           });

@@ -31,25 +31,24 @@ export interface CliIo {
   readonly color: boolean;
 }
 
-/** The process's own reading of a file: the same path read on a worker thread reads the same file. */
-export function diskReadFile(path: string): Buffer {
-  return readFileSync(path);
-}
-
-export function diskFileSize(path: string): number | undefined {
-  try {
-    return statSync(path).size;
-  } catch {
-    return undefined;
-  }
-}
+/** How the process itself reads a file: the same functions on a worker thread read the same file. */
+export const DISK: Pick<CliIo, 'readFile' | 'fileSize'> = {
+  readFile: (path) => readFileSync(path),
+  fileSize: (path) => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return undefined;
+    }
+  },
+};
 
 /**
  * Whether the io reads the real file system with the process's own functions: a worker thread may then read a
  * file itself (a test's io that counts or changes reads keeps every read on the main thread, through it).
  */
 export function readsDisk(io: Pick<CliIo, 'readFile' | 'fileSize'>): boolean {
-  return io.readFile === diskReadFile && io.fileSize === diskFileSize;
+  return io.readFile === DISK.readFile && io.fileSize === DISK.fileSize;
 }
 
 async function stdinBytes(): Promise<Buffer> {
@@ -64,8 +63,7 @@ export function processIo(): CliIo {
     stderr: (t) => process.stderr.write(t),
     readStdin: async () => (await stdinBytes()).toString('utf8'),
     readStdinBytes: stdinBytes,
-    readFile: diskReadFile,
-    fileSize: diskFileSize,
+    ...DISK,
     isDirectory: (p) => statSync(p).isDirectory(),
     listDirectory: (p) => readdirSync(p).map((n) => join(p, n)),
     listEntries: (p) =>

@@ -1,10 +1,11 @@
 /**
  * Worker threads for the batch commands: the main thread prepares the inputs (the bytes read through the CLI's io,
  * or only a file's path for the task to read where it runs — `check` on the real file system) and hands them to
- * workers that run a task of `tasks.ts` (synchronous, or asynchronous like a PDF's import), and runs the task itself while every worker has
- * enough to do (N jobs: the main thread and N − 1 workers, so one fewer thread to start); the results come back in
- * the inputs' order whatever order they finish in. With one job, or for an input a worker could not finish (a worker that fails or exits), the task runs on
- * the main thread: the output is the same with any number of threads.
+ * workers that run a task of `tasks.ts` (synchronous, or asynchronous like a PDF's import), and runs the task
+ * itself while every worker has enough to do (N jobs: the main thread and N − 1 workers, so one fewer thread to
+ * start); the results come back in the inputs' order whatever order they finish in. With one job, or for an input a
+ * worker could not finish (a worker that fails or exits), the task runs on the main thread: the output is the same
+ * with any number of threads.
  *
  * Memory stays flat: a worker keeps nothing between inputs, at most `WINDOW` messages of `chunk` inputs are out
  * per worker (copied to it: the main thread keeps its copy until the answer, to run it itself if need be), and

@@ -10,7 +10,7 @@ import { importFile } from '../../extract/src/importFile';
 import { decodeText } from './decodeText';
 import { readLimited, withoutBom } from './commandFiles';
 import type { TooLarge } from './commandFiles';
-import { diskFileSize, diskReadFile } from './io';
+import { DISK } from './io';
 
 /**
  * `check`: a report file's bytes, read by the main thread, or its path, for the thread that runs the task to read
@@ -37,7 +37,7 @@ export type CheckOutput = CheckedOutput | TooLarge | ReadError;
 function readInput(input: CheckInput): Uint8Array | TooLarge | ReadError {
   if ('bytes' in input) return input.bytes;
   try {
-    const read = readLimited({ readFile: diskReadFile, fileSize: diskFileSize }, input.path, MAX_FILE_BYTES);
+    const read = readLimited(DISK, input.path, MAX_FILE_BYTES);
     return 'tooLarge' in read ? read : read.bytes;
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
