@@ -5,14 +5,16 @@
 // starts (each compiles the analysis for itself while it runs), and warm (after 400 reports, not timed); and, as the
 // control, a loop of arithmetic that touches no memory, split the same way. Measured in rounds, one thread and two
 // threads in turn, median of the per-round ratios; with the process's CPU time, which shows how many cores one
-// thread already keeps busy (V8 compiles and collects garbage on threads of its own).
+// thread already keeps busy (V8 compiles and collects garbage on threads of its own). A second control allocates
+// short-lived objects as the analysis does (and nothing else), which needs V8's collector beside it. And what every
+// new thread pays before it analyses at full speed: one thread's first pass over the texts against its second.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { loadCore, median, now } from './lib.mjs';
 
 if (!isMainThread) {
   const core = loadCore();
-  const { texts, warm, spin } = workerData;
+  const { texts, warm, spin, allocate } = workerData;
   // Warm-up: V8 compiles the analysis before the timed part.
   for (let i = 0; i < Math.min(texts.length, warm); i++) core.checkReport(texts[i]);
   parentPort.on('message', () => {
@@ -23,15 +25,32 @@ if (!isMainThread) {
       parentPort.postMessage(h === 0.5 ? 'never' : 'done');
       return;
     }
+    if (allocate) {
+      // The second control: small objects and arrays that live for a while and die young, as a report's tree and
+      // a checker's terms do (kept in a ring of the size of one report's, so that none can be optimised away).
+      const ring = new Array(4096);
+      let n = 0;
+      for (let i = 0; i < allocate; i++) {
+        const node = { kind: 'scalar', start: i, end: i + 1, text: `v${i & 1023}`, items: [i, i + 1, i + 2] };
+        const old = ring[i & 4095];
+        if (old !== undefined) n += old.items.length + old.text.length;
+        ring[i & 4095] = node;
+      }
+      parentPort.postMessage(n === 0.5 ? 'never' : 'done');
+      return;
+    }
     for (const t of texts) core.checkReport(t);
     parentPort.postMessage('done');
   });
   parentPort.postMessage('ready');
 }
 
-async function timed(groups, warm, spin = 0) {
+async function timed(groups, warm, spin = 0, allocate = 0) {
   const workers = groups.map(
-    (texts) => new Worker(fileURLToPath(import.meta.url), { workerData: { texts, warm, spin: spin / groups.length } }),
+    (texts) =>
+      new Worker(fileURLToPath(import.meta.url), {
+        workerData: { texts, warm, spin: spin / groups.length, allocate: allocate / groups.length },
+      }),
   );
   const next = (w) => new Promise((resolve, reject) => (w.once('message', resolve), w.once('error', reject)));
   await Promise.all(workers.map(next));
@@ -45,15 +64,48 @@ async function timed(groups, warm, spin = 0) {
   return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
+/**
+ * One new thread's passes over `texts`: the process's CPU and wall time of the first pass (V8 runs the analysis
+ * unoptimised and compiles it on threads of its own meanwhile) and of the second (compiled), median of `rounds`.
+ */
+async function firstAndSecondPass(texts, rounds) {
+  const passes = [];
+  for (let r = 0; r < rounds; r++) {
+    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { texts, warm: 0 } });
+    const next = () =>
+      new Promise((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)));
+    await next();
+    const pass = async () => {
+      const started = now();
+      const cpuBefore = process.cpuUsage();
+      worker.postMessage('go');
+      await next();
+      const used = process.cpuUsage(cpuBefore);
+      return { wall: now() - started, cpu: (used.user + used.system) / 1000 };
+    };
+    const first = await pass();
+    const second = await pass();
+    passes.push({ first, second });
+    await worker.terminate();
+  }
+  return {
+    first: { wall: median(passes.map((p) => p.first.wall)), cpu: median(passes.map((p) => p.first.cpu)) },
+    second: { wall: median(passes.map((p) => p.second.wall)), cpu: median(passes.map((p) => p.second.cpu)) },
+    /** CPU time the first pass costs beyond the second: the warm-up every new thread pays. */
+    warmUpCpu: median(passes.map((p) => p.first.cpu - p.second.cpu)),
+  };
+}
+
 /** `texts` analysed by one thread and by two (halves), cold and warm: wall times and the median ratio two / one. */
 export async function parallelCeiling(texts, rounds = 3) {
   const half = Math.ceil(texts.length / 2);
-  const measure = async (warm, spin = 0) => {
+  const measure = async (warm, spin = 0, allocate = 0) => {
+    const control = spin > 0 || allocate > 0;
     const one = [];
     const two = [];
     for (let r = 0; r < rounds; r++) {
-      one.push(await timed(spin ? [[]] : [texts], warm, spin));
-      two.push(await timed(spin ? [[], []] : [texts.slice(0, half), texts.slice(half)], warm, spin));
+      one.push(await timed(control ? [[]] : [texts], warm, spin, allocate));
+      two.push(await timed(control ? [[], []] : [texts.slice(0, half), texts.slice(half)], warm, spin, allocate));
     }
     return {
       one: median(one.map((o) => o.wall)),
@@ -71,5 +123,7 @@ export async function parallelCeiling(texts, rounds = 3) {
     cold: await measure(0),
     warm: await measure(400),
     arithmetic: await measure(0, 4e8),
+    allocation: await measure(0, 0, 4e7),
+    passes: await firstAndSecondPass(texts, rounds),
   };
 }
