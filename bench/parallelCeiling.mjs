@@ -93,6 +93,7 @@ async function firstAndSecondPass(texts, rounds) {
     second: { wall: median(passes.map((p) => p.second.wall)), cpu: median(passes.map((p) => p.second.cpu)) },
     /** CPU time the first pass costs beyond the second: the warm-up every new thread pays. */
     warmUpCpu: median(passes.map((p) => p.first.cpu - p.second.cpu)),
+    rounds,
   };
 }
 
@@ -124,6 +125,6 @@ export async function parallelCeiling(texts, rounds = 3) {
     warm: await measure(400),
     arithmetic: await measure(0, 4e8),
     allocation: await measure(0, 0, 4e7),
-    passes: await firstAndSecondPass(texts, rounds),
+    passes: await firstAndSecondPass(texts, rounds + 2),
   };
 }
