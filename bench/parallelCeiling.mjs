@@ -45,6 +45,20 @@ if (!isMainThread) {
   parentPort.postMessage('ready');
 }
 
+/** The worker's next message ('ready', then 'done' after each 'go'). */
+const reply = (w) => new Promise((resolve, reject) => (w.once('message', resolve), w.once('error', reject)));
+
+/** One 'go' to every worker until all are done: wall time, and the process's CPU time in ms. */
+async function go(workers) {
+  const started = now();
+  // The process's CPU time counts every thread in it: the workers' and V8's compiler and collector threads.
+  const cpuBefore = process.cpuUsage();
+  await Promise.all(workers.map((w) => (w.postMessage('go'), reply(w))));
+  const wall = now() - started;
+  const used = process.cpuUsage(cpuBefore);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
 async function timed(groups, warm, spin = 0, allocate = 0) {
   const workers = groups.map(
     (texts) =>
@@ -52,16 +66,10 @@ async function timed(groups, warm, spin = 0, allocate = 0) {
         workerData: { texts, warm, spin: spin / groups.length, allocate: allocate / groups.length },
       }),
   );
-  const next = (w) => new Promise((resolve, reject) => (w.once('message', resolve), w.once('error', reject)));
-  await Promise.all(workers.map(next));
-  const started = now();
-  // The process's CPU time counts every thread in it: the workers' and V8's compiler and collector threads.
-  const cpuBefore = process.cpuUsage();
-  await Promise.all(workers.map((w) => (w.postMessage('go'), next(w))));
-  const wall = now() - started;
-  const used = process.cpuUsage(cpuBefore);
+  await Promise.all(workers.map(reply));
+  const result = await go(workers);
   await Promise.all(workers.map((w) => w.terminate()));
-  return { wall, cpu: (used.user + used.system) / 1000 };
+  return result;
 }
 
 /**
@@ -72,19 +80,9 @@ async function firstAndSecondPass(texts, rounds) {
   const passes = [];
   for (let r = 0; r < rounds; r++) {
     const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { texts, warm: 0 } });
-    const next = () =>
-      new Promise((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)));
-    await next();
-    const pass = async () => {
-      const started = now();
-      const cpuBefore = process.cpuUsage();
-      worker.postMessage('go');
-      await next();
-      const used = process.cpuUsage(cpuBefore);
-      return { wall: now() - started, cpu: (used.user + used.system) / 1000 };
-    };
-    const first = await pass();
-    const second = await pass();
+    await reply(worker);
+    const first = await go([worker]);
+    const second = await go([worker]);
     passes.push({ first, second });
     await worker.terminate();
   }
