@@ -667,6 +667,10 @@ export const IMPORT_MESSAGES = {
     zh: `${values} 在表中的位置不能唯一对应模板的列（跨列、不在任何列下或同列有两个数值），整行写作 null`,
     en: `${values} cannot be matched one-to-one to the template's columns (straddling columns, under no column, or two values in one column); the row is null`,
   }),
+  cellMissing: (columns: number): Localized => ({
+    zh: `此行的单元格比表头少，表头的 ${columns} 列下没有单元格，其余数值可能已经左移，无法确定哪一列缺失，整行写作 null`,
+    en: `the row has fewer cells than its header: ${columns} of the header's columns have no cell under them, so the other values may have moved left and the missing column cannot be told; the row is null`,
+  }),
   noColumns: (): Localized => ({
     zh: '表头的列位置无法读出，数值不能按位置对应到列（空白单元格在 PDF 中不印任何内容，不能按个数对应），整行写作 null',
     en: 'where the header puts the columns could not be read, so the values cannot be matched to columns by position (a blank cell prints nothing in a PDF, so their count says nothing); the row is null',

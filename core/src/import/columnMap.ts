@@ -71,6 +71,8 @@ export interface ColumnPlacement {
   readonly byColumn: ReadonlyMap<number, CellReading>;
   /** Printed values that could not be given a column of their own, as printed. */
   readonly unclear: readonly string[];
+  /** Template columns no cell of the row reaches, not even an empty one (a row printed with a cell missing). */
+  readonly uncovered: number;
 }
 
 function printed(reading: CellReading): string {
@@ -79,9 +81,12 @@ function printed(reading: CellReading): string {
 
 /**
  * The row's values by template column. An empty cell says nothing (Word leaves empty cells beside a value that
- * spans its column); two values in one column, or a value in no single column, make the row unclear.
+ * spans its column); two values in one column, or a value in no single column, make the row unclear. On a grid
+ * (HTML, DOCX) every row's cells reach across the whole table, so a column no cell reaches means a cell is missing
+ * and the others may have moved left: the caller reports the row rather than trust where its values fell. A PDF
+ * prints nothing for an empty cell, so there `grid` is false and nothing is counted.
  */
-export function placeByColumns(values: readonly PlacedValue[], columns: ColumnMap): ColumnPlacement {
+export function placeByColumns(values: readonly PlacedValue[], columns: ColumnMap, grid: boolean): ColumnPlacement {
   const byColumn = new Map<number, CellReading>();
   const unclear: string[] = [];
   const taken = new Map<number, string>();
@@ -102,5 +107,7 @@ export function placeByColumns(values: readonly PlacedValue[], columns: ColumnMa
     taken.set(where.column, printed(value.reading));
     byColumn.set(where.column, value.reading);
   }
-  return { byColumn, unclear };
+  let uncovered = 0;
+  if (grid) for (const extent of columns.values()) if (!values.some((v) => overlap(v.extent, extent) > 0)) uncovered++;
+  return { byColumn, unclear, uncovered };
 }

@@ -242,6 +242,10 @@ function byColumns(
     report(IM.columnsUnclear(placement.unclear.join(' ')));
     return undefined;
   }
+  if (placement.uncovered > 0) {
+    report(IM.cellMissing(placement.uncovered));
+    return undefined;
+  }
   const extra = [...placement.byColumn]
     .filter(([i, r]) => i >= count && r.kind !== 'empty')
     .sort((a, b) => a[0] - b[0])

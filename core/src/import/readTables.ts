@@ -171,7 +171,7 @@ class TableColumns {
     const values = valuesFrom(line, from);
     if (!values) return undefined;
     this.used.add(line.table);
-    return placeByColumns(values, line.positioned ? widenColumns(map) : map);
+    return placeByColumns(values, line.positioned ? widenColumns(map) : map, !line.positioned);
   }
 }
 
@@ -507,7 +507,7 @@ function readAppeals(lines: readonly Line[], context: SectionContext): void {
         const map = appealColumns(leaves, groups);
         const values = map ? valuesFrom(line, labelAt + 1) : undefined;
         if (map && values && !out.appealColumns)
-          out.appealColumns = placeByColumns(values, line.positioned ? widenColumns(map) : map);
+          out.appealColumns = placeByColumns(values, line.positioned ? widenColumns(map) : map, !line.positioned);
         if (own !== undefined) out.unplaced.push({ section: ordinal, text: own, reason: IM.noRow() });
       }
       continue;
