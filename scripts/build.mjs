@@ -2,7 +2,16 @@
 // Usage: node scripts/build.mjs [--no-tsc] [--watch]
 import { build, context } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,3 +91,23 @@ if (args.has('--watch')) {
   await Promise.all(entries.map((e) => build(options(e))));
 }
 copyCmaps();
+
+/**
+ * The project's own commands in node_modules/.bin, where `npx` looks first: without them `npx nianbao` in a checkout
+ * (the README's start) would install the checkout into npm's cache and build it again, about 40 s, because npm links
+ * the bins of dependencies only. npm ci recreates node_modules, so this runs again through `prepare`.
+ */
+function linkOwnBins() {
+  const binDir = join(root, 'node_modules', '.bin');
+  if (!existsSync(join(root, 'node_modules'))) return;
+  mkdirSync(binDir, { recursive: true });
+  const bins = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin;
+  for (const [name, target] of Object.entries(bins)) {
+    const link = join(binDir, process.platform === 'win32' ? `${name}.cmd` : name);
+    rmSync(link, { force: true });
+    if (process.platform === 'win32')
+      writeFileSync(link, `@node "%~dp0\\..\\..\\${target.replace(/\//g, '\\')}" %*\r\n`);
+    else symlinkSync(join('..', '..', target), link);
+  }
+}
+linkOwnBins();

@@ -5,7 +5,7 @@
  * exist.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { test } from 'node:test';
@@ -37,6 +37,15 @@ for (const readme of ['README.md', 'README.en.md']) {
     }
   });
 }
+
+test('`npx nianbao` in a checkout runs its own CLI: the build links the bins where npx looks first', () => {
+  const bins = JSON.parse(read('package.json')).bin as Record<string, string>;
+  for (const [name, target] of Object.entries(bins)) {
+    const link = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+    assert.ok(existsSync(link), `${link} after the build`);
+    if (process.platform !== 'win32') assert.equal(realpathSync(link), realpathSync(join(ROOT, target)));
+  }
+});
 
 test('every `nianbao check` console example in docs/cli.md is the real output and exit code', () => {
   const section = CLI_DOC.slice(
