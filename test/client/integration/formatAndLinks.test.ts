@@ -1,7 +1,8 @@
 /**
  * Format Document and go to last year's cell in VS Code, as a user reaches them: `editor.action.formatDocument`
- * on a report typed in another layout, and `editor.action.revealDefinition` (F12) on 上年结转 opening last year's
- * report at its 结转下年度继续办理 cell; references from last year's cell to this year's.
+ * on a report typed in another layout, `editor.action.formatSelection` on one section of it, and
+ * `editor.action.revealDefinition` (F12) on 上年结转 opening last year's report at its 结转下年度继续办理 cell;
+ * references from last year's cell to this year's.
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -23,6 +24,31 @@ describe('formatting and links between years in VS Code', () => {
       await vscode.commands.executeCommand('editor.action.formatDocument');
       assert.equal(editor.document.getText(), canonical);
       assert.equal(editor.document.isDirty, true, 'formatted in the editor, not written');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('Format Selection tidies only the section the selection is in', async () => {
+    const canonical = (await exampleText()).replace('机关: 示范市临江区人民政府', '机关: 选区格式化测试区人民政府');
+    const untidy = untidyReport(canonical);
+    const uri = workspaceUri('untidy-range.nianbao.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(untidy));
+    try {
+      const editor = await open(uri);
+      const lines = untidy.split('\n');
+      const heading = lines.findIndex((l) => l.startsWith('收到和处理政府信息公开申请情况'));
+      const sectionEnd = lines.findIndex((l, i) => i > heading && /^\S/.test(l));
+      editor.selection = new vscode.Selection(heading + 2, 0, heading + 2, 5);
+      await vscode.commands.executeCommand('editor.action.formatSelection');
+      const out = editor.document.getText().split('\n');
+      assert.deepEqual(out.slice(0, heading), lines.slice(0, heading), 'lines above the section as they were');
+      assert.equal(out[heading + 1], '  本年新收政府信息公开申请数量: [86, 9, 0, 1, 3, 2, 101]');
+      const below = lines.length - sectionEnd;
+      assert.deepEqual(out.slice(out.length - below), lines.slice(sectionEnd), 'lines below as they were');
+      assert.notEqual(editor.document.getText(), untidy);
+      assert.notEqual(editor.document.getText(), canonical, 'the rest of the report left as typed');
     } finally {
       await closeAll();
       await vscode.workspace.fs.delete(uri);
