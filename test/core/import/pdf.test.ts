@@ -7,6 +7,7 @@
  * And what is not a report's text: a scanned page, an encrypted file, a damaged one.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -169,4 +170,18 @@ test('a PDF given to the core as bytes says how to import it', () => {
   const direct = importReport(new Uint8Array(bytes));
   assert.ok(!direct.ok);
   assert.match(direct.error.zh, /这是 PDF 文件/);
+});
+
+test("reading a PDF leaves the thread's built-ins native: the legacy build's polyfills of push and JSON.parse are undone", () => {
+  // A fresh process: the test runner's own thread never loads pdf.js.
+  const script = `
+    const { pdfText } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'extract', 'src', 'pdfText.js'))});
+    const { readFileSync } = require('node:fs');
+    pdfText(new Uint8Array(readFileSync(${JSON.stringify(join(DIR, 'office-2024.pdf'))}))).then((r) => {
+      const native = (f) => /\\[native code\\]/.test(Function.prototype.toString.call(f));
+      console.log(JSON.stringify({ ok: r.ok, push: native(Array.prototype.push), parse: native(JSON.parse) }));
+    });`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout.trim().split('\n').pop() ?? ''), { ok: true, push: true, parse: true });
 });
