@@ -3,6 +3,8 @@
 // the layering dependency-cruiser's (.dependency-cruiser.cjs); both run beside this in `npm run lint`.
 import tseslint from 'typescript-eslint';
 
+const MESSAGE_CALLS = '/^(sendRequest|onRequest|sendNotification|onNotification)$/';
+
 export default tseslint.config(
   {
     ignores: [
@@ -43,6 +45,29 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+    },
+  },
+  {
+    // Custom requests and notifications go through their typed objects (`sendRequest(RenderRequest.type, …)`), so
+    // the parameter and result types of client and server are checked against each other: a method name (a string
+    // or `X.method`) or a type argument on the call would let each side declare its own.
+    files: ['client/src/**/*.ts', 'server/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal', 'TemplateLiteral'].map((type) => ({
+          selector: `CallExpression[callee.property.name=${MESSAGE_CALLS}][arguments.0.type='${type}']`,
+          message: 'Pass the typed message object (X.type from protocol/), not its method name.',
+        })),
+        {
+          selector: `CallExpression[callee.property.name=${MESSAGE_CALLS}][arguments.0.property.name='method']`,
+          message: 'Pass the typed message object (X.type from protocol/), not X.method.',
+        },
+        {
+          selector: `CallExpression[callee.property.name=${MESSAGE_CALLS}][typeArguments]`,
+          message: 'The typed message object (X.type from protocol/) gives the types; no type argument.',
+        },
+      ],
     },
   },
   {

@@ -25,7 +25,8 @@ function pairs(core, quick) {
     out.cross.push([years.get(2020), years.get(2021)]);
     out.same.push([years.get(2022), years.get(2023)]);
   }
-  const fixture = (y) => readFileSync(join(ROOT, 'test/fixtures/cross/yoy', `eco-${y}.nianbao.yaml`), 'utf8');
+  const fixture = (y) =>
+    readFileSync(join(ROOT, 'test/fixtures/rules/nb314/yoy.fail', `eco-${y}.nianbao.yaml`), 'utf8');
   out.fixture = [[fixture(2020), fixture(2021)]];
   for (const list of Object.values(out))
     for (const [a, b] of list) if (!a || !b) throw new Error('a generated year is missing');

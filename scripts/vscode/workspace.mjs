@@ -17,7 +17,7 @@ export function assembleWorkspace(dest) {
   mkdirSync(dest, { recursive: true });
   cpSync(join(ROOT, 'examples'), join(dest, 'examples'), { recursive: true });
   // One agency over five years, across the edition change, with 同比 statements: the year-over-year commands.
-  cpSync(join(ROOT, 'test', 'fixtures', 'cross', 'yoy'), join(dest, 'series'), { recursive: true });
+  cpSync(join(ROOT, 'test', 'fixtures', 'rules', 'nb314', 'yoy.fail'), join(dest, 'series'), { recursive: true });
   const fixtures = join(dest, 'fixtures');
   cpSync(join(ROOT, 'test', 'fixtures', 'server'), fixtures, { recursive: true });
   // Most fixtures are variations of one example (same 机关 and 年度). In one workspace the server's index would

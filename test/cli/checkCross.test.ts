@@ -11,12 +11,13 @@ import { after, test } from 'node:test';
 import { LineIndex, ReportIndex, analyze } from '../../core/src/index';
 import { main } from '../../cli/src/cli';
 import { processIo } from '../../cli/src/io';
-import { FIXTURES, ROOT } from '../support/paths';
+import { ROOT, SERIES } from '../support/paths';
 
 const BIN = join(ROOT, 'bin', 'nianbao.js');
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-check-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-cpSync(join(FIXTURES, 'cross'), join(dir, 'cross'), { recursive: true });
+// The series under the names the output shows: cross/broken/eco-2020.nianbao.yaml …
+for (const [name, series] of Object.entries(SERIES)) cpSync(series, join(dir, 'cross', name), { recursive: true });
 
 function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -25,7 +25,7 @@ import { main } from '../../cli/src/cli';
 import { processIo } from '../../cli/src/io';
 import { jobsFor } from '../../cli/src/pool';
 import { runBin, runCli } from '../support/cliRun';
-import { EXAMPLES, FIXTURES, ROOT } from '../support/paths';
+import { EXAMPLES, FIXTURES, ROOT, SERIES } from '../support/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-jobs-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,16 +80,15 @@ test('a generated corpus of ten years per agency with broken reports, an unreada
 
 test('the real executable (the bundled worker) gives the output of one thread, with more threads than cores', () => {
   const corpus = join(dir, 'corpus');
-  const one = runBin(['check', corpus, join(FIXTURES, 'cross'), '--jobs', '1']);
+  const series = Object.values(SERIES);
+  const one = runBin(['check', corpus, ...series, '--jobs', '1']);
   for (const jobs of ['2', '3']) {
-    const more = runBin(['check', corpus, join(FIXTURES, 'cross'), '--jobs', jobs]);
+    const more = runBin(['check', corpus, ...series, '--jobs', jobs]);
     assert.equal(more.code, one.code);
     assert.equal(more.stderr, one.stderr);
     assert.ok(more.stdout === one.stdout, `--jobs ${jobs}: the outputs differ`);
   }
-  const crossReports = readdirSync(join(FIXTURES, 'cross'), { recursive: true }).filter((f) =>
-    String(f).endsWith('.nianbao.yaml'),
-  ).length;
+  const crossReports = series.flatMap((s) => readdirSync(s).filter((f) => f.endsWith('.nianbao.yaml'))).length;
   assert.ok(one.stdout.includes(`汇总：${301 + crossReports} 份年报`));
 });
 

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { ComparisonJson } from '../../cli/src/formatCompare';
 import { runBin, runCli } from '../support/cliRun';
-import { EXAMPLES, FIXTURES } from '../support/paths';
+import { EXAMPLES, SERIES } from '../support/paths';
 
-const YOY = join(FIXTURES, 'cross', 'yoy');
-const BROKEN = join(FIXTURES, 'cross', 'broken');
+const YOY = SERIES.yoy;
+const BROKEN = SERIES.broken;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-compare-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

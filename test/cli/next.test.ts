@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ReportIndex, analyze } from '../../core/src/index';
-import { EXAMPLES, FIXTURES, ROOT } from '../support/paths';
+import { EXAMPLES, ROOT, SERIES } from '../support/paths';
 
 const BIN = join(ROOT, 'bin', 'nianbao.js');
-const SERIES = join(FIXTURES, 'cross', 'consistent');
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-next-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -24,12 +23,12 @@ function row(text: string, key: string): string {
   return m[1];
 }
 
-for (const name of readdirSync(SERIES)
+for (const name of readdirSync(SERIES.consistent)
   .filter((n) => n.endsWith('.nianbao.yaml'))
   .sort()) {
   test(`next of ${name}: the edition of next year, carry-over and stocks continue, nothing else to fix`, () => {
-    const source = readFileSync(join(SERIES, name), 'utf8');
-    const r = run(['next', join(SERIES, name)]);
+    const source = readFileSync(join(SERIES.consistent, name), 'utf8');
+    const r = run(['next', join(SERIES.consistent, name)]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     const year = analyze(source).report.year as number;
@@ -56,13 +55,13 @@ for (const name of readdirSync(SERIES)
 }
 
 test('2019 → 2020 carries item counts; 2020 → 2021 takes 现行有效件数 from 对外公开总数量 with a note', () => {
-  const from2019 = run(['next', join(SERIES, 'eco-2019.nianbao.yaml')]).stdout;
-  const source = readFileSync(join(SERIES, 'eco-2019.nianbao.yaml'), 'utf8');
+  const from2019 = run(['next', join(SERIES.consistent, 'eco-2019.nianbao.yaml')]).stdout;
+  const source = readFileSync(join(SERIES.consistent, 'eco-2019.nianbao.yaml'), 'utf8');
   const [prev, change] = JSON.parse(row(source, '行政许可')) as number[];
   assert.deepEqual(JSON.parse(row(from2019, '行政许可')), [prev + change, 0, 0]);
-  const from2020 = run(['next', join(SERIES, 'eco-2020.nianbao.yaml')]).stdout;
+  const from2020 = run(['next', join(SERIES.consistent, 'eco-2020.nianbao.yaml')]).stdout;
   const total = (
-    JSON.parse(row(readFileSync(join(SERIES, 'eco-2020.nianbao.yaml'), 'utf8'), '规范性文件')) as number[]
+    JSON.parse(row(readFileSync(join(SERIES.consistent, 'eco-2020.nianbao.yaml'), 'utf8'), '规范性文件')) as number[]
   )[2];
   assert.match(
     from2020,

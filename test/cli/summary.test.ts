@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runBin, runCli } from '../support/cliRun';
-import { FIXTURES } from '../support/paths';
+import { SERIES } from '../support/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-summary-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,9 +18,9 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /** A folder of reports: the consistent and the broken series of one agency would be duplicates, so two agencies. */
 const reports = join(dir, 'reports');
 mkdirSync(reports);
-cpSync(join(FIXTURES, 'cross', 'yoy'), join(reports, 'eco'), { recursive: true });
-for (const name of readdirSync(join(FIXTURES, 'cross', 'broken'))) {
-  const text = readFileSync(join(FIXTURES, 'cross', 'broken', name), 'utf8').replace(
+cpSync(SERIES.yoy, join(reports, 'eco'), { recursive: true });
+for (const name of readdirSync(SERIES.broken)) {
+  const text = readFileSync(join(SERIES.broken, name), 'utf8').replace(
     /^机关: .*$/m,
     '机关: "=HYPERLINK(\\"http://127.0.0.1/x\\",\\"点我\\")"',
   );

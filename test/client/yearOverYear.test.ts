@@ -27,9 +27,9 @@ import type { Browser, Served } from '../support/browser';
 import { hostileEverywhere } from '../support/hostileEverywhere';
 import { PAYLOADS, pageState, provoke } from '../support/inertPage';
 import { LspClient } from '../support/lspClient';
-import { FIXTURES } from '../support/paths';
+import { SERIES } from '../support/paths';
 
-const YOY = join(FIXTURES, 'cross', 'yoy');
+const YOY = SERIES.yoy;
 const HOSTILE = PAYLOADS.join(' ');
 const HOSTILE_FILE = `<img src="/loaded/file" onerror="window.__pwned='file'">.nianbao.yaml`;
 

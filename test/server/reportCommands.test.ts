@@ -13,9 +13,9 @@ import { after, before, test } from 'node:test';
 import { analyze } from '../../core/src/index';
 import type { ImportResult, NextYearResult, WorkspaceIndexResult } from '../../protocol/src/protocol';
 import { LspClient, VSCODE_CAPABILITIES } from '../support/lspClient';
-import { EXAMPLES, FIXTURES } from '../support/paths';
+import { EXAMPLES, FIXTURES, SERIES } from '../support/paths';
 
-const CONSISTENT = join(FIXTURES, 'cross', 'consistent');
+const CONSISTENT = SERIES.consistent;
 const IMPORT = join(FIXTURES, 'import');
 
 let root: string;

@@ -1,9 +1,9 @@
 /**
  * The server's workspace index through the real server over stdio: a folder of reports (the broken series of
- * test/fixtures/cross copied to a temporary folder) indexed from disk, cross findings published on files nobody
- * opened, unsaved edits of last year's report changing this year's diagnostics, files created, changed, renamed and
- * deleted on disk (workspace/didChangeWatchedFiles, workspace/didRenameFiles), duplicates, related locations in the
- * other file, and the quick fix of a carry-over.
+ * test/fixtures/rules/nb306/broken.fail/ copied to a temporary folder) indexed from disk, cross findings published on
+ * files nobody opened, unsaved edits of last year's report changing this year's diagnostics, files created, changed,
+ * renamed and deleted on disk (workspace/didChangeWatchedFiles, workspace/didRenameFiles), duplicates, related
+ * locations in the other file, and the quick fix of a carry-over.
  */
 import assert from 'node:assert/strict';
 import {
@@ -25,9 +25,9 @@ import { LineIndex } from '../../core/src/index';
 import type { WorkspaceIndexResult } from '../../protocol/src/protocol';
 import { actualMarkers, expectedMarkers } from '../support/fixtures';
 import { LspClient, VSCODE_CAPABILITIES } from '../support/lspClient';
-import { FIXTURES } from '../support/paths';
+import { SERIES } from '../support/paths';
 
-const BROKEN = join(FIXTURES, 'cross', 'broken');
+const BROKEN = SERIES.broken;
 const CHANGED = 2;
 const DELETED = 3;
 const CREATED = 1;

@@ -1,7 +1,7 @@
 /**
- * Go to definition and find references across years through the real server over stdio, on the consistent
- * series of test/fixtures/cross copied to a workspace folder: from this year's report (open) to last year's
- * (on disk, never opened) and back, following unsaved edits of last year's report.
+ * Go to definition and find references across years through the real server over stdio, on the consistent series of
+ * test/fixtures/rules/nb306/consistent.pass/ copied to a workspace folder: from this year's report (open) to last
+ * year's (on disk, never opened) and back, following unsaved edits of last year's report.
  */
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -11,9 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Location, LocationLink, Position } from 'vscode-languageserver-protocol';
 import { LspClient, VSCODE_CAPABILITIES, positionOf } from '../support/lspClient';
-import { FIXTURES } from '../support/paths';
+import { SERIES } from '../support/paths';
 
-const SERIES = join(FIXTURES, 'cross', 'consistent');
 let root: string;
 let client: LspClient;
 const pathOf = (year: number): string => join(root, `eco-${year}.nianbao.yaml`);
@@ -22,7 +21,7 @@ const textOf = (year: number): string => readFileSync(pathOf(year), 'utf8');
 
 before(async () => {
   root = mkdtempSync(join(tmpdir(), 'nianbao-links-'));
-  for (const name of readdirSync(SERIES)) copyFileSync(join(SERIES, name), join(root, name));
+  for (const name of readdirSync(SERIES.consistent)) copyFileSync(join(SERIES.consistent, name), join(root, name));
   client = await LspClient.start({
     workspaceFolders: [root],
     capabilities: {

@@ -1,8 +1,8 @@
 /**
  * Year over year through the real server over stdio, on a workspace folder holding one agency's series
- * (test/fixtures/cross/yoy): NB314 (同比 statements against last year's tables) reaches the client through the one
- * diagnostics publisher, for files nobody opened and for an open document alike; `nianbao/compare` finds last year's
- * report in the index and `nianbao/trends` reads the index's facts.
+ * (test/fixtures/rules/nb314/yoy.fail/): NB314 (同比 statements against last year's tables) reaches the client through
+ * the one diagnostics publisher, for files nobody opened and for an open document alike; `nianbao/compare` finds last
+ * year's report in the index and `nianbao/trends` reads the index's facts.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,17 +13,16 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { CompareRequest, TrendsRequest, WorkspaceIndexRequest } from '../../protocol/src/protocol';
 import { actualMarkers, expectedMarkers } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
-import { FIXTURES } from '../support/paths';
+import { SERIES } from '../support/paths';
 
-const SERIES = join(FIXTURES, 'cross', 'yoy');
 const YEARS = [2019, 2020, 2021, 2022, 2023];
-const pathOf = (year: number): string => join(SERIES, `eco-${year}.nianbao.yaml`);
+const pathOf = (year: number): string => join(SERIES.yoy, `eco-${year}.nianbao.yaml`);
 const uriOf = (year: number): string => pathToFileURL(pathOf(year)).href;
 
 let client: LspClient;
 
 before(async () => {
-  client = await LspClient.start({ workspaceFolders: [SERIES] });
+  client = await LspClient.start({ workspaceFolders: [SERIES.yoy] });
 });
 
 after(async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { FIXTURES, ROOT } from './paths';
+import { ROOT, SERIES } from './paths';
 
 export const DOC = join(ROOT, 'docs', 'other-editors.md');
 
@@ -34,7 +34,7 @@ export function editorWorkspace(prefix: string): EditorWorkspace {
   const root = mkdtempSync(join(tmpdir(), prefix));
   const folder = join(root, 'reports');
   mkdirSync(join(folder, '.git'), { recursive: true });
-  const series = join(FIXTURES, 'cross', 'consistent');
+  const series = SERIES.consistent;
   for (const name of readdirSync(series)) copyFileSync(join(series, name), join(folder, name));
   const report = join(folder, 'eco-2022.nianbao.yaml');
   const text = readFileSync(report, 'utf8');

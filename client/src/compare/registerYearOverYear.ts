@@ -34,9 +34,14 @@ class YearPanels implements vscode.Disposable {
     return document && isReport(document) ? document.uri : undefined;
   }
 
-  private async request<P, R>(method: string, params: P): Promise<R> {
+  private async compareRequest(params: CompareParams): Promise<CompareResult> {
     const client = await this.services.server.ready();
-    return client.sendRequest<R>(method, params);
+    return client.sendRequest(CompareRequest.type, params);
+  }
+
+  private async trendsRequest(params: TrendsParams): Promise<TrendsResult> {
+    const client = await this.services.server.ready();
+    return client.sendRequest(TrendsRequest.type, params);
   }
 
   /** The earlier report, when the workspace has none (or several) for last year: the user's choice. */
@@ -79,7 +84,7 @@ class YearPanels implements vscode.Disposable {
     }
     const lang = previewLanguage();
     const ask = (earlier?: vscode.Uri): Promise<CompareResult> =>
-      this.request<CompareParams, CompareResult>(CompareRequest.method, {
+      this.compareRequest({
         uri: later.toString(),
         ...(earlier ? { previous: earlier.toString() } : {}),
         lang,
@@ -118,7 +123,7 @@ class YearPanels implements vscode.Disposable {
   async showTrends(target?: vscode.Uri | string): Promise<YearPanelStatus | undefined> {
     const params: TrendsParams =
       typeof target === 'string' ? { agency: target } : { uri: (target ?? this.activeReport())?.toString() };
-    let result = await this.request<TrendsParams, TrendsResult>(TrendsRequest.method, params);
+    let result = await this.trendsRequest(params);
     let key = params.agency;
     if (!result.trends) {
       if (result.agencies.length === 0) {
@@ -131,7 +136,7 @@ class YearPanels implements vscode.Disposable {
       );
       if (!picked) return undefined;
       key = picked.key;
-      result = await this.request<TrendsParams, TrendsResult>(TrendsRequest.method, { agency: key });
+      result = await this.trendsRequest({ agency: key });
       if (!result.trends) return undefined;
     }
     const agencyKey =
@@ -148,7 +153,7 @@ class YearPanels implements vscode.Disposable {
         { ...webviewOptions(this.extensionUri), enableFindWidget: true, retainContextWhenHidden: false },
       );
       const reload = (): Promise<TrendsResult | undefined> =>
-        this.request<TrendsParams, TrendsResult>(TrendsRequest.method, { agency: agencyKey }).catch(() => undefined);
+        this.trendsRequest({ agency: agencyKey }).catch(() => undefined);
       const opened = new TrendsPanel(created, agencyKey, result, this.deps, reload);
       panel = opened;
       this.trends.set(agencyKey, opened);

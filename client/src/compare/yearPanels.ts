@@ -170,7 +170,7 @@ export class ComparePanel extends YearPanel {
         previous: this.earlier.toString(),
         lang: this.deps.lang(),
       };
-      this.accept(await client.sendRequest<CompareResult>(CompareRequest.method, params));
+      this.accept(await client.sendRequest(CompareRequest.type, params));
     } catch {
       // The server restarts or the window closes: the page keeps what it shows.
     }

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ReportIndex, agencyKey, analyze } from '../../../core/src/index';
-import { FIXTURES } from '../../support/paths';
+import { SERIES } from '../../support/paths';
 
-const DUPLICATE = join(FIXTURES, 'cross', 'duplicate');
+const DUPLICATE = SERIES.duplicate;
 const read = (name: string): string => readFileSync(join(DUPLICATE, name), 'utf8');
 
 test("set() takes the caller's analysis of the same text instead of parsing again", () => {
@@ -67,7 +67,7 @@ test('a 年度 out of range is no year: NB208 alone, no deadline, and no reports
 });
 
 test("an editor's document alone under its agency and year: its edits need no signature; a neighbour then reads its narrative as a file's", () => {
-  const yoy = (name: string): string => readFileSync(join(FIXTURES, 'cross', 'yoy', name), 'utf8');
+  const yoy = (name: string): string => readFileSync(join(SERIES.yoy, name), 'utf8');
   const earlier = yoy('eco-2021.nianbao.yaml');
   const later = yoy('eco-2022.nianbao.yaml');
   const index = new ReportIndex();

@@ -1,7 +1,7 @@
 /**
  * Cells linked across years (`previousYearCells` for go to definition, `nextYearCells` for references) over the
- * consistent series of test/fixtures/cross: 2019 → 2020 (2019 edition: 上一年项目数量 from 上一年项目数量 and 本年增/减,
- * 对外公开总数量), 2020 → 2021 (现行有效件数 from 对外公开总数量), 2021 → 2022 (现行有效件数), 上年结转 in every year.
+ * consistent series test/fixtures/rules/nb306/consistent.pass/: 2019 → 2020 (2019 edition: 上一年项目数量 from 上一年项目数量 and
+ * 本年增/减, 对外公开总数量), 2020 → 2021 (现行有效件数 from 对外公开总数量), 2021 → 2022 (现行有效件数), 上年结转 in every year.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,14 +9,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ReportIndex, analyze, nextYearCells, previousYearCells } from '../../../core/src/index';
 import type { YearLinks } from '../../../core/src/index';
-import { FIXTURES } from '../../support/paths';
+import { SERIES } from '../../support/paths';
 
-const SERIES = join(FIXTURES, 'cross', 'consistent');
 const index = new ReportIndex();
 const texts = new Map<number, string>();
-for (const name of readdirSync(SERIES)) {
+for (const name of readdirSync(SERIES.consistent)) {
   const year = Number(/(\d{4})/.exec(name)?.[1]);
-  const text = readFileSync(join(SERIES, name), 'utf8');
+  const text = readFileSync(join(SERIES.consistent, name), 'utf8');
   texts.set(year, text);
   index.set(`file:///series/${name}`, text);
 }

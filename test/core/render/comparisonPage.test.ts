@@ -11,9 +11,9 @@ import { analyze, compareReports, renderComparison, renderComparisonPage } from 
 import { PAGE_STYLE } from '../../../core/src/render/pageStyle';
 import { COMPARISON_PAGE_STYLE } from '../../../core/src/render/renderComparison';
 import { standalonePage } from '../../../core/src/render/renderPage';
-import { FIXTURES } from '../../support/paths';
+import { SERIES } from '../../support/paths';
 
-const YOY = join(FIXTURES, 'cross', 'yoy');
+const YOY = SERIES.yoy;
 
 for (const [fromYear, toYear] of [
   [2020, 2021],
