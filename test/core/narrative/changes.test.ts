@@ -32,6 +32,13 @@ describe('extractChanges: what a change is about', () => {
     assert.deepEqual(terms('行政复议案件同比下降20%。'), [['review']]);
   });
 
+  test('申请数量 / 申请量 right after the requests received refers back to them; alone, or after another figure, it names nothing', () => {
+    assert.deepEqual(terms('共受理政府信息公开申请859件，申请数量较去年回落12.3%。', 2019), [['received']]);
+    assert.deepEqual(terms('全年收到政府信息公开申请101件，申请量同比增长12%。'), [['received']]);
+    assert.deepEqual(terms('全年办结政府信息公开申请102件，申请量同比增长12%。'), []);
+    assert.deepEqual(terms('申请数量同比下降12%。'), []);
+  });
+
   test('a parenthesis closed in between does not take the figure’s place', () => {
     assert.deepEqual(terms('收到政府信息公开申请106件（含上年结转5件），同比增长6%。'), [['received', 'carriedOver']]);
   });
