@@ -39,7 +39,8 @@ const narrative = (optional: boolean): fc.Arbitrary<string> => {
   return optional ? fc.oneof({ weight: 8, arbitrary: text }, { weight: 1, arbitrary: fc.constant('') }) : text;
 };
 
-const agency = fc
+/** An agency's name as reports print it: places, a level, a kind of body. */
+export const agencyName = fc
   .tuple(
     fc.array(fc.constantFrom(...PLACE), { minLength: 2, maxLength: 6 }),
     fc.constantFrom('市', '县', '区', ''),
@@ -68,7 +69,7 @@ export function randomReport(edition: Edition): fc.Arbitrary<ReportData> {
   const values = fc.tuple(...rows.map((r) => fc.tuple(...r.node.columns.map(cell))));
   const years = edition === 2019 ? fc.integer({ min: 2019, max: 2020 }) : fc.integer({ min: 2021, max: 2040 });
   return fc
-    .tuple(agency, years, values, narrative(false), narrative(true), narrative(true))
+    .tuple(agencyName, years, values, narrative(false), narrative(true), narrative(true))
     .map(([name, year, table, overview, problems, other]) => ({
       edition,
       agency: name,

@@ -12,6 +12,7 @@ import { describe, test } from 'node:test';
 import { analyze, chineseDate, gongwen, officialDocument, renderPage, xmlText } from '../../core/src/index';
 import type { Edition, OfficialDocument } from '../../core/src/index';
 import { writeDocx } from '../../word/src/writeDocx';
+import { hostileEverywhere } from '../support/hostileEverywhere';
 import { tableOf } from '../support/htmlTable';
 import { EXAMPLES, FIXTURES } from '../support/paths';
 import { SECTION_TITLES } from '../support/sectionTitles';
@@ -277,6 +278,68 @@ describe('bad input and hostile text', () => {
     // Every part is well-formed enough to unescape back to the text written.
     assert.equal(unescapeXml('&lt;w:t&gt;&amp;'), '<w:t>&');
   });
+});
+
+describe('hostile markup in every field and key (the payloads the preview and compare suites use)', () => {
+  const variants = [
+    ['2021, every value, cell and key', hostileEverywhere(2021)],
+    ['2019, every value, cell and key, 格式 and 年度 too', hostileEverywhere(2019, { meta: true })],
+    ['2021, every section and sub-table a string', hostileEverywhere(2021, { shapes: true })],
+    ['2019, every section and sub-table a string', hostileEverywhere(2019, { shapes: true, meta: true })],
+  ] as const;
+
+  /** What the layout says each block prints, in document order, as the runs of the .docx read back. */
+  const laidOut = (doc: OfficialDocument): string =>
+    doc.blocks
+      .map((b) =>
+        b.kind === 'paragraph'
+          ? b.runs.map((r) => r.text).join('')
+          : b.rows.map((row) => row.cells.map((c) => c.text).join('')).join(''),
+      )
+      .join('');
+
+  for (const [name, hostile] of variants) {
+    test(`${name} (${hostile.fields} fields): no field code, no hyperlink, no external relationship; the text is the text`, async () => {
+      const analysis = analyze(hostile.text);
+      const { doc, files } = await parts(hostile.text, true);
+      for (const [part, xml] of files) {
+        // The footers' one PAGE field is the export's own page number, not report text.
+        if (/^word\/footer\d+\.xml$/.test(part)) {
+          assert.deepEqual(
+            [...xml.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1].trim()),
+            ['PAGE'],
+            part,
+          );
+          assert.doesNotMatch(xml, /<w:fldSimple[\s>/]/, part);
+        } else {
+          for (const element of ['w:fldSimple', 'w:instrText', 'w:fldChar'])
+            assert.doesNotMatch(xml, new RegExp(`<${element}[\\s>/]`), `${part}: ${element}`);
+        }
+        for (const element of ['w:hyperlink', 'w:object', 'w:pict', 'w:altChunk', 'w:subDoc'])
+          assert.doesNotMatch(xml, new RegExp(`<${element}[\\s>/]`), `${part}: ${element}`);
+        // No element of the payloads' own markup, in any part (document, properties, relationships).
+        assert.doesNotMatch(xml, /<\/?(?:script|img|svg|iframe|a|base|style|title|b)[\s>/]/i, part);
+        if (part.endsWith('.rels')) {
+          assert.doesNotMatch(xml, /TargetMode="External"/, part);
+          assert.doesNotMatch(xml, /relationships\/hyperlink"/, part);
+          assert.doesNotMatch(xml, /Target="[^"]*(?:loaded|javascript|command:|https?:)/i, part);
+        }
+      }
+      // Kept as text: the runs of the document, read back, are exactly what the layout printed.
+      const body = /<w:body>(.*)<\/w:body>/s.exec(files.get('word/document.xml')!)![1];
+      assert.equal(runText(body), laidOut(doc));
+      assert.match(runText(body), /<script>window\.__pwned=/, 'the payloads are shown as characters');
+      // The 机关 and the narrative in full, in the title, the signature and the sections.
+      const text = runText(body);
+      if (analysis.report.agency) {
+        assert.ok(text.includes(xmlText(analysis.report.agency)), 'the 机关');
+        assert.match(files.get('docProps/core.xml')!, /<dc:title>[^<]*&lt;/, 'the title property, escaped');
+      }
+      for (const [id, t] of analysis.report.texts)
+        for (const line of t.text.split('\n').filter((l) => l.trim() !== ''))
+          assert.ok(text.includes(xmlText(line)), `${id}: ${line}`);
+    });
+  }
 });
 
 describe('the signature (GB/T 9704 7.3.5.2, without a seal)', () => {

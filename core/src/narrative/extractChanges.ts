@@ -82,6 +82,9 @@ function clauseStart(text: string, at: number, floor: number): number {
   return i;
 }
 
+/** A clause whose subject is only the word for the number of requests: it is about the figure before it. */
+const BACK_REFERENCE = /^(?:政府信息公开)?申请(?:量|数)?$/; // 数量 is a filler word, already gone
+
 /** The quantity a clause names by itself: the clause read as if it stated a figure (`收到申请数量` + `1件`). */
 function namedIn(words: string, unit: string, year: number | undefined): string[] | undefined {
   const units = unit === '%' || unit === '个百分点' ? ['件', '万元'] : [unit];
@@ -284,7 +287,10 @@ function subjectOf(
     .replace(MARKER, '')
     .replace(FILLER_WORDS, '')
     .replace(/[（）()]/g, '');
-  if (own !== '') {
+  // 申请数量 / 申请量 right after the figure of the requests received refers back to it (受理申请859件，申请数量较去年
+  // 回落12.3%); on its own it names nothing.
+  const refersBack = BACK_REFERENCE.test(own);
+  if (own !== '' && !refersBack) {
     // The clause names its subject: 收到申请数量较上年增长12%, 行政复议案件同比下降20%.
     const subjectWords = words.replace(MARKER, '').replace(/[（）()]/g, '');
     const terms = namedIn(subjectWords, f.kind === 'count' ? f.unit : '%', year);
@@ -302,6 +308,12 @@ function subjectOf(
   // Only words may stand between (a noun after the number: 36件政府信息公开申请), and closed parentheticals.
   const between = sentence.slice(before.end, start).replace(/（[^（）]*）|\([^()]*\)/g, '');
   if (/\d/.test(between)) return undefined;
+  if (refersBack) {
+    const statement = statements.get(before.start);
+    const terms = statement?.claims.length === 1 ? statement.claims[0].terms : undefined;
+    if (!statement || !terms || terms.join('+') !== 'received') return undefined;
+    return { terms, stated: statedOf(statement) };
+  }
   const chained = earlier.get(before.start) ?? earlierChange(earlier, before);
   if (chained) return { ...chained, share: undefined };
   const statement = statements.get(before.start);
