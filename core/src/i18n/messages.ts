@@ -643,10 +643,24 @@ export const IMPORT_MESSAGES = {
   }),
   // Reasons a printed item was not placed.
   noRow: (): Localized => ({ zh: '模板中没有对应的行', en: 'no such row in the template' }),
-  rowUnclear: (): Localized => ({
-    zh: '从它在页面上的位置无法确定属于哪一行（不在任何行标签旁，或同时靠近两行），未导入',
-    en: 'which row it belongs to cannot be told from where it stands on the page (beside no row label, or near two); not imported',
-  }),
+  rowUnclear: (near?: { readonly rows: readonly string[]; readonly beside: boolean }): Localized => {
+    if (!near || near.rows.length === 0)
+      return {
+        zh: '从它在页面上的位置无法确定属于哪一行（不在任何行标签旁，或同时靠近两行），未导入',
+        en: 'which row it belongs to cannot be told from where it stands on the page (beside no row label, or near two); not imported',
+      };
+    const zh = near.rows.map((r) => `「${r}」`).join(near.beside ? '、' : '与');
+    const en = near.rows.map((r) => `“${r}”`).join(near.beside ? ', ' : ' and ');
+    return near.beside
+      ? {
+          zh: `从它在页面上的位置无法确定属于哪一行（同时靠近 ${zh}），未导入，这几行的空白单元格请对照原文核对`,
+          en: `which row it belongs to cannot be told from where it stands on the page (near ${en} at once); not imported: check those rows' blank cells against the source`,
+        }
+      : {
+          zh: `从它在页面上的位置无法确定属于哪一行（不在任何行标签旁，位于 ${zh} 之间），未导入，这两行的空白单元格请对照原文核对`,
+          en: `which row it belongs to cannot be told from where it stands on the page (beside no row label, between ${en}); not imported: check those rows' blank cells against the source`,
+        };
+  },
   subtotal: (): Localized => ({
     zh: '模板中此项没有合计行，合计数未导入',
     en: 'the template has no subtotal row here; the subtotal was not imported',
