@@ -521,6 +521,10 @@ export const IMPORT_MESSAGES = {
     en: 'The input is not text or a web page (binary content); nothing was imported',
   }),
   empty: (): Localized => ({ zh: '输入为空，无法导入', en: 'The input is empty; nothing was imported' }),
+  docxNoText: (): Localized => ({
+    zh: '这个 Word 文档（.docx）中没有任何文字（段落和表格的单元格都是空的），无法导入',
+    en: 'This Word document (.docx) holds no text at all (its paragraphs and table cells are all empty); nothing was imported',
+  }),
   pdfNotExtracted: (): Localized => ({
     zh: '这是 PDF 文件：请用 nianbao import 或编辑器的“导入年报”命令导入（它们会先读出 PDF 中的文字）',
     en: 'This is a PDF file: import it with nianbao import or the editor’s import command (they read the PDF’s text first)',
