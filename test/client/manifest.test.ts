@@ -69,7 +69,7 @@ test('package.json has no key twice (JSON.parse would silently keep the last one
   );
 });
 
-test('the commands of the workspace index: next year from a report, import from web pages and text files', () => {
+test('the commands of the workspace index: next year from a report, import from web pages, PDFs, .docx and text files', () => {
   const menus = pkg.contributes.menus as Record<string, { command: string; when?: string }[]>;
   const where = (id: string): string[] =>
     Object.keys(menus)
@@ -80,6 +80,10 @@ test('the commands of the workspace index: next year from a report, import from 
   const importWhen = menus['explorer/context'].find((m) => m.command === 'nianbao.importReport')?.when ?? '';
   const ext = new RegExp(/=~ \/(.*)\/i$/.exec(importWhen)?.[1] ?? '$^', 'i');
   assert.ok(['.html', '.HTM', '.txt', '.shtml'].every((e) => ext.test(e)) && !ext.test('.yaml'), importWhen);
+  // PDFs and Word documents too; not what the importer refuses (an old binary .doc or .wps) nor look-alikes.
+  for (const e of ['.pdf', '.PDF', '.docx', '.Docx']) assert.ok(ext.test(e), `${e} in ${importWhen}`);
+  for (const e of ['.doc', '.wps', '.pdfx', '.docm', '.xlsx']) assert.ok(!ext.test(e), `${e} in ${importWhen}`);
+  assert.match(importWhen, /^resourceScheme == file && resourceExtname =~ /);
 });
 
 test('contributions: language, grammar, schemas, commands, configuration; files exist', () => {

@@ -521,6 +521,10 @@ export const IMPORT_MESSAGES = {
     en: 'The input is not text or a web page (binary content); nothing was imported',
   }),
   empty: (): Localized => ({ zh: '输入为空，无法导入', en: 'The input is empty; nothing was imported' }),
+  docxNoText: (): Localized => ({
+    zh: '这个 Word 文档（.docx）中没有任何文字（段落和表格的单元格都是空的），无法导入',
+    en: 'This Word document (.docx) holds no text at all (its paragraphs and table cells are all empty); nothing was imported',
+  }),
   pdfNotExtracted: (): Localized => ({
     zh: '这是 PDF 文件：请用 nianbao import 或编辑器的“导入年报”命令导入（它们会先读出 PDF 中的文字）',
     en: 'This is a PDF file: import it with nianbao import or the editor’s import command (they read the PDF’s text first)',
@@ -643,10 +647,24 @@ export const IMPORT_MESSAGES = {
   }),
   // Reasons a printed item was not placed.
   noRow: (): Localized => ({ zh: '模板中没有对应的行', en: 'no such row in the template' }),
-  rowUnclear: (): Localized => ({
-    zh: '从它在页面上的位置无法确定属于哪一行（不在任何行标签旁，或同时靠近两行），未导入',
-    en: 'which row it belongs to cannot be told from where it stands on the page (beside no row label, or near two); not imported',
-  }),
+  rowUnclear: (near?: { readonly rows: readonly string[]; readonly beside: boolean }): Localized => {
+    if (!near || near.rows.length === 0)
+      return {
+        zh: '从它在页面上的位置无法确定属于哪一行（不在任何行标签旁，或同时靠近两行），未导入',
+        en: 'which row it belongs to cannot be told from where it stands on the page (beside no row label, or near two); not imported',
+      };
+    const zh = near.rows.map((r) => `「${r}」`).join(near.beside ? '、' : '与');
+    const en = near.rows.map((r) => `“${r}”`).join(near.beside ? ', ' : ' and ');
+    return near.beside
+      ? {
+          zh: `从它在页面上的位置无法确定属于哪一行（同时靠近 ${zh}），未导入，这几行的空白单元格请对照原文核对`,
+          en: `which row it belongs to cannot be told from where it stands on the page (near ${en} at once); not imported: check those rows' blank cells against the source`,
+        }
+      : {
+          zh: `从它在页面上的位置无法确定属于哪一行（不在任何行标签旁，位于 ${zh} 之间），未导入，这两行的空白单元格请对照原文核对`,
+          en: `which row it belongs to cannot be told from where it stands on the page (beside no row label, between ${en}); not imported: check those rows' blank cells against the source`,
+        };
+  },
   subtotal: (): Localized => ({
     zh: '模板中此项没有合计行，合计数未导入',
     en: 'the template has no subtotal row here; the subtotal was not imported',

@@ -419,7 +419,7 @@ export function importDocument(doc: SourceDocument, encoding?: string): ImportOu
 }
 
 function importLines(doc: SourceDocument, encoding: string | undefined): ImportOutcome {
-  if (doc.lines.length === 0) return fail(IM.empty());
+  if (doc.lines.length === 0) return fail(doc.kind === 'docx' ? IM.docxNoText() : IM.empty());
   const lines = doc.lines;
   const firstPass = findHeadings(lines, 0);
   const found = findTitle(doc, firstPass.length ? firstPass[0].line : 0);

@@ -11,7 +11,7 @@
  */
 import { normaliseLabel } from '../template/nearestLabel';
 import { readCell } from './readCell';
-import { headerText, isGroupLabel, isRowEntry, withoutGroupLabels } from './readTables';
+import { displayOf, headerText, isGroupLabel, isRowEntry, withoutGroupLabels } from './readTables';
 import type { Cell, Line, SourceDocument } from './sourceLines';
 import { headerWords, matchLabel, sectionLabels } from './templateLabels';
 
@@ -454,7 +454,7 @@ function joinSplitLabels(line: Fragment[], sectionId: string): Fragment[] {
   return out;
 }
 
-function kindOf(text: string, sectionId: string, labelArea: boolean): { kind: Kind; id?: string } {
+function kindOf(text: string, sectionId: string, labelArea: boolean): { kind: Kind; id?: string; label?: string } {
   const set = sectionLabels(sectionId);
   if (!labelArea) {
     // Over the values stand only column headers (其他 there is the column, not the row 3.其他).
@@ -465,7 +465,7 @@ function kindOf(text: string, sectionId: string, labelArea: boolean): { kind: Ki
   const hit = matchLabel(own, set);
   if (hit && isRowEntry(hit.entry)) {
     const group = [...hit.entry.placed.values()].some((p) => p.node.kind === 'group');
-    return { kind: group ? 'dual' : 'row', id: hit.entry.id };
+    return { kind: group ? 'dual' : 'row', id: hit.entry.id, label: displayOf(hit.entry) };
   }
   if (isGroupLabel(text, set)) return { kind: 'group' };
   if (hit && hit.entry.id.split('.').length === 2 && sectionId === 'active') return { kind: 'caption' };
@@ -510,18 +510,29 @@ function tableRows(glyphs: readonly Glyph[], sectionId: string, id: number): Lin
   const bands = blocks.filter((b) => b.kind !== 'group' && b.kind !== 'other');
   const assigned = new Map<Block, Fragment[]>();
   const loose: Fragment[] = [];
+  const nearOf = new Map<Fragment, NonNullable<Line['near']>>();
+  const rowBands = bands.filter((b) => b.kind === 'row');
   for (const v of values) {
     const y = v.base - 0.35 * v.size;
     const m = 0.45 * v.size;
     const near = bands.filter(({ block }) => block.top - m <= y && y <= block.bottom + m);
     const row = near.length === 1 && near[0].kind === 'row' ? near[0].block : undefined;
-    if (row) assigned.set(row, [...(assigned.get(row) ?? []), v]);
-    else loose.push(v);
+    if (row) {
+      assigned.set(row, [...(assigned.get(row) ?? []), v]);
+      continue;
+    }
+    loose.push(v);
+    // Its note names the rows it may belong to: those it stands beside, else the nearest above and below.
+    const beside = near.filter((b) => b.kind === 'row');
+    const above = rowBands.filter((b) => b.block.bottom < y).sort((a, b) => b.block.bottom - a.block.bottom)[0];
+    const below = rowBands.filter((b) => b.block.top > y).sort((a, b) => a.block.top - b.block.top)[0];
+    const rows = (beside.length ? beside : [above, below]).flatMap((b) => (b?.label ? [b.label] : []));
+    nearOf.set(v, { rows, beside: beside.length > 0 });
   }
 
   const out: { y: number; line: Line }[] = [];
-  const emit = (y: number, cells: Cell[]): void => {
-    out.push({ y, line: { cells, row: true, scope: [], table, positioned: true } });
+  const emit = (y: number, cells: Cell[], near?: Line['near']): void => {
+    out.push({ y, line: { cells, row: true, scope: [], table, positioned: true, ...(near ? { near } : {}) } });
   };
   // Header words whose blocks overlap vertically are one header line, left to right.
   const headers = blocks.filter((b) => b.kind === 'header').map((b) => b.block);
@@ -557,7 +568,7 @@ function tableRows(glyphs: readonly Glyph[], sectionId: string, id: number): Lin
         leftover.map((v) => cellOf(v.text, v.x0, v.x1)),
       );
   } else {
-    for (const v of leftover) emit(v.base, [cellOf(v.text, v.x0, v.x1)]);
+    for (const v of leftover) emit(v.base, [cellOf(v.text, v.x0, v.x1)], nearOf.get(v));
   }
   return out.sort((a, b) => a.y - b.y).map((o) => o.line);
 }

@@ -110,6 +110,7 @@ interface ReadLine {
   readonly table?: number;
   /** Extents are where the text stands, not the cells' edges (PDF). */
   readonly positioned: boolean;
+  readonly near?: Line['near'];
 }
 
 function readLine(line: Line): ReadLine {
@@ -125,6 +126,7 @@ function readLine(line: Line): ReadLine {
     text,
     positioned: line.positioned === true,
     ...(line.table !== undefined ? { table: line.table } : {}),
+    ...(line.near ? { near: line.near } : {}),
   };
 }
 
@@ -260,7 +262,7 @@ function addEvidence(out: TableReading, region: string, editions: Iterable<Editi
   out.evidence.set(region, tally);
 }
 
-function displayOf(entry: LabelEntry): string {
+export function displayOf(entry: LabelEntry): string {
   const placed = [...entry.placed.values()][0];
   return `${placed.node.ordinal}${placed.node.printed}`;
 }
@@ -417,7 +419,7 @@ function readLabelledTable(lines: readonly Line[], context: SectionContext): voi
     const matched = matchRowLabel(own, line.positioned ? [] : pending.map((p) => p.text), set);
     if (!matched) {
       dropPending();
-      const reason = line.positioned && own === undefined ? IM.rowUnclear() : IM.noRow();
+      const reason = line.positioned && own === undefined ? IM.rowUnclear(line.near) : IM.noRow();
       out.unplaced.push({ section: ordinal, text: line.text, reason });
       continue;
     }

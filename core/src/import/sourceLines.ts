@@ -33,6 +33,11 @@ export interface Line {
   readonly table?: number;
   /** The cells' extents are where their text stands on a page (PDF), not the edges of grid cells. */
   readonly positioned?: boolean;
+  /**
+   * A PDF's number tied to no one row: the template labels of the rows it stands beside (two or more), or of the
+   * rows above and below it when it stands beside none — so that its note names the rows it may belong to.
+   */
+  readonly near?: { readonly rows: readonly string[]; readonly beside: boolean };
 }
 
 export interface SourceDocument {

@@ -2,8 +2,8 @@
  * Word documents (.docx): random consistent reports of both editions written by the `docx` package in the shapes
  * Word uses (irregular grids: gridSpan, vMerge restart/continue, groups and rows in one cell) import to every value
  * exactly; archives built to hurt — a zip bomb, too many entries, a DTD with entities, broken XML, a password-protected
- * file, an old binary .doc — are refused with their message, within bounds (`test/hostile/import.test.ts` measures
- * them through the CLI).
+ * file, an old binary .doc — are refused with their message, within bounds (`test/cli/hostileImport.test.ts`
+ * measures them through the real CLI).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -70,6 +70,19 @@ test("hidden, deleted and field-code text is not the report's; tracked insertion
   const got = reportValues(result.yaml);
   assert.deepEqual(got.texts.overview.trim(), '全年主动公开政府信息12条。');
   assert.deepEqual(got.rows['active.art20_8.fees'], [3.5]);
+});
+
+test('a .docx with no text says so (not "输入为空"): an empty body, empty paragraphs, a table of empty cells', () => {
+  for (const body of [
+    '',
+    '<w:p/><w:p><w:r><w:t></w:t></w:r></w:p>',
+    '<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>',
+  ]) {
+    const result = importReport(word(body));
+    assert.ok(!result.ok, body);
+    assert.match(result.error.zh, /^这个 Word 文档（\.docx）中没有任何文字/, body);
+    assert.match(result.error.en, /^This Word document \(\.docx\) holds no text/, body);
+  }
 });
 
 for (const c of hostileDocx()) {

@@ -110,6 +110,29 @@ test('a Word page on an irregular grid: agency above the title with full-width b
   assert.equal(result.kind, 'html');
 });
 
+test('the publication date labelled 日期：, 发布日期：, 公开日期： or 时间： is read; 截止日期： and 统计时间： are not it and stay in the text', async () => {
+  const page = readFileSync(join(DIR, 'word-irregular-2024.html'), 'utf8');
+  const labelled = (label: string): string => {
+    const edited = page.replace('>时间：<', `>${label}<`);
+    assert.ok(edited.includes(`>${label}<span lang=EN-US>2025-01-22<`), label);
+    return edited;
+  };
+  const original = await importedFile('word-irregular-2024.html');
+  for (const label of ['日期：', '发布日期：', '公开日期：', '时间：']) {
+    const result = importReport(labelled(label));
+    if (!result.ok) assert.fail(result.error.zh);
+    assert.equal(reportValues(result.yaml).published, '2025-01-22', label);
+    assert.deepEqual(result.notes, original.notes, label);
+  }
+  for (const label of ['截止日期：', '统计时间：']) {
+    const result = importReport(labelled(label));
+    if (!result.ok) assert.fail(result.error.zh);
+    const got = reportValues(result.yaml);
+    assert.equal(got.published, undefined, label);
+    assert.equal(readerText(got.texts.overview)[0], `${label}2025-01-22`, label);
+  }
+});
+
 test('a Word page with the year first in its title and the date only under the signature; groups and rows in one cell', async () => {
   const result = await importedFile('word-inline-2020.html');
   const got = reportValues(result.yaml);

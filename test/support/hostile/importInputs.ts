@@ -152,7 +152,7 @@ export function hostileDocx(): HostileImport[] {
             DOCUMENT(`${'<w:tbl><w:tr><w:tc>'.repeat(50_000)}${'</w:tc></w:tr></w:tbl>'.repeat(50_000)}`),
           ),
         }),
-      zh: /没有找到年报标题和年度|输入为空/,
+      zh: /这个 Word 文档（\.docx）中没有任何文字/,
     },
     {
       name: 'not-word',
