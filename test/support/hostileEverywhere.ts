@@ -71,3 +71,13 @@ export function hostileEverywhere(
   lines.push(`${payload()}: ${payload()}`);
   return { text: `${lines.join('\n')}\n`, fields: n };
 }
+
+/** The four documents the suites that render a report run: both editions, fields and keys, and every shape. */
+export function hostileVariants(): readonly (readonly [string, HostileDocument])[] {
+  return [
+    ['2021, every value, cell and key', hostileEverywhere(2021)],
+    ['2019, every value, cell and key, 格式 and 年度 too', hostileEverywhere(2019, { meta: true })],
+    ['2021, every section and sub-table a string', hostileEverywhere(2021, { shapes: true })],
+    ['2019, every section and sub-table a string', hostileEverywhere(2019, { shapes: true, meta: true })],
+  ];
+}

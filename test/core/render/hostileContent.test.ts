@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { analyze, renderPage, renderReport } from '../../../core/src/index';
 import { launch, onlyServed, serve, servePreview } from '../../support/browser';
-import { hostileEverywhere } from '../../support/hostileEverywhere';
+import { hostileVariants } from '../../support/hostileEverywhere';
 import { PAYLOADS, pageState, provoke } from '../../support/inertPage';
 import { LspClient, fileUri } from '../../support/lspClient';
 import type { RenderResult } from '../../../protocol/src/protocol';
@@ -194,12 +194,7 @@ describe('every string field and every key, rendered by the real server into the
   });
   after(() => server?.stop());
 
-  const variants = [
-    ['2021, every value, cell and key', hostileEverywhere(2021)],
-    ['2019, every value, cell and key, 格式 and 年度 too', hostileEverywhere(2019, { meta: true })],
-    ['2021, every section and sub-table a string', hostileEverywhere(2021, { shapes: true })],
-    ['2019, every section and sub-table a string', hostileEverywhere(2019, { shapes: true, meta: true })],
-  ] as const;
+  const variants = hostileVariants();
 
   for (const [name, doc] of variants) {
     test(`${name} (${doc.fields} fields): the preview page and the export run nothing, load nothing`, async () => {
