@@ -58,3 +58,20 @@ test("a stock stated after a 清理 beside this year's new documents agrees when
   assert.equal(issued.length, 1);
   assert.match(issued[0], /写作 7件，表格为 6/);
 });
+
+test('a figure against cells that are all blank: says they are blank, never 表格为 0, and offers no fix', () => {
+  // 行政诉讼 is the sum of the two litigation rows; with both rows left blank the table holds no figure at all.
+  const text = FIXTURE.replace('未经复议直接起诉: [1, 0, 0, 1, 2]', '未经复议直接起诉: ~').replace(
+    '复议后起诉: [0, 0, 0, 1, 1]',
+    '复议后起诉: ~',
+  );
+  const findings = analyze(text).diagnostics.filter((d) => d.code === 'NB309' && d.message.zh.includes('行政诉讼'));
+  assert.equal(findings.length, 1, findings.map((d) => d.message.zh).join('\n'));
+  const zh = localize(findings[0].message, 'zh');
+  const en = localize(findings[0].message, 'en');
+  assert.match(zh, /写作 3件，表格中 .*未经复议直接起诉.*（整行） \+ .*复议后起诉.*（整行） 均为空白/);
+  assert.match(en, /the table's cells are blank \(.*未经复议直接起诉.*, whole row \+ .*复议后起诉.*, whole row\)/);
+  assert.doesNotMatch(zh, /表格为 0|均为 0/);
+  assert.doesNotMatch(en, /gives 0|all 0/);
+  assert.equal(findings[0].fix, undefined);
+});
