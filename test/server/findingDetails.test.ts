@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient, fileUri } from '../support/lspClient';
 import { EXAMPLES, FIXTURES } from '../support/paths';
 
@@ -151,6 +151,37 @@ test('NB313 for a name that decides nothing: information, and two choices of 机
       [DiagnosticSeverity.Warning],
     );
     assert.match(late[0].message, /迟 20 天/);
+  } finally {
+    await client.close(uri);
+  }
+});
+
+test('results that do not add up to a （七）总计 the flow identity confirms: no fix of the total, every fix lowers the errors', async () => {
+  const text = read(FIXTURES, 'server', 'fixable', 'nb302-parts-at-fault.nianbao.yaml');
+  const uri = fileUri('parts-at-fault.nianbao.yaml');
+  try {
+    const initial = await client.open(uri, text);
+    const errors = (ds: readonly Diagnostic[]): number =>
+      ds.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+    const total = initial.find((d) => d.code === 'NB302');
+    assert.ok(total);
+    assert.match(total.message, /与「勾稽关系 本年新收 101 \+ 上年结转 5 = （七）总计 102 \+ 结转下年度 4」相符/);
+    const offeredOn = async (ds: readonly Diagnostic[]): Promise<CodeAction[]> => {
+      const out: CodeAction[] = [];
+      for (const d of ds) out.push(...(await client.codeActions(uri, d.range, [d])).filter((a) => a.edit));
+      return out;
+    };
+    const titles = (await offeredOn(initial)).map((a) => a.title);
+    assert.ok(titles.length > 0);
+    assert.ok(!titles.includes('改为 101'), titles.join('\n'));
+    for (const [i, title] of titles.entries()) {
+      // Each fix alone, on the fixture as it was (an edit is made for the version it was asked on).
+      const now = await client.replace(uri, text);
+      const action = (await offeredOn(now))[i];
+      assert.equal(action.title, title);
+      const after = await client.applyEdit(uri, action.edit ?? {});
+      assert.ok(errors(after) < errors(initial), `${title}: ${errors(initial)} → ${errors(after)} errors`);
+    }
   } finally {
     await client.close(uri);
   }
