@@ -328,10 +328,6 @@ export const M = {
     zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格为 ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? unit : ''}（${how}）`,
     en: `${section} states ${label.en} as ${stated} ${unit}; the table gives ${table}${unit === '元' || unit === '万元' || unit === '亿元' ? ` ${unit}` : ''} (${howEn})`,
   }),
-  narrativeAllBlank: (cells: string): Localized => ({
-    zh: `${cells} 均为空白`,
-    en: `${cells}: all blank`,
-  }),
   narrativeAllZero: (cells: string): Localized => ({
     zh: `${cells} 均为 0`,
     en: `${cells}: all 0`,
@@ -340,6 +336,23 @@ export const M = {
     zh: `${cells} 空白，按本行各列之和计`,
     en: `${cells} blank, read as the sum of its row`,
   }),
+  /** The table's cells for a stated figure are all blank: never stated as 0. */
+  narrativeMismatchBlank: (
+    section: string,
+    label: Localized,
+    stated: string,
+    unit: string,
+    cells: Localized,
+    many: boolean,
+  ): Localized => ({
+    zh: `${section}中「${label.zh}」写作 ${stated}${unit}，表格中 ${cells.zh} ${many ? '均' : ''}为空白，未填数字`,
+    en: `${section} states ${label.en} as ${stated} ${unit}; the table's ${many ? 'cells are' : 'cell is'} blank (${cells.en})`,
+  }),
+  narrativeClaimBlank: (label: Localized, cells: Localized, many: boolean): Localized => ({
+    zh: `「${label.zh}」表格中 ${cells.zh} ${many ? '均' : ''}为空白`,
+    en: `${label.en}: the table's ${many ? 'cells are' : 'cell is'} blank (${cells.en})`,
+  }),
+  narrativeWholeRow: (row: string): Localized => ({ zh: `${row}（整行）`, en: `${row}, whole row` }),
   narrativeClaim: (label: Localized, table: string, how: string, howEn: string): Localized => ({
     zh: `「${label.zh}」表格为 ${table}（${how}）`,
     en: `${label.en}: the table gives ${table} (${howEn})`,

@@ -45,6 +45,11 @@ import type { Match } from './phraseSet';
 /** One thing a number asserts: the number equals the sum of these quantities (usually one). */
 export interface Claim {
   readonly terms: readonly string[];
+  /**
+   * 经清理，现行有效规范性文件35件，本年制发6件: a stock stated after a 清理 beside this year's new documents may be
+   * the stock the 清理 kept, before them; the claim then holds too when the number plus this equals the terms.
+   */
+  readonly plusIssued?: number;
 }
 
 export interface Statement {
@@ -620,5 +625,42 @@ export function extractStatements(source: string, options: ExtractOptions = {}):
     }
     if (acceptable(c.token, claims, c, options.year)) out.push(statement(c.token, claims));
   }
-  return out;
+  return text.includes(CLEANUP) ? withIssuedAfterCleanup(text, out) : out;
+}
+
+const CLEANUP = '清理';
+
+/** The sentence (between 。；!? and line breaks) around an offset. */
+function sentenceAround(text: string, at: number): [number, number] {
+  let start = at;
+  while (start > 0 && !isHardStop(text.charCodeAt(start - 1))) start--;
+  let end = at;
+  while (end < text.length && !isHardStop(text.charCodeAt(end))) end++;
+  return [start, end];
+}
+
+/**
+ * A stock (X.inForce) in a sentence that speaks of a 清理 and states this year's new documents of the same kind
+ * (X.issued, one figure): the stock may leave the new ones out, so N + M agrees as well as N. Without the 清理 or
+ * without M in the sentence the stock is read as it stands.
+ */
+function withIssuedAfterCleanup(text: string, statements: Statement[]): Statement[] {
+  return statements.map((s) => {
+    if (s.claims.length !== 1 || s.claims[0].terms.length !== 1) return s;
+    const term = s.claims[0].terms[0];
+    if (!term.endsWith('.inForce')) return s;
+    const [start, end] = sentenceAround(text, s.start);
+    if (!text.slice(start, end).includes(CLEANUP)) return s;
+    const issuedId = `${term.slice(0, -'.inForce'.length)}.issued`;
+    const issued = statements.filter(
+      (o) =>
+        o.start >= start &&
+        o.end <= end &&
+        o.claims.length === 1 &&
+        o.claims[0].terms.length === 1 &&
+        o.claims[0].terms[0] === issuedId,
+    );
+    if (issued.length !== 1) return s;
+    return { ...s, claims: [{ terms: [term], plusIssued: issued[0].value }] };
+  });
 }

@@ -13,7 +13,7 @@ import { scalarOffsets, sourceRange } from '../narrative/scalarOffsets';
 import { displayLabel } from '../template/templates';
 import type { Localized } from '../template/types';
 import { relatedTerms } from '../model/cellRange';
-import { cellName } from '../model/names';
+import { cellName, rowTitle } from '../model/names';
 import type { Rule } from './rule';
 
 /** Narrative sections, in the order of the report. */
@@ -49,24 +49,46 @@ function restated(statement: Statement, amount: boolean, table: number): string 
   return statement.chinese && Number.isInteger(table) && table >= 0 ? toChineseNumeral(table) : fmt(table);
 }
 
+/** Every cell the table's value would come from is blank: the message says so and states no value. */
+function allBlank(f: Failure): boolean {
+  return f.terms.length > 0 && f.terms.every((t) => t.cell.value === null);
+}
+
+/** The blank cells named: a row left blank as a whole is named once, as the row. */
+function blankCells(f: Failure): { cells: Localized; many: boolean } {
+  const wholeRow = (t: QuantityTerm): boolean => t.row.cells.length > 1 && t.row.cells.every((c) => c.value === null);
+  const names = f.terms.map((t): Localized => {
+    if (wholeRow(t)) return M.narrativeWholeRow(rowTitle(t.row.placed));
+    const name = cellName(t.row, t.cell);
+    return { zh: name, en: name };
+  });
+  return {
+    cells: { zh: names.map((n) => n.zh).join(' + '), en: names.map((n) => n.en).join(' + ') },
+    many: names.length > 1 || f.terms.some(wholeRow),
+  };
+}
+
+/** One failed claim among several, in both languages. */
+function claimPart(f: Failure): Localized {
+  if (allBlank(f)) return M.narrativeClaimBlank(f.label, blankCells(f).cells, blankCells(f).many);
+  const how = howComputed(f.terms, f.blankTotals);
+  return M.narrativeClaim(f.label, fmt(f.table), how.zh, how.en);
+}
+
 /**
  * How the table's value is made, in both languages: the cell, or the sum of the cells (zero terms left out). A
- * blank is never called 0: all blank says so, and a 总计 left blank says its row's cells were added instead.
+ * blank is never called 0: cells that are all blank get their own message (`allBlank`), and a 总计 left blank says
+ * its row's cells were added instead.
  */
 function howComputed(terms: readonly QuantityTerm[], blankTotals: readonly QuantityTerm[]): Localized {
   let how: Localized;
   if (terms.length === 1) {
     const name = cellName(terms[0].row, terms[0].cell);
-    how = terms[0].cell.value === null ? M.narrativeAllBlank(name) : { zh: name, en: name };
+    how = { zh: name, en: name };
   } else {
     const sum = arithmetic(terms.map((t) => ({ label: cellName(t.row, t.cell), value: t.cell.value ?? 0 })));
-    const names = terms.map((t) => cellName(t.row, t.cell)).join(' + ');
     how =
-      sum !== '0'
-        ? { zh: sum, en: sum }
-        : terms.every((t) => t.cell.value === null)
-          ? M.narrativeAllBlank(names)
-          : M.narrativeAllZero(names);
+      sum !== '0' ? { zh: sum, en: sum } : M.narrativeAllZero(terms.map((t) => cellName(t.row, t.cell)).join(' + '));
   }
   if (blankTotals.length === 0) return how;
   const note = M.narrativeBlankTotals(blankTotals.map((t) => cellName(t.row, t.cell)).join('、'));
@@ -93,6 +115,8 @@ function evaluate(report: BoundReport, statement: Statement): { failures: Failur
     const table = Math.round(known.reduce((s, v) => s + v.value, 0) * 1e6) / 1e6;
     const alternatives = known.length === 1 ? known[0].alternatives : [];
     if (agrees(statement, amount, table) || alternatives.some((a) => agrees(statement, amount, a))) continue;
+    // 经清理，现行有效N件，本年制发M件: N + M is the stock too.
+    if (claim.plusIssued !== undefined && !amount && statement.value + claim.plusIssued === table) continue;
     failures.push({
       label: { zh: known.map((v) => v.label.zh).join('与'), en: known.map((v) => v.label.en).join(' + ') },
       table,
@@ -180,31 +204,34 @@ export const nb309NarrativeNumbers: Rule = {
         const exact = sourceRange(doc.text, node, offsets, statement.start, statement.end);
         const range = exact ?? { start: node.start, end: node.end };
         const unit = statement.unit;
+        const one = failures.length === 1 && statement.claims.length === 1 ? failures[0] : undefined;
         const message =
-          failures.length === 1 && statement.claims.length === 1
-            ? M.narrativeMismatch(
+          one && allBlank(one)
+            ? M.narrativeMismatchBlank(
                 section,
-                failures[0].label,
+                one.label,
                 statement.text,
                 unit,
-                fmt(failures[0].table),
-                howComputed(failures[0].terms, failures[0].blankTotals).zh,
-                howComputed(failures[0].terms, failures[0].blankTotals).en,
+                blankCells(one).cells,
+                blankCells(one).many,
               )
-            : M.narrativeMismatchMany(
-                section,
-                statement.text,
-                unit,
-                failures.map((f) => {
-                  const how = howComputed(f.terms, f.blankTotals);
-                  return M.narrativeClaim(f.label, fmt(f.table), how.zh, how.en);
-                }),
-              );
+            : one
+              ? M.narrativeMismatch(
+                  section,
+                  failures[0].label,
+                  statement.text,
+                  unit,
+                  fmt(failures[0].table),
+                  howComputed(failures[0].terms, failures[0].blankTotals).zh,
+                  howComputed(failures[0].terms, failures[0].blankTotals).en,
+                )
+              : M.narrativeMismatchMany(section, statement.text, unit, failures.map(claimPart));
         const related: RelatedInformation[] = relatedTerms(
           failures.flatMap((f) => f.terms),
           { range, path: [bound.pair.key.kind === 'scalar' ? bound.pair.key.text : id] },
         );
-        const only = failures.length === 1 && statement.claims.length === 1 ? failures[0] : undefined;
+        // A blank is not 0: no fix writes a figure the table does not hold.
+        const only = one && !allBlank(one) ? one : undefined;
         out.push({
           code: 'NB309',
           severity: 'warning',

@@ -65,3 +65,40 @@ test('the agency as a review body, or no subject in the sentence, states no outc
   assert.deepEqual(extractOutcomes('本机关作为复议机关审理的案件均获维持。'), []);
   assert.deepEqual(extractOutcomes('申请人的诉求均已结案。'), []);
 });
+
+test('均已审结 / 均已结案 warn when the 四 table has cases still pending (尚未审结 > 0), and not when it has none', () => {
+  // shifan-2024: 行政复议 尚未审结 1; 行政诉讼 尚未审结 2 (1 + 1).
+  for (const [sentence, words, pending] of [
+    [
+      '本年度被申请行政复议的案件均已审结。',
+      '均已审结',
+      /与表格不符：「行政复议尚未审结」表格为 1（行政复议·尚未审结）/,
+    ],
+    ['提起行政诉讼的案件均已结案。', '均已结案', /与表格不符：「行政诉讼尚未审结」表格为 2（/],
+  ] as const) {
+    assert.deepEqual(
+      extractOutcomes(sentence).map((o) => [o.text, o.kind]),
+      [[words, 'nonePending']],
+    );
+    const { text } = withOverview(WITH_APPEALS, sentence);
+    const found = analyze(text).diagnostics.filter(
+      (x) => x.code === 'NB309' && text.slice(x.range.start, x.range.end) === words,
+    );
+    assert.equal(found.length, 1, sentence);
+    assert.equal(found[0].severity, 'warning');
+    assert.match(found[0].message.zh, pending);
+    assert.equal(found[0].fix, undefined);
+    // No case pending: silent.
+    const settled = WITH_APPEALS.replace('行政复议: [2, 1, 0, 1, 4]', '行政复议: [3, 1, 0, 0, 4]')
+      .replace('未经复议直接起诉: [1, 0, 0, 1, 2]', '未经复议直接起诉: [2, 0, 0, 0, 2]')
+      .replace('复议后起诉: [0, 0, 0, 1, 1]', '复议后起诉: [1, 0, 0, 0, 1]');
+    assert.notEqual(settled, WITH_APPEALS);
+    const quiet = withOverview(settled, sentence).text;
+    assert.deepEqual(
+      analyze(quiet)
+        .diagnostics.filter((x) => x.code === 'NB309' || x.severity === 'error')
+        .map((x) => x.message.zh),
+      [],
+    );
+  }
+});

@@ -24,6 +24,15 @@ test('the name decides the kind of body only when it says so', () => {
     ['示范高新技术产业开发区管委会', '人民政府'],
     ['示范综合实验区', '人民政府'],
     ['贵安新区', '人民政府'],
+    // A zone's committee reports for its area, whatever stands between the zone and 管理委员会.
+    ['西咸新区开发建设管理委员会', '人民政府'],
+    ['中国（上海）自由贸易试验区临港新片区管理委员会', '人民政府'],
+    ['武当山旅游经济特区管理委员会', '人民政府'],
+    ['某某风景名胜区管理委员会', '人民政府'],
+    // A committee that names no zone may be either: never a department by its name alone.
+    ['长白山管委会', undefined],
+    ['长白山管理委员会', undefined],
+    ['上海市住房和城乡建设管理委员会', '部门'],
     ['示范市临江区城南街道办事处', undefined],
     ['示范市临江区政务服务中心', '部门'],
     ['临江', undefined],
@@ -62,6 +71,20 @@ test('an undecided name between the deadlines is a note with two choices; each i
     [['NB313', 'warning']],
   );
   assert.match(late[0].message.zh, /迟 20 天/);
+});
+
+test('a 管委会 that names no zone, published between the deadlines, is a note, not a late department', () => {
+  const [d] = analyze(fixture('nb313/committee-without-zone.fail.nianbao.yaml')).diagnostics.filter(
+    (x) => x.code === 'NB313',
+  );
+  assert.equal(d.severity, 'information');
+  for (const name of ['zone-committees', 'special-zone-committee']) {
+    assert.deepEqual(
+      analyze(fixture(`nb313/${name}.pass.nianbao.yaml`)).diagnostics.filter((x) => x.code === 'NB313'),
+      [],
+      name,
+    );
+  }
 });
 
 test('a declared 机关类型 offers no choice', () => {
