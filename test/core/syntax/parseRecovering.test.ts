@@ -68,8 +68,11 @@ function leaves(root: YamlNode | null): Leaf[] {
 
 const counts = { recovered: 0, deferred: 0, clean: 0 };
 
-/** Whether the reader recovered; asserts the properties above when it did. */
-function check(text: string): void {
+/**
+ * Whether the reader recovered; asserts the properties above when it did. `unbroken`: the text with the first broken
+ * line as it was before it was broken, where the test knows it.
+ */
+function check(text: string, unbroken?: (line: number) => string | undefined): void {
   const read = readCommon(text);
   if (read === undefined) {
     counts.deferred++;
@@ -116,8 +119,15 @@ function check(text: string): void {
     `before the error: ${JSON.stringify(text)}`,
   );
   const numbers = (list: Leaf[]): number => list.filter((l) => typeof l.value === 'number').length;
+  // The yaml package ends a block scalar at its first less indented line and reads on as keys; the reader keeps
+  // the line in the narrative, as YAML reads the rest once that line's indentation is mended. A second break below
+  // it (a key indented into the narrative) can make the yaml package's guess keep numbers YAML itself reads as
+  // narrative text: then the reader keeps at least what js-yaml reads with the first broken line mended.
+  const mended = numbers(mine) < numbers(leaves(recovered.root)) ? unbroken?.(line - 1) : undefined;
+  const mendedRead = mended !== undefined ? parseFast(mended) : undefined;
+  const floor = mendedRead?.ok ? numbers(leaves(mendedRead.root)) : numbers(leaves(recovered.root));
   assert.ok(
-    numbers(mine) >= numbers(leaves(recovered.root)),
+    numbers(mine) >= floor,
     `fewer numbers than the yaml package keeps (${numbers(mine)} < ${numbers(leaves(recovered.root))}): ${JSON.stringify(text)}`,
   );
 
@@ -154,12 +164,15 @@ test('a line broken the way people break it, one or two per report: recovered as
       fc.integer({ min: 0, max: TEXTS.length - 1 }),
       fc.array(fc.tuple(fc.nat(), fc.constantFrom(...Object.keys(BREAKS))), { minLength: 1, maxLength: 2 }),
       (which, breaks) => {
-        const lines = TEXTS[which].split('\n');
+        const original = TEXTS[which].split('\n');
+        const lines = [...original];
         for (const [n, how] of breaks) {
           const i = n % lines.length;
           lines[i] = BREAKS[how](lines[i]) ?? lines[i];
         }
-        check(lines.join('\n'));
+        check(lines.join('\n'), (i) =>
+          lines[i] !== original[i] ? [...lines.slice(0, i), original[i], ...lines.slice(i + 1)].join('\n') : undefined,
+        );
       },
     ),
     { seed: 20261201, numRuns: 6000 },
