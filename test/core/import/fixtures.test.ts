@@ -53,6 +53,7 @@ test('every fixture has its expected YAML', () => {
     'official-2021.html',
     'oldlayout-2021.txt',
     'pdf-2022.txt',
+    'shanghai-office-2019.html',
     'word-2020-gbk.html',
     'word-inline-2020.html',
     'word-irregular-2024.html',
@@ -164,6 +165,71 @@ test('PDF printed by Chromium: the narrative comes back paragraph by paragraph, 
   assert.deepEqual([got.agency, got.year], ['示范市临江区人民政府', 2024]);
   for (const id of ['overview', 'problems', 'other'])
     assert.deepEqual(readerText(got.texts[id]), readerText(want.texts[id]), id);
+});
+
+/** Blank (`&nbsp;`) in the published table. */
+const _ = null;
+
+test('a real published report (上海市人民政府办公厅 2019, www.shanghai.gov.cn): every printed cell in its template cell, every blank null', () => {
+  const result = imported('shanghai-office-2019.html');
+  const got = reportValues(result.yaml);
+  assert.deepEqual(
+    [got.edition, got.agency, got.year, got.published],
+    [2019, '上海市人民政府办公厅', 2019, '2020-01-31'],
+  );
+  // Transcribed by hand from the page's four tables, cell for cell (198 cells, 63 of them printed).
+  assert.deepEqual(got.rows, {
+    'active.art20_1.rules': [13, 13, 524],
+    'active.art20_1.normative': [60, 60, 368],
+    'active.art20_5.licensing': [0, 0, 0],
+    'active.art20_5.otherServices': [0, 0, 0],
+    'active.art20_6.penalty': [0, 0, 0],
+    'active.art20_6.enforcement': [0, 0, 0],
+    'active.art20_8.fees': [0, 0],
+    'active.art20_9.procurement': [6, 25.1],
+    'applications.newReceived': [821, 35, _, _, 2, 1, 859],
+    'applications.carriedOver': [18, _, _, _, _, _, 18],
+    'applications.results.granted': [258, 12, _, _, 1, 1, _],
+    'applications.results.partial': [3, _, _, _, _, _, _],
+    'applications.results.refused.stateSecret': [14, _, _, _, _, _, _],
+    'applications.results.refused.prohibitedByLaw': [_, _, _, _, _, _, _],
+    'applications.results.refused.threeSecurity': [_, _, _, _, _, _, _],
+    'applications.results.refused.thirdParty': [_, _, _, _, _, _, _],
+    'applications.results.refused.internalAffairs': [5, _, _, _, _, _, _],
+    'applications.results.refused.processInfo': [3, 1, _, _, _, _, _],
+    'applications.results.refused.enforcementFiles': [_, _, _, _, _, _, _],
+    'applications.results.refused.queryMatters': [10, 2, _, _, _, _, _],
+    'applications.results.unable.notHeld': [252, 12, _, _, 1, _, _],
+    'applications.results.unable.needsCreation': [44, 3, _, _, _, _, _],
+    'applications.results.unable.unclear': [25, _, _, _, _, _, _],
+    'applications.results.notProcessed.petition': [148, 1, _, _, _, _, _],
+    'applications.results.notProcessed.repeated': [5, 4, _, _, _, _, _],
+    'applications.results.notProcessed.publications': [_, _, _, _, _, _, _],
+    'applications.results.notProcessed.excessive': [_, _, _, _, _, _, _],
+    'applications.results.notProcessed.confirmation': [_, _, _, _, _, _, _],
+    'applications.results.other': [_, _, _, _, _, _, _],
+    'applications.results.total': [767, 35, _, _, 2, 1, 805],
+    'applications.carriedForward': [72, _, _, _, _, _, 72],
+    'appeals.review': [5, _, _, 2, 7],
+    'appeals.litigation.direct': [8, _, _, 1, 9],
+    'appeals.litigation.afterReview': [_, _, _, _, _],
+  });
+  assert.deepEqual(result.cells, { placed: 63, printed: 63 });
+  assert.deepEqual([result.unplaced, result.missing], [[], []]);
+  // 251000元 moved to 万元 exactly, with a comment saying so.
+  assert.match(result.yaml, /政府集中采购: \[6, 25\.1\] +# 采购总金额原文印作 251000元，已由元换算为万元：25\.1\n/);
+  assert.deepEqual(
+    result.fuzzy.map((f) => `${f.section} ${f.printed} → ${f.label}`),
+    ['五 五、政府信息公开工作存在的主要问题及改进情况 → 五、存在的主要问题及改进情况'],
+  );
+  // What the agency printed: blank 总计 in eleven rows of 三 whose other cells hold numbers.
+  const found = codes(result.yaml);
+  assert.equal(found.length, 11);
+  assert.ok(
+    found.every((c) => /^NB207 收到和处理政府信息公开申请情况\/本年度办理结果\/.*\/6$/.test(c)),
+    found.join('\n'),
+  );
+  assert.deepEqual(readerText(got.texts.other), ['无。']);
 });
 
 test('official 2021 layout: the values of examples/shifan-2024 come back cell for cell; page furniture stays out', () => {
