@@ -70,9 +70,22 @@ function blankCells(f: Failure): { cells: Localized; many: boolean } {
 
 /** One failed claim among several, in both languages. */
 function claimPart(f: Failure): Localized {
-  if (allBlank(f)) return M.narrativeClaimBlank(f.label, blankCells(f).cells, blankCells(f).many);
+  if (allBlank(f)) {
+    const blank = blankCells(f);
+    return M.narrativeClaimBlank(f.label, blank.cells, blank.many);
+  }
   const how = howComputed(f.terms, f.blankTotals);
   return M.narrativeClaim(f.label, fmt(f.table), how.zh, how.en);
+}
+
+/** The message of a statement with one claim that failed: its cells all blank, or the value they make. */
+function singleMessage(section: string, statement: Statement, f: Failure): Localized {
+  if (allBlank(f)) {
+    const blank = blankCells(f);
+    return M.narrativeMismatchBlank(section, f.label, statement.text, statement.unit, blank.cells, blank.many);
+  }
+  const how = howComputed(f.terms, f.blankTotals);
+  return M.narrativeMismatch(section, f.label, statement.text, statement.unit, fmt(f.table), how.zh, how.en);
 }
 
 /**
@@ -203,29 +216,10 @@ export const nb309NarrativeNumbers: Rule = {
         offsets ??= scalarOffsets(doc.text, node);
         const exact = sourceRange(doc.text, node, offsets, statement.start, statement.end);
         const range = exact ?? { start: node.start, end: node.end };
-        const unit = statement.unit;
         const one = failures.length === 1 && statement.claims.length === 1 ? failures[0] : undefined;
-        const message =
-          one && allBlank(one)
-            ? M.narrativeMismatchBlank(
-                section,
-                one.label,
-                statement.text,
-                unit,
-                blankCells(one).cells,
-                blankCells(one).many,
-              )
-            : one
-              ? M.narrativeMismatch(
-                  section,
-                  failures[0].label,
-                  statement.text,
-                  unit,
-                  fmt(failures[0].table),
-                  howComputed(failures[0].terms, failures[0].blankTotals).zh,
-                  howComputed(failures[0].terms, failures[0].blankTotals).en,
-                )
-              : M.narrativeMismatchMany(section, statement.text, unit, failures.map(claimPart));
+        const message = one
+          ? singleMessage(section, statement, one)
+          : M.narrativeMismatchMany(section, statement.text, statement.unit, failures.map(claimPart));
         const related: RelatedInformation[] = relatedTerms(
           failures.flatMap((f) => f.terms),
           { range, path: [bound.pair.key.kind === 'scalar' ? bound.pair.key.text : id] },
